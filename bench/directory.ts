@@ -1,0 +1,375 @@
+/**
+ * Directory benchmark (`npm run bench`): seeds a fresh database with 300,000 members, then times
+ * the search API end to end (`createApp().request`: session, viewer, limits, search, presenter,
+ * JSON) against the same SQL sent raw to the driver, and the facets endpoint likewise.
+ *
+ * Databases: PGlite in a temporary directory, and — when DATABASE_URL is set — a database created
+ * for the run on that server and dropped at the end. Writes the tables into bench/RESULTS.md
+ * (between the `bench:results` markers; the analysis around them is written by hand).
+ *
+ *   npm run bench -- [--members 300000] [--runs 30] [--db pglite|postgres|both] [--explain]
+ */
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { type DirectoryQuery, DirectoryQuerySchema } from '../common/directory';
+import type { Role } from '../common/roles';
+import { createApp } from '../server/app';
+import { type Database, type Db, openDatabase, queryRows } from '../server/db/client';
+import { applyMigrations } from '../server/db/migrate';
+import { seedDemo } from '../server/db/seed';
+import {
+  directoryFacets,
+  directoryPageQuery,
+  searchDirectory,
+} from '../server/features/directory/directory.service';
+import { findViewer, getVisibilityLimits } from '../server/features/members/members.service';
+import { fixedClock } from '../server/lib/clock';
+import { testEnv } from '../server/lib/env';
+import { createMemoryMailer } from '../server/lib/mail';
+import { createTestMember, signIn } from '../tests/factories/index';
+import { requestAs } from '../tests/setup';
+
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: '300000' },
+    runs: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    db: { type: 'string', default: 'both' },
+    explain: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const MEMBERS = Number(args.members);
+const RUNS = Number(args.runs);
+const WARMUP = Number(args.warmup);
+const NOW = '2026-11-24T03:00:00Z';
+const TODAY = NOW.slice(0, 10);
+/** The target on PostgreSQL (docs: the directory must feel instant at 300k members). */
+const TARGET_P95_MS = 30;
+const TARGET_RATIO = 1.5;
+
+type ViewerKind = 'alumni' | 'hr';
+interface BenchQuery {
+  label: string;
+  viewer: ViewerKind;
+  params: string;
+}
+
+const QUERIES: BenchQuery[] = [
+  // The landing page: no text, no filters (the most frequent request of all).
+  { label: 'landing page', viewer: 'alumni', params: '' },
+  { label: '2-kanji surname', viewer: 'alumni', params: 'q=田中' },
+  { label: 'romaji name', viewer: 'alumni', params: 'q=tanaka' },
+  { label: 'katakana title', viewer: 'alumni', params: 'q=エンジニア' },
+  { label: 'skill filter', viewer: 'alumni', params: 'skill=TypeScript' },
+  { label: 'filters, no text', viewer: 'alumni', params: 'country=JP&industry=it&availability=mentoring' },
+  { label: '1-kanji surname', viewer: 'alumni', params: 'q=林' },
+  { label: '2-kanji surname', viewer: 'hr', params: 'q=田中' },
+  { label: 'romaji name', viewer: 'hr', params: 'q=tanaka' },
+  { label: 'filters, no text', viewer: 'hr', params: 'country=JP&industry=it&availability=mentoring' },
+];
+
+interface Stats {
+  p50: number;
+  p95: number;
+}
+interface Row {
+  query: BenchQuery;
+  total: number;
+  api: Stats;
+  raw: Stats;
+  facetsApi: Stats;
+  facetsRaw: Stats;
+}
+interface DbResult {
+  name: string;
+  version: string;
+  seedMs: number;
+  seeded: number;
+  rows: Row[];
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** A pg.Pool or PGlite: both answer `query(text, params)`. */
+type RawClient = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
+const rawClient = (db: Db) =>
+  (db as unknown as { $client: PGlite | pg.Pool }).$client as unknown as RawClient;
+
+/** Records the SQL a service sends through `db.execute` (count and facets queries). */
+function recordingDb(db: Db, dialect: PgDialect) {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'execute') {
+        return (query: SQL) => {
+          seen.push(dialect.sqlToQuery(query));
+          return target.execute(query);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  return { db: proxy, seen };
+}
+
+async function openBenchDatabase(kind: 'pglite' | 'postgres') {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuna-bench-'));
+    const database = await openDatabase({ dataDir: join(dir, 'pglite') });
+    return {
+      database,
+      async dispose() {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const serverUrl = process.env.DATABASE_URL as string;
+  const name = `kizuna_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
+async function benchDatabase(kind: 'pglite' | 'postgres', database: Database): Promise<DbResult> {
+  const { db } = database;
+  const log = (message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
+  await applyMigrations(database);
+  log(`seeding ${MEMBERS.toLocaleString('en')} members`);
+  const seeded = await seedDemo({ db, members: MEMBERS, log });
+  log(`seeded ${seeded.members.toLocaleString('en')} in ${(seeded.ms / 1000).toFixed(1)} s`);
+  // seedDemo ends with VACUUM ANALYZE; an explicit ANALYZE keeps the benchmark honest on its own.
+  await db.execute(sql`analyze`);
+  const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(db, sql`select version()`);
+
+  const app = createApp({ db, env: testEnv(), clock: fixedClock(NOW), mailer: createMemoryMailer() });
+  const request = requestAs(app);
+  const t = { db, request };
+  const viewers = {} as Record<ViewerKind, { id: string; cookie: string }>;
+  for (const [kind, role] of [
+    ['alumni', 'alumni'],
+    ['hr', 'alumni_manager'],
+  ] as const satisfies readonly (readonly [ViewerKind, Role])[]) {
+    // An explicit profile: the seed already uses the factory's default employee numbers.
+    const member = await createTestMember(t, {
+      role,
+      profile: { departments: ['人事部'], country: 'JP', employeeNumber: `BENCH-${kind}` },
+    });
+    viewers[kind] = { id: member.id, cookie: await signIn(t, member.email) };
+  }
+
+  const client = rawClient(db);
+  const dialect = new PgDialect();
+  const limits = await getVisibilityLimits({ db });
+  const rows: Row[] = [];
+  for (const query of QUERIES) {
+    const viewer = viewers[query.viewer];
+    const policyViewer = await findViewer({ db, userId: viewer.id });
+    if (!policyViewer) throw new Error('bench viewer not found');
+    const parsed: DirectoryQuery = DirectoryQuerySchema.parse(
+      Object.fromEntries(new URLSearchParams(query.params)),
+    );
+    const ctx = { viewer: policyViewer, limits };
+
+    // The exact SQL the service sends: the page query from its builder; anything else the search
+    // runs (a count, in earlier versions) and the facets query recorded on their way to the driver.
+    const page = directoryPageQuery(db, ctx, parsed, TODAY).toSQL();
+    const searchRecorder = recordingDb(db, dialect);
+    await searchDirectory({ db: searchRecorder.db, ...ctx, query: parsed, today: TODAY });
+    const facetsRecorder = recordingDb(db, dialect);
+    await directoryFacets({ db: facetsRecorder.db, ...ctx, query: parsed, today: TODAY });
+    const searchSql = [page, ...searchRecorder.seen];
+    const facetsSql = facetsRecorder.seen;
+    if (facetsSql.length === 0) throw new Error('facets SQL not captured');
+
+    const api = async (path: string) => {
+      const res = await request(`${path}?${query.params}`, { cookie: viewer.cookie });
+      if (res.status !== 200) throw new Error(`${path}?${query.params}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const rawSearch = () => Promise.all(searchSql.map((q) => client.query(q.sql, q.params)));
+    const rawFacets = () => Promise.all(facetsSql.map((q) => client.query(q.sql, q.params)));
+
+    const body = (await api('/api/directory')) as { items: unknown[]; total?: number };
+    const facetsBody = (await api('/api/directory/facets')) as { total?: number };
+    const [rawPage] = await rawSearch();
+    if (!rawPage || rawPage.rows.length < body.items.length) {
+      throw new Error(`${query.params}: API and raw SQL disagree`);
+    }
+    const total = facetsBody.total ?? body.total ?? Number.NaN;
+
+    const samples = {
+      api: [] as number[],
+      raw: [] as number[],
+      facetsApi: [] as number[],
+      facetsRaw: [] as number[],
+    };
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const measured = i >= WARMUP;
+      const a = await time(() => api('/api/directory'));
+      const r = await time(rawSearch);
+      const fa = await time(() => api('/api/directory/facets'));
+      const fr = await time(rawFacets);
+      if (measured) {
+        samples.api.push(a);
+        samples.raw.push(r);
+        samples.facetsApi.push(fa);
+        samples.facetsRaw.push(fr);
+      }
+    }
+    const row: Row = {
+      query,
+      total,
+      api: stats(samples.api),
+      raw: stats(samples.raw),
+      facetsApi: stats(samples.facetsApi),
+      facetsRaw: stats(samples.facetsRaw),
+    };
+    rows.push(row);
+    log(
+      `${query.viewer.padEnd(6)} ${query.params.padEnd(48)} api p95 ${row.api.p95.toFixed(1)} ms, raw p95 ${row.raw.p95.toFixed(1)} ms`,
+    );
+    if (args.explain) {
+      for (const [what, q] of [
+        ...searchSql.map((q, i) => [i === 0 ? 'page' : `search ${i}`, q] as const),
+        ...facetsSql.map((q) => ['facets', q] as const),
+      ]) {
+        const plan = await client.query(`explain (analyze, buffers) ${q.sql}`, q.params);
+        const text = (plan.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+        process.stdout.write(`\n--- ${kind} ${query.viewer} ${query.params} (${what}) ---\n${text}\n`);
+      }
+    }
+  }
+  return {
+    name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+    version,
+    seedMs: seeded.ms,
+    seeded: seeded.members,
+    rows,
+  };
+}
+
+const ms = (n: number) => n.toFixed(1);
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+
+function table(result: DbResult, isTarget: boolean): string {
+  const lines = [
+    `| viewer | query | matches | API p50 | API p95 | raw p50 | raw p95 | API/raw p50 | API/raw p95 | facets API p50 / p95 | facets raw p50 / p95 |${isTarget ? ' target |' : ''}`,
+    `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${isTarget ? '---|' : ''}`,
+  ];
+  for (const r of result.rows) {
+    const ok = r.api.p95 <= TARGET_P95_MS && r.api.p95 <= TARGET_RATIO * r.raw.p95;
+    lines.push(
+      `| ${r.query.viewer} | ${r.query.params ? `\`${r.query.params}\`` : '(landing: no text, no filters)'} | ${r.total.toLocaleString('en')} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${ratio(r.api.p50, r.raw.p50)} | ${ratio(r.api.p95, r.raw.p95)} | ${ms(r.facetsApi.p50)} / ${ms(r.facetsApi.p95)} | ${ms(r.facetsRaw.p50)} / ${ms(r.facetsRaw.p95)} |${isTarget ? (ok ? ' ✅ |' : ' ❌ |') : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function report(results: DbResult[]): string {
+  const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  const parts = [
+    `Run: ${new Date().toISOString().slice(0, 10)} · code ${revision()} · ${machine} · ${MEMBERS.toLocaleString('en')} seeded members · ${WARMUP} warm-up + ${RUNS} timed runs per query · times in ms.`,
+    '',
+    'API = `GET /api/directory?…` through `createApp().request()` (session lookup, viewer, visibility limits, search SQL, presenter, JSON). Raw = the same search SQL (text and parameters) sent straight to the driver. Facets = `GET /api/directory/facets` vs its SQL. Matches = the exact total from the facets.',
+  ];
+  for (const result of results) {
+    parts.push(
+      '',
+      `### ${result.name} — ${result.version.split(' on ')[0]}`,
+      '',
+      `Seed: ${result.seeded.toLocaleString('en')} members in ${(result.seedMs / 1000).toFixed(1)} s (${Math.round(result.seeded / (result.seedMs / 1000)).toLocaleString('en')} members/s, indexes and VACUUM ANALYZE included).`,
+      '',
+      table(result, result.name === 'PostgreSQL'),
+    );
+  }
+  return parts.join('\n');
+}
+
+/** The commit measured, marked when the working tree had uncommitted changes. */
+function revision(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function writeResults(markdown: string) {
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const block = `${START}\n${markdown}\n${END}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const next =
+    current.includes(START) && current.includes(END)
+      ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
+      : `# Directory benchmark\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+async function main() {
+  const kinds: ('pglite' | 'postgres')[] = [];
+  if (args.db === 'both' || args.db === 'pglite') kinds.push('pglite');
+  if ((args.db === 'both' || args.db === 'postgres') && process.env.DATABASE_URL) kinds.push('postgres');
+  if (args.db === 'postgres' && !process.env.DATABASE_URL)
+    throw new Error('--db postgres needs DATABASE_URL');
+
+  const results: DbResult[] = [];
+  for (const kind of kinds) {
+    const { database, dispose } = await openBenchDatabase(kind);
+    try {
+      results.push(await benchDatabase(kind, database));
+    } finally {
+      await dispose();
+    }
+  }
+  const markdown = report(results);
+  process.stdout.write(`\n${markdown}\n`);
+  if (!args['no-write']) writeResults(markdown);
+}
+
+main().catch((error: unknown) => {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  process.stderr.write(
+    `benchmark failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`.slice(0, 4000),
+  );
+  process.exitCode = 1;
+});

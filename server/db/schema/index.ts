@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './invitations';
+export * from './members';
+export * from './settings';

@@ -1,0 +1,32 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { LocaleSchema, MeSchema } from '../../../common/invitations';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { updatePreferences } from '../members/members.service';
+import { presentMe } from './auth.presenter';
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in member',
+  responses: { 200: jsonContent(MeSchema), ...errorResponses },
+});
+
+const PreferencesSchema = z.object({ locale: LocaleSchema }).strict();
+const preferences = createRoute({
+  method: 'patch',
+  path: '/me',
+  tags: ['auth'],
+  summary: "Change the signed-in member's preferences (UI and mail language)",
+  request: { body: { content: { 'application/json': { schema: PreferencesSchema } }, required: true } },
+  responses: { 200: jsonContent(MeSchema), ...errorResponses },
+});
+
+export const authRoutes = createRouter()
+  .openapi(me, (c) => c.json(presentMe(requireViewer(c)), 200))
+  .openapi(preferences, async (c) => {
+    const viewer = requireViewer(c);
+    const { locale } = c.req.valid('json');
+    await updatePreferences({ db: c.var.deps.db, viewer, locale });
+    return c.json(presentMe({ ...viewer, locale }), 200);
+  });

@@ -1,0 +1,82 @@
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Db } from '../../db/client';
+import * as schema from '../../db/schema/index';
+import type { Env } from '../../lib/env';
+import type { Logger } from '../../lib/logger';
+
+export const CLIENT_IP_HEADER = 'x-kizuna-client-ip';
+
+/** Argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum). */
+export const hashPassword = (password: string) => hash(password);
+export const verifyPassword = ({ hash: digest, password }: { hash: string; password: string }) =>
+  verify(digest, password);
+
+/**
+ * better-auth owns sign-in, sessions and cookies (decision 003). Sign-up is disabled: members
+ * join only through an invitation (server/features/invitations).
+ */
+export function createAuth({
+  db,
+  env,
+  logger,
+  trustedOrigins,
+}: {
+  db: Db;
+  env: Env;
+  logger: Logger;
+  trustedOrigins: string[];
+}) {
+  const isProduction = env.NODE_ENV === 'production';
+  return betterAuth({
+    appName: 'Kizuna',
+    baseURL: env.BASE_URL,
+    basePath: '/api/auth',
+    secret: env.AUTH_SECRET,
+    trustedOrigins,
+    telemetry: { enabled: false },
+    logger: { log: (level, message) => logger[level](`auth: ${message}`) },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: schema.users,
+        session: schema.sessions,
+        account: schema.accounts,
+        verification: schema.verifications,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, required: true },
+        locale: { type: 'string', input: false, required: false },
+        status: { type: 'string', input: false, required: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: env.NODE_ENV !== 'test',
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/email': { window: 60, max: 10 } },
+    },
+    advanced: {
+      useSecureCookies: isProduction,
+      // The server sets this header from the socket (server/app.ts), so rate limits are per client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      cookiePrefix: 'kizuna',
+      // In production the session cookie is `__Host-`: Secure, Path=/, no Domain — it cannot be
+      // set or overwritten by a sibling sub-domain.
+      cookies: isProduction ? { session_token: { name: '__Host-kizuna.session_token' } } : undefined,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,55 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  DirectoryFacetsSchema,
+  DirectoryQuerySchema,
+  DirectoryResultSchema,
+} from '../../../common/directory';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { getVisibilityLimits } from '../members/members.service';
+import { presentMemberCard } from './directory.presenter';
+import { directoryFacets, searchDirectory } from './directory.service';
+
+const search = createRoute({
+  method: 'get',
+  path: '/directory',
+  tags: ['directory'],
+  summary: 'Search members (names in kanji/kana/romaji, employers, titles, skills, bios) with filters',
+  request: { query: DirectoryQuerySchema },
+  responses: { 200: jsonContent(DirectoryResultSchema), ...errorResponses },
+});
+
+const facets = createRoute({
+  method: 'get',
+  path: '/directory/facets',
+  tags: ['directory'],
+  summary: 'Facet counts for the same query and filters',
+  request: { query: DirectoryQuerySchema },
+  responses: { 200: jsonContent(DirectoryFacetsSchema), ...errorResponses },
+});
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+export const directoryRoutes = createRouter()
+  .openapi(search, async (c) => {
+    const viewer = requireViewer(c);
+    const query = c.req.valid('query');
+    const { db, clock } = c.var.deps;
+    const limits = await getVisibilityLimits({ db });
+    const result = await searchDirectory({ db, viewer, limits, query, today: today(clock.now()) });
+    return c.json(
+      {
+        items: result.items.map((row) => presentMemberCard({ viewer, row, limits })),
+        page: query.page,
+        pageSize: query.pageSize,
+        hasMore: result.hasMore,
+      },
+      200,
+    );
+  })
+  .openapi(facets, async (c) => {
+    const viewer = requireViewer(c);
+    const query = c.req.valid('query');
+    const { db, clock } = c.var.deps;
+    const limits = await getVisibilityLimits({ db });
+    return c.json(await directoryFacets({ db, viewer, limits, query, today: today(clock.now()) }), 200);
+  });

@@ -1,0 +1,211 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestMember, signedIn } from '../../../tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { users } from '../../db/schema/index';
+
+failOnConsoleError();
+let t: TestApp;
+let alumni: { cookie: string };
+let employee: { cookie: string };
+let hr: { cookie: string };
+const ids: Record<string, string> = {};
+
+const search = async (cookie: string, query: string) => {
+  const res = await t.request(`/api/directory?${query}`, { cookie });
+  expect(res.status).toBe(200);
+  return res.json();
+};
+const idsOf = (body: { items: { id: string }[] }) => body.items.map((m) => m.id);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const add = async (key: string, options: Parameters<typeof createTestMember>[1]) => {
+    ids[key] = (await createTestMember(t, { canSignIn: false, ...options })).id;
+  };
+  await add('tanaka', {
+    names: { familyName: '田中', givenName: '一郎', familyNameKana: 'たなか', givenNameKana: 'いちろう' },
+    profile: {
+      currentEmployer: 'グローバル商事',
+      currentTitle: 'コンサルタント',
+      skills: ['TypeScript', 'データ分析'],
+      country: 'JP',
+      industry: 'consulting',
+      departments: ['営業部'],
+      mentoring: true,
+      joinedOn: '2010-04-01',
+      leftOn: '2020-03-31',
+    },
+  });
+  await add('tanakaKatakana', {
+    names: { familyName: '田仲', givenName: '花', familyNameKana: 'タナカ', givenNameKana: 'ハナ' },
+    profile: { country: 'SG', industry: 'it', skills: ['Go'], departments: ['技術開発本部'] },
+  });
+  await add('hayashi', {
+    names: { familyName: '林', givenName: '美咲', familyNameKana: 'はやし', givenNameKana: 'みさき' },
+    profile: { country: 'JP', industry: 'finance', skills: ['M&A'], departments: ['財務部'] },
+  });
+  await add('emma', {
+    role: 'employee',
+    names: { familyName: 'Wilson', givenName: 'Emma' },
+    profile: {
+      country: 'GB',
+      industry: 'it',
+      currentEmployer: 'Secretco',
+      skills: ['Rust'],
+      bio: 'quantum widgets',
+      visibility: { currentEmployer: 'employees', bio: 'admins', skills: 'employees', country: 'employees' },
+    },
+  });
+  await add('gone', {
+    names: { familyName: '田中', givenName: '退会', familyNameKana: 'たなか', givenNameKana: 'たいかい' },
+  });
+  await t.db
+    .update(users)
+    .set({ status: 'deactivated' })
+    .where(eq(users.id, ids.gone as string));
+  alumni = await signedIn(t, {
+    role: 'alumni',
+    names: { familyName: 'Viewer', givenName: 'Alumni' },
+    profile: {},
+  });
+  employee = await signedIn(t, {
+    role: 'employee',
+    names: { familyName: 'Viewer', givenName: 'Employee' },
+    profile: {},
+  });
+  hr = await signedIn(t, {
+    role: 'alumni_manager',
+    names: { familyName: 'Viewer', givenName: 'Hr' },
+    profile: {},
+  });
+});
+afterAll(() => t.close());
+
+describe('GET /api/directory', () => {
+  it('401 when signed out', async () => {
+    expect((await t.request('/api/directory?q=tanaka')).status).toBe(401);
+  });
+
+  it('400 with field messages for bad parameters', async () => {
+    const res = await t.request(
+      '/api/directory?pageSize=500&country=japan&tenureMin=5&tenureMax=2&role=ceo',
+      {
+        cookie: alumni.cookie,
+        headers: { 'accept-language': 'en' },
+      },
+    );
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(Object.keys(error.fields).sort()).toEqual(['country.0', 'pageSize', 'role.0']);
+  });
+
+  it('finds a two-character kanji surname (田中) and a one-character one (林)', async () => {
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('田中')}`))).toEqual([ids.tanaka]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('林')}`))).toEqual([ids.hayashi]);
+  });
+
+  it('treats romaji, hiragana and katakana alike, case- and width-insensitively', async () => {
+    const expected = [ids.tanaka, ids.tanakaKatakana].sort();
+    for (const q of ['tanaka', 'TANAKA', 'ｔａｎａｋａ', 'たなか', 'タナカ', 'ﾀﾅｶ']) {
+      expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent(q)}`)).sort(), q).toEqual(expected);
+    }
+  });
+
+  it('matches employers, titles and skills, and needs every word to match', async () => {
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('コンサルタント')}`))).toEqual([
+      ids.tanaka,
+    ]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('たなか データ分析')}`))).toEqual([
+      ids.tanaka,
+    ]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('たなか rust')}`))).toEqual([]);
+  });
+
+  it('never matches or shows a field hidden from the viewer (wrong audience)', async () => {
+    expect(idsOf(await search(alumni.cookie, 'q=secretco'))).toEqual([]);
+    expect(idsOf(await search(alumni.cookie, 'skill=Rust'))).toEqual([]);
+    expect(idsOf(await search(alumni.cookie, 'country=GB'))).toEqual([]);
+    expect(idsOf(await search(employee.cookie, 'q=secretco'))).toEqual([ids.emma]);
+    expect(idsOf(await search(employee.cookie, 'q=quantum'))).toEqual([]);
+    expect(idsOf(await search(hr.cookie, 'q=quantum'))).toEqual([ids.emma]);
+
+    const card = (await search(alumni.cookie, 'q=wilson')).items[0];
+    expect(card.id).toBe(ids.emma);
+    expect(card).not.toHaveProperty('currentEmployer');
+    expect(card).not.toHaveProperty('skills');
+    expect(card.industry).toBe('it');
+  });
+
+  it('does not list deactivated members', async () => {
+    const body = await search(hr.cookie, `q=${encodeURIComponent('退会')}`);
+    expect(body.items).toEqual([]);
+  });
+
+  it('filters by role, department, industry, country, skill, availability and years at the company', async () => {
+    expect(idsOf(await search(alumni.cookie, 'role=employee&q=wilson'))).toEqual([ids.emma]);
+    expect(idsOf(await search(alumni.cookie, `department=${encodeURIComponent('財務部')}`))).toEqual([
+      ids.hayashi,
+    ]);
+    expect(idsOf(await search(alumni.cookie, 'industry=consulting'))).toEqual([ids.tanaka]);
+    expect(idsOf(await search(alumni.cookie, 'country=SG'))).toEqual([ids.tanakaKatakana]);
+    expect(
+      idsOf(await search(alumni.cookie, `skill=TypeScript,${encodeURIComponent('データ分析')}`)),
+    ).toEqual([ids.tanaka]);
+    expect(idsOf(await search(alumni.cookie, 'availability=mentoring'))).toContain(ids.tanaka);
+    expect(idsOf(await search(alumni.cookie, 'tenureMin=9&tenureMax=10'))).toEqual([ids.tanaka]);
+    expect(idsOf(await search(alumni.cookie, 'tenureMin=11'))).toEqual([]);
+  });
+
+  it('paginates in a stable order and says whether more follows', async () => {
+    const all = await search(hr.cookie, 'sort=name&pageSize=50');
+    expect(all.hasMore).toBe(false);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(all.items.length / 2); page++) {
+      const body = await search(hr.cookie, `sort=name&pageSize=2&page=${page}`);
+      expect(body.hasMore).toBe(page * 2 < all.items.length);
+      pages.push(...idsOf(body));
+    }
+    expect(pages).toEqual(idsOf(all));
+  });
+
+  it('ranks a name match above a match elsewhere', async () => {
+    await createTestMember(t, {
+      canSignIn: false,
+      names: { familyName: '山田', givenName: '太郎', familyNameKana: 'やまだ', givenNameKana: 'たろう' },
+      profile: { bio: 'Worked with Tanaka-san for years' },
+    });
+    const body = await search(alumni.cookie, 'q=tanaka');
+    expect(body.items.length).toBe(3);
+    expect(body.items[2].familyName).toBe('山田');
+  });
+});
+
+describe('GET /api/directory/facets', () => {
+  it('401 when signed out, 400 for bad parameters', async () => {
+    expect((await t.request('/api/directory/facets')).status).toBe(401);
+    expect((await t.request('/api/directory/facets?page=0', { cookie: alumni.cookie })).status).toBe(400);
+  });
+
+  it('counts values over the matches, only where the viewer may see the field', async () => {
+    const asAlumni = await (await t.request('/api/directory/facets', { cookie: alumni.cookie })).json();
+    const count = (facet: { value: string; count: number }[], value: string) =>
+      facet.find((f) => f.value === value)?.count ?? 0;
+    expect(count(asAlumni.country, 'GB')).toBe(0);
+    expect(count(asAlumni.skill, 'Rust')).toBe(0);
+    expect(count(asAlumni.country, 'SG')).toBe(1);
+    expect(count(asAlumni.industry, 'consulting')).toBe(1);
+    expect(count(asAlumni.department, '財務部')).toBe(1);
+
+    const asEmployee = await (await t.request('/api/directory/facets', { cookie: employee.cookie })).json();
+    expect(count(asEmployee.country, 'GB')).toBe(1);
+    expect(count(asEmployee.skill, 'Rust')).toBe(1);
+
+    const filtered = await (
+      await t.request('/api/directory/facets?q=tanaka', { cookie: alumni.cookie })
+    ).json();
+    expect(count(filtered.country, 'JP')).toBe(1);
+    expect(count(filtered.country, 'SG')).toBe(1);
+    expect(count(filtered.availability, 'mentoring')).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,25 @@
+import type { Invitation } from '../../../common/invitations';
+import { displayName } from '../../../common/names';
+import { type InvitationRow, invitationStatus } from './invitations.service';
+
+export function presentInvitation(row: InvitationRow, now: Date, acceptUrl?: string): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    displayName: displayName(row.names),
+    status: invitationStatus(row, now),
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    ...(acceptUrl ? { acceptUrl } : {}),
+  };
+}
+
+/** For the anonymous invitee: only what they need to recognise their own invitation. */
+export const presentInvitationPreview = (row: InvitationRow) => ({
+  email: row.email,
+  displayName: displayName(row.names),
+  role: row.role,
+  expiresAt: row.expiresAt.toISOString(),
+});

@@ -1,0 +1,99 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  InvitationAcceptSchema,
+  InvitationCreateSchema,
+  InvitationPreviewSchema,
+  InvitationSchema,
+  MeSchema,
+} from '../../../common/invitations';
+import { AppError, notFound } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { isHr } from '../access/access.policy';
+import { presentMe } from '../auth/auth.presenter';
+import { findViewer } from '../members/members.service';
+import { presentInvitation, presentInvitationPreview } from './invitations.presenter';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+} from './invitations.service';
+
+const TokenParam = z.object({ token: z.string().min(20).max(100) });
+const conflict = {
+  409: { description: 'Used or expired', content: { 'application/json': { schema: z.any() } } },
+};
+
+const list = createRoute({
+  method: 'get',
+  path: '/invitations',
+  tags: ['invitations'],
+  summary: 'Recent invitations (HR and admins)',
+  responses: { 200: jsonContent(z.object({ items: z.array(InvitationSchema) })), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/invitations',
+  tags: ['invitations'],
+  summary: 'Invite a person (HR and admins); mails the link and returns it once',
+  request: { body: { content: { 'application/json': { schema: InvitationCreateSchema } }, required: true } },
+  responses: { 201: jsonContent(InvitationSchema, 'Created'), ...errorResponses, ...conflict },
+});
+
+const preview = createRoute({
+  method: 'get',
+  path: '/invitations/accept/{token}',
+  tags: ['invitations'],
+  summary: 'What the invitee sees before setting a password (no sign-in needed)',
+  request: { params: TokenParam },
+  responses: { 200: jsonContent(InvitationPreviewSchema), ...errorResponses, ...conflict },
+});
+
+const accept = createRoute({
+  method: 'post',
+  path: '/invitations/accept/{token}',
+  tags: ['invitations'],
+  summary: 'Accept: set a password, become a member and get signed in',
+  request: {
+    params: TokenParam,
+    body: { content: { 'application/json': { schema: InvitationAcceptSchema } }, required: true },
+  },
+  responses: { 201: jsonContent(MeSchema, 'Signed in'), ...errorResponses, ...conflict },
+});
+
+export const invitationsRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const viewer = requireViewer(c);
+    if (!isHr(viewer)) throw notFound();
+    const now = c.var.deps.clock.now();
+    const rows = await listInvitations({ db: c.var.deps.db });
+    return c.json({ items: rows.map((r) => presentInvitation(r, now)) }, 200);
+  })
+  .openapi(create, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!isHr(viewer)) throw notFound();
+    const { row, acceptUrl } = await createInvitation({ ...c.var.deps, viewer, input });
+    return c.json(presentInvitation(row, c.var.deps.clock.now(), acceptUrl), 201);
+  })
+  .openapi(preview, async (c) => {
+    const { token } = c.req.valid('param');
+    const row = await previewInvitation({ db: c.var.deps.db, token, clock: c.var.deps.clock });
+    return c.json(presentInvitationPreview(row), 200);
+  })
+  .openapi(accept, async (c) => {
+    const { token } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const { db, clock, auth } = c.var.deps;
+    const { userId, email } = await acceptInvitation({ db, token, input, clock });
+    const signIn = await auth.api.signInEmail({
+      body: { email, password: input.password },
+      headers: c.req.raw.headers,
+      asResponse: true,
+    });
+    for (const cookie of signIn.headers.getSetCookie()) c.header('Set-Cookie', cookie, { append: true });
+    const viewer = await findViewer({ db, userId });
+    if (!viewer) throw new AppError('internal');
+    return c.json(presentMe(viewer), 201);
+  });

@@ -1,0 +1,108 @@
+import type { FieldVisibility } from '../../../common/access';
+import { deriveRomaji, kanaToRomaji, type PersonNames } from '../../../common/names';
+import { effectiveVisibility, effectiveVisibilityMap } from '../../../common/profile-visibility';
+import type { ProfileField, VisibilityMap } from '../../../common/profiles';
+import { cjkGrams, normalizeForSearch } from '../../../common/search-text';
+
+/** The profile values that feed search, as stored. */
+export interface SearchableProfile extends PersonNames {
+  email?: string | null;
+  employeeNumber?: string | null;
+  departments: string[];
+  lastTitle: string | null;
+  office: string | null;
+  currentEmployer: string | null;
+  currentTitle: string | null;
+  location: string | null;
+  skills: string[];
+  bio: string | null;
+  visibility: VisibilityMap;
+}
+
+export interface SearchColumns {
+  sortName: string;
+  searchName: string;
+  searchMembers: string;
+  searchEmployees: string;
+  searchAdmins: string;
+  gramsMembers: string[];
+  gramsEmployees: string[];
+  gramsAdmins: string[];
+  hiddenFromMembers: ProfileField[];
+  hiddenFromEmployees: ProfileField[];
+}
+
+const SEARCHED_FIELDS = [
+  'currentEmployer',
+  'currentTitle',
+  'lastTitle',
+  'departments',
+  'office',
+  'location',
+  'skills',
+  'bio',
+] as const satisfies readonly ProfileField[];
+
+const TIERS: FieldVisibility[] = ['members', 'employees', 'admins'];
+const RANK: Record<FieldVisibility, number> = { admins: 0, employees: 1, members: 2 };
+
+/**
+ * Computes the search columns at write time (decision 005): one cumulative document per viewer
+ * tier, so a field is searchable exactly by those who may see it. Names are always visible.
+ */
+export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap): SearchColumns {
+  const familyRomaji = deriveRomaji(p.familyName, p.familyNameKana, p.familyNameRomaji) ?? '';
+  const givenRomaji = deriveRomaji(p.givenName, p.givenNameKana, p.givenNameRomaji) ?? '';
+  const names = normalizeForSearch(
+    [
+      p.familyName,
+      p.givenName,
+      `${p.familyName}${p.givenName}`,
+      p.familyNameKana,
+      p.givenNameKana,
+      familyRomaji,
+      givenRomaji,
+      // Both spellings find the person: "sato" and "satou", "ono" and "oono".
+      p.familyNameKana && kanaToRomaji(p.familyNameKana),
+      p.givenNameKana && kanaToRomaji(p.givenNameKana),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+  const docs: Record<FieldVisibility, string[]> = { members: [names], employees: [names], admins: [names] };
+  for (const field of SEARCHED_FIELDS) {
+    const value = p[field];
+    const text = Array.isArray(value) ? value.join(' ') : value;
+    if (!text) continue;
+    const level = effectiveVisibility(field, p.visibility, limits);
+    for (const tier of TIERS) if (RANK[tier] <= RANK[level]) docs[tier].push(text);
+  }
+  docs.admins.push(p.email ?? '', p.employeeNumber ?? '');
+  const doc = (tier: FieldVisibility) => normalizeForSearch(docs[tier].join(' '));
+  const searchMembers = doc('members');
+  const searchEmployees = doc('employees');
+  const searchAdmins = doc('admins');
+  return {
+    sortName: normalizeForSearch(`${familyRomaji} ${givenRomaji} ${p.familyName}${p.givenName}`),
+    searchName: names,
+    searchMembers,
+    searchEmployees,
+    searchAdmins,
+    gramsMembers: cjkGrams(searchMembers),
+    gramsEmployees: cjkGrams(searchEmployees),
+    gramsAdmins: cjkGrams(searchAdmins),
+    ...hiddenFields(p.visibility, limits),
+  };
+}
+
+/** The fields each lower tier may not see (limits included), for the directory's filters. */
+export function hiddenFields(visibility: VisibilityMap, limits: VisibilityMap) {
+  const inForce = Object.entries(effectiveVisibilityMap(visibility, limits)) as [
+    ProfileField,
+    FieldVisibility,
+  ][];
+  return {
+    hiddenFromMembers: inForce.filter(([, level]) => level !== 'members').map(([field]) => field),
+    hiddenFromEmployees: inForce.filter(([, level]) => level === 'admins').map(([field]) => field),
+  };
+}

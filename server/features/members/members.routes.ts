@@ -1,0 +1,79 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '../../../common/profiles';
+import { notFound } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { isHr } from '../access/access.policy';
+import { presentProfile } from './members.presenter';
+import {
+  findVisibleMember,
+  getVisibilityLimits,
+  setVisibilityLimits,
+  updateProfile,
+} from './members.service';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+const getMember = createRoute({
+  method: 'get',
+  path: '/members/{id}',
+  tags: ['members'],
+  summary: 'A member profile, with only the fields the viewer may see',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(ProfileSchema), ...errorResponses },
+});
+
+const patchMember = createRoute({
+  method: 'patch',
+  path: '/members/{id}',
+  tags: ['members'],
+  summary: 'Edit a profile (the member themself, or HR)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ProfileUpdateSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(ProfileSchema), ...errorResponses },
+});
+
+const getLimits = createRoute({
+  method: 'get',
+  path: '/settings/profile-visibility',
+  tags: ['settings'],
+  summary: "HR's limits: the most open visibility allowed per profile field",
+  responses: { 200: jsonContent(VisibilityMapSchema), ...errorResponses },
+});
+
+const putLimits = createRoute({
+  method: 'put',
+  path: '/settings/profile-visibility',
+  tags: ['settings'],
+  summary: 'Set the per-field visibility limits (HR and admins)',
+  request: { body: { content: { 'application/json': { schema: VisibilityMapSchema } }, required: true } },
+  responses: { 200: jsonContent(VisibilityMapSchema), ...errorResponses },
+});
+
+export const membersRoutes = createRouter()
+  .openapi(getMember, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const { db } = c.var.deps;
+    const member = await findVisibleMember({ db, viewer, id });
+    return c.json(presentProfile({ viewer, member, limits: await getVisibilityLimits({ db }) }), 200);
+  })
+  .openapi(patchMember, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const { db } = c.var.deps;
+    const member = await updateProfile({ db, viewer, id, input });
+    return c.json(presentProfile({ viewer, member, limits: await getVisibilityLimits({ db }) }), 200);
+  })
+  .openapi(getLimits, async (c) => {
+    requireViewer(c);
+    return c.json(await getVisibilityLimits({ db: c.var.deps.db }), 200);
+  })
+  .openapi(putLimits, async (c) => {
+    const viewer = requireViewer(c);
+    const limits = c.req.valid('json');
+    if (!isHr(viewer)) throw notFound();
+    return c.json(await setVisibilityLimits({ db: c.var.deps.db, limits }), 200);
+  });

@@ -1,0 +1,287 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { FIELD_VISIBILITY_RANK } from '../../../common/access';
+import { deriveRomaji, displayName } from '../../../common/names';
+import { DEFAULT_VISIBILITY_LIMITS } from '../../../common/profile-visibility';
+import {
+  HR_RECORD_FIELDS,
+  NAME_FIELDS,
+  PROFILE_FIELDS,
+  type ProfileUpdate,
+  type VisibilityMap,
+  VisibilityMapSchema,
+} from '../../../common/profiles';
+import type { Role } from '../../../common/roles';
+import type { Db } from '../../db/client';
+import { orgSettings, profiles, users } from '../../db/schema/index';
+import { isUniqueViolation } from '../../lib/db-errors';
+import { AppError, notFound } from '../../lib/errors';
+import { isHr, normalizeEmployer, type Viewer } from '../access/access.policy';
+import { buildSearchColumns } from './member-search';
+import { canEditHrRecord, canEditProfile } from './members.policy';
+
+export type ProfileRow = typeof profiles.$inferSelect;
+export type MemberRow = ProfileRow & { role: Role; email: string; status: 'active' | 'deactivated' };
+
+const LIMITS_KEY = 'profile.visibilityLimits';
+
+/** HR's per-field visibility limits (the most open level a member may choose). */
+export async function getVisibilityLimits({ db }: { db: Db }): Promise<VisibilityMap> {
+  const [row] = await db
+    .select({ value: orgSettings.value })
+    .from(orgSettings)
+    .where(eq(orgSettings.key, LIMITS_KEY));
+  const parsed = VisibilityMapSchema.safeParse(row?.value ?? {});
+  return { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+}
+
+/** Sets the limits and recomputes every profile's search columns so a narrowed field stops matching. */
+export async function setVisibilityLimits({ db, limits }: { db: Db; limits: VisibilityMap }) {
+  const merged = { ...DEFAULT_VISIBILITY_LIMITS, ...limits };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(orgSettings)
+      .values({ key: LIMITS_KEY, value: merged })
+      .onConflictDoUpdate({ target: orgSettings.key, set: { value: merged, updatedAt: sql`now()` } });
+    await reindexAll(tx as unknown as Db, merged);
+  });
+  return merged;
+}
+
+async function reindexAll(db: Db, limits: VisibilityMap) {
+  let after = '';
+  for (;;) {
+    const batch = await db
+      .select({ p: profiles, email: users.email })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(sql`${profiles.userId} > ${after}`)
+      .orderBy(profiles.userId)
+      .limit(500);
+    if (batch.length === 0) return;
+    for (const { p, email } of batch) {
+      await db
+        .update(profiles)
+        .set(buildSearchColumns({ ...p, email }, limits))
+        .where(eq(profiles.userId, p.userId));
+    }
+    after = batch[batch.length - 1]?.p.userId ?? after;
+  }
+}
+
+const memberColumns = { profile: profiles, role: users.role, email: users.email, status: users.status };
+
+/**
+ * A member as this viewer may see them, or 404. Every member of the network sees every active
+ * member (names always; fields as the presenter allows); deactivated members exist only for HR.
+ */
+export async function findVisibleMember({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }) {
+  const [row] = await db
+    .select(memberColumns)
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .where(and(eq(profiles.userId, id), isHr(viewer) ? undefined : eq(users.status, 'active')));
+  if (!row) throw notFound();
+  return { ...row.profile, role: row.role, email: row.email, status: row.status } satisfies MemberRow;
+}
+
+/** Loads the signed-in member as a policy viewer (role and the attributes audience rules use). */
+export async function findViewer({ db, userId }: { db: Db; userId: string }): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      locale: users.locale,
+      status: users.status,
+      name: users.name,
+      leftOn: profiles.leftOn,
+      currentEmployer: profiles.currentEmployer,
+    })
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(eq(users.id, userId));
+  if (row?.status !== 'active') return null;
+  return {
+    id: row.id,
+    role: row.role,
+    email: row.email,
+    displayName: row.name,
+    locale: row.locale,
+    attributes: {
+      leftOn: row.leftOn,
+      currentEmployer: row.currentEmployer ? normalizeEmployer(row.currentEmployer) : null,
+    },
+  };
+}
+
+export interface NewMember {
+  id: string;
+  email: string;
+  role: Role;
+  locale: 'ja' | 'en';
+  names: {
+    familyName: string;
+    givenName: string;
+    familyNameKana?: string | null;
+    givenNameKana?: string | null;
+    familyNameRomaji?: string | null;
+    givenNameRomaji?: string | null;
+  };
+  profile?: Partial<Omit<ProfileRow, 'userId'>>;
+}
+
+/** The users + profiles rows for a new member, search columns computed (used by seed and invites). */
+export function newMemberRows(m: NewMember, limits: VisibilityMap) {
+  const names = {
+    ...m.names,
+    familyNameRomaji: deriveRomaji(m.names.familyName, m.names.familyNameKana, m.names.familyNameRomaji),
+    givenNameRomaji: deriveRomaji(m.names.givenName, m.names.givenNameKana, m.names.givenNameRomaji),
+  };
+  const profile = {
+    departments: [],
+    lastTitle: null,
+    office: null,
+    currentEmployer: null,
+    currentTitle: null,
+    location: null,
+    skills: [],
+    bio: null,
+    visibility: {},
+    ...m.profile,
+    ...names,
+  };
+  return {
+    user: {
+      id: m.id,
+      email: m.email.toLowerCase(),
+      name: displayName(names),
+      role: m.role,
+      locale: m.locale,
+    },
+    profile: {
+      ...profile,
+      userId: m.id,
+      role: m.role,
+      ...buildSearchColumns({ ...profile, email: m.email }, limits),
+    },
+  };
+}
+
+export async function createMember({ db, member }: { db: Db; member: NewMember }) {
+  const limits = await getVisibilityLimits({ db });
+  const rows = newMemberRows(member, limits);
+  await db.insert(users).values(rows.user);
+  await db.insert(profiles).values(rows.profile);
+  return rows;
+}
+
+/**
+ * Applies a profile edit by the member themself or HR. Fields a member may not change, and
+ * visibilities beyond HR's limits, are rejected with per-field errors — never silently dropped.
+ */
+export async function updateProfile({
+  db,
+  viewer,
+  id,
+  input,
+}: {
+  db: Db;
+  viewer: Viewer;
+  id: string;
+  input: ProfileUpdate;
+}) {
+  const current = await findVisibleMember({ db, viewer, id });
+  if (!canEditProfile(viewer, id)) throw notFound();
+
+  const fields: Record<string, string[]> = {};
+  if (!canEditHrRecord(viewer)) {
+    for (const f of HR_RECORD_FIELDS) {
+      if (input[f] !== undefined && input[f] !== current[f]) fields[f] = ['error.not_editable'];
+    }
+  }
+  const limits = await getVisibilityLimits({ db });
+  for (const [field, level] of Object.entries(input.visibility ?? {})) {
+    const limit = limits[field as keyof VisibilityMap] ?? 'members';
+    if (level && FIELD_VISIBILITY_RANK[level] > FIELD_VISIBILITY_RANK[limit]) {
+      fields[`visibility.${field}`] = ['error.visibility_limit'];
+    }
+  }
+  const joinedOn = input.joinedOn === undefined ? current.joinedOn : input.joinedOn;
+  const leftOn = input.leftOn === undefined ? current.leftOn : input.leftOn;
+  if (joinedOn && leftOn && leftOn < joinedOn) fields.leftOn = ['kz.leftBeforeJoined'];
+  if (Object.keys(fields).length > 0) throw new AppError('bad_request', 'error.bad_request', fields);
+
+  const { visibility, ...changes } = input;
+  const next = {
+    ...current,
+    ...stripUndefined(changes),
+    visibility: { ...current.visibility, ...visibility },
+  };
+  next.familyNameRomaji = nextRomaji(current, input, 'family');
+  next.givenNameRomaji = nextRomaji(current, input, 'given');
+
+  const profileChanges = pickProfileColumns(next);
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(profiles)
+        .set({ ...profileChanges, ...buildSearchColumns(next, limits), updatedAt: sql`now()` })
+        .where(eq(profiles.userId, id));
+      await tx
+        .update(users)
+        .set({ name: displayName(next), updatedAt: sql`now()` })
+        .where(eq(users.id, id));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'profiles_employee_number_unique')) {
+      throw new AppError('conflict', 'error.employee_number_taken', {
+        employeeNumber: ['error.employee_number_taken'],
+      });
+    }
+    throw error;
+  }
+  return findVisibleMember({ db, viewer, id });
+}
+
+/**
+ * Romaji as typed wins; cleared, it is derived from the kana. Untouched, it is kept — unless the
+ * name or its reading changed, when the stored romaji no longer spells this name.
+ */
+function nextRomaji(current: MemberRow, input: ProfileUpdate, part: 'family' | 'given') {
+  const [nameKey, kanaKey, romajiKey] =
+    part === 'family'
+      ? (['familyName', 'familyNameKana', 'familyNameRomaji'] as const)
+      : (['givenName', 'givenNameKana', 'givenNameRomaji'] as const);
+  const name = input[nameKey] ?? current[nameKey];
+  const kana = input[kanaKey] === undefined ? current[kanaKey] : input[kanaKey];
+  if (input[romajiKey] !== undefined) return deriveRomaji(name, kana, input[romajiKey]);
+  const renamed = name !== current[nameKey] || kana !== current[kanaKey];
+  return renamed ? deriveRomaji(name, kana, null) : current[romajiKey];
+}
+
+const EDITABLE_COLUMNS = [
+  ...NAME_FIELDS,
+  'employeeNumber',
+  ...PROFILE_FIELDS.filter((f) => f !== 'email'),
+  'visibility',
+] as const;
+
+function pickProfileColumns(p: MemberRow) {
+  return Object.fromEntries(EDITABLE_COLUMNS.map((k) => [k, p[k]])) as Partial<ProfileRow>;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function updatePreferences({
+  db,
+  viewer,
+  locale,
+}: {
+  db: Db;
+  viewer: Viewer;
+  locale: 'ja' | 'en';
+}) {
+  await db.update(users).set({ locale, updatedAt: sql`now()` }).where(eq(users.id, viewer.id));
+}

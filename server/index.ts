@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { openDatabase } from './db/client';
+import { applyMigrations } from './db/migrate';
+import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
+import { parseEnv } from './lib/env';
+import { createLogger } from './lib/logger';
+
+/** The process host: parse env, open + migrate the database, seed on first start, listen. */
+async function main() {
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const dataDir = resolve(env.DATA_DIR, 'pglite');
+  const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    server?.close();
+    // PGlite must be closed, or its data directory can be left corrupt.
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let server: ReturnType<typeof serve> | undefined;
+  await applyMigrations(database);
+  const seeded = await isSeeded({ db: database.db });
+  if (!seeded && env.NODE_ENV !== 'production') {
+    logger.info('first start: seeding the demo organisation', { members: env.SEED_MEMBERS });
+    const result = await seedDemo({ db: database.db, members: env.SEED_MEMBERS });
+    logger.info('demo organisation ready', result);
+  }
+  if (closing) return;
+
+  const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+  const app = createApp({ db: database.db, env, logger, webRoot });
+  server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
+    const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${dataDir}`;
+    const lines = [
+      '',
+      `  絆 Kizuna is running at ${env.BASE_URL}`,
+      `  Data: ${where}`,
+      `  API docs: ${env.BASE_URL}/api/docs (after signing in)`,
+    ];
+    if (env.NODE_ENV !== 'production') {
+      lines.push(`  Demo logins (password: ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(15)} ${login.email}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`Kizuna failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every variable the server reads, parsed once at start-up. `.env.example` lists them too. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public origin of the app, used in links and for the CSRF/origin check. */
+  BASE_URL: z.url().optional(),
+  /** postgres://… to use a real server; embedded PGlite when unset. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** Secret for session signing; generated and kept in DATA_DIR when unset (not in production). */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Size of the demo organisation seeded on first start. */
+  SEED_MEMBERS: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+  /** smtp://user:pass@host:port — when unset, mail is logged, not sent. */
+  SMTP_URL: z.string().startsWith('smtp').optional(),
+  MAIL_FROM: z.string().default('Kizuna <no-reply@kizuna.local>'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+});
+export type EnvInput = z.input<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema> & { BASE_URL: string; AUTH_SECRET: string };
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    throw new Error('Invalid environment:\n  AUTH_SECRET: required in production (32+ characters)');
+  }
+  return {
+    ...env,
+    BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+    AUTH_SECRET: env.AUTH_SECRET ?? localSecret(env.DATA_DIR),
+  };
+}
+
+/** A per-installation secret kept beside the data, so sessions survive a restart. */
+function localSecret(dataDir: string): string {
+  const dir = resolve(dataDir);
+  const file = join(dir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** An env for tests and scripts: defaults plus overrides, with a fixed secret. */
+export function testEnv(overrides: EnvInput = {}): Env {
+  return {
+    ...EnvSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides }),
+    BASE_URL: 'http://localhost:3000',
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+  };
+}

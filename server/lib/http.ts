@@ -1,0 +1,106 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorBodySchema } from '../../common/errors';
+import type { Locale } from '../../common/invitations';
+import type { Db } from '../db/client';
+import type { Viewer } from '../features/access/access.policy';
+import type { Auth } from '../features/auth/auth';
+import type { Clock } from './clock';
+import type { Env } from './env';
+import { AppError, HTTP_STATUS } from './errors';
+import { fieldErrors, t } from './i18n';
+import type { Logger } from './logger';
+import type { Mailer } from './mail';
+
+export interface AppDeps {
+  db: Db;
+  env: Env;
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+  auth: Auth;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    viewer: Viewer | null;
+    locale: Locale;
+  };
+}
+
+/** A router whose validation failures become one translated 400 with per-field messages. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        throw new AppError(
+          'bad_request',
+          'error.bad_request',
+          fieldErrors(result.error.issues, c.var.locale),
+        );
+      }
+    },
+  });
+}
+
+/** The signed-in viewer, or a 401. */
+export function requireViewer(c: Context<AppEnv>): Viewer {
+  const viewer = c.var.viewer;
+  if (!viewer) throw new AppError('unauthenticated');
+  return viewer;
+}
+
+/** Every API route below this needs a signed-in member. */
+export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireViewer(c);
+  await next();
+};
+
+/** Maps every error to the one error shape; user mistakes never become a 500. */
+export function errorResponse(error: unknown, c: Context<AppEnv>) {
+  const locale = c.var.locale ?? 'ja';
+  if (error instanceof AppError) {
+    const fields = error.fields
+      ? Object.fromEntries(
+          Object.entries(error.fields).map(([k, msgs]) => [k, msgs.map((m) => t(locale, m))]),
+        )
+      : undefined;
+    const body = ErrorBodySchema.parse({
+      error: { code: error.code, message: t(locale, error.message), fields },
+    });
+    return c.json(body, HTTP_STATUS[error.code]);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
+    if (status < 500) {
+      return c.json({ error: { code, message: t(locale, `error.${code}`) } }, HTTP_STATUS[code]);
+    }
+  }
+  if (error instanceof SyntaxError) {
+    // Malformed JSON body.
+    return c.json({ error: { code: 'bad_request', message: t(locale, 'error.bad_request') } }, 400);
+  }
+  c.var.deps?.logger.error('unhandled error', {
+    path: c.req.path,
+    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error),
+  });
+  return c.json({ error: { code: 'internal', message: t(locale, 'error.internal') } }, 500);
+}
+
+/** Standard error responses for OpenAPI route definitions. */
+export const errorResponses = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorBodySchema } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBodySchema } } },
+  404: {
+    description: 'Not found or not visible',
+    content: { 'application/json': { schema: ErrorBodySchema } },
+  },
+} as const;
+
+export const jsonContent = <T>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});

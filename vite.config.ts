@@ -1,0 +1,38 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web UI lives in web/ and is built into dist/web, which the API server serves (server/app.ts).
+export default defineConfig({
+  root: 'web',
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      // common/ holds pure contracts (constants, zod schemas, types): importing one for a constant
+      // must not drag zod into a page, e.g. PASSWORD_MIN on the invitation page, a first page.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]common[\\/]/, sideEffects: false }] },
+      output: {
+        codeSplitting: {
+          groups: [
+            // The framework every page needs, in one long-cached chunk. zod (used by the contracts in
+            // common/) is left out on purpose: only the pages that import a schema module load it.
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|i18next-browser-languagedetector|use-sync-external-store)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': { target: 'http://localhost:3000' },
+    },
+  },
+});

@@ -1,0 +1,26 @@
+const PALETTE = [
+  'bg-ai-100 text-ai-800',
+  'bg-orange-100 text-orange-800',
+  'bg-emerald-100 text-emerald-800',
+  'bg-violet-100 text-violet-800',
+  'bg-sky-100 text-sky-800',
+  'bg-rose-100 text-rose-800',
+];
+
+/** Initial in a coloured circle; decorative (the name is always written next to it). */
+export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'md' | 'lg' }) {
+  let hash = 0;
+  for (const ch of id) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  const colour = PALETTE[hash % PALETTE.length];
+  const initial = [...name.trim()][0] ?? '?';
+  return (
+    <span
+      aria-hidden="true"
+      className={`flex shrink-0 items-center justify-center rounded-full font-semibold ${colour} ${
+        size === 'lg' ? 'size-16 text-2xl' : 'size-11 text-lg'
+      }`}
+    >
+      {initial.toUpperCase()}
+    </span>
+  );
+}

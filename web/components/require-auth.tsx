@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { isHrRole, useMe } from '../features/auth/use-me';
+import { NotFoundPage } from './not-found-page';
+import { ErrorBanner } from './ui/banners';
+import { PageSpinner } from './ui/spinner';
+
+/** Everything in Kizuna needs a signed-in member; others go to the login page and come back. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-10">
+        <ErrorBanner message={t('errors.generic')} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    return <Navigate to={to} replace />;
+  }
+  return <Outlet />;
+}
+
+/** HR pages do not exist for other members (the same 404 the API gives them). */
+export function RequireHr() {
+  const me = useMe();
+  if (!me.data || !isHrRole(me.data.role)) return <NotFoundPage />;
+  return <Outlet />;
+}

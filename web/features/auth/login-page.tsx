@@ -1,0 +1,124 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ErrorBanner } from '../../components/ui/banners';
+import { Button } from '../../components/ui/button';
+import { PageSpinner } from '../../components/ui/spinner';
+import { TextField } from '../../components/ui/text-field';
+import { isApiError } from '../../lib/api';
+import { safeNextPath } from '../../lib/safe-next';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useMe, useSignIn } from './use-me';
+
+type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const navigate = useNavigate();
+  const me = useMe();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  if (me.isPending) return <PageSpinner />;
+  if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const errors: FieldErrors = {};
+    if (!email.trim()) errors.email = [t('validation.required')];
+    if (!password) errors.password = [t('validation.required')];
+    setFieldErrors(errors);
+    setFormError(null);
+    if (Object.keys(errors).length > 0) return;
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (signedIn) => {
+          if (signedIn) navigate(next, { replace: true });
+          else setFormError(t('errors.generic'));
+        },
+        onError: (error) => setFormError(signInErrorMessage(error, t)),
+      },
+    );
+  };
+
+  return (
+    <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
+      <div className="mb-8 text-center">
+        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
+          絆
+        </p>
+        <h1 className="text-2xl font-bold text-slate-900">{t('login.title')}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t('login.lead')}</p>
+      </div>
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        {formError && <ErrorBanner message={formError} />}
+        <TextField
+          label={t('login.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          errors={fieldErrors.email}
+        />
+        <TextField
+          label={t('login.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          errors={fieldErrors.password}
+        />
+        <Button type="submit" className="w-full" isBusy={signIn.isPending}>
+          {t('login.submit')}
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-xs text-slate-500">{t('login.inviteOnly')}</p>
+    </div>
+  );
+}
+
+/** better-auth answers in English with its own codes; each known one gets our own words. */
+function signInErrorMessage(
+  error: unknown,
+  t: (
+    key:
+      | 'login.errors.invalid'
+      | 'login.errors.invalidEmail'
+      | 'errors.rateLimited'
+      | 'errors.network'
+      | 'errors.generic',
+  ) => string,
+) {
+  if (!isApiError(error)) return t('errors.generic');
+  switch (error.code) {
+    case 'INVALID_EMAIL_OR_PASSWORD':
+    case 'USER_NOT_FOUND':
+    case 'INVALID_PASSWORD':
+    case 'CREDENTIAL_ACCOUNT_NOT_FOUND':
+      return t('login.errors.invalid');
+    case 'INVALID_EMAIL':
+      return t('login.errors.invalidEmail');
+    case 'network':
+      return t('errors.network');
+    default:
+      if (error.status === 401) return t('login.errors.invalid');
+      if (error.status === 429) return t('errors.rateLimited');
+      return t('errors.generic');
+  }
+}

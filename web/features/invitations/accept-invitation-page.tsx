@@ -1,0 +1,134 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PASSWORD_MIN } from '../../../common/reference';
+import { ErrorBanner } from '../../components/ui/banners';
+import { Button, buttonClasses } from '../../components/ui/button';
+import { PageSpinner } from '../../components/ui/spinner';
+import { TextField } from '../../components/ui/text-field';
+import { currentLanguage, isApiError } from '../../lib/api';
+import { useFormat } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useAcceptInvitation, useInvitationPreview } from './use-invitations';
+
+type Errors = Partial<Record<'password' | 'passwordConfirm', string[]>>;
+
+export function AcceptInvitationPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('invite.accept.title'));
+  const { token = '' } = useParams();
+  const preview = useInvitationPreview(token);
+  const accept = useAcceptInvitation(token);
+  const navigate = useNavigate();
+  const format = useFormat();
+  const [password, setPassword] = useState('');
+  const [passwordConfirm, setPasswordConfirm] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  if (preview.isPending) return <PageSpinner />;
+  if (preview.isError) {
+    const error = preview.error;
+    const message =
+      isApiError(error) && error.status === 409
+        ? error.message
+        : isApiError(error) && (error.status === 404 || error.status === 400)
+          ? t('invite.accept.invalid')
+          : isApiError(error)
+            ? error.message
+            : t('errors.generic');
+    return (
+      <div className="mx-auto max-w-md px-4 py-12">
+        <h1 className="mb-4 text-2xl font-bold text-slate-900">{t('invite.accept.title')}</h1>
+        <ErrorBanner message={message} />
+        <Link to="/login" className={buttonClasses('secondary', 'md', 'mt-6')}>
+          {t('invite.accept.toLogin')}
+        </Link>
+      </div>
+    );
+  }
+  const invitation = preview.data;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Errors = {};
+    if (password.length < PASSWORD_MIN) next.password = [t('validation.passwordLength', { n: PASSWORD_MIN })];
+    if (password !== passwordConfirm) next.passwordConfirm = [t('validation.passwordMatch')];
+    setErrors(next);
+    setFormError(null);
+    if (Object.keys(next).length > 0) return;
+    accept.mutate(
+      { password, passwordConfirm, locale: currentLanguage() },
+      {
+        onSuccess: (me) => navigate(`/members/${me.id}/edit`, { replace: true, state: { welcome: true } }),
+        onError: (error) => {
+          if (isApiError(error)) {
+            setErrors({ password: error.fields.password, passwordConfirm: error.fields.passwordConfirm });
+            setFormError(error.message);
+          } else {
+            setFormError(t('errors.generic'));
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="mx-auto w-full max-w-md px-4 py-10 sm:py-14">
+      <div className="mb-6 text-center">
+        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
+          絆
+        </p>
+        <h1 className="text-2xl font-bold text-slate-900">{t('invite.accept.title')}</h1>
+        <p className="mt-3 text-slate-700">{t('invite.accept.greeting', { name: invitation.displayName })}</p>
+        <p className="mt-1 text-sm text-slate-600">{t('invite.accept.lead')}</p>
+      </div>
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-xl bg-ai-50 px-4 py-3 text-sm">
+        <dt className="text-slate-500">{t('fields.email')}</dt>
+        <dd className="break-all text-slate-900">{invitation.email}</dd>
+        <dt className="text-slate-500">{t('invite.role')}</dt>
+        <dd className="text-slate-900">{format.role(invitation.role)}</dd>
+        <dt className="text-slate-500">{t('invite.accept.expires')}</dt>
+        <dd className="text-slate-900">{format.dateTime(invitation.expiresAt)}</dd>
+      </dl>
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        {formError && <ErrorBanner message={formError} />}
+        {/* Lets password managers store the new password under the right account. */}
+        <input
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={invitation.email}
+          readOnly
+          hidden
+        />
+        <TextField
+          label={t('invite.accept.password')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint={t('invite.accept.passwordHint', { n: PASSWORD_MIN })}
+          errors={errors.password}
+          required
+        />
+        <TextField
+          label={t('invite.accept.passwordConfirm')}
+          type="password"
+          autoComplete="new-password"
+          value={passwordConfirm}
+          onChange={(e) => setPasswordConfirm(e.target.value)}
+          errors={errors.passwordConfirm}
+          required
+        />
+        <Button type="submit" className="w-full" isBusy={accept.isPending}>
+          {t('invite.accept.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}
