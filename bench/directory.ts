@@ -33,7 +33,9 @@ import {
 import { findViewer, getVisibilityLimits } from '../server/features/members/members.service';
 import { fixedClock } from '../server/lib/clock';
 import { testEnv } from '../server/lib/env';
+import { createLogger } from '../server/lib/logger';
 import { createMemoryMailer } from '../server/lib/mail';
+import { createQueue } from '../server/lib/queue';
 import { createTestMember, signIn } from '../tests/factories/index';
 import { requestAs } from '../tests/setup';
 
@@ -176,7 +178,9 @@ async function benchDatabase(kind: 'pglite' | 'postgres', database: Database): P
   await db.execute(sql`analyze`);
   const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(db, sql`select version()`);
 
-  const app = createApp({ db, env: testEnv(), clock: fixedClock(NOW), mailer: createMemoryMailer() });
+  // The queue is registered but never started: the directory sends no jobs.
+  const queue = createQueue({ raw: database.raw, logger: createLogger('silent'), workers: false });
+  const app = createApp({ db, env: testEnv(), clock: fixedClock(NOW), mailer: createMemoryMailer(), queue });
   const request = requestAs(app);
   const t = { db, request };
   const viewers = {} as Record<ViewerKind, { id: string; cookie: string }>;

@@ -14,6 +14,7 @@ import { directoryRoutes } from './features/directory/directory.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { jobDefinitions } from './jobs';
 import { type Clock, systemClock } from './lib/clock';
 import type { Env } from './lib/env';
 import { AppError } from './lib/errors';
@@ -21,6 +22,7 @@ import { type AppEnv, errorResponse } from './lib/http';
 import { localeFromHeader } from './lib/i18n';
 import { createLogger, type Logger } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mail';
+import type { Queue } from './lib/queue';
 import { originCheck } from './lib/security';
 
 export interface AppOptions {
@@ -29,6 +31,8 @@ export interface AppOptions {
   clock?: Clock;
   mailer?: Mailer;
   logger?: Logger;
+  /** The job queue (created on the same database); createApp registers every job on it. */
+  queue: Queue;
   /** Built web UI to serve (dist/web); omitted in API tests. */
   webRoot?: string;
 }
@@ -51,7 +55,8 @@ export function createApp(options: AppOptions) {
   const mailer = options.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   const trustedOrigins = [env.BASE_URL, ...(env.NODE_ENV === 'development' ? ['http://localhost:5173'] : [])];
   const auth = createAuth({ db, env, logger, trustedOrigins });
-  const deps = { db, env, clock, mailer, logger, auth };
+  const deps = { db, env, clock, mailer, logger, auth, queue: options.queue };
+  options.queue.register(jobDefinitions(deps));
 
   const app = new OpenAPIHono<AppEnv>();
   app.onError(errorResponse);

@@ -7,6 +7,7 @@ import { applyMigrations } from './db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
+import { createQueue } from './lib/queue';
 
 /** The process host: parse env, open + migrate the database, seed on first start, listen. */
 async function main() {
@@ -20,6 +21,7 @@ async function main() {
     closing = true;
     logger.info('shutting down', { signal });
     server?.close();
+    await queue?.stop().catch(() => undefined);
     // PGlite must be closed, or its data directory can be left corrupt.
     await database.close();
     process.exit(0);
@@ -28,6 +30,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let server: ReturnType<typeof serve> | undefined;
+  let queue: ReturnType<typeof createQueue> | undefined;
   await applyMigrations(database);
   const seeded = await isSeeded({ db: database.db });
   if (!seeded && env.NODE_ENV !== 'production') {
@@ -38,7 +41,10 @@ async function main() {
   if (closing) return;
 
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-  const app = createApp({ db: database.db, env, logger, webRoot });
+  queue = createQueue({ raw: database.raw, logger, workers: true });
+  const app = createApp({ db: database.db, env, logger, webRoot, queue });
+  await queue.start();
+  if (closing) return;
   server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${dataDir}`;
     const lines = [

@@ -6,7 +6,11 @@ import { type Database, openDatabase } from '../server/db/client';
 import { applyMigrations } from '../server/db/migrate';
 import { fixedClock } from '../server/lib/clock';
 import { type EnvInput, testEnv } from '../server/lib/env';
+import { createLogger } from '../server/lib/logger';
 import { createMemoryMailer } from '../server/lib/mail';
+import { createQueue } from '../server/lib/queue';
+
+const silentLogger = createLogger('silent');
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
@@ -65,9 +69,16 @@ export async function createTestApp(options: { env?: EnvInput; clock?: ReturnTyp
   const mailer = createMemoryMailer();
   const clock = options.clock ?? fixedClock('2026-11-24T03:00:00Z');
   const env = testEnv(options.env);
-  const app = createApp({ db: database.db, env, clock, mailer });
+  // Jobs run only when a test calls `queue.drain()`: deterministic, no background polling.
+  const queue = createQueue({ raw: database.raw, logger: silentLogger, workers: false });
+  const app = createApp({ db: database.db, env, clock, mailer, queue, logger: silentLogger });
+  await queue.start();
   const request = requestAs(app);
-  return { app, db: database.db, database, mailer, clock, env, request, close: () => database.close() };
+  const close = async () => {
+    await queue.stop();
+    await database.close();
+  };
+  return { app, db: database.db, database, mailer, clock, env, queue, request, close };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

@@ -10,9 +10,15 @@ import * as schema from './schema/index';
 /** Both drivers expose the same query builder; features only ever see this type. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** Plain parameterised SQL on the same connection(s), for libraries that bring their own SQL (pg-boss). */
+export interface RawSql {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  raw: RawSql;
   close(): Promise<void>;
 }
 
@@ -33,11 +39,24 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const raw: RawSql = { query: (text, values) => pool.query(text, values) };
+    return { db, kind: 'postgres', raw, close: () => pool.end() };
   }
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  const raw: RawSql = {
+    async query(text, values) {
+      // PGlite's extended protocol takes one statement; parameterless scripts (pg-boss's schema
+      // migrations) go through exec, which returns one result per statement.
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }
+      const result = await client.query<Record<string, unknown>>(text, values);
+      return { rows: result.rows };
+    },
+  };
+  return { db, kind: 'pglite', raw, close: () => client.close() };
 }
 
 /** Raw SQL → rows, the same on both drivers (both return `{ rows }`). */

@@ -21,6 +21,8 @@ export const EnvSchema = z.object({
   SMTP_URL: z.string().startsWith('smtp').optional(),
   MAIL_FROM: z.string().default('Kizuna <no-reply@kizuna.local>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Outgoing mail per second (the queue's rate limit for delivery). */
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
 });
 export type EnvInput = z.input<typeof EnvSchema>;

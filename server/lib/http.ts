@@ -12,6 +12,7 @@ import { AppError, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mail';
+import type { Queue } from './queue';
 
 export interface AppDeps {
   db: Db;
@@ -20,6 +21,7 @@ export interface AppDeps {
   mailer: Mailer;
   logger: Logger;
   auth: Auth;
+  queue: Queue;
 }
 
 export interface AppEnv {

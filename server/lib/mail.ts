@@ -5,10 +5,11 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage): Promise<{ messageId?: string } | undefined>;
 }
 
 /**
@@ -20,13 +21,15 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
     return {
       async send(message) {
         options.logger.info('mail (not sent: SMTP_URL unset)', { to: message.to, subject: message.subject });
+        return undefined;
       },
     };
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({ from: options.from, ...message });
+      const info = await transport.sendMail({ from: options.from, ...message });
+      return { messageId: info.messageId };
     },
   };
 }
@@ -38,6 +41,7 @@ export function createMemoryMailer(): Mailer & { sent: MailMessage[] } {
     sent,
     async send(message) {
       sent.push(message);
+      return { messageId: `memory-${sent.length}` };
     },
   };
 }

@@ -19,10 +19,16 @@ export const users = pgTable(
     status: text('status', { enum: ['active', 'deactivated'] })
       .notNull()
       .default('active'),
+    /** When the member last used the app (updated at most daily); drives retention rules. */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
+    /** When the purpose-level consents were last answered; null = ask at next sign-in. */
+    consentsReviewedAt: timestamp('consents_reviewed_at', { withTimezone: true }),
+    /** When the retention warning was mailed; the account is purged if still inactive later. */
+    retentionWarnedAt: timestamp('retention_warned_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [index('users_role_idx').on(t.role)],
+  (t) => [index('users_role_idx').on(t.role), index('users_last_active_idx').on(t.lastActiveAt)],
 );
 
 export const sessions = pgTable(

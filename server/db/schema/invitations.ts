@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { hrRecords } from './hr-records';
 
 export const invitations = pgTable(
   'invitations',
@@ -27,7 +28,18 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     acceptedUserId: text('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The HR record it was sent from, if any (one open invitation per record). */
+    hrRecordId: text('hr_record_id').references(() => hrRecords.id, { onDelete: 'set null' }),
+    /** Delivery of the latest email: queued → sent, or failed/bounced (shown to HR). */
+    deliveryStatus: text('delivery_status', { enum: ['queued', 'sent', 'failed', 'bounced'] }),
+    deliveryError: text('delivery_error'),
+    sendCount: integer('send_count').notNull().default(0),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [index('invitations_email_idx').on(t.email), index('invitations_created_idx').on(t.createdAt)],
+  (t) => [
+    index('invitations_email_idx').on(t.email),
+    index('invitations_created_idx').on(t.createdAt),
+    index('invitations_hr_record_idx').on(t.hrRecordId),
+  ],
 );

@@ -62,6 +62,19 @@ export const profiles = pgTable(
       .$type<ProfileField[]>()
       .notNull()
       .default(sql`'{}'`),
+    /**
+     * Purposes the member currently consents to (copy of the latest consent_events per purpose).
+     * The directory lists only members with 'directory' here; rehire lists need 'rehiring'.
+     */
+    consents: text('consents')
+      .array()
+      .$type<('directory' | 'rehiring' | 'business' | 'newsletter' | 'events')[]>()
+      .notNull()
+      .default(sql`'{}'`),
+    /** Freshness: when the member last confirmed or edited their current position. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /** When we last asked "still at X as Y?" (in-app and by email). */
+    freshnessAskedAt: timestamp('freshness_asked_at', { withTimezone: true }),
     /** Romaji "family given", lower-cased: the name sort key (stable across scripts). */
     sortName: text('sort_name').notNull(),
     /** Normalised names (kanji, kana, romaji), always visible: used for relevance. */
@@ -87,5 +100,6 @@ export const profiles = pgTable(
     index('profiles_departments_gin').using('gin', t.departments),
     index('profiles_country_idx').on(t.country),
     index('profiles_industry_idx').on(t.industry),
+    index('profiles_confirmed_idx').on(t.confirmedAt),
   ],
 );

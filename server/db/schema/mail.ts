@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+/**
+ * Every email the app sends: written in the same transaction as the action that causes it,
+ * delivered by the queue (retries, rate limit). The admin outbox lists it; HR sees failures.
+ */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: text('id').primaryKey(),
+    /** What the mail is about: invitation, verification_approved, freshness, retention_warning, … */
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    /** The member it concerns, if any (erased with them). */
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The row that caused it (e.g. an invitation id). */
+    subjectId: text('subject_id'),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'bounced'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('mail_messages_created_idx').on(t.createdAt),
+    index('mail_messages_subject_idx').on(t.subjectId),
+    index('mail_messages_user_idx').on(t.userId),
+  ],
+);
