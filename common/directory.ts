@@ -34,6 +34,11 @@ export const DirectoryQuerySchema = z
     tenureMin: z.coerce.number().int().min(0).max(60).optional(),
     tenureMax: z.coerce.number().int().min(0).max(60).optional(),
     sort: z.enum(DIRECTORY_SORTS).default('relevance'),
+    /**
+     * `directory`: members who consented to be listed (everyone's directory). `all`: every member,
+     * for HR's member admin only (decision 010); anyone else gets a 404.
+     */
+    scope: z.enum(['directory', 'all']).default('directory'),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(DIRECTORY_MAX_PAGE_SIZE).default(20),
   })

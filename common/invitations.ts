@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HrRecordFilterSchema } from './hr-records';
 import { NameInputSchema } from './profiles';
 import { PASSWORD_MIN } from './reference';
 import { RoleSchema } from './roles';
@@ -16,19 +17,66 @@ export const InvitationCreateSchema = NameInputSchema.extend({
 }).strict();
 export type InvitationCreate = z.infer<typeof InvitationCreateSchema>;
 
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'bounced'] as const;
+
 export const InvitationSchema = z.object({
   id: z.string(),
   email: z.string(),
   role: RoleSchema,
   displayName: z.string(),
-  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  status: z.enum(INVITATION_STATUSES),
   expiresAt: z.string(),
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
-  /** Returned only once, to the inviter, right after creation. */
+  /** How the latest email went: queued (incl. retrying) → sent, or failed / bounced (see error). */
+  deliveryStatus: z.enum(DELIVERY_STATUSES).nullable(),
+  deliveryError: z.string().nullable(),
+  sendCount: z.number().int(),
+  lastSentAt: z.string().nullable(),
+  /** The HR record it was sent from, if any. */
+  hrRecordId: z.string().nullable(),
+  /** Returned only once, to the inviter, right after creation or a resend. */
   acceptUrl: z.string().optional(),
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const InvitationListQuerySchema = z
+  .object({
+    status: z.enum(INVITATION_STATUSES).optional(),
+    delivery: z.enum(DELIVERY_STATUSES).optional(),
+    /** Part of the address or name. */
+    q: z.string().trim().max(100).optional(),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type InvitationListQuery = z.infer<typeof InvitationListQuerySchema>;
+
+export const InvitationListSchema = z.object({
+  items: z.array(InvitationSchema),
+  nextCursor: z.string().nullable(),
+});
+export type InvitationList = z.infer<typeof InvitationListSchema>;
+
+/** Invite HR records: exactly one of an explicit list (≤ 1000) or a filter over all records. */
+export const InvitationsFromRecordsSchema = z
+  .object({
+    recordIds: z.array(z.string().min(1).max(100)).min(1).max(1000).optional(),
+    filter: HrRecordFilterSchema.optional(),
+  })
+  .strict()
+  .refine((v) => (v.recordIds === undefined) !== (v.filter === undefined), {
+    path: ['recordIds'],
+    message: 'kz.recordsOneOf',
+  });
+export type InvitationsFromRecords = z.infer<typeof InvitationsFromRecordsSchema>;
+
+export const InvitationBatchAcceptedSchema = z.object({
+  /** Records expected to get an invitation (those with an address and no account or open invitation). */
+  queued: z.number().int(),
+  batchId: z.string(),
+});
+export type InvitationBatchAccepted = z.infer<typeof InvitationBatchAcceptedSchema>;
 
 /** What an invitee sees before accepting (no personal data beyond their own name). */
 export const InvitationPreviewSchema = z.object({
@@ -57,6 +105,8 @@ export const MeSchema = z.object({
   role: RoleSchema,
   displayName: z.string(),
   locale: LocaleSchema,
+  /** When the purpose-level consents were last answered; null = ask now (/welcome). */
+  consentsReviewedAt: z.string().nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

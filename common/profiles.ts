@@ -117,6 +117,8 @@ export const ProfileSchema = z.object({
   visibility: VisibilityMapSchema.optional(),
   /** Only for the member themself and HR: the most open visibility HR allows per field. */
   visibilityLimits: VisibilityMapSchema.optional(),
+  /** Only for the member themself and HR: when the profile was last confirmed or edited. */
+  confirmedAt: z.string().optional(),
   canEdit: z.boolean(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

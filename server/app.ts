@@ -10,10 +10,17 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client';
 import { CLIENT_IP_HEADER, createAuth } from './features/auth/auth';
 import { authRoutes } from './features/auth/auth.routes';
+import { consentsRoutes } from './features/consents/consents.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
+import { freshnessRoutes } from './features/freshness/freshness.routes';
+import { HR_IMPORT_UPLOAD_PATH, hrRecordsRoutes } from './features/hr-records/hr-records.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { activityTracker } from './features/privacy/activity';
+import { privacyRoutes } from './features/privacy/privacy.routes';
+import { verificationRoutes } from './features/verification/verification.routes';
 import { jobDefinitions } from './jobs';
 import { type Clock, systemClock } from './lib/clock';
 import type { Env } from './lib/env';
@@ -22,6 +29,7 @@ import { type AppEnv, errorResponse } from './lib/http';
 import { localeFromHeader } from './lib/i18n';
 import { createLogger, type Logger } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mail';
+import type { MailCatcher } from './lib/mail-catcher';
 import type { Queue } from './lib/queue';
 import { originCheck } from './lib/security';
 
@@ -33,6 +41,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The job queue (created on the same database); createApp registers every job on it. */
   queue: Queue;
+  /** The local SMTP catcher, when the process host started one (development). */
+  mailCatcher?: MailCatcher;
   /** Built web UI to serve (dist/web); omitted in API tests. */
   webRoot?: string;
 }
@@ -45,7 +55,13 @@ const AUTH_ENDPOINTS = [
 ];
 
 /** Paths reachable without signing in: login (better-auth), invitation acceptance, health. */
-const PUBLIC_API = [/^\/api\/auth\//, /^\/api\/health$/, /^\/api\/invitations\/accept\//];
+const PUBLIC_API = [
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/api\/invitations\/accept\//,
+  /^\/api\/join-requests$/,
+  /^\/api\/freshness\/confirm$/,
+];
 
 /** Builds the whole application. Never listens: server/index.ts does, tests call `app.request`. */
 export function createApp(options: AppOptions) {
@@ -55,9 +71,19 @@ export function createApp(options: AppOptions) {
   const mailer = options.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   const trustedOrigins = [env.BASE_URL, ...(env.NODE_ENV === 'development' ? ['http://localhost:5173'] : [])];
   const auth = createAuth({ db, env, logger, trustedOrigins });
-  const deps = { db, env, clock, mailer, logger, auth, queue: options.queue };
+  const deps = {
+    db,
+    env,
+    clock,
+    mailer,
+    logger,
+    auth,
+    queue: options.queue,
+    mailCatcher: options.mailCatcher,
+  };
   options.queue.register(jobDefinitions(deps));
 
+  const touchActivity = activityTracker({ db, clock });
   const app = new OpenAPIHono<AppEnv>();
   app.onError(errorResponse);
 
@@ -81,15 +107,20 @@ export function createApp(options: AppOptions) {
       strictTransportSecurity: env.NODE_ENV === 'production' ? 'max-age=63072000; includeSubDomains' : false,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError('payload_too_large')) }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => Promise.reject(new AppError('payload_too_large')),
+  });
+  // The HR CSV upload is streamed to disk under its own limit (IMPORT_MAX_BYTES).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH ? next() : jsonBodyLimit(c, next),
   );
   app.use('/api/*', originCheck(trustedOrigins));
   app.use('/api/*', async (c, next) => {
     const session = await auth.api.getSession({ headers: c.req.raw.headers });
     const viewer = session ? await findViewer({ db, userId: session.user.id }) : null;
     c.set('viewer', viewer);
+    if (viewer) await touchActivity(viewer.id);
     if (viewer && !c.req.header('accept-language')) c.set('locale', viewer.locale);
     if (!viewer && !PUBLIC_API.some((re) => re.test(c.req.path))) throw new AppError('unauthenticated');
     await next();
@@ -109,9 +140,15 @@ export function createApp(options: AppOptions) {
 
   const api = app
     .route('/api', authRoutes)
+    .route('/api', consentsRoutes)
     .route('/api', membersRoutes)
     .route('/api', directoryRoutes)
-    .route('/api', invitationsRoutes);
+    .route('/api', invitationsRoutes)
+    .route('/api', hrRecordsRoutes)
+    .route('/api', verificationRoutes)
+    .route('/api', freshnessRoutes)
+    .route('/api', privacyRoutes)
+    .route('/api', mailRoutes);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

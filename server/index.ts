@@ -5,8 +5,11 @@ import { createApp } from './app';
 import { openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
+import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
+import { resumeInvitationBatches } from './features/invitations/invitation-batches';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
+import { type MailCatcher, startMailCatcher } from './lib/mail-catcher';
 import { createQueue } from './lib/queue';
 
 /** The process host: parse env, open + migrate the database, seed on first start, listen. */
@@ -22,6 +25,7 @@ async function main() {
     logger.info('shutting down', { signal });
     server?.close();
     await queue?.stop().catch(() => undefined);
+    await catcher?.close().catch(() => undefined);
     // PGlite must be closed, or its data directory can be left corrupt.
     await database.close();
     process.exit(0);
@@ -31,6 +35,7 @@ async function main() {
 
   let server: ReturnType<typeof serve> | undefined;
   let queue: ReturnType<typeof createQueue> | undefined;
+  let catcher: MailCatcher | undefined;
   await applyMigrations(database);
   const seeded = await isSeeded({ db: database.db });
   if (!seeded && env.NODE_ENV !== 'production') {
@@ -42,8 +47,18 @@ async function main() {
 
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
   queue = createQueue({ raw: database.raw, logger, workers: true });
-  const app = createApp({ db: database.db, env, logger, webRoot, queue });
+  // No SMTP server configured outside production: a local catcher receives the mail over real
+  // SMTP, and the admin outbox shows what arrived (decision 007).
+  if (!env.SMTP_URL && env.NODE_ENV !== 'production') {
+    catcher = await startMailCatcher({ logger });
+    logger.info('mail goes to the local catcher (see /admin/outbox)', { smtp: catcher.url });
+  }
+  const appEnv = catcher ? { ...env, SMTP_URL: catcher.url } : env;
+  const app = createApp({ db: database.db, env: appEnv, logger, webRoot, queue, mailCatcher: catcher });
   await queue.start();
+  // Imports a killed process left queued or running resume after the last committed batch.
+  await resumeInterruptedImports({ db: database.db, queue });
+  await resumeInvitationBatches({ db: database.db, queue });
   if (closing) return;
   server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${dataDir}`;

@@ -1,8 +1,19 @@
+import { freshnessJobs } from './features/freshness/freshness.service';
+import { hrImportJobs } from './features/hr-records/hr-import.job';
+import { invitationJobs } from './features/invitations/invitation-batches';
+import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { mailJobs } from './features/mail/mail.service';
+import { retentionJobs } from './features/privacy/retention.service';
 import type { AppDeps } from './lib/http';
 import type { JobDefinition } from './lib/queue';
 
 /** Every background job of the app, registered on the queue by createApp. */
 export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
-  return [...mailJobs(deps)];
+  return [
+    ...mailJobs(deps, [invitationDeliveryListener]),
+    ...invitationJobs(deps),
+    ...hrImportJobs(deps),
+    ...retentionJobs(deps),
+    ...freshnessJobs(deps),
+  ];
 }

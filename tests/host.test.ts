@@ -63,7 +63,7 @@ async function memberCount(port: number) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const res = await fetch(`${base}/api/directory/facets`, { headers: { cookie } });
+  const res = await fetch(`${base}/api/directory/facets?scope=all`, { headers: { cookie } });
   return (await res.json()).total as number;
 }
 

@@ -17,6 +17,22 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/auth/login-page')).LoginPage }),
       },
       {
+        path: 'account-deleted',
+        lazy: async () => ({
+          Component: (await import('./features/privacy/account-deleted-page')).AccountDeletedPage,
+        }),
+      },
+      {
+        path: 'join',
+        lazy: async () => ({ Component: (await import('./features/verification/join-page')).JoinPage }),
+      },
+      {
+        path: 'freshness/confirm',
+        lazy: async () => ({
+          Component: (await import('./features/freshness/freshness-confirm-page')).FreshnessConfirmPage,
+        }),
+      },
+      {
         path: 'invite/:token',
         lazy: async () => ({
           Component: (await import('./features/invitations/accept-invitation-page')).AcceptInvitationPage,
@@ -36,6 +52,26 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'welcome',
+            lazy: async () => ({ Component: (await import('./features/consents/welcome-page')).WelcomePage }),
+          },
+          {
+            path: 'settings/privacy',
+            lazy: async () => ({
+              Component: (await import('./features/consents/privacy-settings-page')).PrivacySettingsPage,
+            }),
+          },
+          {
+            path: 'settings/my-data',
+            lazy: async () => ({ Component: (await import('./features/privacy/my-data-page')).MyDataPage }),
+          },
+          {
+            path: 'admin/settings/retention',
+            lazy: async () => ({
+              Component: (await import('./features/privacy/retention-settings-page')).RetentionSettingsPage,
+            }),
+          },
+          {
             path: 'members/:id',
             lazy: async () => ({ Component: (await import('./features/members/profile-page')).ProfilePage }),
           },
@@ -48,6 +84,42 @@ const router = createBrowserRouter([
           {
             element: <RequireHr />,
             children: [
+              {
+                path: 'admin/hr-records',
+                lazy: async () => ({
+                  Component: (await import('./features/hr-records/hr-records-page')).HrRecordsPage,
+                }),
+              },
+              {
+                path: 'admin/hr-imports/new',
+                lazy: async () => ({
+                  Component: (await import('./features/hr-records/hr-import-new-page')).HrImportNewPage,
+                }),
+              },
+              {
+                path: 'admin/hr-imports/:id',
+                lazy: async () => ({
+                  Component: (await import('./features/hr-records/hr-import-page')).HrImportPage,
+                }),
+              },
+              {
+                path: 'admin/outbox',
+                lazy: async () => ({
+                  Component: (await import('./features/outbox/outbox-page')).OutboxPage,
+                }),
+              },
+              {
+                path: 'admin/join-requests',
+                lazy: async () => ({
+                  Component: (await import('./features/verification/join-requests-page')).JoinRequestsPage,
+                }),
+              },
+              {
+                path: 'admin/freshness',
+                lazy: async () => ({
+                  Component: (await import('./features/freshness/admin-freshness-page')).AdminFreshnessPage,
+                }),
+              },
               {
                 path: 'admin/members',
                 lazy: async () => ({

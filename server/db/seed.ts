@@ -7,12 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../common/consent-purposes';
 import type { Role } from '../../common/roles';
 import { fakeMember, rng } from '../../tests/factories/member-data';
 import { hashPassword } from '../features/auth/auth';
+import { ageDemoConfirmations } from '../features/freshness/freshness.demo';
+import { seedDemoHrRecords } from '../features/hr-records/hr-records.demo';
 import { getVisibilityLimits, type NewMember, newMemberRows } from '../features/members/members.service';
 import { type Db, queryRows } from './client';
-import { accounts, profiles, users } from './schema/index';
+import { accounts, consentEvents, profiles, users } from './schema/index';
 
 export const DEMO_PASSWORD = 'kizuna-demo-2026';
 
@@ -123,6 +126,42 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   },
 ];
 
+/**
+ * A realistic share of consents per purpose (decision 010): most members are listed, fewer want
+ * rehiring or business contact. Drawn from their own generator so the members themselves stay
+ * the same as before consents existed. Every demo member has answered (reviewed) already.
+ */
+const CONSENT_SHARE: Record<ConsentPurpose, number> = {
+  directory: 0.9,
+  rehiring: 0.6,
+  business: 0.45,
+  newsletter: 0.7,
+  events: 0.8,
+};
+/** The five demo logins are listed and reviewed, so every journey starts where it always did. */
+const DEMO_LOGIN_CONSENTS: readonly ConsentPurpose[] = ['directory', 'newsletter', 'events'];
+
+type MemberRows = ReturnType<typeof newMemberRows>;
+type SeedRows = {
+  user: MemberRows['user'] & { consentsReviewedAt: Date };
+  profile: MemberRows['profile'] & { consents: ConsentPurpose[] };
+};
+
+function withConsents(rows: MemberRows, consents: ConsentPurpose[], reviewedAt: Date): SeedRows {
+  return {
+    user: { ...rows.user, consentsReviewedAt: reviewedAt },
+    profile: { ...rows.profile, consents },
+  };
+}
+
+function drawConsents(r: () => number, role: Role): ConsentPurpose[] {
+  return CONSENT_PURPOSES.filter((p) => {
+    // Rehiring contact is about coming back: most likely from alumni, rarely from people employed.
+    const share = p === 'rehiring' && role !== 'alumni' ? 0.2 : CONSENT_SHARE[p];
+    return r() < share;
+  });
+}
+
 /** Has anything been created yet (a member exists)? */
 export async function isSeeded({ db }: { db: Db }): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
@@ -165,6 +204,7 @@ export async function seedDemo({
     log?.(`${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const limits = await getVisibilityLimits({ db });
   const r = rng(DEMO_SEED);
+  const consentRandom = rng(DEMO_SEED + 1);
   const logins = DEMO_LOGINS.map((login, index) =>
     fakeMember(r, index + 1, {
       id: randomUUID(),
@@ -182,8 +222,20 @@ export async function seedDemo({
     const bulk = members >= BULK_THRESHOLD && !(await hasProfiles(tx));
     const indexes = bulk ? await dropSecondaryIndexes(tx) : [];
 
-    await tx.execute(insertMembers(logins.map((m) => newMemberRows(m, limits))));
     const now = new Date();
+    await tx.execute(
+      insertMembers(
+        logins.map((m) =>
+          withConsents(
+            newMemberRows(m, limits),
+            m.role === 'alumni' || m.role === 'leaver'
+              ? [...DEMO_LOGIN_CONSENTS, 'rehiring', 'business']
+              : [...DEMO_LOGIN_CONSENTS],
+            now,
+          ),
+        ),
+      ),
+    );
     await tx.insert(accounts).values(
       logins.map((m, index) => ({
         id: randomUUID(),
@@ -200,9 +252,10 @@ export async function seedDemo({
     const first = logins.length + 1;
     for (let start = 0; start < members; start += BATCH) {
       const count = Math.min(BATCH, members - start);
-      const rows = Array.from({ length: count }, (_, k) =>
-        newMemberRows(fakeMember(r, first + start + k), limits),
-      );
+      const rows = Array.from({ length: count }, (_, k) => {
+        const member = fakeMember(r, first + start + k);
+        return withConsents(newMemberRows(member, limits), drawConsents(consentRandom, member.role), now);
+      });
       await pending;
       // A drizzle query runs each time it is awaited: run it once, into a real promise, awaited
       // on the next turn (until then, a failure must not count as unhandled).
@@ -212,19 +265,25 @@ export async function seedDemo({
       if ((start / BATCH) % 50 === 49) say(`inserted ${start + count} of ${members} members`);
     }
     await pending;
+    // The ledger rows behind the answers: one per purpose and member, in one statement.
+    await tx.execute(seedConsentLedger());
+    say('wrote the consent ledger');
     if (indexes.length > 0) {
       say(`inserted ${members} members; building ${indexes.length} indexes`);
       await tx.execute(sql.raw(`set local maintenance_work_mem = '${isPostgres ? '1GB' : '256MB'}'`));
       for (const definition of indexes) await tx.execute(sql.raw(definition));
     }
   });
+  // HR records: alumni not yet members (to invite) and the records of some seeded members.
+  await seedDemoHrRecords(db, { count: Math.min(300, Math.max(50, Math.round(members / 10))) });
+  await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
   await db.execute(sql.raw('vacuum analyze'));
   return { members: logins.length + members, ms: Math.round(performance.now() - started) };
 }
 
-type Rows = ReturnType<typeof newMemberRows>[];
+type Rows = SeedRows[];
 
 /** One statement for a batch: the users, then their profiles (the FK is checked at its end). */
 function insertMembers(rows: Rows): SQL {
@@ -259,7 +318,22 @@ function defaultFor(column: PgColumn): unknown {
   return column.columnType === 'PgArray' ? [] : null;
 }
 
-const SEEDED_TABLES = [getTableName(users), getTableName(profiles)];
+const SEEDED_TABLES = [getTableName(users), getTableName(profiles), getTableName(consentEvents)];
+
+/** Every seeded member's answers as ledger rows (source 'seed', at their review time). */
+function seedConsentLedger(): SQL {
+  const purposes = sql.join(
+    CONSENT_PURPOSES.map((p) => sql`${p}`),
+    sql`, `,
+  );
+  return sql`insert into ${consentEvents} (user_id, purpose, granted, text_version, locale, source, created_at)
+    select p.user_id, x.purpose, p.consents @> array[x.purpose], ${CONSENT_TEXT_VERSION}, u.locale, 'seed', u.consents_reviewed_at
+    from ${profiles} p
+    join ${users} u on u.id = p.user_id
+    cross join unnest(array[${purposes}]::text[]) as x(purpose)
+    where u.consents_reviewed_at is not null
+      and not exists (select 1 from ${consentEvents} e where e.user_id = p.user_id)`;
+}
 
 async function hasProfiles(db: Db) {
   const rows = await db.select({ id: profiles.userId }).from(profiles).limit(1);

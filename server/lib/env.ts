@@ -21,9 +21,17 @@ export const EnvSchema = z.object({
   SMTP_URL: z.string().startsWith('smtp').optional(),
   MAIL_FROM: z.string().default('Kizuna <no-reply@kizuna.local>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Sign-in attempts per minute per client address. */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Outgoing mail per second (the queue's rate limit for delivery). */
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Largest HR CSV upload accepted (bytes); 200 MB by default. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
 });
 export type EnvInput = z.input<typeof EnvSchema>;
 export type Env = z.infer<typeof EnvSchema> & { BASE_URL: string; AUTH_SECRET: string };

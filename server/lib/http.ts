@@ -12,6 +12,7 @@ import { AppError, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mail';
+import type { MailCatcher } from './mail-catcher';
 import type { Queue } from './queue';
 
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   logger: Logger;
   auth: Auth;
   queue: Queue;
+  /** The local SMTP catcher (development, tests): the outbox shows what it received. */
+  mailCatcher?: MailCatcher;
 }
 
 export interface AppEnv {

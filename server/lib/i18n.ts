@@ -44,9 +44,97 @@ const messages = {
     'kz.rangeOrder': 'The maximum must not be below the minimum.',
     'kz.passwordLength': 'Use at least 12 characters.',
     'kz.passwordMatch': 'The passwords do not match.',
+    // My data: export, deletion, retention (server/features/privacy)
+    'kz.confirmWord': 'Type the confirmation word exactly as shown.',
+    'error.wrong_password': 'The password is not correct.',
+    'error.last_admin': 'This is the last admin account. Make another member admin first.',
+    'mail.retention.subject': 'Your Kizuna account will be deleted unless you sign in',
+    'mail.retention.body':
+      'Dear {name},\n\nYou have not signed in to Kizuna for more than {years} years. Under our data retention rules, your account and the personal data we hold about you will be deleted.\n\nTo keep your account, simply sign in before {date}:\n{url}\n\nIf you no longer need it, you do not have to do anything.\nThe Kizuna team',
+    'kz.consentTextChanged': 'The consent texts have changed. Please reload the page and read them again.',
+    // HR CSV import (server/features/hr-records)
+    'error.import_too_large': 'The file is larger than the upload limit of {limit}.',
+    'error.import_empty': 'The file has no header row. Upload a CSV whose first line names the columns.',
+    'error.import_utf16':
+      'This file is UTF-16 text. In Excel, save it as "CSV UTF-8" or "CSV (comma delimited)".',
+    'error.import_unreadable': 'The file could not be read as CSV.',
+    'error.import_started': 'This import has already started; its mapping can no longer be changed.',
+    'error.import_not_ready': 'Confirm the column mapping before starting the import.',
+    'error.import_finished': 'This import has already finished.',
+    'import.mapping.required': 'Map a column to this field.',
+    'import.mapping.unknownHeader': 'The file has no such column.',
+    'import.mapping.duplicateField': 'Another column is already mapped to this field.',
+    'import.reason.required': 'Required.',
+    'import.reason.too_long': 'Too long.',
+    'import.reason.invalid_date': 'Not a date (use 2024-04-01 or 2024/4/1).',
+    'import.reason.invalid_email': 'Not a valid email address.',
+    'import.reason.invalid_kana': 'Use hiragana or katakana only.',
+    'import.reason.invalid_romaji': 'Use Latin letters only.',
+    'import.reason.invalid_locale': 'Use ja or en.',
+    'import.reason.left_before_joined': 'The last day is before the first day.',
+    'import.reason.too_many_departments': 'At most 20 departments.',
+    'import.reason.duplicate_in_file':
+      'This employee number appears earlier in the file; the earlier row was imported.',
+    'import.reason.erased': 'Not imported: this person asked for their data to be erased.',
+    'import.reason.column_count': 'The row has fewer columns than the header.',
+    'import.reason.malformed': 'The row could not be read (for example an unclosed quote).',
+    'import.failure.file_missing': 'The uploaded file is no longer on the server. Please upload it again.',
+    'import.failure.unreadable': 'The file could not be read as CSV.',
+    'import.failure.internal': 'The import stopped because of a server error. Rows imported so far are kept.',
+    'import.csv.line': 'Line',
+    'import.csv.employeeNumber': 'Employee number',
+    'import.csv.reasons': 'Reasons',
+    'import.field._row': 'Row',
+    'import.field.employeeNumber': 'Employee number',
+    'import.field.familyName': 'Family name',
+    'import.field.givenName': 'Given name',
+    'import.field.fullName': 'Full name',
+    'import.field.familyNameKana': 'Family name (kana)',
+    'import.field.givenNameKana': 'Given name (kana)',
+    'import.field.fullNameKana': 'Full name (kana)',
+    'import.field.familyNameRomaji': 'Family name (romaji)',
+    'import.field.givenNameRomaji': 'Given name (romaji)',
+    'import.field.workEmail': 'Work email',
+    'import.field.personalEmail': 'Personal email',
+    'import.field.joinedOn': 'Joined on',
+    'import.field.leftOn': 'Left on',
+    'import.field.departments': 'Departments',
+    'import.field.lastTitle': 'Last title',
+    'import.field.office': 'Office',
+    'import.field.leaveReason': 'Leave reason',
+    'import.field.locale': 'Language',
     'mail.invitation.subject': 'You are invited to the Kizuna alumni network',
     'mail.invitation.body':
-      'Hello {name},\n\nYou are invited to join Kizuna, our network of alumni and colleagues.\nSet your password here (valid until {expires}):\n\n{url}\n\nWe look forward to staying in touch.',
+      'Dear {name},\n\n{inviter} has invited you to Kizuna, the network of our alumni and colleagues.\n\nSet your password with this link to complete your registration:\n{url}\n\nThe link is valid until {expires}. If it has expired, please ask HR for a new one.\nIf you were not expecting this email, you can simply ignore it.\n\nWe look forward to staying in touch.\nThe Kizuna team',
+    'mail.invitation.resentSubject': 'Your new invitation link to the Kizuna alumni network',
+    'mail.invitation.byHr': 'The HR team',
+    'mail.invitation.byPerson': '{name} (HR)',
+    'error.invitation_closed': 'This invitation has already been accepted or revoked.',
+    'kz.recordsOneOf': 'Give either a list of records or a filter, not both.',
+    // Join requests and profile freshness (helper C).
+    'kz.month': 'Use a month such as 2019-04.',
+    'kz.employeeNumberOrWorkEmail':
+      'Enter your employee number or the email address you used at the company.',
+    'error.join_rate_limited': 'Too many requests from your network. Please try again in 15 minutes.',
+    'error.join_request_decided': 'This request has already been decided.',
+    'error.record_not_found': 'This HR record no longer exists.',
+    'error.freshness_link_invalid': 'This link is not valid. Sign in to confirm your profile.',
+    'error.freshness_link_expired': 'This link has expired. Sign in to confirm your profile.',
+    'mail.joinAlreadyMember.subject': 'You already have a Kizuna account',
+    'mail.joinAlreadyMember.body':
+      'Hello {name},\n\nWe received a request to join Kizuna with your details, but you already have an account.\nPlease sign in here instead:\n\n{url}\n\nIf you did not make this request, you can ignore this email.',
+    'mail.joinRejected.subject': 'Your request to join Kizuna',
+    'mail.joinRejected.body':
+      'Hello {name},\n\nThank you for your request to join Kizuna, our alumni network.\nUnfortunately we could not confirm your details against our records, so we cannot invite you at this time.\nIf you think this is a mistake, please contact the HR department.\n\nThank you for your understanding.',
+    'mail.freshness.subject.full': 'Still at {employer} as {title}?',
+    'mail.freshness.subject.employer': 'Still at {employer}?',
+    'mail.freshness.subject.none': 'Is your Kizuna profile still up to date?',
+    'mail.freshness.body.full':
+      'Hello {name},\n\nYour Kizuna profile says you work at {employer} as {title}. Is that still right?\n\nYes, still the same (one click):\n{confirmUrl}\n\nSomething changed? Update your profile:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
+    'mail.freshness.body.employer':
+      'Hello {name},\n\nYour Kizuna profile says you work at {employer}. Is that still right?\n\nYes, still the same (one click):\n{confirmUrl}\n\nSomething changed? Update your profile:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
+    'mail.freshness.body.none':
+      'Hello {name},\n\nIs your Kizuna profile still up to date?\n\nYes, nothing to change (one click):\n{confirmUrl}\n\nAdd where you work now and your title:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
   },
   ja: {
     'error.bad_request': '入力内容を確認してください。',
@@ -86,9 +174,101 @@ const messages = {
     'kz.rangeOrder': '最大値は最小値以上にしてください。',
     'kz.passwordLength': '12文字以上で入力してください。',
     'kz.passwordMatch': 'パスワードが一致しません。',
+    // My data: export, deletion, retention (server/features/privacy)
+    'kz.confirmWord': '表示されている確認の言葉をそのまま入力してください。',
+    'error.wrong_password': 'パスワードが正しくありません。',
+    'error.last_admin': '最後の管理者アカウントは削除できません。先に別のメンバーを管理者にしてください。',
+    'mail.retention.subject': '【Kizuna】ログインがない場合、アカウントを削除します',
+    'mail.retention.body':
+      '{name} 様\n\nKizuna に{years}年以上ログインされていません。データ保存期間の規程により、アカウントと保存している個人データを削除いたします。\n\nアカウントを残す場合は、{date} までに一度ログインしてください。\n{url}\n\n今後ご利用の予定がない場合は、このままで結構です。\nKizuna 事務局',
+    'kz.consentTextChanged':
+      '同意事項の文面が更新されました。ページを再読み込みして、もう一度ご確認ください。',
+    // HR CSV import (server/features/hr-records)
+    'error.import_too_large': 'ファイルがアップロードの上限（{limit}）を超えています。',
+    'error.import_empty': 'ヘッダー行がありません。1行目に列名があるCSVをアップロードしてください。',
+    'error.import_utf16':
+      'このファイルは UTF-16 形式です。Excel で「CSV UTF-8」または「CSV（コンマ区切り）」として保存してください。',
+    'error.import_unreadable': 'CSVとして読み込めませんでした。',
+    'error.import_started': 'この取り込みはすでに開始しているため、列の対応は変更できません。',
+    'error.import_not_ready': '取り込みを開始する前に列の対応を確定してください。',
+    'error.import_finished': 'この取り込みはすでに終了しています。',
+    'import.mapping.required': 'この項目に対応する列を選んでください。',
+    'import.mapping.unknownHeader': 'ファイルにこの列はありません。',
+    'import.mapping.duplicateField': 'この項目には別の列がすでに対応付けられています。',
+    'import.reason.required': '必須項目です。',
+    'import.reason.too_long': '長すぎます。',
+    'import.reason.invalid_date': '日付ではありません（2024-04-01 や 2024/4/1 の形式で入力してください）。',
+    'import.reason.invalid_email': 'メールアドレスの形式が正しくありません。',
+    'import.reason.invalid_kana': 'ひらがなまたはカタカナで入力してください。',
+    'import.reason.invalid_romaji': 'ローマ字（半角英字）で入力してください。',
+    'import.reason.invalid_locale': 'ja または en を指定してください。',
+    'import.reason.left_before_joined': '退職日が入社日より前です。',
+    'import.reason.too_many_departments': '部署は20件までです。',
+    'import.reason.duplicate_in_file':
+      'この社員番号はファイル内の前の行にもあります（前の行を取り込みました）。',
+    'import.reason.erased': 'ご本人の依頼によりデータを削除済みのため、取り込みませんでした。',
+    'import.reason.column_count': '列の数がヘッダーより少ない行です。',
+    'import.reason.malformed': '行を読み取れませんでした（引用符が閉じていない など）。',
+    'import.failure.file_missing':
+      'アップロードされたファイルがサーバーにありません。もう一度アップロードしてください。',
+    'import.failure.unreadable': 'CSVとして読み込めませんでした。',
+    'import.failure.internal':
+      'サーバーのエラーにより取り込みが中断しました。ここまでに取り込んだ行は保存されています。',
+    'import.csv.line': '行',
+    'import.csv.employeeNumber': '社員番号',
+    'import.csv.reasons': 'エラー内容',
+    'import.field._row': '行全体',
+    'import.field.employeeNumber': '社員番号',
+    'import.field.familyName': '姓',
+    'import.field.givenName': '名',
+    'import.field.fullName': '氏名',
+    'import.field.familyNameKana': '姓（かな）',
+    'import.field.givenNameKana': '名（かな）',
+    'import.field.fullNameKana': '氏名（かな）',
+    'import.field.familyNameRomaji': '姓（ローマ字）',
+    'import.field.givenNameRomaji': '名（ローマ字）',
+    'import.field.workEmail': '社用メール',
+    'import.field.personalEmail': '個人メール',
+    'import.field.joinedOn': '入社日',
+    'import.field.leftOn': '退職日',
+    'import.field.departments': '部署',
+    'import.field.lastTitle': '最終役職',
+    'import.field.office': '勤務地',
+    'import.field.leaveReason': '退職理由',
+    'import.field.locale': '言語',
     'mail.invitation.subject': 'Kizuna アルムナイネットワークへのご招待',
     'mail.invitation.body':
-      '{name} 様\n\nアルムナイと社員のネットワーク「Kizuna」へご招待します。\n以下のリンクからパスワードを設定してください（{expires} まで有効）。\n\n{url}\n\nこれからも良い関係を続けられることを楽しみにしています。',
+      '{name} 様\n\n{inviter}より、アルムナイと社員のネットワーク「Kizuna」へご招待いたします。\n\n下記のリンクからパスワードを設定いただくと、ご登録が完了します。\n{url}\n\nこのリンクの有効期限は{expires}です。期限が切れた場合は、お手数ですが人事部までご連絡ください。\nお心当たりのない場合は、このメールを破棄してくださいますようお願いいたします。\n\n今後ともどうぞよろしくお願いいたします。\nKizuna 事務局',
+    'mail.invitation.resentSubject': '【再送】Kizuna アルムナイネットワークへのご招待',
+    'mail.invitation.byHr': '人事部',
+    'mail.invitation.byPerson': '人事部の{name}',
+    'error.invitation_closed': 'この招待はすでに承諾または取り消しされています。',
+    'kz.recordsOneOf': '対象のレコード一覧か絞り込み条件のどちらか一方だけを指定してください。',
+    // Join requests and profile freshness (helper C).
+    'kz.month': '2019-04 のような年月で入力してください。',
+    'kz.employeeNumberOrWorkEmail': '社員番号、または在籍時のメールアドレスを入力してください。',
+    'error.join_rate_limited':
+      'お使いのネットワークからの申請が多すぎます。15分ほど経ってから再度お試しください。',
+    'error.join_request_decided': 'この申請はすでに処理済みです。',
+    'error.record_not_found': 'この人事記録は存在しません。',
+    'error.freshness_link_invalid': 'このリンクは無効です。ログインしてプロフィールを確認してください。',
+    'error.freshness_link_expired':
+      'このリンクは有効期限が切れています。ログインしてプロフィールを確認してください。',
+    'mail.joinAlreadyMember.subject': 'Kizuna のアカウントはすでにお持ちです',
+    'mail.joinAlreadyMember.body':
+      '{name} 様\n\nKizuna への参加申請を受け付けましたが、すでにアカウントをお持ちです。\n以下からログインしてください。\n\n{url}\n\nお心当たりのない場合は、このメールは破棄してください。',
+    'mail.joinRejected.subject': 'Kizuna への参加申請について',
+    'mail.joinRejected.body':
+      '{name} 様\n\nアルムナイネットワーク「Kizuna」への参加をご申請いただき、ありがとうございます。\n誠に恐れ入りますが、ご入力いただいた内容を当社の記録と照合できなかったため、今回はご招待を見送らせていただきます。\nお心当たりがない場合や誤りと思われる場合は、人事部までお問い合わせください。\n\nご理解のほど、よろしくお願いいたします。',
+    'mail.freshness.subject.full': '現在も{employer}で{title}としてご活躍ですか？',
+    'mail.freshness.subject.employer': '現在も{employer}にお勤めですか？',
+    'mail.freshness.subject.none': 'Kizuna のプロフィールは最新ですか？',
+    'mail.freshness.body.full':
+      '{name} 様\n\nKizuna のプロフィールでは、現在{employer}で{title}としてお勤めと登録されています。お変わりありませんか？\n\n変わりがなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n変更がある場合はプロフィールを更新してください:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
+    'mail.freshness.body.employer':
+      '{name} 様\n\nKizuna のプロフィールでは、現在{employer}にお勤めと登録されています。お変わりありませんか？\n\n変わりがなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n変更がある場合はプロフィールを更新してください:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
+    'mail.freshness.body.none':
+      '{name} 様\n\nKizuna のプロフィールは最新の状態ですか？\n\n変更がなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n現在のお勤め先や役職を追加する:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -145,7 +325,9 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale)
   const fields: Record<string, string[]> = {};
   for (const issue of issues) {
     const key =
-      issue.code === 'unrecognized_keys' ? issue.keys.join(',') || '_' : issue.path.join('.') || '_';
+      issue.code === 'unrecognized_keys'
+        ? [...issue.path, issue.keys.join(',')].join('.') || '_'
+        : issue.path.join('.') || '_';
     const list = fields[key] ?? [];
     list.push(translateIssue(issue, locale));
     fields[key] = list;

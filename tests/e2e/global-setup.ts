@@ -34,6 +34,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       BASE_URL: baseURL,
       SEED_MEMBERS: '400',
+      // Every journey signs in from 127.0.0.1; the per-address limit is tested in the API tests.
+      SIGN_IN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
     },

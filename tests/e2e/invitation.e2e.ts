@@ -43,6 +43,11 @@ describe('HR invites a new member', () => {
     await invitee.getByLabel('Confirm password', { exact: true }).fill('a very good passphrase');
     await invitee.getByRole('button', { name: 'Set password' }).click();
     await invitee.waitForURL((url) => !url.pathname.startsWith('/invite'));
+    // First sign-in may ask for consents first (/welcome); answer and go on.
+    if (new URL(invitee.url()).pathname === '/welcome') {
+      await invitee.getByTestId('consents-submit').click();
+      await invitee.waitForURL((url) => url.pathname !== '/welcome');
+    }
     const me = await invitee.evaluate(async () => (await fetch('/api/me')).json());
     expect(me).toMatchObject({ email, role: 'alumni' });
     await invitee.context().close();

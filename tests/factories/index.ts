@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CONSENT_PURPOSES, type ConsentAnswers, type ConsentPurpose } from '../../common/consents';
 import type { Role } from '../../common/roles';
+import type { Db } from '../../server/db/client';
 import { accounts } from '../../server/db/schema/index';
 import { hashPassword } from '../../server/features/auth/auth';
+import { recordConsents } from '../../server/features/consents/consents.service';
 import { createMember, type NewMember } from '../../server/features/members/members.service';
 import type { TestApp } from '../setup';
 import { fakeMember, rng } from './member-data';
@@ -10,14 +13,20 @@ let counter = 0;
 const random = rng(42);
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-/** A member in the database; with `canSignIn`, also a password account. */
+/**
+ * A member in the database; with `canSignIn`, also a password account. `consents`: the purposes
+ * granted (the others declined) through the real ledger, default listed in the directory only;
+ * `null` = never answered (as after accepting an invitation: unlisted, asked at sign-in).
+ */
 export async function createTestMember(
   t: Pick<TestApp, 'db'>,
-  options: { role?: Role; canSignIn?: boolean } & Partial<Omit<NewMember, 'role'>> = {},
+  options: { role?: Role; canSignIn?: boolean; consents?: ConsentPurpose[] | null } & Partial<
+    Omit<NewMember, 'role'>
+  > = {},
 ) {
   counter += 1;
   const id = randomUUID();
-  const { canSignIn = true, role = 'alumni', ...overrides } = options;
+  const { canSignIn = true, role = 'alumni', consents = ['directory'], ...overrides } = options;
   const member = fakeMember(random, counter, {
     id,
     email: `user-${id.slice(0, 8)}@example.com`,
@@ -25,6 +34,7 @@ export async function createTestMember(
     ...overrides,
   });
   await createMember({ db: t.db, member });
+  if (consents) await grantTestConsents(t, id, consents);
   if (canSignIn) {
     const now = new Date();
     await t.db.insert(accounts).values({
@@ -38,6 +48,19 @@ export async function createTestMember(
     });
   }
   return { ...member, id };
+}
+
+/** Answers every purpose for a member through the ledger: `granted` yes, the others no. */
+export async function grantTestConsents(
+  t: Pick<TestApp, 'db'>,
+  userId: string,
+  granted: ConsentPurpose[],
+  now = new Date('2026-11-01T00:00:00Z'),
+) {
+  const answers = Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, granted.includes(p)])) as ConsentAnswers;
+  await t.db.transaction((tx) =>
+    recordConsents(tx as unknown as Db, userId, answers, { source: 'test', locale: 'ja', now }),
+  );
 }
 
 /** Signs in through the real endpoint and returns the Cookie header value. */

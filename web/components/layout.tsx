@@ -75,9 +75,35 @@ function Header() {
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>
+            <NavLink to="/settings/my-data" className={navLinkClasses}>
+              {t('privacy.navLink')}
+            </NavLink>
+            <NavLink to="/settings/privacy" className={navLinkClasses}>
+              {t('consents.nav')}
+            </NavLink>
             {isHrRole(me.role) && (
               <NavLink to="/admin/members" className={navLinkClasses}>
                 {t('nav.admin')}
+              </NavLink>
+            )}
+            {isHrRole(me.role) && (
+              <NavLink to="/admin/join-requests" className={navLinkClasses}>
+                {t('joinRequests.nav')}
+              </NavLink>
+            )}
+            {isHrRole(me.role) && (
+              <NavLink to="/admin/freshness" className={navLinkClasses}>
+                {t('freshness.admin.nav')}
+              </NavLink>
+            )}
+            {isHrRole(me.role) && (
+              <NavLink to="/admin/outbox" className={navLinkClasses}>
+                {t('outbox.nav')}
+              </NavLink>
+            )}
+            {isHrRole(me.role) && (
+              <NavLink to="/admin/hr-records" className={navLinkClasses}>
+                {t('hrRecords.nav')}
               </NavLink>
             )}
           </nav>

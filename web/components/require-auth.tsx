@@ -23,6 +23,13 @@ export function RequireAuth() {
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
+  // First sign-in (or consents to be asked again): the consent step comes before anything else.
+  if (me.data.consentsReviewedAt === null && location.pathname !== '/welcome') {
+    const next = `${location.pathname}${location.search}`;
+    const to = next === '/' ? '/welcome' : `/welcome?next=${encodeURIComponent(next)}`;
+    // The page asked for may carry state (e.g. the profile editor's first-visit notice): keep it.
+    return <Navigate to={to} replace state={{ nextState: location.state }} />;
+  }
   return <Outlet />;
 }
 

@@ -5,7 +5,7 @@ import { users } from './auth';
 /**
  * The consent ledger: append-only, one row per answer, with the version of the text the member
  * saw. The current answer per purpose is copied to profiles.consents in the same transaction so
- * queries (directory, rehire lists, mailings) can enforce it without a join. See decision 007.
+ * queries (directory, rehire lists, mailings) can enforce it without a join. See decision 010.
  */
 export const consentEvents = pgTable(
   'consent_events',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { hrRecords } from './hr-records';
 
@@ -41,5 +41,41 @@ export const invitations = pgTable(
     index('invitations_email_idx').on(t.email),
     index('invitations_created_idx').on(t.createdAt),
     index('invitations_hr_record_idx').on(t.hrRecordId),
+    // One open (not accepted, not revoked) invitation per HR record: a re-run or resumed bulk job
+    // cannot invite the same person twice (decision 007). Expired ones are renewed by resending.
+    uniqueIndex('invitations_open_record_uq')
+      .on(t.hrRecordId)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    index('invitations_delivery_idx').on(t.deliveryStatus, t.createdAt),
   ],
+);
+
+/**
+ * One "invite these HR records" request: either explicit record ids or a filter. The
+ * `invitations.bulk` job walks the matching records in id order; `cursor` (the last record id
+ * done) advances in the same transaction as each chunk, so a killed job resumes after it.
+ */
+export const invitationBatches = pgTable(
+  'invitation_batches',
+  {
+    id: text('id').primaryKey(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** HrRecordFilter (common/hr-records.ts) or null when `recordIds` is given. */
+    filter: jsonb('filter').$type<Record<string, unknown>>(),
+    recordIds: text('record_ids').array(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
+    /** Records expected to get an invitation when the request was made. */
+    total: integer('total').notNull().default(0),
+    /** Last hr_records.id processed (keyset cursor); null before the first chunk. */
+    cursor: text('cursor'),
+    invited: integer('invited').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('invitation_batches_status_idx').on(t.status)],
 );

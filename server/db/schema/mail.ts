@@ -21,17 +21,25 @@ export const mailMessages = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
-    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'bounced'] })
+    /**
+     * queued (waiting, or waiting for a retry: see last_error) → sending → sent; bounced (the
+     * server refused the address: 5xx), failed (retries used up), cancelled (superseded before it
+     * went out, e.g. an invitation resent or revoked).
+     */
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] })
       .notNull()
       .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    /** When a worker claimed it (status sending): a claim older than the lease is a dead worker's. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     index('mail_messages_created_idx').on(t.createdAt),
+    index('mail_messages_status_idx').on(t.status, t.createdAt),
     index('mail_messages_subject_idx').on(t.subjectId),
     index('mail_messages_user_idx').on(t.userId),
   ],

@@ -1,10 +1,12 @@
 import type { Me } from '../../../common/invitations';
 import type { Viewer } from '../access/access.policy';
 
-export const presentMe = (viewer: Viewer): Me => ({
+/** `consentsReviewedAt` null (the default: a member who just accepted an invitation) = ask now. */
+export const presentMe = (viewer: Viewer, consentsReviewedAt: Date | null = null): Me => ({
   id: viewer.id,
   email: viewer.email,
   role: viewer.role,
   displayName: viewer.displayName,
   locale: viewer.locale,
+  consentsReviewedAt: consentsReviewedAt?.toISOString() ?? null,
 });

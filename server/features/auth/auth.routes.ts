@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocaleSchema, MeSchema } from '../../../common/invitations';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { findConsentsReviewedAt } from '../consents/consents.service';
 import { updatePreferences } from '../members/members.service';
 import { presentMe } from './auth.presenter';
 
@@ -23,10 +24,15 @@ const preferences = createRoute({
 });
 
 export const authRoutes = createRouter()
-  .openapi(me, (c) => c.json(presentMe(requireViewer(c)), 200))
+  .openapi(me, async (c) => {
+    const viewer = requireViewer(c);
+    const reviewedAt = await findConsentsReviewedAt({ db: c.var.deps.db, userId: viewer.id });
+    return c.json(presentMe(viewer, reviewedAt), 200);
+  })
   .openapi(preferences, async (c) => {
     const viewer = requireViewer(c);
     const { locale } = c.req.valid('json');
     await updatePreferences({ db: c.var.deps.db, viewer, locale });
-    return c.json(presentMe({ ...viewer, locale }), 200);
+    const reviewedAt = await findConsentsReviewedAt({ db: c.var.deps.db, userId: viewer.id });
+    return c.json(presentMe({ ...viewer, locale }, reviewedAt), 200);
   });

@@ -64,7 +64,7 @@ export function createAuth({
       enabled: env.NODE_ENV !== 'test',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: 10 } },
+      customRules: { '/sign-in/email': { window: 60, max: env.SIGN_IN_RATE_LIMIT } },
     },
     advanced: {
       useSecureCookies: isProduction,

@@ -4,7 +4,9 @@ import {
   DirectoryQuerySchema,
   DirectoryResultSchema,
 } from '../../../common/directory';
+import { notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { isHr } from '../access/access.policy';
 import { getVisibilityLimits } from '../members/members.service';
 import { presentMemberCard } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';
@@ -33,6 +35,7 @@ export const directoryRoutes = createRouter()
   .openapi(search, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
+    if (query.scope === 'all' && !isHr(viewer)) throw notFound();
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
     const result = await searchDirectory({ db, viewer, limits, query, today: today(clock.now()) });
@@ -49,6 +52,7 @@ export const directoryRoutes = createRouter()
   .openapi(facets, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
+    if (query.scope === 'all' && !isHr(viewer)) throw notFound();
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
     return c.json(await directoryFacets({ db, viewer, limits, query, today: today(clock.now()) }), 200);

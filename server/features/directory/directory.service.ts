@@ -6,6 +6,7 @@ import { isAsciiToken, queryGrams, tokenizeQuery } from '../../../common/search-
 import { type Db, queryRows } from '../../db/client';
 import { profiles } from '../../db/schema/index';
 import { type Viewer, viewerTier } from '../access/access.policy';
+import { consentedSql } from '../consents/consents.service';
 
 /**
  * Directory search (decision 005). Everything a viewer may not see is excluded inside the query:
@@ -41,6 +42,9 @@ export function directoryWhere(ctx: Context, query: DirectoryQuery, today: strin
   const { doc, grams } = TIER_COLUMNS[viewerTier(ctx.viewer.role)];
   const visible = (f: ProfileField) => fieldVisibleSql(ctx, f);
   const conds: (SQL | undefined)[] = [eq(profiles.isActive, true)];
+  // Only members who opted in to being listed (decision 010) — for every viewer, themself and HR
+  // included: the directory shows what everyone sees. HR's member admin asks for `scope=all`.
+  if (query.scope !== 'all') conds.push(consentedSql('directory'));
 
   for (const token of tokenizeQuery(query.q)) {
     if (isAsciiToken(token)) {

@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_TEXT_VERSION } from '../../../common/consents';
 import { createTestMember, signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import { users } from '../../db/schema/index';
 
 failOnConsoleError();
 let t: TestApp;
-let alumni: { cookie: string };
-let employee: { cookie: string };
-let hr: { cookie: string };
+type Viewer = { cookie: string };
+let alumni: Viewer;
+let employee: Viewer;
+let hr: Viewer;
 const ids: Record<string, string> = {};
 
 const search = async (cookie: string, query: string) => {
@@ -207,5 +209,86 @@ describe('GET /api/directory/facets', () => {
     expect(count(filtered.country, 'JP')).toBe(1);
     expect(count(filtered.country, 'SG')).toBe(1);
     expect(count(filtered.availability, 'mentoring')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('consent to be listed (decision 010)', () => {
+  const facetsOf = async (cookie: string, query: string) => {
+    const res = await t.request(`/api/directory/facets?${query}`, { cookie });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+  const count = (facet: { value: string; count: number }[], value: string) =>
+    facet.find((f) => f.value === value)?.count ?? 0;
+  const answers = (directory: boolean) => ({
+    textVersion: CONSENT_TEXT_VERSION,
+    consents: { directory, rehiring: false, business: false, newsletter: false, events: false },
+  });
+
+  it('a withdrawn consent takes the member out of search, facets and totals at once; granted again, back', async () => {
+    const subject = await signedIn(t, {
+      names: { familyName: '鷹取', givenName: '未来', familyNameKana: 'たかとり', givenNameKana: 'みらい' },
+      profile: { country: 'NZ', industry: 'energy', skills: ['Geothermal'], departments: ['新エネルギー部'] },
+    });
+    const q = `q=${encodeURIComponent('鷹取')}`;
+    expect(idsOf(await search(alumni.cookie, q))).toEqual([subject.member.id]);
+    expect(idsOf(await search(alumni.cookie, 'country=NZ'))).toEqual([subject.member.id]);
+    const before = await facetsOf(alumni.cookie, '');
+    expect(count(before.country, 'NZ')).toBe(1);
+    expect(count(before.skill, 'Geothermal')).toBe(1);
+    expect((await facetsOf(alumni.cookie, q)).total).toBe(1);
+
+    const withdraw = await t.request('/api/me/consents', {
+      method: 'PUT',
+      cookie: subject.cookie,
+      json: answers(false),
+    });
+    expect(withdraw.status).toBe(200);
+
+    for (const viewer of [alumni, employee, hr, subject]) {
+      expect(idsOf(await search(viewer.cookie, q))).toEqual([]);
+      expect(idsOf(await search(viewer.cookie, 'country=NZ'))).toEqual([]);
+      expect(idsOf(await search(viewer.cookie, 'sort=name&pageSize=50'))).not.toContain(subject.member.id);
+      const after = await facetsOf(viewer.cookie, '');
+      expect(count(after.country, 'NZ')).toBe(0);
+      expect(count(after.skill, 'Geothermal')).toBe(0);
+      expect(count(after.department, '新エネルギー部')).toBe(0);
+      expect((await facetsOf(viewer.cookie, q)).total).toBe(0);
+    }
+    expect((await facetsOf(alumni.cookie, '')).total).toBe(before.total - 1);
+
+    // HR's member admin still lists everyone.
+    expect(idsOf(await search(hr.cookie, `${q}&scope=all`))).toEqual([subject.member.id]);
+    expect((await facetsOf(hr.cookie, `${q}&scope=all`)).total).toBe(1);
+
+    await t.request('/api/me/consents', { method: 'PUT', cookie: subject.cookie, json: answers(true) });
+    expect(idsOf(await search(alumni.cookie, q))).toEqual([subject.member.id]);
+    expect((await facetsOf(alumni.cookie, '')).total).toBe(before.total);
+  });
+
+  it('never lists members who have not answered yet (e.g. just invited) or said no', async () => {
+    await createTestMember(t, {
+      canSignIn: false,
+      consents: null,
+      names: { familyName: '未回答', givenName: '太郎' },
+    });
+    await createTestMember(t, {
+      canSignIn: false,
+      consents: ['rehiring', 'events'],
+      names: { familyName: '非掲載', givenName: '花子' },
+    });
+    expect(idsOf(await search(hr.cookie, `q=${encodeURIComponent('未回答')}`))).toEqual([]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('非掲載')}`))).toEqual([]);
+    expect(idsOf(await search(hr.cookie, `q=${encodeURIComponent('非掲載')}&scope=all`))).toHaveLength(1);
+  });
+
+  it('scope=all is HR only: 404 for everyone else', async () => {
+    for (const viewer of [alumni, employee]) {
+      expect((await t.request('/api/directory?scope=all', { cookie: viewer.cookie })).status).toBe(404);
+      expect((await t.request('/api/directory/facets?scope=all', { cookie: viewer.cookie })).status).toBe(
+        404,
+      );
+    }
+    expect((await t.request('/api/directory?scope=everyone', { cookie: hr.cookie })).status).toBe(400);
   });
 });

@@ -12,6 +12,11 @@ export function presentInvitation(row: InvitationRow, now: Date, acceptUrl?: str
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    deliveryStatus: row.deliveryStatus,
+    deliveryError: row.deliveryError,
+    sendCount: row.sendCount,
+    lastSentAt: row.lastSentAt?.toISOString() ?? null,
+    hrRecordId: row.hrRecordId,
     ...(acceptUrl ? { acceptUrl } : {}),
   };
 }

@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   InvitationAcceptSchema,
+  InvitationBatchAcceptedSchema,
   InvitationCreateSchema,
+  InvitationListQuerySchema,
+  InvitationListSchema,
   InvitationPreviewSchema,
   InvitationSchema,
+  InvitationsFromRecordsSchema,
   MeSchema,
 } from '../../../common/invitations';
 import { AppError, notFound } from '../../lib/errors';
@@ -11,15 +15,19 @@ import { createRouter, errorResponses, jsonContent, requireViewer } from '../../
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
 import { findViewer } from '../members/members.service';
+import { createInvitationBatch } from './invitation-batches';
 import { presentInvitation, presentInvitationPreview } from './invitations.presenter';
 import {
   acceptInvitation,
   createInvitation,
   listInvitations,
   previewInvitation,
+  resendInvitation,
+  revokeInvitation,
 } from './invitations.service';
 
 const TokenParam = z.object({ token: z.string().min(20).max(100) });
+const IdParam = z.object({ id: z.uuid() });
 const conflict = {
   409: { description: 'Used or expired', content: { 'application/json': { schema: z.any() } } },
 };
@@ -28,8 +36,38 @@ const list = createRoute({
   method: 'get',
   path: '/invitations',
   tags: ['invitations'],
-  summary: 'Recent invitations (HR and admins)',
-  responses: { 200: jsonContent(z.object({ items: z.array(InvitationSchema) })), ...errorResponses },
+  summary: 'Invitations, newest first, with how their email went (HR and admins)',
+  request: { query: InvitationListQuerySchema },
+  responses: { 200: jsonContent(InvitationListSchema), ...errorResponses },
+});
+
+const fromRecords = createRoute({
+  method: 'post',
+  path: '/invitations/from-records',
+  tags: ['invitations'],
+  summary: 'Invite HR records (a list of ids or a filter); the work runs in the background',
+  request: {
+    body: { content: { 'application/json': { schema: InvitationsFromRecordsSchema } }, required: true },
+  },
+  responses: { 202: jsonContent(InvitationBatchAcceptedSchema, 'Queued'), ...errorResponses },
+});
+
+const resend = createRoute({
+  method: 'post',
+  path: '/invitations/{id}/resend',
+  tags: ['invitations'],
+  summary: 'New link, new expiry, new email (the old link stops working); returns the link once',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(InvitationSchema), ...errorResponses, ...conflict },
+});
+
+const revoke = createRoute({
+  method: 'post',
+  path: '/invitations/{id}/revoke',
+  tags: ['invitations'],
+  summary: 'Withdraw an invitation: the link stops working, an unsent email is not sent',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(InvitationSchema), ...errorResponses, ...conflict },
 });
 
 const create = createRoute({
@@ -65,10 +103,32 @@ const accept = createRoute({
 export const invitationsRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
+    const query = c.req.valid('query');
     if (!isHr(viewer)) throw notFound();
     const now = c.var.deps.clock.now();
-    const rows = await listInvitations({ db: c.var.deps.db });
-    return c.json({ items: rows.map((r) => presentInvitation(r, now)) }, 200);
+    const { items, nextCursor } = await listInvitations({ db: c.var.deps.db, now, query });
+    return c.json({ items: items.map((r) => presentInvitation(r, now)), nextCursor }, 200);
+  })
+  .openapi(fromRecords, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!isHr(viewer)) throw notFound();
+    const result = await createInvitationBatch({ ...c.var.deps, viewer, input });
+    return c.json(result, 202);
+  })
+  .openapi(resend, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!isHr(viewer)) throw notFound();
+    const { row, acceptUrl } = await resendInvitation({ ...c.var.deps, viewer, id });
+    return c.json(presentInvitation(row, c.var.deps.clock.now(), acceptUrl), 200);
+  })
+  .openapi(revoke, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!isHr(viewer)) throw notFound();
+    const row = await revokeInvitation({ ...c.var.deps, id });
+    return c.json(presentInvitation(row, c.var.deps.clock.now()), 200);
   })
   .openapi(create, async (c) => {
     const viewer = requireViewer(c);

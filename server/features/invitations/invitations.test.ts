@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_TEXT_VERSION } from '../../../common/consents';
 import { signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 
 failOnConsoleError();
 let t: TestApp;
-let hr: { cookie: string };
+let hr: Awaited<ReturnType<typeof signedIn>>;
 beforeAll(async () => {
   t = await createTestApp();
   hr = await signedIn(t, { role: 'alumni_manager' });
@@ -69,14 +70,38 @@ describe('POST /api/invitations', () => {
       displayName: '佐藤 健太',
     });
     expect(body.acceptUrl).toMatch(/^http:\/\/localhost:3000\/invite\/[\w-]{40,}$/);
+    expect(body).toMatchObject({ deliveryStatus: 'queued', sendCount: 1 });
+    // The email waits in the outbox until the delivery job runs.
+    expect(t.mailer.sent.find((m) => m.to === 'kenta@example.com')).toBeUndefined();
+    await t.queue.drain();
     const mail = t.mailer.sent.at(-1);
     expect(mail?.to).toBe('kenta@example.com');
     expect(mail?.subject).toBe('You are invited to the Kizuna alumni network');
     expect(mail?.text).toContain(body.acceptUrl);
+    expect(mail?.text).toContain('Dear Kenta Sato,');
+    expect(mail?.text).toMatch(/valid until 8 December 2026 at 12:00 \(Japan time\)/);
+    const me = await (await t.request('/api/me', { cookie: hr.cookie })).json();
+    expect(mail?.text).toContain(`${me.displayName} (HR) has invited you`);
 
     const list = await (await t.request('/api/invitations', { cookie: hr.cookie })).json();
-    expect(list.items[0]).toMatchObject({ id: body.id, status: 'pending' });
+    expect(list.items[0]).toMatchObject({ id: body.id, status: 'pending', deliveryStatus: 'sent' });
     expect(list.items[0]).not.toHaveProperty('acceptUrl');
+  });
+
+  it('writes the email in polite Japanese for a Japanese invitee', async () => {
+    const res = await t.request('/api/invitations', {
+      method: 'POST',
+      cookie: hr.cookie,
+      json: invitee('hanako@example.com', { locale: 'ja', givenName: '花子', givenNameKana: 'はなこ' }),
+    });
+    expect(res.status).toBe(201);
+    await t.queue.drain();
+    const mail = t.mailer.sent.find((m) => m.to === 'hanako@example.com');
+    expect(mail?.subject).toBe('Kizuna アルムナイネットワークへのご招待');
+    expect(mail?.text).toMatch(/^佐藤 花子 様/);
+    expect(mail?.text).toContain('ご招待いたします');
+    expect(mail?.text).toContain('2026年12月8日');
+    expect(mail?.text).toContain('人事部までご連絡ください');
   });
 
   it('409 for an address already invited or already a member', async () => {
@@ -168,6 +193,17 @@ describe('accepting an invitation', () => {
 
     const profile = await (await t.request(`/api/members/${me.id}`, { cookie })).json();
     expect(profile.familyNameRomaji).toBe('Sato');
+    // A new member is listed in the directory only once they opt in (decision 010).
+    expect(me.consentsReviewedAt).toBeNull();
+    const optIn = await t.request('/api/me/consents', {
+      method: 'PUT',
+      cookie,
+      json: {
+        textVersion: CONSENT_TEXT_VERSION,
+        consents: { directory: true, rehiring: false, business: false, newsletter: false, events: false },
+      },
+    });
+    expect(optIn.status).toBe(200);
     const bySpelling = await (await t.request('/api/directory?q=satou', { cookie })).json();
     expect(bySpelling.items.map((m: { id: string }) => m.id)).toContain(me.id);
 
@@ -199,5 +235,135 @@ describe('accepting an invitation', () => {
     } finally {
       t.clock.advance(-15 * 86_400_000);
     }
+  });
+});
+
+describe('resend and revoke', () => {
+  const create = async (email: string) => {
+    const res = await t.request('/api/invitations', {
+      method: 'POST',
+      cookie: hr.cookie,
+      json: invitee(email),
+    });
+    expect(res.status).toBe(201);
+    return res.json();
+  };
+
+  it('401 signed out, 404 for a member who is not HR or an unknown id, 400 for a malformed id', async () => {
+    const created = await create('guard@example.com');
+    for (const action of ['resend', 'revoke']) {
+      const path = `/api/invitations/${created.id}/${action}`;
+      expect((await t.request(path, { method: 'POST' })).status).toBe(401);
+      const employee = await signedIn(t, { role: 'employee' });
+      expect((await t.request(path, { method: 'POST', cookie: employee.cookie })).status).toBe(404);
+      const unknown = `/api/invitations/00000000-0000-4000-8000-000000000000/${action}`;
+      expect((await t.request(unknown, { method: 'POST', cookie: hr.cookie })).status).toBe(404);
+      const bad = await t.request(`/api/invitations/nope/${action}`, { method: 'POST', cookie: hr.cookie });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.fields.id).toBeDefined();
+    }
+  });
+
+  it('resend: new link and expiry, the old link stops working, a new email goes out', async () => {
+    const created = await create('resend@example.com');
+    await t.queue.drain();
+    t.clock.advance(20 * 86_400_000); // expired
+    try {
+      expect((await t.request(`/api/invitations/accept/${tokenOf(created.acceptUrl)}`)).status).toBe(409);
+      const res = await t.request(`/api/invitations/${created.id}/resend`, {
+        method: 'POST',
+        cookie: hr.cookie,
+      });
+      expect(res.status).toBe(200);
+      const resent = await res.json();
+      expect(resent).toMatchObject({
+        id: created.id,
+        status: 'pending',
+        sendCount: 2,
+        deliveryStatus: 'queued',
+      });
+      expect(resent.acceptUrl).not.toBe(created.acceptUrl);
+      expect(new Date(resent.expiresAt).getTime()).toBe(t.clock.now().getTime() + 14 * 86_400_000);
+      expect((await t.request(`/api/invitations/accept/${tokenOf(created.acceptUrl)}`)).status).toBe(404);
+      expect((await t.request(`/api/invitations/accept/${tokenOf(resent.acceptUrl)}`)).status).toBe(200);
+      await t.queue.drain();
+      const mails = t.mailer.sent.filter((m) => m.to === 'resend@example.com');
+      expect(mails).toHaveLength(2);
+      expect(mails[1]?.subject).toBe('Your new invitation link to the Kizuna alumni network');
+      expect(mails[1]?.text).toContain(resent.acceptUrl);
+    } finally {
+      t.clock.advance(-20 * 86_400_000);
+    }
+  });
+
+  it('a resend before the first email went out withdraws the first one (only the new link is mailed)', async () => {
+    const created = await create('quick@example.com');
+    const res = await t.request(`/api/invitations/${created.id}/resend`, {
+      method: 'POST',
+      cookie: hr.cookie,
+    });
+    const resent = await res.json();
+    await t.queue.drain();
+    const mails = t.mailer.sent.filter((m) => m.to === 'quick@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain(resent.acceptUrl);
+    const outbox = await (await t.request('/api/outbox?q=quick@example.com', { cookie: hr.cookie })).json();
+    expect(outbox.items.map((m: { status: string }) => m.status).sort()).toEqual(['cancelled', 'sent']);
+  });
+
+  it('revoke: the link stops working, the unsent email is not sent; accepted ones cannot be revoked', async () => {
+    const created = await create('revoke@example.com');
+    const res = await t.request(`/api/invitations/${created.id}/revoke`, {
+      method: 'POST',
+      cookie: hr.cookie,
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe('revoked');
+    await t.queue.drain();
+    expect(t.mailer.sent.filter((m) => m.to === 'revoke@example.com')).toHaveLength(0);
+    expect((await t.request(`/api/invitations/accept/${tokenOf(created.acceptUrl)}`)).status).toBe(404);
+    const again = await t.request(`/api/invitations/${created.id}/resend`, {
+      method: 'POST',
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toBe('This invitation has already been accepted or revoked.');
+
+    const accepted = await create('accepted@example.com');
+    await t.request(`/api/invitations/accept/${tokenOf(accepted.acceptUrl)}`, {
+      method: 'POST',
+      json: { password: 'a long enough password', passwordConfirm: 'a long enough password' },
+    });
+    const revokeAccepted = await t.request(`/api/invitations/${accepted.id}/revoke`, {
+      method: 'POST',
+      cookie: hr.cookie,
+    });
+    expect(revokeAccepted.status).toBe(409);
+  });
+});
+
+describe('GET /api/invitations filters', () => {
+  it('filters by delivery status and invitation status; 400 on an unknown status', async () => {
+    const bounced = await t.request('/api/invitations', {
+      method: 'POST',
+      cookie: hr.cookie,
+      json: invitee('nobody@bounce.invalid'),
+    });
+    expect(bounced.status).toBe(201);
+    const { id } = await bounced.json();
+    await t.queue.drain();
+    const res = await t.request('/api/invitations?delivery=bounced', { cookie: hr.cookie });
+    const list = await res.json();
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(list.items[0].deliveryError).toMatch(/550/);
+    const pending = await (await t.request('/api/invitations?status=pending', { cookie: hr.cookie })).json();
+    expect(pending.items.every((i: { status: string }) => i.status === 'pending')).toBe(true);
+    const revoked = await (await t.request('/api/invitations?status=revoked', { cookie: hr.cookie })).json();
+    expect(revoked.items.every((i: { status: string }) => i.status === 'revoked')).toBe(true);
+    const bad = await t.request('/api/invitations?delivery=lost', { cookie: hr.cookie });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields.delivery).toBeDefined();
+    expect((await t.request('/api/invitations?cursor=zzz', { cookie: hr.cookie })).status).toBe(400);
   });
 });

@@ -59,6 +59,7 @@ export function presentProfile({
     if (canSeeField(viewer, inForce[field], isOwn)) (out as Record<string, unknown>)[field] = values[field];
   }
   if (isOwn || isHr(viewer)) out.employeeNumber = member.employeeNumber;
+  if (isOwn || isHr(viewer)) out.confirmedAt = member.confirmedAt.toISOString();
   if (canSeeVisibilitySettings(viewer, member.userId)) {
     out.visibility = inForce;
     out.visibilityLimits = limits;

@@ -64,7 +64,7 @@ export const membersRoutes = createRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const { db } = c.var.deps;
-    const member = await updateProfile({ db, viewer, id, input });
+    const member = await updateProfile({ db, viewer, id, input, clock: c.var.deps.clock });
     return c.json(presentProfile({ viewer, member, limits: await getVisibilityLimits({ db }) }), 200);
   })
   .openapi(getLimits, async (c) => {

@@ -13,9 +13,11 @@ import {
 import type { Role } from '../../../common/roles';
 import type { Db } from '../../db/client';
 import { orgSettings, profiles, users } from '../../db/schema/index';
+import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError, notFound } from '../../lib/errors';
 import { isHr, normalizeEmployer, type Viewer } from '../access/access.policy';
+import { consentedSql } from '../consents/consents.service';
 import { buildSearchColumns } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
 
@@ -72,14 +74,17 @@ const memberColumns = { profile: profiles, role: users.role, email: users.email,
 
 /**
  * A member as this viewer may see them, or 404. Every member of the network sees every active
- * member (names always; fields as the presenter allows); deactivated members exist only for HR.
+ * member who consented to be listed (names always; fields as the presenter allows); deactivated
+ * and unlisted members exist only for HR — and unlisted ones for themselves (decision 010).
  */
 export async function findVisibleMember({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }) {
+  const others =
+    isHr(viewer) || viewer.id === id ? [] : [eq(users.status, 'active'), consentedSql('directory')];
   const [row] = await db
     .select(memberColumns)
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(eq(profiles.userId, id), isHr(viewer) ? undefined : eq(users.status, 'active')));
+    .where(and(eq(profiles.userId, id), ...others));
   if (!row) throw notFound();
   return { ...row.profile, role: row.role, email: row.email, status: row.status } satisfies MemberRow;
 }
@@ -184,11 +189,14 @@ export async function updateProfile({
   viewer,
   id,
   input,
+  clock,
 }: {
   db: Db;
   viewer: Viewer;
   id: string;
   input: ProfileUpdate;
+  /** Saving one's own profile confirms it is current (freshness, decision 009). */
+  clock?: Clock;
 }) {
   const current = await findVisibleMember({ db, viewer, id });
   if (!canEditProfile(viewer, id)) throw notFound();
@@ -225,7 +233,12 @@ export async function updateProfile({
     await db.transaction(async (tx) => {
       await tx
         .update(profiles)
-        .set({ ...profileChanges, ...buildSearchColumns(next, limits), updatedAt: sql`now()` })
+        .set({
+          ...profileChanges,
+          ...buildSearchColumns(next, limits),
+          ...(viewer.id === id ? { confirmedAt: clock?.now() ?? sql`now()` } : {}),
+          updatedAt: sql`now()`,
+        })
         .where(eq(profiles.userId, id));
       await tx
         .update(users)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_TEXT_VERSION } from '../../../common/consents';
 import { createTestMember, signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 
@@ -250,5 +251,51 @@ describe('PUT /api/settings/profile-visibility', () => {
       json: { bio: 'everyone' },
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('profile of a member not listed in the directory (decision 010)', () => {
+  it('is 404 to other members, but HR, admins and the member themself see it', async () => {
+    const unlisted = await signedIn(t, { consents: ['rehiring', 'events'] });
+    const never = await createTestMember(t, { consents: null });
+    const path = `/api/members/${unlisted.member.id}`;
+    for (const role of ['alumni', 'employee', 'leaver'] as const) {
+      const other = await signedIn(t, { role });
+      expect((await t.request(path, { cookie: other.cookie })).status, role).toBe(404);
+      expect((await t.request(`/api/members/${never.id}`, { cookie: other.cookie })).status, role).toBe(404);
+      const edit = await t.request(path, { method: 'PATCH', cookie: other.cookie, json: { bio: 'x' } });
+      expect(edit.status, role).toBe(404);
+    }
+    for (const role of ['alumni_manager', 'admin'] as const) {
+      const staff = await signedIn(t, { role });
+      const res = await t.request(path, { cookie: staff.cookie });
+      expect(res.status, role).toBe(200);
+      expect((await res.json()).id).toBe(unlisted.member.id);
+    }
+    expect((await t.request(path, { cookie: unlisted.cookie })).status).toBe(200);
+    const own = await t.request(path, {
+      method: 'PATCH',
+      cookie: unlisted.cookie,
+      json: { bio: 'Still me' },
+    });
+    expect(own.status).toBe(200);
+    expect((await own.json()).bio).toBe('Still me');
+  });
+
+  it('becomes visible to others the moment the member opts in', async () => {
+    const subject = await signedIn(t, { consents: [] });
+    const other = await signedIn(t);
+    const path = `/api/members/${subject.member.id}`;
+    expect((await t.request(path, { cookie: other.cookie })).status).toBe(404);
+    const res = await t.request('/api/me/consents', {
+      method: 'PUT',
+      cookie: subject.cookie,
+      json: {
+        textVersion: CONSENT_TEXT_VERSION,
+        consents: { directory: true, rehiring: false, business: false, newsletter: false, events: false },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect((await t.request(path, { cookie: other.cookie })).status).toBe(200);
   });
 });

@@ -16,13 +16,16 @@ import { toQueryString } from '../../lib/query-string';
 
 const PAGE_SIZE = DIRECTORY_MAX_PAGE_SIZE;
 
-/** Every member, 50 a page, through the directory (HR sees every field there). */
+/**
+ * Every member, 50 a page, through the directory (HR sees every field there) — including members
+ * not listed in the directory (`scope=all`, decision 010).
+ */
 export function AdminMemberList() {
   const { t } = useTranslation();
   const format = useFormat();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const qs = toQueryString({ q: q || undefined, sort: 'name', page, pageSize: PAGE_SIZE });
+  const qs = toQueryString({ q: q || undefined, sort: 'name', page, pageSize: PAGE_SIZE, scope: 'all' });
   const members = useQuery({
     queryKey: ['directory', qs],
     queryFn: ({ signal }) => api<DirectoryResult>(`/directory${qs}`, { signal }),
@@ -30,9 +33,11 @@ export function AdminMemberList() {
   });
   // The exact count comes with the facets of the same query.
   const counted = useQuery({
-    queryKey: ['directory-facets', q],
+    queryKey: ['directory-facets', q, 'all'],
     queryFn: ({ signal }) =>
-      api<DirectoryFacets>(`/directory/facets${toQueryString({ q: q || undefined })}`, { signal }),
+      api<DirectoryFacets>(`/directory/facets${toQueryString({ q: q || undefined, scope: 'all' })}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
   const data = members.data;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
 import { PageSpinner } from '../../components/ui/spinner';
@@ -89,6 +89,11 @@ export function LoginPage() {
         </Button>
       </form>
       <p className="mt-6 text-center text-xs text-slate-500">{t('login.inviteOnly')}</p>
+      <p className="mt-2 text-center text-sm">
+        <Link to="/join" className="text-ai-700 underline-offset-2 hover:underline">
+          {t('join.fromLogin')}
+        </Link>
+      </p>
     </div>
   );
 }

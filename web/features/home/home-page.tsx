@@ -5,6 +5,7 @@ import { buttonClasses } from '../../components/ui/button';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isHrRole, useCurrentMe } from '../auth/use-me';
+import { FreshnessBanner } from '../freshness/freshness-banner';
 
 const PILLARS = ['directory', 'diagonal', 'availability', 'privacy'] as const;
 
@@ -18,6 +19,7 @@ export function HomePage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-12">
+      <FreshnessBanner memberId={me.id} />
       <section className="rounded-3xl bg-gradient-to-br from-ai-700 to-ai-900 px-5 py-8 text-white shadow-lg sm:px-10 sm:py-12">
         <p className="text-sm font-medium text-ai-200">{format.role(me.role)}</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t('home.welcome', { name: me.displayName })}</h1>

@@ -29,18 +29,34 @@ export function AcceptInvitationPage() {
   if (preview.isPending) return <PageSpinner />;
   if (preview.isError) {
     const error = preview.error;
-    const message =
-      isApiError(error) && error.status === 409
-        ? error.message
-        : isApiError(error) && (error.status === 404 || error.status === 400)
-          ? t('invite.accept.invalid')
-          : isApiError(error)
-            ? error.message
-            : t('errors.generic');
+    const isClosed = isApiError(error) && error.status === 409;
+    const isInvalid = isApiError(error) && (error.status === 404 || error.status === 400);
+    const message = isClosed
+      ? error.message
+      : isInvalid
+        ? t('invite.accept.invalid')
+        : isApiError(error)
+          ? error.message
+          : t('errors.generic');
     return (
       <div className="mx-auto max-w-md px-4 py-12">
-        <h1 className="mb-4 text-2xl font-bold text-slate-900">{t('invite.accept.title')}</h1>
+        <p aria-hidden="true" className="mb-2 text-center text-5xl font-bold text-slate-300">
+          絆
+        </p>
+        <h1 className="mb-4 text-center text-2xl font-bold text-slate-900">
+          {isClosed
+            ? t('inviteDelivery.accept.closedTitle')
+            : isInvalid
+              ? t('inviteDelivery.accept.invalidTitle')
+              : t('invite.accept.title')}
+        </h1>
         <ErrorBanner message={message} />
+        {(isClosed || isInvalid) && (
+          <div className="mt-4 space-y-2 rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-700">
+            <p>{t('inviteDelivery.accept.askHr')}</p>
+            <p>{t('inviteDelivery.accept.alreadyMember')}</p>
+          </div>
+        )}
         <Link to="/login" className={buttonClasses('secondary', 'md', 'mt-6')}>
           {t('invite.accept.toLogin')}
         </Link>

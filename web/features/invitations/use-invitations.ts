@@ -1,5 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Invitation, InvitationCreate, Me } from '../../../common/invitations';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  Invitation,
+  InvitationCreate,
+  InvitationList,
+  InvitationListQuery,
+  Me,
+} from '../../../common/invitations';
 import type { Role } from '../../../common/roles';
 import { api } from '../../lib/api';
 import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
@@ -12,11 +24,27 @@ export interface InvitationPreview {
 }
 
 const INVITATIONS_KEY = ['invitations'] as const;
+export type InvitationFilters = Pick<InvitationListQuery, 'status' | 'delivery'>;
 
-export function useInvitations() {
-  return useQuery({
-    queryKey: INVITATIONS_KEY,
-    queryFn: ({ signal }) => api<{ items: Invitation[] }>('/invitations', { signal }),
+const queryString = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** Invitations newest first, page by page ("show more"), filtered by status and delivery. */
+export function useInvitations(filters: InvitationFilters = {}) {
+  return useInfiniteQuery({
+    queryKey: [...INVITATIONS_KEY, filters],
+    queryFn: ({ signal, pageParam }) =>
+      api<InvitationList>(`/invitations${queryString({ ...filters, cursor: pageParam })}`, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    // Delivery happens in the background: keep the status column fresh while someone watches it.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.items.some((i) => i.deliveryStatus === 'queued')) ? 3000 : false,
   });
 }
 
@@ -28,12 +56,23 @@ export function useCreateInvitation() {
   });
 }
 
+/** Resend (new link, new expiry, new email) or revoke one invitation. */
+export function useInvitationAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'resend' | 'revoke' }) =>
+      api<Invitation>(`/invitations/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: {} }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY }),
+  });
+}
+
 export function useInvitationPreview(token: string) {
   return useQuery({
     queryKey: ['invitation-preview', token],
     queryFn: ({ signal }) =>
       api<InvitationPreview>(`/invitations/accept/${encodeURIComponent(token)}`, { signal }),
     staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 }
 

@@ -1,0 +1,210 @@
+/**
+ * HR import benchmark (`npm run bench:import`): writes a CSV of 300,000 realistic rows (names from
+ * the member factories), then times the real import job (`runImport`: streaming parse, zod
+ * validation, duplicate and erasure checks, batched upserts with rows_done in each transaction)
+ * against a plain `COPY … FROM` of the same file into a scratch table, in the same run, on:
+ *   - PGlite (in memory; COPY through /dev/blob), and
+ *   - PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): a
+ *     fresh database per run, dropped afterwards; COPY reads the file server-side (same machine).
+ * Each import run starts from an empty hr_records table. Prints a Markdown table for
+ * bench/RESULTS.md ("Import" section).
+ *
+ *   npm run bench:import -- [--rows 300000] [--runs 3] [--db pglite|postgres|both]
+ */
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { suggestMapping } from '../common/hr-import';
+import { type Database, openDatabase, queryRows } from '../server/db/client';
+import { applyMigrations } from '../server/db/migrate';
+import { hrImports } from '../server/db/schema/index';
+import { runImport } from '../server/features/hr-records/hr-import.job';
+import { importFilePath } from '../server/features/hr-records/hr-import.service';
+import { systemClock } from '../server/lib/clock';
+import { testEnv } from '../server/lib/env';
+import { createLogger } from '../server/lib/logger';
+import { fakeMember, rng } from '../tests/factories/member-data';
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '300000' },
+    runs: { type: 'string', default: '3' },
+    db: { type: 'string', default: 'both' },
+  },
+});
+const ROWS = Number(args.rows);
+const RUNS = Number(args.runs);
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const work = mkdtempSync(join(tmpdir(), 'kizuna-bench-import-'));
+chmodSync(work, 0o755);
+const env = testEnv({ DATA_DIR: work });
+const logger = createLogger('silent');
+const HEADER = '社員番号,姓,名,セイ,メイ,入社日,退職日,部署,役職,勤務地,メール,個人メール';
+const q = (s: string | null | undefined) =>
+  s && /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : (s ?? '');
+
+function writeCsv(path: string) {
+  const r = rng(7);
+  const lines = [HEADER];
+  for (let i = 1; i <= ROWS; i++) {
+    const m = fakeMember(r, i, { role: 'alumni' });
+    const p = m.profile ?? {};
+    lines.push(
+      [
+        `B${String(i).padStart(7, '0')}`,
+        m.names.familyName,
+        m.names.givenName,
+        m.names.familyNameKana,
+        m.names.givenNameKana,
+        p.joinedOn?.replaceAll('-', '/'),
+        p.leftOn,
+        (p.departments ?? []).join('/'),
+        p.lastTitle,
+        p.office,
+        `b${i}@corp.example`,
+        i % 3 === 0 ? `alumni${i}@mail.example` : '',
+      ]
+        .map(q)
+        .join(','),
+    );
+  }
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
+
+async function timeImport(database: Database, csvPath: string) {
+  const id = randomUUID();
+  const headers = HEADER.split(',');
+  mkdirSync(join(work, 'imports'), { recursive: true });
+  // The job deletes the file when done: give it its own copy.
+  writeFileSync(importFilePath(env, id), readFileSync(csvPath));
+  await database.db.insert(hrImports).values({
+    id,
+    fileName: 'bench.csv',
+    fileSize: statSync(csvPath).size,
+    encoding: 'utf-8',
+    headers,
+    mapping: suggestMapping(headers),
+    status: 'queued',
+    rowsTotal: ROWS,
+  });
+  const started = performance.now();
+  const outcome = await runImport({ db: database.db, env, clock: systemClock, logger }, id, {
+    sliceMs: Number.POSITIVE_INFINITY,
+  });
+  const ms = performance.now() - started;
+  const [row] = await queryRows<{ created: number; rejected: number }>(
+    database.db,
+    sql`select rows_created as created, rows_rejected as rejected from hr_imports where id = ${id}`,
+  );
+  if (outcome !== 'done' || row?.created !== ROWS)
+    throw new Error(`import incomplete: ${outcome} ${JSON.stringify(row)}`);
+  return ms;
+}
+
+const SCRATCH = `create table copy_scratch (${HEADER.split(',')
+  .map((_, i) => `c${i} text`)
+  .join(', ')})`;
+
+async function benchPglite(csvPath: string) {
+  const imports: number[] = [];
+  const copies: number[] = [];
+  let version = '';
+  for (let run = 0; run < RUNS; run++) {
+    const database = await openDatabase();
+    await applyMigrations(database);
+    version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
+    imports.push(await timeImport(database, csvPath));
+    const client = (database.db as unknown as { $client: PGlite }).$client;
+    await client.exec(SCRATCH);
+    const blob = new Blob([readFileSync(csvPath)]);
+    const started = performance.now();
+    await client.query(`copy copy_scratch from '/dev/blob' with (format csv, header true)`, [], { blob });
+    copies.push(performance.now() - started);
+    await database.close();
+    process.stderr.write(
+      `pglite run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms, copy ${Math.round(copies.at(-1) ?? 0)} ms\n`,
+    );
+  }
+  return { name: `PGlite (${version.split(' on ')[0]})`, imports, copies };
+}
+
+async function benchPostgres(csvPath: string) {
+  const imports: number[] = [];
+  const copies: number[] = [];
+  let version = '';
+  for (let run = 0; run < RUNS; run++) {
+    const name = `kizuna_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: SERVER });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    try {
+      await applyMigrations(database);
+      version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
+      imports.push(await timeImport(database, csvPath));
+      await database.db.execute(sql.raw(SCRATCH));
+      const started = performance.now();
+      await database.db.execute(
+        sql.raw(`copy copy_scratch from '${csvPath}' with (format csv, header true)`),
+      );
+      copies.push(performance.now() - started);
+    } finally {
+      await database.close();
+      // Not `with (force)`: that would kill the pool's connections that are still closing.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const dropped = await admin.query(`drop database if exists ${name}`).then(
+          () => true,
+          () => false,
+        );
+        if (dropped) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await admin.end();
+    }
+    process.stderr.write(
+      `postgres run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms, copy ${Math.round(copies.at(-1) ?? 0)} ms\n`,
+    );
+  }
+  return { name: `PostgreSQL (${version.split(' on ')[0]})`, imports, copies };
+}
+
+const csvPath = join(work, 'hr-export.csv');
+const t0 = performance.now();
+writeCsv(csvPath);
+chmodSync(csvPath, 0o644);
+process.stderr.write(
+  `wrote ${ROWS} rows (${(statSync(csvPath).size / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - t0)} ms\n`,
+);
+const results = [];
+try {
+  if (args.db !== 'postgres') results.push(await benchPglite(csvPath));
+  if (args.db !== 'pglite') results.push(await benchPostgres(csvPath));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const lines = [
+  `${ROWS.toLocaleString('en')} rows, ${RUNS} run(s) each, medians · ${new Date().toISOString().slice(0, 10)} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`,
+  '',
+  '| database | import (rows_done per batch, upsert, validation) | rows/s | plain COPY | import ÷ COPY |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => {
+    const imp = median(r.imports);
+    const copy = median(r.copies);
+    return `| ${r.name} | ${s(imp)} | ${Math.round(ROWS / (imp / 1000)).toLocaleString('en')} | ${s(copy)} | ${(imp / copy).toFixed(1)}× |`;
+  }),
+];
+process.stdout.write(`${lines.join('\n')}\n`);

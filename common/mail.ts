@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The outbox: every email the app sends, for the admin outbox page (admins and HR).
+ * queued (incl. waiting for a retry) → sending → sent | bounced (refused, 5xx) | failed (retries
+ * used up) | cancelled (superseded before it went out).
+ */
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] as const;
+export const MailStatusSchema = z.enum(MAIL_STATUSES);
+export type MailStatus = z.infer<typeof MailStatusSchema>;
+
+export const OutboxQuerySchema = z
+  .object({
+    status: MailStatusSchema.optional(),
+    kind: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[a-z0-9_.-]*$/)
+      .optional(),
+    /** Part of the recipient address or subject. */
+    q: z.string().trim().max(200).optional(),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
+export const OutboxItemSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  to: z.string(),
+  locale: z.enum(['ja', 'en']),
+  subject: z.string(),
+  status: MailStatusSchema,
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+export const OutboxListSchema = z.object({
+  items: z.array(OutboxItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type OutboxList = z.infer<typeof OutboxListSchema>;
+
+export const OutboxMessageSchema = OutboxItemSchema.extend({
+  text: z.string(),
+  /** What the SMTP server received (only with the local catcher in development). */
+  delivered: z
+    .object({
+      receivedAt: z.string(),
+      raw: z.string(),
+    })
+    .nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;

@@ -1,0 +1,115 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ErrorBodySchema } from '../../../common/errors';
+import {
+  FreshnessConfirmedSchema,
+  FreshnessSettingsSchema,
+  FreshnessSummarySchema,
+  FreshnessTokenSchema,
+  MyFreshnessSchema,
+} from '../../../common/freshness';
+import { notFound } from '../../lib/errors';
+import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { canManageFreshness } from './freshness.policy';
+import { presentConfirmed, presentMyFreshness } from './freshness.presenter';
+import {
+  confirmByToken,
+  confirmMyProfile,
+  freshnessSummary,
+  getFreshnessSettings,
+  getMyFreshness,
+  setFreshnessSettings,
+} from './freshness.service';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+const getSettings = createRoute({
+  method: 'get',
+  path: '/settings/freshness',
+  tags: ['settings'],
+  summary: 'How often members are asked to confirm their profile, in months (HR)',
+  responses: { 200: jsonContent(FreshnessSettingsSchema), ...errorResponses },
+});
+
+const putSettings = createRoute({
+  method: 'put',
+  path: '/settings/freshness',
+  tags: ['settings'],
+  summary: 'Set the confirmation period, 3–36 months (HR)',
+  request: { body: json(FreshnessSettingsSchema) },
+  responses: { 200: jsonContent(FreshnessSettingsSchema), ...errorResponses },
+});
+
+const mine = createRoute({
+  method: 'get',
+  path: '/me/freshness',
+  tags: ['freshness'],
+  summary: 'Is my profile due for a confirmation ("still at X as Y?")',
+  responses: { 200: jsonContent(MyFreshnessSchema), ...errorResponses },
+});
+
+const confirmMine = createRoute({
+  method: 'post',
+  path: '/me/freshness/confirm',
+  tags: ['freshness'],
+  summary: 'Confirm that my profile is still current',
+  responses: { 200: jsonContent(FreshnessConfirmedSchema), ...errorResponses },
+});
+
+const confirmToken = createRoute({
+  method: 'post',
+  path: '/freshness/confirm',
+  tags: ['freshness'],
+  summary: 'Confirm from the emailed link (no sign-in; the token is signed)',
+  request: { body: json(FreshnessTokenSchema) },
+  responses: {
+    200: jsonContent(FreshnessConfirmedSchema),
+    ...errorResponses,
+    409: jsonContent(ErrorBodySchema, 'The link has expired'),
+  },
+});
+
+const summary = createRoute({
+  method: 'get',
+  path: '/freshness/summary',
+  tags: ['freshness'],
+  summary: 'Share of stale profiles, overall and by role and department (HR)',
+  responses: { 200: jsonContent(FreshnessSummarySchema), ...errorResponses },
+});
+
+const requireHr = (c: Context<AppEnv>) => {
+  const viewer = requireViewer(c);
+  if (!canManageFreshness(viewer)) throw notFound();
+  return viewer;
+};
+
+export const freshnessRoutes = createRouter()
+  .openapi(getSettings, async (c) => {
+    requireHr(c);
+    return c.json(await getFreshnessSettings({ db: c.var.deps.db }), 200);
+  })
+  .openapi(putSettings, async (c) => {
+    requireHr(c);
+    const settings = c.req.valid('json');
+    return c.json(await setFreshnessSettings({ db: c.var.deps.db, settings }), 200);
+  })
+  .openapi(mine, async (c) => {
+    const viewer = requireViewer(c);
+    const { db, clock } = c.var.deps;
+    return c.json(presentMyFreshness(await getMyFreshness({ db, clock, viewer })), 200);
+  })
+  .openapi(confirmMine, async (c) => {
+    const viewer = requireViewer(c);
+    const { db, clock } = c.var.deps;
+    return c.json(presentConfirmed(await confirmMyProfile({ db, clock, viewer })), 200);
+  })
+  .openapi(confirmToken, async (c) => {
+    const { token } = c.req.valid('json');
+    const { db, env, clock } = c.var.deps;
+    return c.json(presentConfirmed(await confirmByToken({ db, env, clock, token })), 200);
+  })
+  .openapi(summary, async (c) => {
+    requireHr(c);
+    const { db, clock } = c.var.deps;
+    return c.json(await freshnessSummary({ db, clock }), 200);
+  });

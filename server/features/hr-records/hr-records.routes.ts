@@ -1,0 +1,245 @@
+import { Readable } from 'node:stream';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  HrImportSchema,
+  ImportEncodingSchema,
+  type ImportMapping,
+  ImportMappingInputSchema,
+  ImportMappingSchema,
+  ImportPreviewSchema,
+  ImportUploadQuerySchema,
+  suggestMapping,
+} from '../../../common/hr-import';
+import { HrRecordFilterSchema, HrRecordSchema } from '../../../common/hr-records';
+import { AppError } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  cancelImport,
+  findImport,
+  importErrorsCsv,
+  listImports,
+  previewImport,
+  receiveImport,
+  saveMapping,
+  startImport,
+} from './hr-import.service';
+import { requireHrRecordsAccess } from './hr-records.policy';
+import { presentHrRecord, presentImport } from './hr-records.presenter';
+import { listHrRecords } from './hr-records.service';
+
+const IdParam = z.object({ id: z.uuid() });
+const tooLarge = {
+  413: { description: 'Larger than IMPORT_MAX_BYTES', content: { 'application/json': { schema: z.any() } } },
+};
+const conflict = {
+  409: {
+    description: 'Not possible in the import’s state',
+    content: { 'application/json': { schema: z.any() } },
+  },
+};
+
+/** The path of the streamed upload: app.ts exempts it from the 1 MB JSON body limit. */
+export const HR_IMPORT_UPLOAD_PATH = '/api/hr-imports';
+
+const upload = createRoute({
+  method: 'post',
+  path: '/hr-imports',
+  tags: ['hr-records'],
+  summary: 'Upload an HR export (CSV, UTF-8 or CP932) as the raw request body (Content-Type: text/csv)',
+  description:
+    'The body is streamed to disk, never held in memory; larger than IMPORT_MAX_BYTES (default 200 MB) is a 413. The encoding is detected (BOM, valid UTF-8, else CP932) unless given.',
+  request: {
+    query: ImportUploadQuerySchema,
+    body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+  },
+  responses: { 201: jsonContent(HrImportSchema, 'Uploaded'), ...errorResponses, ...tooLarge },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/hr-imports',
+  tags: ['hr-records'],
+  summary: 'Recent imports, newest first',
+  responses: {
+    200: jsonContent(z.object({ items: z.array(HrImportSchema), maxBytes: z.number() })),
+    ...errorResponses,
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/hr-imports/{id}',
+  tags: ['hr-records'],
+  summary: 'An import: status, counts, rows per second and time left',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(HrImportSchema), ...errorResponses },
+});
+
+const preview = createRoute({
+  method: 'get',
+  path: '/hr-imports/{id}/preview',
+  tags: ['hr-records'],
+  summary: 'The first 20 rows mapped and validated (mapping: JSON object header → field)',
+  request: {
+    params: IdParam,
+    query: z.object({
+      mapping: z.string().max(20_000).optional(),
+      encoding: ImportEncodingSchema.optional(),
+    }),
+  },
+  responses: { 200: jsonContent(ImportPreviewSchema), ...errorResponses },
+});
+
+const putMapping = createRoute({
+  method: 'put',
+  path: '/hr-imports/{id}/mapping',
+  tags: ['hr-records'],
+  summary: 'Confirm the column mapping (and encoding) before starting',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ImportMappingInputSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...conflict },
+});
+
+const start = createRoute({
+  method: 'post',
+  path: '/hr-imports/{id}/start',
+  tags: ['hr-records'],
+  summary: 'Start the import in the background',
+  request: { params: IdParam },
+  responses: { 202: jsonContent(HrImportSchema, 'Queued'), ...errorResponses, ...conflict },
+});
+
+const cancel = createRoute({
+  method: 'post',
+  path: '/hr-imports/{id}/cancel',
+  tags: ['hr-records'],
+  summary: 'Stop an import; rows already imported stay',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...conflict },
+});
+
+const errorsCsv = createRoute({
+  method: 'get',
+  path: '/hr-imports/{id}/errors.csv',
+  tags: ['hr-records'],
+  summary: 'The rejected rows: line, employee number, reasons (in the viewer’s language)',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses,
+  },
+});
+
+const records = createRoute({
+  method: 'get',
+  path: '/hr-records',
+  tags: ['hr-records'],
+  summary: 'HR records with their invitation status (keyset pages of 50 by employee number)',
+  request: {
+    query: HrRecordFilterSchema.extend({
+      cursor: z.string().max(100).optional(),
+    }).strict(),
+  },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(HrRecordSchema), nextCursor: z.string().nullable() })),
+    ...errorResponses,
+  },
+});
+
+/** `?mapping=` is JSON in a query string: parsed here so a bad one is a 400 like any other. */
+function parseMappingParam(raw: string | undefined): ImportMapping | undefined {
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AppError('bad_request', 'error.bad_request', { mapping: ['v.invalid'] });
+  }
+  const parsed = ImportMappingSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('bad_request', 'error.bad_request', { mapping: ['v.invalid'] });
+  return parsed.data;
+}
+
+export const hrRecordsRoutes = createRouter()
+  .openapi(upload, async (c) => {
+    const viewer = requireViewer(c);
+    const { fileName, encoding } = c.req.valid('query');
+    requireHrRecordsAccess(viewer);
+    const length = c.req.header('content-length');
+    const row = await receiveImport({
+      ...c.var.deps,
+      viewer,
+      body: c.req.raw.body,
+      fileName,
+      encoding,
+      contentLength: length ? Number(length) : null,
+      locale: c.var.locale,
+    });
+    return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 201);
+  })
+  .openapi(list, async (c) => {
+    requireHrRecordsAccess(requireViewer(c));
+    const rows = await listImports({ db: c.var.deps.db });
+    const now = c.var.deps.clock.now();
+    const items = rows.map((r) => presentImport(r, now, c.var.locale));
+    return c.json({ items, maxBytes: c.var.deps.env.IMPORT_MAX_BYTES }, 200);
+  })
+  .openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await findImport({ db: c.var.deps.db, id });
+    return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
+  })
+  .openapi(preview, async (c) => {
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    requireHrRecordsAccess(requireViewer(c));
+    const mapping = parseMappingParam(query.mapping);
+    const row = await findImport({ db: c.var.deps.db, id });
+    const result = await previewImport({
+      row,
+      env: c.var.deps.env,
+      mapping: mapping ?? (row.mapping as ImportMapping | null) ?? suggestMapping(row.headers),
+      encoding: query.encoding,
+      locale: c.var.locale,
+    });
+    return c.json(result, 200);
+  })
+  .openapi(putMapping, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await saveMapping({ ...c.var.deps, id, mapping: input.mapping, encoding: input.encoding });
+    return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
+  })
+  .openapi(start, async (c) => {
+    const { id } = c.req.valid('param');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await startImport({ ...c.var.deps, id });
+    return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 202);
+  })
+  .openapi(cancel, async (c) => {
+    const { id } = c.req.valid('param');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await cancelImport({ ...c.var.deps, id });
+    return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
+  })
+  .openapi(errorsCsv, async (c) => {
+    const { id } = c.req.valid('param');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await findImport({ db: c.var.deps.db, id });
+    const csv = importErrorsCsv({ db: c.var.deps.db, id: row.id, locale: c.var.locale });
+    const name = `${row.fileName.replace(/\.csv$/i, '')}-errors.csv`;
+    return c.body(Readable.toWeb(csv) as ReadableStream, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="import-errors.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+  })
+  .openapi(records, async (c) => {
+    const { cursor, ...filter } = c.req.valid('query');
+    requireHrRecordsAccess(requireViewer(c));
+    const page = await listHrRecords({ db: c.var.deps.db, filter, cursor, now: c.var.deps.clock.now() });
+    return c.json({ items: page.items.map(presentHrRecord), nextCursor: page.nextCursor }, 200);
+  });

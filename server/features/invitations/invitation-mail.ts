@@ -1,0 +1,61 @@
+import type { Locale } from '../../../common/invitations';
+import { deriveRomaji, displayName, type PersonNames } from '../../../common/names';
+import { t } from '../../lib/i18n';
+import type { OutgoingMail } from '../mail/mail.service';
+
+export const INVITATION_MAIL_KIND = 'invitation';
+
+export type InvitationNames = PersonNames;
+
+/**
+ * How the invitee is addressed: 佐藤 健太 様 in Japanese; in English the romaji (given first,
+ * derived from the kana when HR gave none: Kenta Sato), else the names as written.
+ */
+export function addresseeName(names: InvitationNames, locale: Locale): string {
+  if (locale === 'en') {
+    const family = deriveRomaji(names.familyName, names.familyNameKana, names.familyNameRomaji);
+    const given = deriveRomaji(names.givenName, names.givenNameKana, names.givenNameRomaji);
+    if (family && given) return `${given} ${family}`;
+  }
+  return displayName(names);
+}
+
+/** The expiry as the invitee reads it, in the company's time zone (Japan). */
+export function formatExpiry(expiresAt: Date, locale: Locale): string {
+  const date = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(expiresAt);
+  return locale === 'ja' ? `${date}（日本時間）` : `${date} (Japan time)`;
+}
+
+/** The invitation email in the invitee's language: who invited, the link, until when it works. */
+export function invitationMail(options: {
+  to: string;
+  locale: Locale;
+  names: InvitationNames;
+  inviterName: string | null;
+  url: string;
+  expiresAt: Date;
+  invitationId: string;
+  isResend?: boolean;
+}): OutgoingMail {
+  const { locale } = options;
+  const inviter = options.inviterName
+    ? t(locale, 'mail.invitation.byPerson', { name: options.inviterName })
+    : t(locale, 'mail.invitation.byHr');
+  return {
+    kind: INVITATION_MAIL_KIND,
+    to: options.to,
+    locale,
+    subject: t(locale, options.isResend ? 'mail.invitation.resentSubject' : 'mail.invitation.subject'),
+    text: t(locale, 'mail.invitation.body', {
+      name: addresseeName(options.names, locale),
+      inviter,
+      url: options.url,
+      expires: formatExpiry(options.expiresAt, locale),
+    }),
+    subjectId: options.invitationId,
+  };
+}

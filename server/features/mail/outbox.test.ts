@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../../../tests/factories/index';
+import { createTestDatabase, failOnConsoleError, requestAs } from '../../../tests/setup';
+import { createApp } from '../../app';
+import type { Database } from '../../db/client';
+import { fixedClock } from '../../lib/clock';
+import { testEnv } from '../../lib/env';
+import { createLogger } from '../../lib/logger';
+import { createMailer } from '../../lib/mail';
+import { type MailCatcher, startMailCatcher } from '../../lib/mail-catcher';
+import { createQueue, type Queue } from '../../lib/queue';
+import { dispatchMail, queueMail } from './mail.service';
+
+failOnConsoleError();
+
+// The app as `npm start` runs it in development: real SMTP to the local catcher.
+let database: Database;
+let catcher: MailCatcher;
+let queue: Queue;
+let t: { db: Database['db']; request: ReturnType<typeof requestAs> };
+const clock = fixedClock('2026-11-24T03:00:00Z');
+beforeAll(async () => {
+  database = await createTestDatabase();
+  catcher = await startMailCatcher({ port: 0 });
+  const logger = createLogger('silent');
+  queue = createQueue({ raw: database.raw, logger, workers: false });
+  const env = testEnv({ SMTP_URL: catcher.url });
+  const mailer = createMailer({ smtpUrl: catcher.url, from: env.MAIL_FROM, logger });
+  const app = createApp({ db: database.db, env, clock, mailer, queue, logger, mailCatcher: catcher });
+  await queue.start();
+  t = { db: database.db, request: requestAs(app) };
+});
+afterAll(async () => {
+  await queue.stop();
+  await catcher.close();
+  await database.close();
+});
+
+const invite = (cookie: string, email: string) =>
+  t.request('/api/invitations', {
+    method: 'POST',
+    cookie,
+    json: { email, role: 'alumni', locale: 'ja', familyName: '田中', givenName: '一郎' },
+  });
+
+describe('GET /api/outbox', () => {
+  it('401 signed out; 404 for alumni and employees; 200 for HR and admins', async () => {
+    expect((await t.request('/api/outbox')).status).toBe(401);
+    for (const role of ['alumni', 'employee', 'leaver'] as const) {
+      const member = await signedIn(t, { role });
+      expect((await t.request('/api/outbox', { cookie: member.cookie })).status).toBe(404);
+      const one = await t.request('/api/outbox/00000000-0000-4000-8000-000000000000', {
+        cookie: member.cookie,
+      });
+      expect(one.status).toBe(404);
+    }
+    for (const role of ['alumni_manager', 'admin'] as const) {
+      const staff = await signedIn(t, { role });
+      expect((await t.request('/api/outbox', { cookie: staff.cookie })).status).toBe(200);
+    }
+  });
+
+  it('400 with per-field messages for a bad filter, cursor or id', async () => {
+    const admin = await signedIn(t, { role: 'admin' });
+    const res = await t.request('/api/outbox?status=lost&kind=Bad%20Kind', {
+      cookie: admin.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.fields.status[0]).toContain('queued');
+    expect(error.fields.kind).toBeDefined();
+    expect((await t.request('/api/outbox?cursor=nonsense', { cookie: admin.cookie })).status).toBe(400);
+    expect((await t.request('/api/outbox/not-a-uuid', { cookie: admin.cookie })).status).toBe(400);
+    expect((await t.request('/api/outbox?unknown=1', { cookie: admin.cookie })).status).toBe(400);
+  });
+
+  it('lists what was sent (HR invitation through real SMTP), filters, and opens the delivered message', async () => {
+    const hr = await signedIn(t, { role: 'alumni_manager' });
+    expect((await invite(hr.cookie, 'ichiro@example.com')).status).toBe(201);
+    expect((await invite(hr.cookie, 'nobody@bounce.invalid')).status).toBe(201);
+    await queue.drain();
+
+    const all = await (await t.request('/api/outbox?kind=invitation', { cookie: hr.cookie })).json();
+    expect(all.items).toHaveLength(2);
+    const sent = all.items.find((m: { to: string }) => m.to === 'ichiro@example.com');
+    expect(sent).toMatchObject({
+      kind: 'invitation',
+      status: 'sent',
+      attempts: 1,
+      error: null,
+      locale: 'ja',
+      subject: 'Kizuna アルムナイネットワークへのご招待',
+    });
+    expect(sent).not.toHaveProperty('text');
+
+    const bounced = await (await t.request('/api/outbox?status=bounced', { cookie: hr.cookie })).json();
+    expect(bounced.items).toHaveLength(1);
+    expect(bounced.items[0]).toMatchObject({ to: 'nobody@bounce.invalid', status: 'bounced' });
+    expect(bounced.items[0].error).toMatch(/550 5\.1\.1/);
+    const byAddress = await (await t.request('/api/outbox?q=ICHIRO', { cookie: hr.cookie })).json();
+    expect(byAddress.items.map((m: { id: string }) => m.id)).toEqual([sent.id]);
+
+    const one = await (await t.request(`/api/outbox/${sent.id}`, { cookie: hr.cookie })).json();
+    expect(one.text).toMatch(/^田中 一郎 様/);
+    expect(one.text).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
+    expect(one.delivered.raw).toContain('To: ichiro@example.com');
+    expect(one.delivered.raw).toMatch(/Subject: =\?UTF-8\?/i);
+    const notDelivered = await (
+      await t.request(`/api/outbox/${bounced.items[0].id}`, { cookie: hr.cookie })
+    ).json();
+    expect(notDelivered.delivered).toBeNull();
+  });
+
+  it('pages newest first with a cursor, without gaps or repeats', async () => {
+    const admin = await signedIn(t, { role: 'admin' });
+    const base = clock.now().getTime();
+    for (let i = 0; i < 120; i++) {
+      await queueMail(
+        t.db,
+        { kind: 'paging', to: `p${i}@example.com`, locale: 'en', subject: `Page ${i}`, text: 't' },
+        { now: new Date(base - i * 1000) },
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/outbox?kind=paging${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: { subject: string }[]; nextCursor: string | null } = await (
+        await t.request(query, { cookie: admin.cookie })
+      ).json();
+      seen.push(...page.items.map((m) => m.subject));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `Page ${i}`));
+    await dispatchMail({ queue }, []); // nothing to send: no error
+  });
+});

@@ -1,0 +1,226 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { queryRows } from '../../db/client';
+import { auditEvents, erasureSuppressions, invitations, orgSettings, users } from '../../db/schema/index';
+import { suppressionHash } from '../../lib/suppression';
+import { DISTINCT, dumpDatabase, findTraces, forbiddenForms, seedDistinctMember } from './test-subject';
+
+failOnConsoleError();
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const deleteBody = (password = TEST_PASSWORD, confirmation = 'DELETE') => ({ password, confirmation });
+
+describe('deleting my account leaves no trace', () => {
+  it('a dump of every table in every schema holds none of their values afterwards', async () => {
+    const bystander = await createTestMember(t, { email: 'bystander.q7@example.net' });
+    const subject = await seedDistinctMember(t);
+    const forms = forbiddenForms(subject.values);
+    expect(forms).toContain('washinomiya');
+    expect(forms).toContain('kasumiko.washinomiya.q7@example.org');
+
+    const before = await dumpDatabase(t);
+    const tracesBefore = new Set(findTraces(before, forms).map((x) => x.table));
+    // The seed really did reach every table the register lists as personal for a member.
+    for (const table of [
+      'public.users',
+      'public.profiles',
+      'public.sessions',
+      'public.accounts',
+      'public.verifications',
+      'public.consent_events',
+      'public.mail_messages',
+      'public.invitations',
+      'public.hr_records',
+      'public.hr_import_errors',
+      'public.verification_requests',
+      'public.audit_events',
+      'pgboss.archive',
+    ]) {
+      expect(tracesBefore, table).toContain(table);
+    }
+    expect([...tracesBefore].some((x) => x.startsWith('pgboss.j'))).toBe(true);
+
+    const res = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie: subject.cookie,
+      json: deleteBody(),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ erased: true });
+    expect(res.headers.getSetCookie().join(';')).toMatch(/kizuna\.session_token=;/);
+
+    const after = await dumpDatabase(t);
+    expect(after.tables).toEqual(
+      expect.arrayContaining(['public.users', 'pgboss.job', 'drizzle.__drizzle_migrations']),
+    );
+    expect(findTraces(after, forms)).toEqual([]);
+    // The dump is real: the bystander and the HR member are still in it.
+    expect(findTraces(after, [bystander.email, subject.hr.email]).length).toBeGreaterThan(0);
+
+    // Signed out, cannot sign in again, cannot be re-imported or re-invited.
+    expect((await t.request('/api/me', { cookie: subject.cookie })).status).toBe(401);
+    const signInAgain = await t.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      json: { email: DISTINCT.email, password: TEST_PASSWORD },
+    });
+    expect(signInAgain.status).toBe(401);
+    const hashes = (await t.db.select().from(erasureSuppressions)).map((r) => r.hash);
+    for (const v of [DISTINCT.email, DISTINCT.employeeNumber, DISTINCT.workEmail, DISTINCT.personalEmail]) {
+      expect(hashes).toContain(suppressionHash(t.env, v));
+    }
+    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'member.erased'));
+    expect(audit).toMatchObject({ actorId: null, subjectId: null, data: { by: 'self', role: 'alumni' } });
+  });
+
+  it('keeps what other people own: an erased HR member’s invitations stay, without them', async () => {
+    const hr = await signedIn(t, { role: 'alumni_manager' });
+    const res = await t.request('/api/invitations', {
+      method: 'POST',
+      cookie: hr.cookie,
+      json: { email: 'invitee.q8@example.com', role: 'alumni', familyName: '森', givenName: '一郎' },
+    });
+    expect(res.status).toBe(201);
+    const del = await t.request('/api/me/delete', { method: 'POST', cookie: hr.cookie, json: deleteBody() });
+    expect(del.status).toBe(200);
+    const [row] = await t.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, 'invitee.q8@example.com'));
+    expect(row).toMatchObject({ invitedBy: null });
+    expect(findTraces(await dumpDatabase(t), [hr.member.id, hr.member.email])).toEqual([]);
+  });
+});
+
+describe('POST /api/me/delete', () => {
+  it('401 when signed out', async () => {
+    expect((await t.request('/api/me/delete', { method: 'POST', json: deleteBody() })).status).toBe(401);
+  });
+
+  it('400 with translated messages for a wrong password or confirmation word; nothing is erased', async () => {
+    const { member, cookie } = await signedIn(t);
+    const wrong = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie,
+      json: { password: 'not my password', confirmation: '退会する' },
+      headers: { 'accept-language': 'ja' },
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.fields).toEqual({ password: ['パスワードが正しくありません。'] });
+
+    const word = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie,
+      json: { password: TEST_PASSWORD, confirmation: 'yes', extra: 1 },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(word.status).toBe(400);
+    const { error } = await word.json();
+    expect(error.fields.confirmation).toEqual(['Type the confirmation word exactly as shown.']);
+    expect(error.fields.extra).toBeDefined();
+    expect(await t.db.select({ id: users.id }).from(users).where(eq(users.id, member.id))).toHaveLength(1);
+  });
+
+  it('refuses to erase the last admin (409) and erases one who is not', async () => {
+    const admin = await signedIn(t, { role: 'admin' });
+    const refused = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: deleteBody(),
+    });
+    expect(refused.status).toBe(409);
+    await createTestMember(t, { role: 'admin' });
+    const ok = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: deleteBody(),
+    });
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe('POST /api/admin/members/{id}/erase', () => {
+  let admin: { cookie: string; member: { id: string } };
+  beforeAll(async () => {
+    admin = await signedIn(t, { role: 'admin' });
+  });
+
+  it('401 signed out; 404 for HR and members; 404 for an unknown id; 400 without the word', async () => {
+    const target = await createTestMember(t);
+    const path = `/api/admin/members/${target.id}/erase`;
+    expect((await t.request(path, { method: 'POST', json: { confirmation: 'DELETE' } })).status).toBe(401);
+    for (const role of ['alumni_manager', 'alumni'] as const) {
+      const other = await signedIn(t, { role });
+      const res = await t.request(path, {
+        method: 'POST',
+        cookie: other.cookie,
+        json: { confirmation: 'DELETE' },
+      });
+      expect(res.status).toBe(404);
+    }
+    const unknown = await t.request('/api/admin/members/no-such-member/erase', {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { confirmation: 'DELETE' },
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await t.request(path, { method: 'POST', cookie: admin.cookie, json: { confirmation: 'ok' } });
+    expect(bad.status).toBe(400);
+    expect(await t.db.select({ id: users.id }).from(users).where(eq(users.id, target.id))).toHaveLength(1);
+  });
+
+  it('erases the member with the same function, audited with the admin as actor', async () => {
+    const target = await createTestMember(t);
+    const cookie = await signIn(t, target.email);
+    const res = await t.request(`/api/admin/members/${target.id}/erase`, {
+      method: 'POST',
+      cookie: admin.cookie,
+      json: { confirmation: '退会する' },
+    });
+    expect(res.status).toBe(200);
+    expect((await t.request('/api/me', { cookie })).status).toBe(401);
+    expect(findTraces(await dumpDatabase(t), [target.id, target.email])).toEqual([]);
+    const rows = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from ${auditEvents} where action = 'member.erased' and actor_id = ${admin.member.id}`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+});
+
+describe('content policy', () => {
+  it('admins read and set keepContent; others get 404; bad input 400', async () => {
+    const admin = await signedIn(t, { role: 'admin' });
+    const hr = await signedIn(t, { role: 'alumni_manager' });
+    expect((await t.request('/api/settings/erasure')).status).toBe(401);
+    expect((await t.request('/api/settings/erasure', { cookie: hr.cookie })).status).toBe(404);
+    expect(await (await t.request('/api/settings/erasure', { cookie: admin.cookie })).json()).toEqual({
+      keepContent: false,
+    });
+    const bad = await t.request('/api/settings/erasure', {
+      method: 'PUT',
+      cookie: admin.cookie,
+      json: { keepContent: 'yes' },
+    });
+    expect(bad.status).toBe(400);
+    const put = await t.request('/api/settings/erasure', {
+      method: 'PUT',
+      cookie: admin.cookie,
+      json: { keepContent: true },
+    });
+    expect(await put.json()).toEqual({ keepContent: true });
+    const [row] = await t.db.select().from(orgSettings).where(eq(orgSettings.key, 'erasure'));
+    expect(row?.value).toEqual({ keepContent: true });
+    const hrPut = await t.request('/api/settings/erasure', {
+      method: 'PUT',
+      cookie: hr.cookie,
+      json: { keepContent: false },
+    });
+    expect(hrPut.status).toBe(404);
+  });
+});

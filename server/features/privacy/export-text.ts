@@ -1,0 +1,170 @@
+import type { Locale } from '../../../common/invitations';
+import type { DataCategory } from '../../../common/privacy-reference';
+
+/**
+ * Texts of the data export: CSV headers in the member's language, and the bilingual README.
+ * Kept beside the export (not in server/lib/i18n.ts) because nothing else uses them.
+ */
+
+const JA_COLUMNS: Record<string, string> = {
+  id: 'ID',
+  userId: '会員ID',
+  name: '氏名',
+  email: 'メールアドレス',
+  emailVerified: 'メール確認済み',
+  image: '画像',
+  role: '区分',
+  locale: '言語',
+  status: '状態',
+  lastActiveAt: '最終利用日時',
+  consentsReviewedAt: '同意の確認日時',
+  retentionWarnedAt: '保存期間の通知日時',
+  createdAt: '作成日時',
+  updatedAt: '更新日時',
+  expiresAt: '有効期限',
+  ipAddress: 'IPアドレス',
+  userAgent: 'ブラウザ',
+  accountId: 'アカウントID',
+  providerId: 'ログイン方法',
+  scope: 'スコープ',
+  accessTokenExpiresAt: 'アクセストークン有効期限',
+  refreshTokenExpiresAt: 'リフレッシュトークン有効期限',
+  identifier: '識別子',
+  familyName: '姓',
+  givenName: '名',
+  familyNameKana: '姓（かな）',
+  givenNameKana: '名（かな）',
+  familyNameRomaji: '姓（ローマ字）',
+  givenNameRomaji: '名（ローマ字）',
+  employeeNumber: '社員番号',
+  joinedOn: '入社日',
+  leftOn: '退職日',
+  departments: '所属部署',
+  lastTitle: '最終役職',
+  office: '勤務地',
+  companyCountry: '在籍時の国',
+  currentEmployer: '現在の勤務先',
+  currentTitle: '現在の役職',
+  industry: '業界',
+  location: '所在地',
+  country: '国',
+  languages: '言語',
+  skills: 'スキル',
+  bio: '自己紹介',
+  links: 'リンク',
+  openToReturn: '再入社に関心あり',
+  sideWork: '副業・顧問',
+  mentoring: 'メンタリング',
+  speaking: '登壇',
+  visibility: '公開範囲',
+  isActive: '有効',
+  hiddenFromMembers: 'メンバーに非公開の項目',
+  hiddenFromEmployees: '社員に非公開の項目',
+  consents: '同意している目的',
+  confirmedAt: '現職の確認日時',
+  freshnessAskedAt: '現職の確認依頼日時',
+  purpose: '目的',
+  granted: '同意',
+  textVersion: '文面の版',
+  source: '経路',
+  kind: '種類',
+  toAddress: '宛先',
+  subjectId: '関連ID',
+  subject: '件名',
+  text: '本文',
+  html: '本文（HTML）',
+  attempts: '送信試行回数',
+  lastError: '最後のエラー',
+  providerMessageId: '送信ID',
+  claimedAt: '処理開始日時',
+  sentAt: '送信日時',
+  names: '氏名',
+  invitedBy: '招待者ID',
+  acceptedAt: '承諾日時',
+  revokedAt: '取消日時',
+  acceptedUserId: '承諾した会員ID',
+  hrRecordId: '人事記録ID',
+  deliveryStatus: '配信状況',
+  deliveryError: '配信エラー',
+  sendCount: '送信回数',
+  lastSentAt: '最終送信日時',
+  workEmail: '会社のメールアドレス',
+  personalEmail: '個人のメールアドレス',
+  leaveReason: '退職理由の区分',
+  matchName: '照合用の氏名',
+  lastImportId: '最終取込ID',
+  message: 'メッセージ',
+  matchRecordId: '照合した人事記録ID',
+  matchScore: '照合スコア',
+  matchDetails: '照合の詳細',
+  eligibility: '適格性',
+  decidedBy: '判断者ID',
+  decidedAt: '判断日時',
+  decisionNote: '判断メモ',
+  decision: '判断方法',
+  invitationId: '招待ID',
+  actorId: '操作者ID',
+  action: '操作',
+  subjectType: '対象の種類',
+  data: '詳細',
+  createdBy: '作成者ID',
+  fileName: 'ファイル名',
+  importId: '取込ID',
+  line: '行',
+  reasons: '理由',
+  total: '件数',
+};
+
+/** "familyNameKana" → "Family name kana". */
+const humanise = (key: string) => {
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export function columnLabel(key: string, locale: Locale): string {
+  return locale === 'ja' ? (JA_COLUMNS[key] ?? key) : humanise(key);
+}
+
+const CATEGORY: Record<DataCategory, { ja: string; en: string }> = {
+  account: { ja: 'アカウント・ログイン', en: 'Account and sign-in' },
+  profile: { ja: 'プロフィール', en: 'Profile' },
+  consents: { ja: '同意の記録', en: 'Consent record' },
+  hr: { ja: '人事記録', en: 'HR record' },
+  invitations: { ja: '招待', en: 'Invitations' },
+  verification: { ja: '参加申請', en: 'Join requests' },
+  mail: { ja: '送信したメール', en: 'Emails sent to you' },
+  activity: { ja: '操作の記録', en: 'Activity log' },
+};
+
+export function readme(
+  files: { file: string; category: DataCategory; via: string[]; rows: number }[],
+  generatedAt: string,
+): string {
+  const ja = [
+    'Kizuna — あなたのデータ',
+    `作成日時: ${generatedAt}`,
+    '',
+    'このファイルには、Kizuna があなたについて保存しているすべての個人データが含まれています。',
+    'my-data.json : すべてのデータ（テーブルごと）',
+    'csv/*.csv    : テーブルごとの CSV（UTF-8、BOM 付き、見出しはあなたの言語）',
+    'パスワードやログイン用のトークンなどの秘密情報、検索用に自動生成された列は含まれません。',
+    '',
+    ...files.map(
+      (f) => `csv/${f.file} — ${CATEGORY[f.category].ja}（${f.rows}件。対象: ${f.via.join(' / ')}）`,
+    ),
+  ];
+  const en = [
+    'Kizuna — your data',
+    `Generated: ${generatedAt}`,
+    '',
+    'This archive holds every piece of personal data Kizuna keeps about you.',
+    'my-data.json : everything, by table',
+    'csv/*.csv    : one CSV per table (UTF-8 with BOM, headers in your language)',
+    'Secrets (password hashes, sign-in tokens) and search columns derived from your profile are left out.',
+    '',
+    ...files.map(
+      (f) => `csv/${f.file} — ${CATEGORY[f.category].en} (${f.rows} rows; linked by: ${f.via.join(' / ')})`,
+    ),
+  ];
+  return `${[...ja, '', '----', '', ...en].join('\r\n')}\r\n`;
+}

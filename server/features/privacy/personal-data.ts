@@ -1,0 +1,548 @@
+import { eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { DataCategory } from '../../../common/privacy-reference';
+import * as schema from '../../db/schema/index';
+
+/**
+ * The register of personal data (decision 011): for EVERY table of the schema, either how to find
+ * a member's rows — with every column classified — or why the table holds no personal data.
+ * Export, the "what we hold" summary and erasure are all driven from here, and
+ * personal-data.test.ts fails when a table (or a column of a listed table) is missing, so a table
+ * added later cannot be forgotten.
+ */
+
+/** Everything that identifies the member across tables, gathered before anything is erased. */
+export interface DataSubject {
+  userId: string;
+  /** Lower-cased addresses: the account's and those on their HR record. */
+  emails: string[];
+  /** Their employee number(s): profile and HR record. */
+  employeeNumbers: string[];
+}
+
+/**
+ * `personal`: a value about the person (exported, erased). `context`: needed to read the row
+ * (ids, codes, dates; exported). `secret`: credentials and tokens (erased, never exported).
+ */
+export type ColumnClass = 'personal' | 'context' | 'secret';
+
+/** Content a member wrote: kept with the author removed when the org's policy says so. */
+export interface ContentErasure {
+  content: {
+    /** Columns set when content is kept (author id → null, author name → "Former member"). */
+    anonymise: Record<string, unknown>;
+  };
+}
+
+/** One way a table's rows concern the member, and what erasure does to those rows. */
+export interface RowLink {
+  /** Why these rows concern the member (shown in the export README). */
+  via: string;
+  where: (subject: DataSubject) => SQL | undefined;
+  /** Delete the rows, clear the columns that point at the member, or follow the content policy. */
+  erase: 'delete' | { set: Record<string, unknown> } | ContentErasure;
+  /** Columns exported for these rows (default: every personal and context column). */
+  exportColumns?: string[];
+}
+
+export interface PersonalTable {
+  kind: 'personal';
+  table: PgTable;
+  category: DataCategory;
+  /** Every column of the table, by its TypeScript key. */
+  columns: Record<string, ColumnClass>;
+  links: RowLink[];
+}
+
+export interface NoPersonalData {
+  kind: 'none';
+  table: PgTable;
+  reason: string;
+}
+
+export type RegistryEntry = PersonalTable | NoPersonalData;
+
+const lowerIn = (column: AnyPgColumn, values: string[]) =>
+  values.length ? inArray(sql`lower(${column})`, values) : undefined;
+const anyIn = (column: AnyPgColumn, values: string[]) =>
+  values.length ? inArray(column, values) : undefined;
+/** Rows whose JSON mentions the member's id (audit data written before the "ids only" rule held). */
+const jsonMentions = (column: AnyPgColumn, userId: string) => sql`${column}::text like ${`%${userId}%`}`;
+
+const {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  profiles,
+  consentEvents,
+  hrRecords,
+  hrImports,
+  hrImportErrors,
+  erasureSuppressions,
+  invitations,
+  invitationBatches,
+  mailMessages,
+  auditEvents,
+  orgSettings,
+  verificationRequests,
+} = schema;
+
+/**
+ * In erasure order: rows that point at others first, `users` last (its delete cascades to
+ * anything a link forgot, but every table lists its links explicitly anyway).
+ */
+export const PERSONAL_DATA: RegistryEntry[] = [
+  {
+    kind: 'personal',
+    table: sessions,
+    category: 'account',
+    columns: {
+      id: 'context',
+      expiresAt: 'context',
+      token: 'secret',
+      createdAt: 'context',
+      updatedAt: 'context',
+      ipAddress: 'personal',
+      userAgent: 'personal',
+      userId: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(sessions.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: accounts,
+    category: 'account',
+    columns: {
+      id: 'context',
+      accountId: 'context',
+      providerId: 'context',
+      userId: 'context',
+      accessToken: 'secret',
+      refreshToken: 'secret',
+      idToken: 'secret',
+      accessTokenExpiresAt: 'context',
+      refreshTokenExpiresAt: 'context',
+      scope: 'context',
+      password: 'secret',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(accounts.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: verifications,
+    category: 'account',
+    // better-auth's one-time values (email change, password reset): keyed by email or user id.
+    columns: {
+      id: 'context',
+      identifier: 'personal',
+      value: 'secret',
+      expiresAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'identifier = email or value mentions user id',
+        where: (s) =>
+          or(lowerIn(verifications.identifier, s.emails), jsonMentions(verifications.value, s.userId)),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: consentEvents,
+    category: 'consents',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      purpose: 'personal',
+      granted: 'personal',
+      textVersion: 'context',
+      locale: 'context',
+      source: 'context',
+      createdAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(consentEvents.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: mailMessages,
+    category: 'mail',
+    columns: {
+      id: 'context',
+      kind: 'context',
+      toAddress: 'personal',
+      userId: 'context',
+      subjectId: 'context',
+      locale: 'context',
+      subject: 'personal',
+      text: 'personal',
+      html: 'personal',
+      status: 'context',
+      attempts: 'context',
+      lastError: 'personal',
+      providerMessageId: 'context',
+      claimedAt: 'context',
+      createdAt: 'context',
+      sentAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id or to_address = their email',
+        where: (s) => or(eq(mailMessages.userId, s.userId), lowerIn(mailMessages.toAddress, s.emails)),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: invitations,
+    category: 'invitations',
+    columns: {
+      id: 'context',
+      email: 'personal',
+      role: 'context',
+      locale: 'context',
+      names: 'personal',
+      tokenHash: 'secret',
+      invitedBy: 'context',
+      expiresAt: 'context',
+      acceptedAt: 'context',
+      revokedAt: 'context',
+      acceptedUserId: 'context',
+      hrRecordId: 'context',
+      deliveryStatus: 'context',
+      deliveryError: 'personal',
+      sendCount: 'context',
+      lastSentAt: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'email = their email, or accepted by them',
+        where: (s) => or(lowerIn(invitations.email, s.emails), eq(invitations.acceptedUserId, s.userId)),
+        erase: 'delete',
+      },
+      {
+        // Invitations they sent as HR are about the invitee: only the link to them is theirs.
+        via: 'invited_by (sent by them as HR)',
+        where: (s) => eq(invitations.invitedBy, s.userId),
+        erase: { set: { invitedBy: null } },
+        exportColumns: ['id', 'invitedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: invitationBatches,
+    category: 'activity',
+    columns: {
+      id: 'context',
+      createdBy: 'context',
+      filter: 'context',
+      recordIds: 'context',
+      status: 'context',
+      total: 'context',
+      cursor: 'context',
+      invited: 'context',
+      skipped: 'context',
+      error: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+      finishedAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (requested by them as HR)',
+        where: (s) => eq(invitationBatches.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'createdBy', 'status', 'total', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: verificationRequests,
+    category: 'verification',
+    columns: {
+      id: 'context',
+      email: 'personal',
+      familyName: 'personal',
+      givenName: 'personal',
+      familyNameKana: 'personal',
+      givenNameKana: 'personal',
+      familyNameRomaji: 'personal',
+      givenNameRomaji: 'personal',
+      employeeNumber: 'personal',
+      workEmail: 'personal',
+      joinedOn: 'personal',
+      leftOn: 'personal',
+      message: 'personal',
+      locale: 'context',
+      status: 'context',
+      matchRecordId: 'context',
+      matchScore: 'context',
+      matchDetails: 'personal',
+      eligibility: 'context',
+      decidedBy: 'context',
+      decidedAt: 'context',
+      decisionNote: 'personal',
+      decision: 'context',
+      invitationId: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'email, work email or employee number',
+        where: (s) =>
+          or(
+            lowerIn(verificationRequests.email, s.emails),
+            lowerIn(verificationRequests.workEmail, s.emails),
+            anyIn(verificationRequests.employeeNumber, s.employeeNumbers),
+          ),
+        erase: 'delete',
+      },
+      {
+        via: 'decided_by (decided by them as HR)',
+        where: (s) => eq(verificationRequests.decidedBy, s.userId),
+        erase: { set: { decidedBy: null } },
+        exportColumns: ['id', 'decidedBy', 'decidedAt', 'status'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: hrImportErrors,
+    category: 'hr',
+    columns: { importId: 'context', line: 'context', reasons: 'context', employeeNumber: 'personal' },
+    links: [
+      {
+        via: 'employee_number',
+        where: (s) => anyIn(hrImportErrors.employeeNumber, s.employeeNumbers),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: hrImports,
+    category: 'activity',
+    columns: {
+      id: 'context',
+      createdBy: 'context',
+      fileName: 'context',
+      fileSize: 'context',
+      encoding: 'context',
+      mapping: 'context',
+      headers: 'context',
+      status: 'context',
+      rowsTotal: 'context',
+      rowsDone: 'context',
+      rowsCreated: 'context',
+      rowsUpdated: 'context',
+      rowsUnchanged: 'context',
+      rowsRejected: 'context',
+      error: 'context',
+      startedAt: 'context',
+      finishedAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (uploaded by them as HR)',
+        where: (s) => eq(hrImports.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'createdBy', 'fileName', 'status', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: hrRecords,
+    category: 'hr',
+    columns: {
+      id: 'context',
+      employeeNumber: 'personal',
+      familyName: 'personal',
+      givenName: 'personal',
+      familyNameKana: 'personal',
+      givenNameKana: 'personal',
+      familyNameRomaji: 'personal',
+      givenNameRomaji: 'personal',
+      workEmail: 'personal',
+      personalEmail: 'personal',
+      joinedOn: 'personal',
+      leftOn: 'personal',
+      departments: 'personal',
+      lastTitle: 'personal',
+      office: 'personal',
+      leaveReason: 'personal',
+      locale: 'context',
+      matchName: 'personal',
+      rowHash: 'secret',
+      userId: 'context',
+      lastImportId: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        // The company's record is erased on request too; a suppression hash keeps imports from
+        // bringing it back (erasure.service.ts).
+        via: 'user_id, employee number or email',
+        where: (s) =>
+          or(
+            eq(hrRecords.userId, s.userId),
+            anyIn(hrRecords.employeeNumber, s.employeeNumbers),
+            lowerIn(hrRecords.workEmail, s.emails),
+            lowerIn(hrRecords.personalEmail, s.emails),
+          ),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: auditEvents,
+    category: 'activity',
+    columns: {
+      id: 'context',
+      actorId: 'context',
+      action: 'context',
+      subjectType: 'context',
+      subjectId: 'context',
+      data: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'actor_id (what they did)',
+        where: (s) => eq(auditEvents.actorId, s.userId),
+        erase: { set: { actorId: null } },
+      },
+      {
+        via: 'subject_id or data mentions them (what was done to them)',
+        where: (s) => or(eq(auditEvents.subjectId, s.userId), jsonMentions(auditEvents.data, s.userId)),
+        erase: { set: { subjectId: null, data: {} } },
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: profiles,
+    category: 'profile',
+    columns: {
+      userId: 'context',
+      familyName: 'personal',
+      givenName: 'personal',
+      familyNameKana: 'personal',
+      givenNameKana: 'personal',
+      familyNameRomaji: 'personal',
+      givenNameRomaji: 'personal',
+      employeeNumber: 'personal',
+      joinedOn: 'personal',
+      leftOn: 'personal',
+      departments: 'personal',
+      lastTitle: 'personal',
+      office: 'personal',
+      companyCountry: 'personal',
+      currentEmployer: 'personal',
+      currentTitle: 'personal',
+      industry: 'personal',
+      location: 'personal',
+      country: 'personal',
+      languages: 'personal',
+      skills: 'personal',
+      bio: 'personal',
+      links: 'personal',
+      openToReturn: 'personal',
+      sideWork: 'personal',
+      mentoring: 'personal',
+      speaking: 'personal',
+      visibility: 'personal',
+      role: 'context',
+      isActive: 'context',
+      hiddenFromMembers: 'context',
+      hiddenFromEmployees: 'context',
+      consents: 'personal',
+      confirmedAt: 'context',
+      freshnessAskedAt: 'context',
+      // Derived search columns: erased with the row, not exported (they repeat the fields above).
+      sortName: 'secret',
+      searchName: 'secret',
+      searchMembers: 'secret',
+      searchEmployees: 'secret',
+      searchAdmins: 'secret',
+      gramsMembers: 'secret',
+      gramsEmployees: 'secret',
+      gramsAdmins: 'secret',
+      updatedAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(profiles.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: users,
+    category: 'account',
+    columns: {
+      id: 'context',
+      name: 'personal',
+      email: 'personal',
+      emailVerified: 'context',
+      image: 'personal',
+      role: 'context',
+      locale: 'context',
+      status: 'context',
+      lastActiveAt: 'context',
+      consentsReviewedAt: 'context',
+      retentionWarnedAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [{ via: 'id', where: (s) => eq(users.id, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'none',
+    table: orgSettings,
+    reason: 'Organisation-wide settings (visibility limits, retention, erasure policy); no member values.',
+  },
+  {
+    kind: 'none',
+    table: erasureSuppressions,
+    reason:
+      'Keyed HMAC hashes of erased members’ employee numbers and emails, kept so imports and invitations do not bring them back; irreversible without the server secret.',
+  },
+];
+
+/**
+ * Tables outside the Drizzle schema, in the same database. Erasure handles pg-boss jobs
+ * separately (erasure.service.ts); the rest hold no personal data.
+ */
+export const SYSTEM_TABLES: Record<string, string> = {
+  'drizzle.__drizzle_migrations': 'Applied migration hashes.',
+  'pgboss.*':
+    'Job queue. Job data holds ids only; jobs that mention an erased member (or their mail) are deleted with them.',
+};
+
+export const tableName = (table: PgTable) => getTableName(table);
+
+/** The entry for every table of the Drizzle schema, by SQL name. */
+export const registryByName = new Map(PERSONAL_DATA.map((e) => [tableName(e.table), e]));
+
+export const personalTables = () => PERSONAL_DATA.filter((e): e is PersonalTable => e.kind === 'personal');
+
+/** Every table exported by server/db/schema/index.ts. */
+export function schemaTables(): PgTable[] {
+  return (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+}
+
+/** The columns a link exports: its own list, or every personal and context column. */
+export function exportedColumns(entry: PersonalTable, link: RowLink): string[] {
+  const keys = link.exportColumns ?? Object.keys(entry.columns).filter((k) => entry.columns[k] !== 'secret');
+  return keys.filter((k) => k in getTableColumns(entry.table));
+}

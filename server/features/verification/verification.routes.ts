@@ -1,0 +1,140 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ErrorBodySchema } from '../../../common/errors';
+import {
+  EligibilityRulesSchema,
+  JoinRequestAcceptedSchema,
+  JoinRequestApproveSchema,
+  JoinRequestInputSchema,
+  JoinRequestListQuerySchema,
+  JoinRequestRejectSchema,
+  JoinRequestSchema,
+} from '../../../common/verification';
+import { notFound } from '../../lib/errors';
+import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { getEligibilityRules, setEligibilityRules } from './eligibility.service';
+import { takeJoinRequestSlot } from './rate-limit';
+import { canManageJoinRequests } from './verification.policy';
+import { presentJoinRequest } from './verification.presenter';
+import {
+  approveJoinRequest,
+  listJoinRequests,
+  rejectJoinRequest,
+  submitJoinRequest,
+} from './verification.service';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const conflict = { 409: jsonContent(ErrorBodySchema, 'Already decided, or an invitation is already open') };
+
+const submit = createRoute({
+  method: 'post',
+  path: '/join-requests',
+  tags: ['verification'],
+  summary: 'Ask to join without an invitation (no sign-in; rate-limited per client address)',
+  description:
+    'The answer is the same whether or not the person is found in the HR records. An exact, eligible match is invited by email at once; anything else waits for HR.',
+  request: { body: json(JoinRequestInputSchema) },
+  responses: {
+    202: jsonContent(JoinRequestAcceptedSchema, 'Received'),
+    ...errorResponses,
+    429: jsonContent(ErrorBodySchema, 'Too many requests from this address'),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/join-requests',
+  tags: ['verification'],
+  summary: "HR's queue (pending) or history (decided) of join requests, with candidate HR records",
+  request: { query: JoinRequestListQuerySchema },
+  responses: { 200: jsonContent(z.object({ items: z.array(JoinRequestSchema) })), ...errorResponses },
+});
+
+const approve = createRoute({
+  method: 'post',
+  path: '/join-requests/{id}/approve',
+  tags: ['verification'],
+  summary: 'Approve as the chosen HR record; invites the requester by email (HR)',
+  request: { params: IdParam, body: json(JoinRequestApproveSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+});
+
+const reject = createRoute({
+  method: 'post',
+  path: '/join-requests/{id}/reject',
+  tags: ['verification'],
+  summary: 'Reject with a note for HR; the requester gets a polite email (HR)',
+  request: { params: IdParam, body: json(JoinRequestRejectSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+});
+
+const getRules = createRoute({
+  method: 'get',
+  path: '/settings/eligibility',
+  tags: ['settings'],
+  summary: 'Eligibility rules for join requests (HR)',
+  responses: { 200: jsonContent(EligibilityRulesSchema), ...errorResponses },
+});
+
+const putRules = createRoute({
+  method: 'put',
+  path: '/settings/eligibility',
+  tags: ['settings'],
+  summary: 'Set the eligibility rules for join requests (HR)',
+  request: { body: json(EligibilityRulesSchema) },
+  responses: { 200: jsonContent(EligibilityRulesSchema), ...errorResponses },
+});
+
+/** The peer address of the socket (never a header a client could set); absent in-process. */
+function clientAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+const requireHr = (c: Context<AppEnv>) => {
+  const viewer = requireViewer(c);
+  if (!canManageJoinRequests(viewer)) throw notFound();
+  return viewer;
+};
+
+export const verificationRoutes = createRouter()
+  .openapi(submit, async (c) => {
+    const input = c.req.valid('json');
+    const { deps } = c.var;
+    takeJoinRequestSlot(deps, deps.clock, clientAddress(c));
+    await submitJoinRequest({ deps, input, locale: input.locale ?? c.var.locale });
+    return c.json({ status: 'received' as const }, 202);
+  })
+  .openapi(list, async (c) => {
+    requireHr(c);
+    const { status } = c.req.valid('query');
+    const { db, clock } = c.var.deps;
+    const items = await listJoinRequests({ db, clock, status });
+    return c.json({ items: items.map(presentJoinRequest) }, 200);
+  })
+  .openapi(approve, async (c) => {
+    const viewer = requireHr(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    return c.json(presentJoinRequest(await approveJoinRequest({ deps: c.var.deps, viewer, id, input })), 200);
+  })
+  .openapi(reject, async (c) => {
+    const viewer = requireHr(c);
+    const { id } = c.req.valid('param');
+    const { note } = c.req.valid('json');
+    return c.json(presentJoinRequest(await rejectJoinRequest({ deps: c.var.deps, viewer, id, note })), 200);
+  })
+  .openapi(getRules, async (c) => {
+    requireHr(c);
+    return c.json(await getEligibilityRules({ db: c.var.deps.db }), 200);
+  })
+  .openapi(putRules, async (c) => {
+    requireHr(c);
+    const rules = c.req.valid('json');
+    return c.json(await setEligibilityRules({ db: c.var.deps.db, rules }), 200);
+  });

@@ -1,0 +1,155 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '../../../common/hr-import';
+import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
+import type { InvitationBatchAccepted } from '../../../common/invitations';
+import { i18n } from '../../i18n';
+import { ApiError, api, currentLanguage } from '../../lib/api';
+import { toQueryString } from '../../lib/query-string';
+
+const IMPORTS_KEY = ['hr-imports'] as const;
+const RECORDS_KEY = ['hr-records'] as const;
+
+export function useHrImports() {
+  return useQuery({
+    queryKey: IMPORTS_KEY,
+    queryFn: ({ signal }) => api<{ items: HrImport[]; maxBytes: number }>('/hr-imports', { signal }),
+  });
+}
+
+/** One import; polled every second while it is queued or running (so a reload picks it up again). */
+export function useHrImport(id: string) {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, id],
+    queryFn: ({ signal }) => api<HrImport>(`/hr-imports/${encodeURIComponent(id)}`, { signal }),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'queued' || status === 'running' ? 1000 : false;
+    },
+  });
+}
+
+export function useImportPreview(
+  id: string,
+  mapping: ImportMapping | null,
+  encoding: ImportEncoding | undefined,
+) {
+  const qs = toQueryString({ mapping: mapping ? JSON.stringify(mapping) : undefined, encoding });
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, id, 'preview', qs],
+    queryFn: ({ signal }) =>
+      api<ImportPreview>(`/hr-imports/${encodeURIComponent(id)}/preview${qs}`, { signal }),
+    enabled: mapping !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The CSV goes as the raw request body (streamed to disk by the server), not as JSON. */
+export function useUploadImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, encoding }: { file: File; encoding: 'auto' | ImportEncoding }) => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/hr-imports${toQueryString({ fileName: file.name, encoding })}`, {
+          method: 'POST',
+          body: file,
+          credentials: 'same-origin',
+          headers: {
+            'content-type': 'text/csv',
+            accept: 'application/json',
+            'accept-language': currentLanguage(),
+          },
+        });
+      } catch {
+        throw new ApiError(0, 'network', i18n.t('errors.network'));
+      }
+      const data = await response.json().catch(() => null);
+      if (response.ok) return data as HrImport;
+      const error = (
+        data as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } }
+      )?.error;
+      throw new ApiError(
+        response.status,
+        error?.code ?? 'internal',
+        error?.message ?? i18n.t('errors.generic'),
+        error?.fields ?? {},
+      );
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: IMPORTS_KEY }),
+  });
+}
+
+export function useStartImport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { mapping: ImportMapping; encoding: ImportEncoding }) => {
+      await api<HrImport>(`/hr-imports/${encodeURIComponent(id)}/mapping`, { method: 'PUT', body: input });
+      return api<HrImport>(`/hr-imports/${encodeURIComponent(id)}/start`, { method: 'POST' });
+    },
+    onSuccess: (row) => {
+      queryClient.setQueryData([...IMPORTS_KEY, id], row);
+      void queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
+    },
+  });
+}
+
+export function useCancelImport(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<HrImport>(`/hr-imports/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+    onSuccess: (row) => {
+      queryClient.setQueryData([...IMPORTS_KEY, id], row);
+      void queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
+    },
+  });
+}
+
+/** Downloads the error CSV in the UI language (a plain link would use the browser's language). */
+export async function downloadErrorsCsv(row: HrImport) {
+  const response = await fetch(`/api/hr-imports/${encodeURIComponent(row.id)}/errors.csv`, {
+    credentials: 'same-origin',
+    headers: { 'accept-language': currentLanguage() },
+  });
+  if (!response.ok) throw new ApiError(response.status, 'internal', i18n.t('errors.generic'));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${row.fileName.replace(/\.csv$/i, '')}-errors.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function useHrRecords(filter: HrRecordFilter) {
+  const qs = toQueryString({ ...filter, hasEmail: filter.hasEmail ? 'true' : undefined });
+  return useInfiniteQuery({
+    queryKey: [...RECORDS_KEY, qs],
+    initialPageParam: null as string | null,
+    queryFn: ({ signal, pageParam }) =>
+      api<{ items: HrRecord[]; nextCursor: string | null }>(
+        `/hr-records${qs}${pageParam ? `${qs ? '&' : '?'}cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInviteRecords() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { recordIds: string[] } | { filter: HrRecordFilter }) =>
+      api<InvitationBatchAccepted>('/invitations/from-records', { method: 'POST', body: input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
+      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    },
+  });
+}
