@@ -9,11 +9,14 @@
  * Each import run starts from an empty hr_records table. Prints a Markdown table for
  * bench/RESULTS.md ("Import" section).
  *
- *   npm run bench:import -- [--rows 300000] [--runs 3] [--db pglite|postgres|both]
+ *   npm run bench:import -- [--rows 300000] [--runs 3] [--db pglite|postgres|both] [--reimport]
+ *
+ * The 1-minute load average is sampled every 5 s during the run and printed with the results:
+ * on a shared machine it says how far the figures are upper bounds.
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
@@ -35,6 +38,8 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '300000' },
     runs: { type: 'string', default: '3' },
     db: { type: 'string', default: 'both' },
+    /** Also time a second import of the same file (every row unchanged: the idempotent path). */
+    reimport: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(args.rows);
@@ -82,7 +87,31 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] as number;
 };
 
-async function timeImport(database: Database, csvPath: string) {
+/** CPU time (node, and the PostgreSQL backends of the run) of each timed import: load-independent. */
+const cpuSeconds: { node: number; server: number }[] = [];
+
+/** CPU ms used so far by each backend of this database (same machine: /proc/<pid>/stat). */
+async function serverCpu(database: Database): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  if (database.kind !== 'postgres') return result;
+  const rows = await queryRows<{ pid: number }>(
+    database.db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime and stime (fields 14 and 15 of stat; 12 and 13 after the command) in clock ticks.
+      result.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // Another machine, or no /proc: server CPU is not measured.
+    }
+  }
+  return result;
+}
+
+/** Imports the file with the real job; `expect` = rows created (first import) or unchanged (again). */
+async function timeImport(database: Database, csvPath: string, expect: 'created' | 'unchanged' = 'created') {
   const id = randomUUID();
   const headers = HEADER.split(',');
   mkdirSync(join(work, 'imports'), { recursive: true });
@@ -98,19 +127,36 @@ async function timeImport(database: Database, csvPath: string) {
     status: 'queued',
     rowsTotal: ROWS,
   });
+  const serverBefore = await serverCpu(database);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const outcome = await runImport({ db: database.db, env, clock: systemClock, logger }, id, {
     sliceMs: Number.POSITIVE_INFINITY,
   });
   const ms = performance.now() - started;
-  const [row] = await queryRows<{ created: number; rejected: number }>(
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverAfter = await serverCpu(database);
+  let serverMs = 0;
+  for (const [pid, after] of serverAfter) serverMs += after - (serverBefore.get(pid) ?? 0);
+  cpuSeconds.push({ node: (cpu.user + cpu.system) / 1e6, server: serverMs / 1000 });
+  const [row] = await queryRows<{ created: number; unchanged: number; rejected: number }>(
     database.db,
-    sql`select rows_created as created, rows_rejected as rejected from hr_imports where id = ${id}`,
+    sql`select rows_created as created, rows_unchanged as unchanged, rows_rejected as rejected
+        from hr_imports where id = ${id}`,
   );
-  if (outcome !== 'done' || row?.created !== ROWS)
+  if (outcome !== 'done' || row?.[expect] !== ROWS)
     throw new Error(`import incomplete: ${outcome} ${JSON.stringify(row)}`);
   return ms;
 }
+
+/** CPU seconds of the timed imports of the last run (first import; re-import). */
+const cpuNote = () =>
+  cpuSeconds
+    .splice(0)
+    .map((c) => `node ${c.node.toFixed(1)} s + server ${c.server.toFixed(1)} s`)
+    .join('; ');
+const reimportNote = (reimports: number[]) =>
+  args.reimport ? `, re-import ${Math.round(reimports.at(-1) ?? 0)} ms` : '';
 
 const SCRATCH = `create table copy_scratch (${HEADER.split(',')
   .map((_, i) => `c${i} text`)
@@ -118,6 +164,7 @@ const SCRATCH = `create table copy_scratch (${HEADER.split(',')
 
 async function benchPglite(csvPath: string) {
   const imports: number[] = [];
+  const reimports: number[] = [];
   const copies: number[] = [];
   let version = '';
   for (let run = 0; run < RUNS; run++) {
@@ -125,6 +172,7 @@ async function benchPglite(csvPath: string) {
     await applyMigrations(database);
     version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
     imports.push(await timeImport(database, csvPath));
+    if (args.reimport) reimports.push(await timeImport(database, csvPath, 'unchanged'));
     const client = (database.db as unknown as { $client: PGlite }).$client;
     await client.exec(SCRATCH);
     const blob = new Blob([readFileSync(csvPath)]);
@@ -133,14 +181,15 @@ async function benchPglite(csvPath: string) {
     copies.push(performance.now() - started);
     await database.close();
     process.stderr.write(
-      `pglite run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms, copy ${Math.round(copies.at(-1) ?? 0)} ms\n`,
+      `pglite run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
     );
   }
-  return { name: `PGlite (${version.split(' on ')[0]})`, imports, copies };
+  return { name: `PGlite (${version.split(' on ')[0]})`, imports, reimports, copies };
 }
 
 async function benchPostgres(csvPath: string) {
   const imports: number[] = [];
+  const reimports: number[] = [];
   const copies: number[] = [];
   let version = '';
   for (let run = 0; run < RUNS; run++) {
@@ -155,6 +204,7 @@ async function benchPostgres(csvPath: string) {
       await applyMigrations(database);
       version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
       imports.push(await timeImport(database, csvPath));
+      if (args.reimport) reimports.push(await timeImport(database, csvPath, 'unchanged'));
       await database.db.execute(sql.raw(SCRATCH));
       const started = performance.now();
       await database.db.execute(
@@ -175,10 +225,10 @@ async function benchPostgres(csvPath: string) {
       await admin.end();
     }
     process.stderr.write(
-      `postgres run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms, copy ${Math.round(copies.at(-1) ?? 0)} ms\n`,
+      `postgres run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
     );
   }
-  return { name: `PostgreSQL (${version.split(' on ')[0]})`, imports, copies };
+  return { name: `PostgreSQL (${version.split(' on ')[0]})`, imports, reimports, copies };
 }
 
 const csvPath = join(work, 'hr-export.csv');
@@ -188,23 +238,28 @@ chmodSync(csvPath, 0o644);
 process.stderr.write(
   `wrote ${ROWS} rows (${(statSync(csvPath).size / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - t0)} ms\n`,
 );
+const loads: number[] = [loadavg()[0] ?? 0];
+const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5000);
 const results = [];
 try {
   if (args.db !== 'postgres') results.push(await benchPglite(csvPath));
   if (args.db !== 'pglite') results.push(await benchPostgres(csvPath));
 } finally {
+  clearInterval(sampler);
   rmSync(work, { recursive: true, force: true });
 }
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, median ${median(loads).toFixed(1)}`;
 const lines = [
-  `${ROWS.toLocaleString('en')} rows, ${RUNS} run(s) each, medians · ${new Date().toISOString().slice(0, 10)} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version}`,
+  `${ROWS.toLocaleString('en')} rows, ${RUNS} run(s) each, medians · ${new Date().toISOString().slice(0, 10)} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · ${load}`,
   '',
-  '| database | import (rows_done per batch, upsert, validation) | rows/s | plain COPY | import ÷ COPY |',
-  '| --- | ---: | ---: | ---: | ---: |',
+  `| database | import | rows/s |${args.reimport ? ' re-import (unchanged) |' : ''} plain COPY | import ÷ COPY | import runs |`,
+  `| --- | ---: | ---: |${args.reimport ? ' ---: |' : ''} ---: | ---: | --- |`,
   ...results.map((r) => {
     const imp = median(r.imports);
     const copy = median(r.copies);
-    return `| ${r.name} | ${s(imp)} | ${Math.round(ROWS / (imp / 1000)).toLocaleString('en')} | ${s(copy)} | ${(imp / copy).toFixed(1)}× |`;
+    const again = args.reimport ? ` ${s(median(r.reimports))} |` : '';
+    return `| ${r.name} | ${s(imp)} | ${Math.round(ROWS / (imp / 1000)).toLocaleString('en')} |${again} ${s(copy)} | ${(imp / copy).toFixed(1)}× | ${r.imports.map(s).join(', ')} |`;
   }),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

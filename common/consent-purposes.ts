@@ -13,5 +13,5 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_TEXT_VERSION = '2026-11-24';
 
 /** Where an answer was given. */
-export const CONSENT_SOURCES = ['first_sign_in', 'settings', 'seed', 'test'] as const;
+export const CONSENT_SOURCES = ['first_sign_in', 'settings', 'seed', 'test', 'offboarding'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

@@ -123,6 +123,7 @@ const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]*$/u;
 const LATIN = /^[\p{Script=Latin}\s'.-]*$/u;
 const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const SPACE = /[\s\u3000]+/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const text = (max: number) => z.string().max(max, 'too_long').nullable();
 const kana = z.string().max(60, 'too_long').regex(KANA, 'invalid_kana').nullable();
@@ -185,7 +186,8 @@ const LOCALES: Record<string, 'ja' | 'en'> = {
 /** Trimmed, NFKC-normalised (full-width digits and half-width kana folded), '' → null. */
 const clean = (value: string | undefined): string | null => {
   if (value === undefined) return null;
-  const v = value.normalize('NFKC').trim();
+  // Printable ASCII is its own NFKC form; skipping ICU for it (numbers, dates, emails) is measurable.
+  const v = (PRINTABLE_ASCII.test(value) ? value : value.normalize('NFKC')).trim();
   return v === '' ? null : v;
 };
 

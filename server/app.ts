@@ -11,13 +11,18 @@ import type { Db } from './db/client';
 import { CLIENT_IP_HEADER, createAuth } from './features/auth/auth';
 import { authRoutes } from './features/auth/auth.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
+import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
+import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.routes';
+import { exitSurveyRoutes } from './features/exit-survey/exit-survey.routes';
+import { exitsRoutes } from './features/exits/exits.routes';
 import { freshnessRoutes } from './features/freshness/freshness.routes';
 import { HR_IMPORT_UPLOAD_PATH, hrRecordsRoutes } from './features/hr-records/hr-records.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
@@ -118,13 +123,17 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', originCheck(trustedOrigins));
   app.use('/api/*', async (c, next) => {
     const session = await auth.api.getSession({ headers: c.req.raw.headers });
-    const viewer = session ? await findViewer({ db, userId: session.user.id }) : null;
+    const viewer = session
+      ? await findViewer({ db, userId: session.user.id, sessionId: session.session.id })
+      : null;
     c.set('viewer', viewer);
     if (viewer) await touchActivity(viewer.id);
     if (viewer && !c.req.header('accept-language')) c.set('locale', viewer.locale);
     if (!viewer && !PUBLIC_API.some((re) => re.test(c.req.path))) throw new AppError('unauthenticated');
     await next();
   });
+
+  app.use('/api/*', invalidateOnWrite);
 
   // Only the better-auth endpoints we use; the rest of its surface (profile updates, account
   // deletion, password reset by mail) stays closed until a feature needs it deliberately.
@@ -148,6 +157,10 @@ export function createApp(options: AppOptions) {
     .route('/api', verificationRoutes)
     .route('/api', freshnessRoutes)
     .route('/api', privacyRoutes)
+    .route('/api', exitProposalsRoutes)
+    .route('/api', exitSurveyRoutes)
+    .route('/api', offboardingRoutes)
+    .route('/api', exitsRoutes)
     .route('/api', mailRoutes);
 
   api.doc31('/api/openapi.json', {

@@ -7,6 +7,7 @@ import { applyMigrations } from './db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
 import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
 import { resumeInvitationBatches } from './features/invitations/invitation-batches';
+import { offsetClock, systemClock } from './lib/clock';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
 import { type MailCatcher, startMailCatcher } from './lib/mail-catcher';
@@ -54,7 +55,17 @@ async function main() {
     logger.info('mail goes to the local catcher (see /admin/outbox)', { smtp: catcher.url });
   }
   const appEnv = catcher ? { ...env, SMTP_URL: catcher.url } : env;
-  const app = createApp({ db: database.db, env: appEnv, logger, webRoot, queue, mailCatcher: catcher });
+  // Outside production the clock can be moved forward (POST /api/dev/clock, decision 012).
+  const clock = env.NODE_ENV === 'production' ? systemClock : offsetClock();
+  const app = createApp({
+    db: database.db,
+    env: appEnv,
+    logger,
+    webRoot,
+    queue,
+    mailCatcher: catcher,
+    clock,
+  });
   await queue.start();
   // Imports a killed process left queued or running resume after the last committed batch.
   await resumeInterruptedImports({ db: database.db, queue });

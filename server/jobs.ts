@@ -1,3 +1,4 @@
+import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
 import { invitationJobs } from './features/invitations/invitation-batches';
@@ -15,5 +16,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...hrImportJobs(deps),
     ...retentionJobs(deps),
     ...freshnessJobs(deps),
+    ...exitJobs(deps),
   ];
 }

@@ -66,14 +66,22 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/privacy/my-data-page')).MyDataPage }),
           },
           {
-            path: 'admin/settings/retention',
-            lazy: async () => ({
-              Component: (await import('./features/privacy/retention-settings-page')).RetentionSettingsPage,
-            }),
-          },
-          {
             path: 'members/:id',
             lazy: async () => ({ Component: (await import('./features/members/profile-page')).ProfilePage }),
+          },
+          {
+            path: 'exits/:id',
+            lazy: async () => ({ Component: (await import('./features/exits/case-page')).CasePage }),
+          },
+          {
+            path: 'me/exit',
+            lazy: async () => ({ Component: (await import('./features/exits/case-page')).MyExitPage }),
+          },
+          {
+            path: 'manager/exits',
+            lazy: async () => ({
+              Component: (await import('./features/exits/manager-exits-page')).ManagerExitsPage,
+            }),
           },
           {
             path: 'members/:id/edit',
@@ -84,6 +92,13 @@ const router = createBrowserRouter([
           {
             element: <RequireHr />,
             children: [
+              {
+                path: 'admin/settings/retention',
+                lazy: async () => ({
+                  Component: (await import('./features/privacy/retention-settings-page'))
+                    .RetentionSettingsPage,
+                }),
+              },
               {
                 path: 'admin/hr-records',
                 lazy: async () => ({
@@ -115,9 +130,28 @@ const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'admin/offboarding-templates',
+                lazy: async () => ({
+                  Component: (await import('./features/offboarding/templates-page')).OffboardingTemplatesPage,
+                }),
+              },
+              {
+                path: 'admin/exit-survey',
+                lazy: async () => ({
+                  Component: (await import('./features/exit-survey/admin-exit-survey-page'))
+                    .AdminExitSurveyPage,
+                }),
+              },
+              {
                 path: 'admin/freshness',
                 lazy: async () => ({
                   Component: (await import('./features/freshness/admin-freshness-page')).AdminFreshnessPage,
+                }),
+              },
+              {
+                path: 'admin/exits',
+                lazy: async () => ({
+                  Component: (await import('./features/exits/admin-exits-page')).AdminExitsPage,
                 }),
               },
               {

@@ -11,6 +11,7 @@ import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '../
 import type { Role } from '../../common/roles';
 import { fakeMember, rng } from '../../tests/factories/member-data';
 import { hashPassword } from '../features/auth/auth';
+import { seedDemoExits } from '../features/exits/exits.demo';
 import { ageDemoConfirmations } from '../features/freshness/freshness.demo';
 import { seedDemoHrRecords } from '../features/hr-records/hr-records.demo';
 import { getVisibilityLimits, type NewMember, newMemberRows } from '../features/members/members.service';
@@ -276,6 +277,7 @@ export async function seedDemo({
   });
   // HR records: alumni not yet members (to invite) and the records of some seeded members.
   await seedDemoHrRecords(db, { count: Math.min(300, Math.max(50, Math.round(members / 10))) });
+  await seedDemoExits(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.

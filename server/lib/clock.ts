@@ -18,3 +18,18 @@ export function fixedClock(
     },
   };
 }
+
+/**
+ * The system clock plus an offset that can be moved forward (development only: the browser
+ * journey passes a last day without waiting for it; see POST /api/dev/clock).
+ */
+export function offsetClock(): Clock & { advance(ms: number): void; offsetMs(): number } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+    offsetMs: () => offset,
+  };
+}

@@ -129,12 +129,56 @@ const messages = {
     'mail.freshness.subject.full': 'Still at {employer} as {title}?',
     'mail.freshness.subject.employer': 'Still at {employer}?',
     'mail.freshness.subject.none': 'Is your Kizuna profile still up to date?',
+    // Exit management: cases (server/features/exits)
+    'kz.timeZone': 'Enter a time zone such as Asia/Tokyo.',
+    'kz.nothingToChange': 'Change at least one item.',
+    'kz.rehireReasonRequired': 'Give a reason when the person is not eligible for rehire.',
+    'error.exit_case_open': 'This member already has an open exit case.',
+    'error.exit_case_closed': 'This exit case is already closed.',
+    'error.exit_member_role': 'Exit cases can be opened for employees only.',
+    'error.exit_unknown_member': 'No such member.',
+    'error.exit_own_manager': 'A member cannot be their own manager.',
     'mail.freshness.body.full':
       'Hello {name},\n\nYour Kizuna profile says you work at {employer} as {title}. Is that still right?\n\nYes, still the same (one click):\n{confirmUrl}\n\nSomething changed? Update your profile:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
     'mail.freshness.body.employer':
       'Hello {name},\n\nYour Kizuna profile says you work at {employer}. Is that still right?\n\nYes, still the same (one click):\n{confirmUrl}\n\nSomething changed? Update your profile:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
     'mail.freshness.body.none':
       'Hello {name},\n\nIs your Kizuna profile still up to date?\n\nYes, nothing to change (one click):\n{confirmUrl}\n\nAdd where you work now and your title:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
+    // Offboarding checklist and alumni welcome (server/features/offboarding)
+    'error.offboarding_case_closed': 'This case is closed; its checklist can no longer be changed.',
+    'error.offboarding_leaver_only': 'Only the person leaving can complete this task.',
+    'kz.acknowledge': 'Please confirm that you have read the text.',
+    'kz.personalEmailCompany': 'Enter a private address, not one on a company domain.',
+    'kz.personalEmailTaken': 'This address is already used by another member.',
+    'kz.offboardingFieldNotForTask': 'This task does not take this field.',
+    'mail.alumniWelcome.subject': 'Welcome to the Kizuna alumni network',
+    'mail.alumniWelcome.body':
+      'Dear {name},\n\nThank you for everything you did with us. From today you are part of our alumni network, Kizuna.\n\nYour alumni account is ready. Sign in with the email address {email} and your current password:\n{loginUrl}',
+    'mail.alumniWelcome.proposalIntro': 'Your career proposal, from your career conversation:',
+    'mail.alumniWelcome.outside': 'Outside the company, you could thrive as: {text}',
+    'mail.alumniWelcome.inside': 'Inside the company, you could reach: {text}',
+    'mail.alumniWelcome.proposalLink': 'You can read it and add a comment at any time in Kizuna:\n{url}',
+    'mail.alumniWelcome.returnYes':
+      'You told us you are open to returning one day. Thank you — you can change this on your profile at any time:\n{url}',
+    'mail.alumniWelcome.returnNo':
+      'Our door stays open. If one day you would like to come back, turn on "open to return" on your profile:\n{url}',
+    'mail.alumniWelcome.leave':
+      'You decide what you receive: change your consents here:\n{privacyUrl}\nIf you would rather not be part of the network, you can delete your account at any time here:\n{myDataUrl}',
+    'mail.alumniWelcome.closing': 'We look forward to staying in touch.\nThe Kizuna team',
+    // Exit proposal and survey (helper H, decision 013).
+    'error.proposal_empty': 'Save the proposal before sharing it.',
+    'error.survey_submitted': 'This survey has already been submitted and can no longer be changed.',
+    'kz.optionValue': 'Use lower-case letters, digits and _ only.',
+    'kz.choiceOptions': 'A choice question needs at least two options.',
+    'kz.optionDuplicate': 'Two options have the same value.',
+    'kz.scaleMax': 'Give the highest value of the scale.',
+    'kz.notForKind': 'This does not apply to this kind of question.',
+    'kz.surveyUnknownQuestion': 'There is no such question.',
+    'kz.surveyScale': 'Choose a value on the scale.',
+    'kz.surveyOption': 'Choose one of the options.',
+    'kz.surveyText': 'Enter text.',
+    'kz.surveyTooLong': 'The answer is too long (at most 4,000 characters).',
+    'kz.surveyRequired': 'Please answer this question.',
   },
   ja: {
     'error.bad_request': '入力内容を確認してください。',
@@ -263,12 +307,56 @@ const messages = {
     'mail.freshness.subject.full': '現在も{employer}で{title}としてご活躍ですか？',
     'mail.freshness.subject.employer': '現在も{employer}にお勤めですか？',
     'mail.freshness.subject.none': 'Kizuna のプロフィールは最新ですか？',
+    // 退職管理: ケース (server/features/exits)
+    'kz.timeZone': 'Asia/Tokyo のようなタイムゾーン名を入力してください。',
+    'kz.nothingToChange': '変更する項目を1つ以上入力してください。',
+    'kz.rehireReasonRequired': '再雇用の対象外とする場合は理由を入力してください。',
+    'error.exit_case_open': 'このメンバーにはすでに進行中の退職ケースがあります。',
+    'error.exit_case_closed': 'この退職ケースはすでに終了しています。',
+    'error.exit_member_role': '退職ケースは社員に対してのみ作成できます。',
+    'error.exit_unknown_member': '該当するメンバーが見つかりません。',
+    'error.exit_own_manager': '本人を自分の上長に設定することはできません。',
     'mail.freshness.body.full':
       '{name} 様\n\nKizuna のプロフィールでは、現在{employer}で{title}としてお勤めと登録されています。お変わりありませんか？\n\n変わりがなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n変更がある場合はプロフィールを更新してください:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
     'mail.freshness.body.employer':
       '{name} 様\n\nKizuna のプロフィールでは、現在{employer}にお勤めと登録されています。お変わりありませんか？\n\n変わりがなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n変更がある場合はプロフィールを更新してください:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
     'mail.freshness.body.none':
       '{name} 様\n\nKizuna のプロフィールは最新の状態ですか？\n\n変更がなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n現在のお勤め先や役職を追加する:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
+    // 退職手続きのチェックリストとアルムナイ歓迎メール (server/features/offboarding)
+    'error.offboarding_case_closed': 'このケースは終了しているため、チェックリストは変更できません。',
+    'error.offboarding_leaver_only': 'このタスクは退職されるご本人のみ完了できます。',
+    'kz.acknowledge': '内容をお読みいただいたことを確認してください。',
+    'kz.personalEmailCompany': '会社のドメインではない、個人のメールアドレスを入力してください。',
+    'kz.personalEmailTaken': 'このメールアドレスは別のメンバーが使用しています。',
+    'kz.offboardingFieldNotForTask': 'このタスクではこの項目は入力できません。',
+    'mail.alumniWelcome.subject': 'Kizuna アルムナイネットワークへようこそ',
+    'mail.alumniWelcome.body':
+      '{name} 様\n\nこれまで本当にありがとうございました。本日から、アルムナイネットワーク「Kizuna」の一員としてお迎えいたします。\n\nアルムナイ用のアカウントの準備が整いました。メールアドレス（{email}）と現在お使いのパスワードで、こちらからログインしてください。\n{loginUrl}',
+    'mail.alumniWelcome.proposalIntro': 'キャリア面談でお渡ししたキャリア提案です。',
+    'mail.alumniWelcome.outside': '社外でご活躍いただけそうな道: {text}',
+    'mail.alumniWelcome.inside': '社内で目指していただける道: {text}',
+    'mail.alumniWelcome.proposalLink': 'Kizuna でいつでもご覧いただけ、コメントも残せます。\n{url}',
+    'mail.alumniWelcome.returnYes':
+      '「いつか戻ることも考えたい」とお知らせいただき、ありがとうございます。この設定はプロフィールからいつでも変更できます。\n{url}',
+    'mail.alumniWelcome.returnNo':
+      '私たちの扉はいつでも開いています。いつか戻ってみたいと思われたときは、プロフィールで「出戻り歓迎」をオンにしてください。\n{url}',
+    'mail.alumniWelcome.leave':
+      '受け取る情報はご自身で選べます。同意の設定はこちらから変更できます。\n{privacyUrl}\nネットワークへの参加をやめたい場合は、こちらからいつでもアカウントを削除できます。\n{myDataUrl}',
+    'mail.alumniWelcome.closing': '今後ともどうぞよろしくお願いいたします。\nKizuna 事務局',
+    // Exit proposal and survey (helper H, decision 013).
+    'error.proposal_empty': '共有する前に提案内容を保存してください。',
+    'error.survey_submitted': 'このアンケートは提出済みのため、変更できません。',
+    'kz.optionValue': '半角英小文字・数字・_ のみ使用できます。',
+    'kz.choiceOptions': '選択式の質問には2つ以上の選択肢が必要です。',
+    'kz.optionDuplicate': '同じ値の選択肢があります。',
+    'kz.scaleMax': '尺度の最大値を指定してください。',
+    'kz.notForKind': 'この形式の質問には指定できません。',
+    'kz.surveyUnknownQuestion': 'この質問は存在しません。',
+    'kz.surveyScale': '尺度の中から選んでください。',
+    'kz.surveyOption': '選択肢の中から選んでください。',
+    'kz.surveyText': '文章で入力してください。',
+    'kz.surveyTooLong': '回答が長すぎます（4,000文字以内）。',
+    'kz.surveyRequired': 'この質問にご回答ください。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -49,3 +49,61 @@ export async function signInAs(page: Page, email: string, locale: 'ja' | 'en', p
   await page.getByRole('button', { name: labels.submit }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/** Opens the account menu (behind the member's name) and follows one of its links. */
+export async function openAccountLink(page: Page, name: string) {
+  await page.getByTestId('account-menu').locator('summary').click();
+  await page.getByTestId('account-menu').getByRole('link', { name, exact: true }).click();
+}
+
+/** Goes to the HR area (header "Admin") and opens one of its tabs. */
+export async function openAdmin(page: Page, tab: string) {
+  await page
+    .getByRole('banner')
+    .getByRole('link', { name: /^(Admin|管理)$/ })
+    .click();
+  await page.getByTestId('admin-nav').getByRole('link', { name: tab, exact: true }).click();
+}
+
+export const NEW_MEMBER_PASSWORD = 'a fresh member passphrase';
+
+/**
+ * A member who did not exist before this test: HR invites them through the API, they set a
+ * password on the invitation page and answer the first-sign-in consent step (all off). Journeys
+ * that change a member for good (role, email, deletion) use one, so the demo logins stay intact.
+ */
+export async function newMember(
+  browser: Browser,
+  locale: 'ja' | 'en',
+  invite: { role: 'alumni' | 'employee'; familyName: string; givenName: string; tag: string },
+) {
+  const email = `${invite.tag}.${Date.now()}@example.com`;
+  const hr = await newPage(browser, locale);
+  await signInAs(hr, 'hr@kizuna.example', locale);
+  const acceptUrl = await hr.evaluate(
+    async (body) => {
+      const res = await fetch('/api/invitations', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()).acceptUrl as string;
+    },
+    { email, role: invite.role, locale, familyName: invite.familyName, givenName: invite.givenName },
+  );
+  await hr.context().close();
+
+  const page = await newPage(browser, locale);
+  await page.goto(new URL(acceptUrl).pathname);
+  const labels =
+    locale === 'ja'
+      ? { password: 'パスワード', confirm: 'パスワード（確認）', submit: 'パスワードを設定' }
+      : { password: 'Password', confirm: 'Confirm password', submit: 'Set password' };
+  await page.getByLabel(labels.password, { exact: true }).fill(NEW_MEMBER_PASSWORD);
+  await page.getByLabel(labels.confirm, { exact: true }).fill(NEW_MEMBER_PASSWORD);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.waitForURL(/\/welcome/);
+  await page.getByTestId('consents-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/welcome');
+  return { page, email };
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPage, openAccountLink, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('consent to be listed in the directory', () => {
     expect(await directoryNames(other, '高橋 直樹')).toContain('高橋 直樹');
 
     try {
-      await subject.getByRole('link', { name: 'Privacy & consent' }).click();
+      await openAccountLink(subject, 'Privacy & consent');
       await subject.getByRole('heading', { level: 1, name: 'Privacy & consent' }).waitFor();
       const listed = subject.getByRole('switch', { name: 'List me in the member directory' });
       expect(await listed.getAttribute('aria-checked')).toBe('true');
@@ -48,14 +48,14 @@ describe('consent to be listed in the directory', () => {
       await other.goto(`/members/${me.id}`);
       await other.getByRole('heading', { name: 'Page not found' }).waitFor();
 
-      await subject.getByRole('link', { name: 'Privacy & consent' }).click();
+      await openAccountLink(subject, 'Privacy & consent');
       await listed.click();
       await subject.getByRole('button', { name: 'Save changes' }).click();
       await subject.getByText('Your choices have been saved.').waitFor();
       expect(await directoryNames(other, '高橋 直樹')).toContain('高橋 直樹');
 
       // The same page in Japanese, and on a phone.
-      await subject.getByRole('link', { name: 'Privacy & consent' }).click();
+      await openAccountLink(subject, 'Privacy & consent');
       await subject.getByRole('button', { name: '日本語' }).click();
       await subject.getByRole('heading', { level: 1, name: 'プライバシーと同意' }).waitFor();
       await subject.getByRole('switch', { name: 'メンバー検索に掲載する' }).waitFor();

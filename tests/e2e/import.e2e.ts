@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPage, openAdmin, screenshot, signInAs } from './browser';
 
 const FIXTURE = join(process.cwd(), 'tests/fixtures/hr-export-cp932.csv');
 
@@ -16,7 +16,7 @@ describe('HR imports the HR export (CP932 from Excel)', () => {
   it('uploads, maps, starts, follows progress to 100 %, downloads the error CSV, sees the records', async () => {
     const page = await newPage(browser, 'ja');
     await signInAs(page, 'hr@kizuna.example', 'ja');
-    await page.getByRole('link', { name: '人事データ' }).first().click();
+    await openAdmin(page, '人事データ');
     await page.waitForURL(/\/admin\/hr-records/);
     await expect
       .poll(() => page.getByRole('table', { name: '人事データ' }).locator('tbody tr').count())

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot as fullPageShot, launchBrowser, newPage, SCREENSHOTS, signInAs } from './browser';
+import {
+  screenshot as fullPageShot,
+  launchBrowser,
+  newPage,
+  openAdmin,
+  SCREENSHOTS,
+  signInAs,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,7 +114,7 @@ describe('invitation by email, through the local mail catcher', () => {
   it('the outbox in Japanese, for an admin; members cannot open it', async () => {
     const admin = await newPage(browser, 'ja');
     await signInAs(admin, 'admin@kizuna.example', 'ja');
-    await admin.getByRole('link', { name: '送信メール' }).click();
+    await openAdmin(admin, '送信メール');
     await admin.waitForURL(/\/admin\/outbox/);
     await expect
       .poll(() => admin.getByRole('region', { name: '送信済み・送信待ちのメール' }).innerText())

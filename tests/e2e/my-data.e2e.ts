@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPage, openAccountLink, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ async function newAlumnus(locale: 'ja' | 'en', names: { familyName: string; give
 }
 
 async function openMyData(page: Page, linkName: string, heading: string) {
-  await page.getByRole('link', { name: linkName, exact: true }).first().click();
+  await openAccountLink(page, linkName);
   await page.waitForURL(/\/settings\/my-data$/);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   // The summary has loaded (the profile counts one record).

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAs } from './browser';
+import { launchBrowser, newPage, openAdmin, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('joining without an invitation', () => {
     await screenshot(person, 'join-sent-ja');
     await person.context().close();
 
-    await hr.getByRole('link', { name: 'Join requests' }).first().click();
+    await openAdmin(hr, 'Join requests');
     await hr.waitForURL(/\/admin\/join-requests/);
     const card = hr.getByRole('article').filter({ hasText: email });
     await card.waitFor();

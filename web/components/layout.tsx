@@ -1,5 +1,14 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigate, useNavigation } from 'react-router';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+  useNavigation,
+} from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '../features/auth/use-me';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
@@ -43,6 +52,7 @@ function Header() {
   const signOut = useSignOut();
   const saveLanguage = useSaveLanguage();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -75,35 +85,22 @@ function Header() {
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>
-            <NavLink to="/settings/my-data" className={navLinkClasses}>
-              {t('privacy.navLink')}
-            </NavLink>
-            <NavLink to="/settings/privacy" className={navLinkClasses}>
-              {t('consents.nav')}
-            </NavLink>
             {isHrRole(me.role) && (
-              <NavLink to="/admin/members" className={navLinkClasses}>
+              <NavLink
+                to="/admin/members"
+                className={() => navLinkClasses({ isActive: pathname.startsWith('/admin') })}
+              >
                 {t('nav.admin')}
               </NavLink>
             )}
-            {isHrRole(me.role) && (
-              <NavLink to="/admin/join-requests" className={navLinkClasses}>
-                {t('joinRequests.nav')}
+            {me.role === 'employee' && (
+              <NavLink to="/manager/exits" className={navLinkClasses}>
+                {t('exits.nav.manager')}
               </NavLink>
             )}
-            {isHrRole(me.role) && (
-              <NavLink to="/admin/freshness" className={navLinkClasses}>
-                {t('freshness.admin.nav')}
-              </NavLink>
-            )}
-            {isHrRole(me.role) && (
-              <NavLink to="/admin/outbox" className={navLinkClasses}>
-                {t('outbox.nav')}
-              </NavLink>
-            )}
-            {isHrRole(me.role) && (
-              <NavLink to="/admin/hr-records" className={navLinkClasses}>
-                {t('hrRecords.nav')}
+            {me.role === 'leaver' && (
+              <NavLink to="/me/exit" className={navLinkClasses}>
+                {t('exits.nav.me')}
               </NavLink>
             )}
           </nav>
@@ -112,27 +109,62 @@ function Header() {
         <div className="order-2 ml-auto flex items-center gap-2 md:order-3">
           <LanguageSwitcher onChange={(lng) => me && saveLanguage.mutate(lng)} />
           {me && (
-            <>
-              <span
-                className="hidden max-w-40 truncate text-sm text-slate-700 lg:inline"
-                title={me.displayName}
-              >
-                {me.displayName}
-              </span>
-              <Button
-                variant="ghost"
-                size="compact"
-                isBusy={signOut.isPending}
-                onClick={() =>
-                  signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
-                }
-              >
-                {t('nav.signOut')}
-              </Button>
-            </>
+            <AccountMenu
+              name={me.displayName}
+              isSigningOut={signOut.isPending}
+              onSignOut={() =>
+                signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
+              }
+            />
           )}
         </div>
       </div>
     </header>
+  );
+}
+
+/** The member's own things (data, consents) and sign-out, behind their name. */
+function AccountMenu({
+  name,
+  isSigningOut,
+  onSignOut,
+}: {
+  name: string;
+  isSigningOut: boolean;
+  onSignOut: () => void;
+}) {
+  const { t } = useTranslation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => menu.current?.removeAttribute('open');
+  const itemClasses =
+    'block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900';
+  return (
+    <details ref={menu} className="relative" data-testid="account-menu">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
+        aria-label={t('nav.accountMenu', { name })}
+      >
+        <span className="max-w-40 truncate">{name}</span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 z-40 mt-1 w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-lg">
+        <Link to="/settings/my-data" className={itemClasses} onClick={close}>
+          {t('privacy.navLink')}
+        </Link>
+        <Link to="/settings/privacy" className={itemClasses} onClick={close}>
+          {t('consents.nav')}
+        </Link>
+        <div className="my-1 border-t border-slate-100" />
+        <Button
+          variant="ghost"
+          size="compact"
+          className="w-full justify-start"
+          isBusy={isSigningOut}
+          onClick={onSignOut}
+        >
+          {t('nav.signOut')}
+        </Button>
+      </div>
+    </details>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isHrRole, useMe } from '../features/auth/use-me';
+import { AdminNav } from './admin-nav';
 import { NotFoundPage } from './not-found-page';
 import { ErrorBanner } from './ui/banners';
 import { PageSpinner } from './ui/spinner';
@@ -37,5 +38,10 @@ export function RequireAuth() {
 export function RequireHr() {
   const me = useMe();
   if (!me.data || !isHrRole(me.data.role)) return <NotFoundPage />;
-  return <Outlet />;
+  return (
+    <>
+      <AdminNav />
+      <Outlet />
+    </>
+  );
 }

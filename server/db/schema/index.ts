@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './consents';
+export * from './exits';
 export * from './hr-records';
 export * from './invitations';
 export * from './mail';

@@ -90,6 +90,8 @@ export const profiles = pgTable(
   (t) => [
     index('profiles_sort_name_idx').on(t.sortName, t.userId),
     index('profiles_role_idx').on(t.role),
+    // Names are visible to every tier: one index serves the directory's name-hit phase (decision 005).
+    index('profiles_search_name_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('profiles_search_members_trgm').using('gin', sql`${t.searchMembers} gin_trgm_ops`),
     index('profiles_search_employees_trgm').using('gin', sql`${t.searchEmployees} gin_trgm_ops`),
     index('profiles_search_admins_trgm').using('gin', sql`${t.searchAdmins} gin_trgm_ops`),

@@ -8,6 +8,9 @@ import type { Logger } from '../../lib/logger';
 
 export const CLIENT_IP_HEADER = 'x-kizuna-client-ip';
 
+/** How long better-auth trusts its signed session cookie before reading the session again. */
+export const SESSION_COOKIE_CACHE_SECONDS = 60;
+
 /** Argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum). */
 export const hashPassword = (password: string) => hash(password);
 export const verifyPassword = ({ hash: digest, password }: { hash: string; password: string }) =>
@@ -59,7 +62,15 @@ export function createAuth({
         status: { type: 'string', input: false, required: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      // A signed copy of the session in a second cookie spares the session and user reads on
+      // most requests (decision 005, 2026-11-24, later). It is never trusted alone: the API's middleware
+      // re-reads the user and checks that the session still exists in one statement (findViewer),
+      // so sign-out, revocation and deactivation still take effect at once.
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
+    },
     rateLimit: {
       enabled: env.NODE_ENV !== 'test',
       window: 60,

@@ -1,8 +1,9 @@
+import { FIELD_VISIBILITY_RANK } from '../../../common/access';
 import type { MemberCard } from '../../../common/directory';
 import { displayName } from '../../../common/names';
-import { effectiveVisibility } from '../../../common/profile-visibility';
+import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '../../../common/profile-visibility';
 import type { VisibilityMap } from '../../../common/profiles';
-import { canSeeField, type Viewer } from '../access/access.policy';
+import { type Viewer, viewerTier } from '../access/access.policy';
 import type { CardRow } from './directory.service';
 
 const CARD_FIELDS = [
@@ -19,32 +20,38 @@ const CARD_FIELDS = [
   'speaking',
 ] as const;
 
-/** A directory card: names and role always, each other field only if visible to this viewer. */
-export function presentMemberCard({
-  viewer,
-  row,
-  limits,
-}: {
-  viewer: Viewer;
-  row: CardRow;
-  limits: VisibilityMap;
-}): MemberCard {
-  const card: MemberCard = {
-    id: row.id,
-    role: row.role,
-    displayName: displayName(row),
-    familyName: row.familyName,
-    givenName: row.givenName,
-    familyNameKana: row.familyNameKana,
-    givenNameKana: row.givenNameKana,
-    familyNameRomaji: row.familyNameRomaji,
-    givenNameRomaji: row.givenNameRomaji,
-  };
-  const isOwn = row.id === viewer.id;
-  for (const field of CARD_FIELDS) {
-    if (canSeeField(viewer, effectiveVisibility(field, row.visibility, limits), isOwn)) {
-      (card as Record<string, unknown>)[field] = row[field];
+/**
+ * A directory card: names and role always, each other field only if visible to this viewer.
+ * Made once per request: what depends only on the viewer and HR's limits (the
+ * viewer's tier, and which fields the limits close to that tier anyway) is worked out once per
+ * page, not once per card and field. Same rule as `canSeeField(effectiveVisibility(…))`.
+ */
+export function cardPresenter({ viewer, limits }: { viewer: Viewer; limits: VisibilityMap }) {
+  const tierRank = FIELD_VISIBILITY_RANK[viewerTier(viewer.role)];
+  // Fields the limits leave open to this tier; the member's own choice decides the rest.
+  const open = CARD_FIELDS.filter(
+    (field) => tierRank <= FIELD_VISIBILITY_RANK[limits[field] ?? DEFAULT_VISIBILITY_LIMITS[field]],
+  );
+  return (row: CardRow): MemberCard => {
+    const card: MemberCard = {
+      id: row.id,
+      role: row.role,
+      displayName: displayName(row),
+      familyName: row.familyName,
+      givenName: row.givenName,
+      familyNameKana: row.familyNameKana,
+      givenNameKana: row.givenNameKana,
+      familyNameRomaji: row.familyNameRomaji,
+      givenNameRomaji: row.givenNameRomaji,
+    };
+    const fields = row.id === viewer.id ? CARD_FIELDS : open;
+    const chosen = row.visibility ?? {};
+    for (const field of fields) {
+      const visibility = chosen[field] ?? DEFAULT_FIELD_VISIBILITY[field];
+      if (row.id === viewer.id || tierRank <= FIELD_VISIBILITY_RANK[visibility]) {
+        (card as Record<string, unknown>)[field] = row[field];
+      }
     }
-  }
-  return card;
+    return card;
+  };
 }

@@ -8,7 +8,8 @@ import { notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
 import { getVisibilityLimits } from '../members/members.service';
-import { presentMemberCard } from './directory.presenter';
+import { cachedFacets } from './directory.cache';
+import { cardPresenter } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';
 
 const search = createRoute({
@@ -41,7 +42,7 @@ export const directoryRoutes = createRouter()
     const result = await searchDirectory({ db, viewer, limits, query, today: today(clock.now()) });
     return c.json(
       {
-        items: result.items.map((row) => presentMemberCard({ viewer, row, limits })),
+        items: result.items.map(cardPresenter({ viewer, limits })),
         page: query.page,
         pageSize: query.pageSize,
         hasMore: result.hasMore,
@@ -55,5 +56,6 @@ export const directoryRoutes = createRouter()
     if (query.scope === 'all' && !isHr(viewer)) throw notFound();
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
-    return c.json(await directoryFacets({ db, viewer, limits, query, today: today(clock.now()) }), 200);
+    const args = { viewer, limits, query, today: today(clock.now()) };
+    return c.json(await cachedFacets(db, args, () => directoryFacets({ db, ...args })), 200);
   });

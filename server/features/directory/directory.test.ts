@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../../common/consents';
 import { createTestMember, signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import { users } from '../../db/schema/index';
+import { facetCacheOptions, invalidateDirectoryCaches } from './directory.cache';
+import { directorySearchOptions } from './directory.service';
 
 failOnConsoleError();
 let t: TestApp;
@@ -290,5 +292,207 @@ describe('consent to be listed (decision 010)', () => {
       );
     }
     expect((await t.request('/api/directory?scope=everyone', { cookie: hr.cookie })).status).toBe(400);
+  });
+});
+
+describe('relevance order in two parts (decision 005, 2026-11-24, later)', () => {
+  // Name starts with the word (3), name contains it (2), then matches elsewhere in name order.
+  const hb: Record<string, string> = {};
+  const q = `q=${encodeURIComponent('ハヤブサ')}`;
+  beforeAll(async () => {
+    const add = async (key: string, options: Parameters<typeof createTestMember>[1]) => {
+      hb[key] = (await createTestMember(t, { canSignIn: false, ...options })).id;
+    };
+    await add('contains', {
+      names: { familyName: '隼', givenName: '太郎', familyNameKana: 'はやぶさ', givenNameKana: 'たろう' },
+    });
+    await add('starts', {
+      names: {
+        familyName: 'ハヤブサ',
+        givenName: '次郎',
+        familyNameKana: 'はやぶさ',
+        givenNameKana: 'じろう',
+      },
+    });
+    await add('restYamamoto', {
+      names: { familyName: '山本', givenName: '三郎', familyNameKana: 'やまもと', givenNameKana: 'さぶろう' },
+      profile: { currentEmployer: 'ハヤブサ運輸', currentTitle: '隼プロジェクト担当' },
+    });
+    await add('restAoki', {
+      names: { familyName: '青木', givenName: '四郎', familyNameKana: 'あおき', givenNameKana: 'しろう' },
+      profile: { currentEmployer: 'ハヤブサ運輸' },
+    });
+    await add('restUeda', {
+      names: { familyName: '上田', givenName: '五郎', familyNameKana: 'うえだ', givenNameKana: 'ごろう' },
+      profile: { bio: 'ハヤブサの観察が趣味です' },
+    });
+  });
+  const expected = () => [hb.starts, hb.contains, hb.restAoki, hb.restUeda, hb.restYamamoto];
+
+  it('ranks name hits first, then the rest by name, for a 3+-character word', async () => {
+    expect(idsOf(await search(alumni.cookie, q))).toEqual(expected());
+    expect(idsOf(await search(alumni.cookie, `${q}&sort=name`))).toEqual([
+      hb.restAoki,
+      hb.starts, // hayabusa jiro
+      hb.contains, // hayabusa taro
+      hb.restUeda,
+      hb.restYamamoto,
+    ]);
+  });
+
+  it('ranks the same way for a one-character word and for several words', async () => {
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('隼')}`))).toEqual([
+      hb.contains,
+      hb.restYamamoto,
+    ]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('ハヤブサ aoki')}`))).toEqual([
+      hb.restAoki,
+    ]);
+    // Both words in the name outrank one word in the name.
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('ハヤブサ じろう')}`))).toEqual([
+      hb.starts,
+    ]);
+    expect(idsOf(await search(alumni.cookie, `q=${encodeURIComponent('運輸 あおき')}`))).toEqual([
+      hb.restAoki,
+    ]);
+  });
+
+  it('pages through the name hits into the rest, and past them, without gaps or repeats', async () => {
+    for (const pageSize of [1, 2, 3, 4]) {
+      await pagesThrough(pageSize);
+    }
+    // A page that starts beyond every name hit.
+    expect(idsOf(await search(alumni.cookie, `${q}&pageSize=2&page=3`))).toEqual([hb.restYamamoto]);
+  });
+
+  it('reads the rest the same way when the word is mostly a name (many name hits)', async () => {
+    const before = directorySearchOptions.nameHeavyHits;
+    directorySearchOptions.nameHeavyHits = 1;
+    try {
+      for (const pageSize of [1, 2, 3]) await pagesThrough(pageSize);
+      expect(idsOf(await search(alumni.cookie, `${q}&pageSize=2&page=3`))).toEqual([hb.restYamamoto]);
+    } finally {
+      directorySearchOptions.nameHeavyHits = before;
+    }
+  });
+
+  async function pagesThrough(pageSize: number) {
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(5 / pageSize) + 1; page++) {
+      const body = await search(alumni.cookie, `${q}&pageSize=${pageSize}&page=${page}`);
+      expect(body.hasMore, `pageSize ${pageSize} page ${page}`).toBe(page * pageSize < 5);
+      seen.push(...idsOf(body));
+    }
+    expect(seen, `pageSize ${pageSize}`).toEqual(expected());
+  }
+
+  it('still hides a match in a field the viewer may not see', async () => {
+    await createTestMember(t, {
+      canSignIn: false,
+      names: { familyName: '石川', givenName: '六郎', familyNameKana: 'いしかわ', givenNameKana: 'ろくろう' },
+      profile: { bio: 'ハヤブサ', visibility: { bio: 'admins' } },
+    });
+    expect(idsOf(await search(alumni.cookie, q))).toEqual(expected());
+    expect(idsOf(await search(hr.cookie, q))).toHaveLength(6);
+  });
+});
+
+describe('facet cache (decision 005, 2026-11-24, later)', () => {
+  const defaults = { ...facetCacheOptions };
+  afterEach(() => Object.assign(facetCacheOptions, defaults));
+  const totalOf = async (cookie: string, query: string) => {
+    const res = await t.request(`/api/directory/facets?${query}`, { cookie });
+    expect(res.status).toBe(200);
+    return (await res.json()).total as number;
+  };
+  const q = `q=${encodeURIComponent('カワセミ')}`;
+  let kingfishers: string[] = [];
+  beforeAll(async () => {
+    kingfishers = [];
+    for (const [familyName, kana] of [
+      ['川蝉', 'かわせみ'],
+      ['翡翠', 'かわせみ'],
+    ] as const) {
+      const m = await createTestMember(t, {
+        canSignIn: false,
+        names: { familyName, givenName: '一', familyNameKana: kana, givenNameKana: 'はじめ' },
+      });
+      kingfishers.push(m.id);
+    }
+  });
+  const setActive = (id: string, active: boolean) =>
+    t.db
+      .update(users)
+      .set({ status: active ? 'active' : 'deactivated' })
+      .where(eq(users.id, id));
+
+  it('facets over few matches are never kept: a change made anywhere shows at once', async () => {
+    facetCacheOptions.minTotal = Number.POSITIVE_INFINITY;
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+    await setActive(kingfishers[0] as string, false);
+    expect(await totalOf(alumni.cookie, q)).toBe(1);
+    await setActive(kingfishers[0] as string, true);
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+  });
+
+  it('facets over many matches are kept per tier and query; any write through the API drops them', async () => {
+    facetCacheOptions.minTotal = 0;
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+    // A change behind the API's back (another process, a job) is not seen while the entry is fresh…
+    await setActive(kingfishers[0] as string, false);
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+    // …but a different query or another tier is computed afresh,
+    expect(await totalOf(alumni.cookie, `${q}&role=alumni`)).toBe(1);
+    expect(await totalOf(employee.cookie, q)).toBe(1);
+    // and a write through this process's API (here: a language change) drops every entry.
+    const write = await t.request('/api/me', {
+      method: 'PATCH',
+      cookie: employee.cookie,
+      json: { locale: 'ja' },
+    });
+    expect(write.status).toBe(200);
+    expect(await totalOf(alumni.cookie, q)).toBe(1);
+    // A failed write changes nothing and keeps the cache.
+    await setActive(kingfishers[0] as string, true);
+    const bad = await t.request('/api/me', {
+      method: 'PATCH',
+      cookie: employee.cookie,
+      json: { locale: 'xx' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await totalOf(alumni.cookie, q)).toBe(1);
+    invalidateDirectoryCaches();
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+  });
+
+  it('an expired entry is served once more while it refreshes in the background', async () => {
+    facetCacheOptions.minTotal = 0;
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+    facetCacheOptions.ttlMs = 0;
+    await setActive(kingfishers[1] as string, false);
+    expect(await totalOf(alumni.cookie, q)).toBe(2);
+    await vi.waitFor(async () => expect(await totalOf(alumni.cookie, q)).toBe(1), { timeout: 5000 });
+    await setActive(kingfishers[1] as string, true);
+    invalidateDirectoryCaches();
+  });
+
+  it('a change of HR visibility limits is seen by the next search at once', async () => {
+    facetCacheOptions.minTotal = 0;
+    const country = (body: { country: { value: string; count: number }[] }) =>
+      body.country.find((f) => f.value === 'SG')?.count ?? 0;
+    const facets = async () => (await t.request('/api/directory/facets', { cookie: alumni.cookie })).json();
+    expect(country(await facets())).toBe(1);
+    expect(idsOf(await search(alumni.cookie, 'country=SG'))).toEqual([ids.tanakaKatakana]);
+    const put = (limit: string) =>
+      t.request('/api/settings/profile-visibility', {
+        method: 'PUT',
+        cookie: hr.cookie,
+        json: { country: limit },
+      });
+    expect((await put('employees')).status).toBe(200);
+    expect(country(await facets())).toBe(0);
+    expect(idsOf(await search(alumni.cookie, 'country=SG'))).toEqual([]);
+    expect((await put('members')).status).toBe(200);
+    expect(country(await facets())).toBe(1);
   });
 });

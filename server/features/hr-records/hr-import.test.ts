@@ -333,6 +333,35 @@ describe('running an import', () => {
     expect(updated[0]).toMatchObject({ departments: ['人事部'], lastImportId: third.id, id: before[0]?.id });
   });
 
+  it('stores awkward values exactly: quotes, backslashes, braces and commas in lists; empty cells as null', async () => {
+    const p = prefix();
+    const file = [
+      HEADER,
+      `${p}1,"O""Brien",太郎,おぶらいえん,たろう,,,"R&D ""Lab"" \\ {1}, 東京/NULL/a\\""b",,`,
+      `${p}2,山田,花子,,,2001/2/3,,,,`,
+    ].join('\n');
+    const result = await importCsv(file);
+    expect(result).toMatchObject({ rowsCreated: 2, rowsRejected: 0 });
+    const [first] = await t.db
+      .select()
+      .from(hrRecords)
+      .where(eq(hrRecords.employeeNumber, `${p}1`));
+    expect(first).toMatchObject({
+      familyName: 'O"Brien',
+      departments: ['R&D "Lab" \\ {1}, 東京', 'NULL', 'a\\"b'],
+      joinedOn: null,
+      workEmail: null,
+      familyNameRomaji: 'Oburaien',
+    });
+    const [second] = await t.db
+      .select()
+      .from(hrRecords)
+      .where(eq(hrRecords.employeeNumber, `${p}2`));
+    expect(second).toMatchObject({ departments: [], joinedOn: '2001-02-03', familyNameKana: null });
+    expect(second?.matchName).toContain('山田');
+    expect(await importCsv(file)).toMatchObject({ rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 2 });
+  });
+
   it('keeps the member link of an existing record when the import updates it', async () => {
     const p = prefix();
     const member = await createTestMember(t, { role: 'alumni' });

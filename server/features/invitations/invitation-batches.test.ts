@@ -13,7 +13,12 @@ import {
 } from '../../db/schema/index';
 import { suppressionHash } from '../../lib/suppression';
 import { MAIL_SWEEP } from '../mail/mail.service';
-import { findInvitationBatch, resumeInvitationBatches, runInvitationBatch } from './invitation-batches';
+import {
+  findInvitationBatch,
+  issueInvitations,
+  resumeInvitationBatches,
+  runInvitationBatch,
+} from './invitation-batches';
 import { hrRecordFilterWhere } from './record-filter';
 
 failOnConsoleError();
@@ -192,6 +197,45 @@ describe('inviting HR records', () => {
     expect(dup).toBeInstanceOf(Error);
     const error = dup as Error & { cause?: Error };
     expect(String(error.cause?.message ?? error.message)).toMatch(/invitations_open_record_uq/);
+  });
+
+  it('a chunk insert skips (and does not mail) a record that a racing runner already invited', async () => {
+    const [taken, free] = await Promise.all([createHrRecord(t), createHrRecord(t)]);
+    const names = { familyName: '佐藤', givenName: '花子' };
+    // The racing runner's invitation, committed after this chunk's eligibility check.
+    await t.db.insert(invitations).values({
+      id: crypto.randomUUID(),
+      email: taken.personalEmail as string,
+      role: 'alumni',
+      locale: 'ja',
+      names,
+      hrRecordId: taken.id,
+      tokenHash: `race-${taken.id}`,
+      expiresAt: new Date('2027-01-01T00:00:00Z'),
+    });
+    const mailIds = await t.db.transaction((tx) =>
+      issueInvitations(tx, {
+        env: t.env,
+        now: t.clock.now(),
+        inviter: null,
+        list: [taken, free].map((r) => ({
+          email: (r.personalEmail as string).toUpperCase(),
+          role: 'alumni' as const,
+          locale: 'en' as const,
+          names,
+          hrRecordId: r.id,
+        })),
+      }),
+    );
+    expect(mailIds).toHaveLength(1);
+    expect((await invitationsOf([taken.id])).map((i) => i.tokenHash)).toEqual([`race-${taken.id}`]);
+    const [issued] = await invitationsOf([free.id]);
+    expect(issued?.email).toBe(free.personalEmail);
+    const mails = await mailsTo([taken.personalEmail as string, free.personalEmail as string]);
+    expect(mails.map((m) => [m.id, m.toAddress, m.subjectId, m.locale])).toEqual([
+      [mailIds[0], free.personalEmail, issued?.id, 'en'],
+    ]);
+    expect(mails[0]?.text).toContain('/invite/');
   });
 
   it('renews an expired invitation of a record instead of adding a second one', async () => {

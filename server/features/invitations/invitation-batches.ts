@@ -9,9 +9,18 @@ import type { AppDeps } from '../../lib/http';
 import type { JobDefinition } from '../../lib/queue';
 import { suppressionHash } from '../../lib/suppression';
 import type { Viewer } from '../access/access.policy';
-import { type DbOrTx, dispatchMail } from '../mail/mail.service';
+import { type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
 import { findViewer } from '../members/members.service';
-import { type InvitationRow, issueInvitation, renewInvitation } from './invitations.service';
+import { type InvitationNames, invitationMail } from './invitation-mail';
+import {
+  acceptUrl,
+  expiryFrom,
+  type InvitationRow,
+  type NewInvitation,
+  newToken,
+  renewInvitation,
+  sha256,
+} from './invitations.service';
 import { hrRecordFilterWhere, recordAddressSql } from './record-filter';
 
 export const INVITATIONS_BULK = 'invitations.bulk';
@@ -130,12 +139,15 @@ async function runChunk(
         .where(eq(invitationBatches.id, batchId));
       return { done: true, mailIds: [] };
     }
-    // Same lock as a single invitation, in a fixed order (no deadlock with another runner).
+    // Same lock as a single invitation, in a fixed order (no deadlock with another runner); one
+    // statement for the whole chunk.
     const addresses = [
       ...new Set(records.map((r) => r.address).filter((a): a is string => Boolean(a))),
     ].sort();
-    for (const address of addresses)
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${address}))`);
+    if (addresses.length > 0) {
+      await tx.execute(sql`select count(pg_advisory_xact_lock(hashtext(a)))
+        from (select a from unnest(${sql.param(addresses)}::text[]) as a order by a) locked`);
+    }
 
     const ids = records.map((r) => r.id);
     const eligible = await tx
@@ -162,36 +174,33 @@ async function runChunk(
       eligible.map((r) => r.id),
     );
     const mailIds: string[] = [];
+    const fresh: (NewInvitation & { hrRecordId: string })[] = [];
     for (const record of eligible) {
       if (!record.address || suppressed.has(record.id) || seen.has(record.address)) continue;
       seen.add(record.address);
       const stale = expired.get(record.id);
       if (stale) {
+        // Rare (an open invitation that ran out): renewed one by one.
         const renewed = await renewInvitation(tx, { env: deps.env, now, inviter, current: stale });
         mailIds.push(renewed.mailId);
         continue;
       }
-      const issued = await issueInvitation(tx, {
-        env: deps.env,
-        now,
-        inviter,
-        invitation: {
-          email: record.address,
-          role: roleFor(record.leftOn, today),
-          locale: record.locale,
-          names: {
-            familyName: record.familyName,
-            givenName: record.givenName,
-            familyNameKana: record.familyNameKana,
-            givenNameKana: record.givenNameKana,
-            familyNameRomaji: record.familyNameRomaji,
-            givenNameRomaji: record.givenNameRomaji,
-          },
-          hrRecordId: record.id,
+      fresh.push({
+        email: record.address,
+        role: roleFor(record.leftOn, today),
+        locale: record.locale,
+        names: {
+          familyName: record.familyName,
+          givenName: record.givenName,
+          familyNameKana: record.familyNameKana,
+          givenNameKana: record.givenNameKana,
+          familyNameRomaji: record.familyNameRomaji,
+          givenNameRomaji: record.givenNameRomaji,
         },
+        hrRecordId: record.id,
       });
-      mailIds.push(issued.mailId);
     }
+    mailIds.push(...(await issueInvitations(tx, { env: deps.env, now, inviter, list: fresh })));
     await tx
       .update(invitationBatches)
       .set({
@@ -204,6 +213,72 @@ async function runChunk(
       .where(eq(invitationBatches.id, batchId));
     return { done: false, mailIds };
   });
+}
+
+/**
+ * The whole chunk's new invitations in one INSERT, and their emails in one more. The partial
+ * unique index (one open invitation per record) is the last word: a record that got one from a
+ * racing runner is skipped (ON CONFLICT DO NOTHING) and gets no email, as only the RETURNING
+ * rows are mailed.
+ */
+export async function issueInvitations(
+  tx: DbOrTx,
+  {
+    env,
+    now,
+    inviter,
+    list,
+  }: {
+    env: BatchDeps['env'];
+    now: Date;
+    inviter: Pick<Viewer, 'id' | 'displayName'> | null;
+    list: (NewInvitation & { hrRecordId: string })[];
+  },
+): Promise<string[]> {
+  if (list.length === 0) return [];
+  const expiresAt = expiryFrom(env, now);
+  const tokens = new Map<string, string>();
+  const rows = list.map((invitation) => {
+    const id = randomUUID();
+    const token = newToken();
+    tokens.set(id, token);
+    return {
+      id,
+      email: invitation.email.toLowerCase(),
+      role: invitation.role,
+      locale: invitation.locale,
+      names: invitation.names,
+      tokenHash: sha256(token),
+      invitedBy: inviter?.id ?? null,
+      hrRecordId: invitation.hrRecordId,
+      expiresAt,
+      createdAt: now,
+      deliveryStatus: 'queued' as const,
+      sendCount: 1,
+      lastSentAt: now,
+    };
+  });
+  const inserted = await tx.insert(invitations).values(rows).onConflictDoNothing().returning({
+    id: invitations.id,
+    email: invitations.email,
+    locale: invitations.locale,
+    names: invitations.names,
+  });
+  return queueMail(
+    tx,
+    inserted.map((row) =>
+      invitationMail({
+        to: row.email,
+        locale: row.locale,
+        names: row.names as InvitationNames,
+        inviterName: inviter?.displayName ?? null,
+        url: acceptUrl(env, tokens.get(row.id) as string),
+        expiresAt,
+        invitationId: row.id,
+      }),
+    ),
+    { now },
+  );
 }
 
 /** Records whose employee number or an address is in erasure_suppressions (the person was erased). */

@@ -29,10 +29,11 @@ import { INVITATION_MAIL_KIND, type InvitationNames, invitationMail } from './in
 export type InvitationRow = typeof invitations.$inferSelect;
 type InvitationDeps = Pick<AppDeps, 'db' | 'clock' | 'env' | 'queue'>;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 export const acceptUrl = (env: Env, token: string) => `${env.BASE_URL}/invite/${token}`;
-const newToken = () => randomBytes(32).toString('base64url');
-const expiryFrom = (env: Env, now: Date) => new Date(now.getTime() + env.INVITATION_TTL_DAYS * 86_400_000);
+export const newToken = () => randomBytes(32).toString('base64url');
+export const expiryFrom = (env: Env, now: Date) =>
+  new Date(now.getTime() + env.INVITATION_TTL_DAYS * 86_400_000);
 
 export function invitationStatus(row: InvitationRow, now: Date) {
   if (row.acceptedAt) return 'accepted' as const;

@@ -12,7 +12,7 @@ import {
 } from '../../../common/profiles';
 import type { Role } from '../../../common/roles';
 import type { Db } from '../../db/client';
-import { orgSettings, profiles, users } from '../../db/schema/index';
+import { orgSettings, profiles, sessions, users } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError, notFound } from '../../lib/errors';
@@ -26,14 +26,38 @@ export type MemberRow = ProfileRow & { role: Role; email: string; status: 'activ
 
 const LIMITS_KEY = 'profile.visibilityLimits';
 
+/**
+ * The limits change rarely and are read on every directory and profile request, so each app
+ * process keeps them per database for LIMITS_CACHE_MS; `setVisibilityLimits` drops the entry, so
+ * this process sees a change at once. Other processes on the same database see it within
+ * LIMITS_CACHE_MS (decision 005, 2026-11-24, later).
+ */
+export const LIMITS_CACHE_MS = 60_000;
+const limitsCache = new WeakMap<object, { value: VisibilityMap; at: number; generation: number }>();
+let limitsGeneration = 0;
+
 /** HR's per-field visibility limits (the most open level a member may choose). */
 export async function getVisibilityLimits({ db }: { db: Db }): Promise<VisibilityMap> {
+  const hit = limitsCache.get(db);
+  if (hit && hit.generation === limitsGeneration && performance.now() - hit.at < LIMITS_CACHE_MS) {
+    return { ...hit.value };
+  }
+  const generation = limitsGeneration;
+  const at = performance.now();
   const [row] = await db
     .select({ value: orgSettings.value })
     .from(orgSettings)
     .where(eq(orgSettings.key, LIMITS_KEY));
   const parsed = VisibilityMapSchema.safeParse(row?.value ?? {});
-  return { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+  const value = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+  // A read that raced with a change (generation moved on) is not kept.
+  if (generation === limitsGeneration) limitsCache.set(db, { value, at, generation });
+  return { ...value };
+}
+
+/** Forgets every cached copy of the limits (after a change is committed). */
+export function invalidateVisibilityLimits() {
+  limitsGeneration++;
 }
 
 /** Sets the limits and recomputes every profile's search columns so a narrowed field stops matching. */
@@ -46,6 +70,7 @@ export async function setVisibilityLimits({ db, limits }: { db: Db; limits: Visi
       .onConflictDoUpdate({ target: orgSettings.key, set: { value: merged, updatedAt: sql`now()` } });
     await reindexAll(tx as unknown as Db, merged);
   });
+  invalidateVisibilityLimits();
   return merged;
 }
 
@@ -89,8 +114,22 @@ export async function findVisibleMember({ db, viewer, id }: { db: Db; viewer: Vi
   return { ...row.profile, role: row.role, email: row.email, status: row.status } satisfies MemberRow;
 }
 
-/** Loads the signed-in member as a policy viewer (role and the attributes audience rules use). */
-export async function findViewer({ db, userId }: { db: Db; userId: string }): Promise<Viewer | null> {
+/**
+ * Loads the signed-in member as a policy viewer (role and the attributes audience rules use).
+ * Read on every request, never cached: a deactivated or deleted member is out at once. With
+ * `sessionId` (the request's session, which better-auth may have read from its signed cookie
+ * cache) the same statement also requires that session to still exist, so a sign-out or a revoked
+ * session takes effect at once too.
+ */
+export async function findViewer({
+  db,
+  userId,
+  sessionId,
+}: {
+  db: Db;
+  userId: string;
+  sessionId?: string;
+}): Promise<Viewer | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -101,11 +140,14 @@ export async function findViewer({ db, userId }: { db: Db; userId: string }): Pr
       name: users.name,
       leftOn: profiles.leftOn,
       currentEmployer: profiles.currentEmployer,
+      session: sessionId
+        ? sql<boolean>`exists (select 1 from ${sessions} where ${sessions.id} = ${sessionId} and ${sessions.userId} = ${users.id})`
+        : sql<boolean>`true`,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))
     .where(eq(users.id, userId));
-  if (row?.status !== 'active') return null;
+  if (row?.status !== 'active' || !row.session) return null;
   return {
     id: row.id,
     role: row.role,

@@ -86,7 +86,18 @@ const {
   auditEvents,
   orgSettings,
   verificationRequests,
+  leaverCases,
+  careerProposals,
+  exitSurveyQuestions,
+  exitSurveyResponses,
+  offboardingTemplates,
+  offboardingTasks,
+  reportingLines,
 } = schema;
+
+/** Rows of exit tables that belong to a case of the member (decision 012). */
+const ofTheirCase = (column: AnyPgColumn, userId: string) =>
+  sql`${column} in (select id from leaver_cases where user_id = ${userId})`;
 
 /**
  * In erasure order: rows that point at others first, `users` last (its delete cascades to
@@ -406,6 +417,147 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       },
     ],
   },
+  // Exit management (decision 012): the case's children first, then the case.
+  {
+    kind: 'personal',
+    table: careerProposals,
+    category: 'hr',
+    columns: {
+      caseId: 'context',
+      heldOn: 'personal',
+      strengths: 'personal',
+      learned: 'personal',
+      outsidePath: 'personal',
+      outsideRoles: 'personal',
+      outsideIndustries: 'personal',
+      insidePath: 'personal',
+      insidePositions: 'personal',
+      authorId: 'context',
+      sharedAt: 'context',
+      leaverComment: 'personal',
+      leaverCommentedAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'the case of their exit',
+        where: (s) => ofTheirCase(careerProposals.caseId, s.userId),
+        erase: 'delete',
+      },
+      {
+        // A proposal they wrote as a manager is about the leaver: only the link to them is theirs.
+        via: 'author_id (written by them as manager)',
+        where: (s) => eq(careerProposals.authorId, s.userId),
+        erase: { set: { authorId: null } },
+        exportColumns: ['caseId', 'authorId', 'updatedAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: exitSurveyResponses,
+    category: 'hr',
+    columns: { caseId: 'context', answers: 'personal', submittedAt: 'context', updatedAt: 'context' },
+    links: [
+      {
+        via: 'the case of their exit',
+        where: (s) => ofTheirCase(exitSurveyResponses.caseId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: offboardingTasks,
+    category: 'hr',
+    columns: {
+      id: 'context',
+      caseId: 'context',
+      templateId: 'context',
+      position: 'context',
+      kind: 'context',
+      titleJa: 'context',
+      titleEn: 'context',
+      ownerRole: 'context',
+      assigneeId: 'context',
+      dueOn: 'context',
+      doneAt: 'context',
+      doneBy: 'context',
+      note: 'personal',
+    },
+    links: [
+      {
+        via: 'the case of their exit',
+        where: (s) => ofTheirCase(offboardingTasks.caseId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'assignee_id or done_by (tasks of others they handled)',
+        where: (s) => or(eq(offboardingTasks.assigneeId, s.userId), eq(offboardingTasks.doneBy, s.userId)),
+        erase: { set: { assigneeId: null, doneBy: null } },
+        exportColumns: ['id', 'caseId', 'titleJa', 'titleEn', 'assigneeId', 'doneBy', 'doneAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: leaverCases,
+    category: 'hr',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      managerId: 'context',
+      hrOwnerId: 'context',
+      lastDay: 'personal',
+      timeZone: 'context',
+      reasonCategory: 'personal',
+      reasonNote: 'personal',
+      status: 'context',
+      previousRole: 'context',
+      personalEmail: 'personal',
+      networkDecision: 'personal',
+      openToReturn: 'personal',
+      farewellMessage: 'personal',
+      rehireEligibility: 'personal',
+      rehireReason: 'personal',
+      rehireDecidedBy: 'context',
+      rehireDecidedAt: 'context',
+      convertedAt: 'context',
+      welcomeMailId: 'context',
+      createdBy: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      { via: 'user_id (their exit)', where: (s) => eq(leaverCases.userId, s.userId), erase: 'delete' },
+      {
+        // Cases of others they managed, owned or decided as HR: only the link to them is theirs.
+        via: 'manager_id, hr_owner_id, created_by or rehire_decided_by (others’ cases)',
+        where: (s) =>
+          or(
+            eq(leaverCases.managerId, s.userId),
+            eq(leaverCases.hrOwnerId, s.userId),
+            eq(leaverCases.createdBy, s.userId),
+            eq(leaverCases.rehireDecidedBy, s.userId),
+          ),
+        erase: { set: { managerId: null, hrOwnerId: null, createdBy: null, rehireDecidedBy: null } },
+        exportColumns: ['id', 'managerId', 'hrOwnerId', 'createdBy', 'rehireDecidedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: reportingLines,
+    category: 'hr',
+    columns: { managerId: 'context', reportId: 'context', createdAt: 'context' },
+    links: [
+      {
+        via: 'manager_id or report_id',
+        where: (s) => or(eq(reportingLines.managerId, s.userId), eq(reportingLines.reportId, s.userId)),
+        erase: 'delete',
+      },
+    ],
+  },
   {
     kind: 'personal',
     table: auditEvents,
@@ -510,6 +662,16 @@ export const PERSONAL_DATA: RegistryEntry[] = [
     kind: 'none',
     table: orgSettings,
     reason: 'Organisation-wide settings (visibility limits, retention, erasure policy); no member values.',
+  },
+  {
+    kind: 'none',
+    table: exitSurveyQuestions,
+    reason: 'Exit survey questions configured by HR, in both languages; no member values.',
+  },
+  {
+    kind: 'none',
+    table: offboardingTemplates,
+    reason: 'Offboarding checklist templates configured by HR (titles, owner roles, due offsets).',
   },
   {
     kind: 'none',

@@ -1,0 +1,1 @@
+CREATE INDEX "profiles_search_name_trgm" ON "profiles" USING gin ("search_name" gin_trgm_ops);

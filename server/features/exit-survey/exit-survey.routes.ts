@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  SURVEY_MIN_GROUP,
+  SurveyAnswersInputSchema,
+  SurveyQuestionCreateSchema,
+  SurveyQuestionListSchema,
+  SurveyQuestionPatchSchema,
+  SurveyQuestionSchema,
+  SurveySchema,
+  SurveySummaryQuerySchema,
+  SurveySummarySchema,
+} from '../../../common/exit-survey';
+import { notFound } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { isHr } from '../access/access.policy';
+import { presentQuestion, presentSummary, presentSurvey } from './exit-survey.presenter';
+import {
+  createQuestion,
+  findSurveyForViewer,
+  listQuestions,
+  saveSurvey,
+  summarizeSurvey,
+  updateQuestion,
+} from './exit-survey.service';
+
+const CaseParam = z.object({ id: z.string().min(1).max(64) });
+const QuestionParam = z.object({ questionId: z.string().min(1).max(64) });
+const tags = ['exit-survey'];
+const conflict = {
+  409: { description: 'Already submitted', content: { 'application/json': { schema: z.any() } } },
+};
+
+const listQ = createRoute({
+  method: 'get',
+  path: '/exit-survey/questions',
+  tags,
+  summary: 'Exit survey questions, inactive ones included (HR)',
+  responses: { 200: jsonContent(SurveyQuestionListSchema), ...errorResponses },
+});
+const createQ = createRoute({
+  method: 'post',
+  path: '/exit-survey/questions',
+  tags,
+  summary: 'Add a question: scale, choice or text, in Japanese and English (HR)',
+  request: {
+    body: { content: { 'application/json': { schema: SurveyQuestionCreateSchema } }, required: true },
+  },
+  responses: { 201: jsonContent(SurveyQuestionSchema, 'Created'), ...errorResponses },
+});
+const patchQ = createRoute({
+  method: 'patch',
+  path: '/exit-survey/questions/{questionId}',
+  tags,
+  summary: 'Edit, reorder, require or deactivate a question; its kind stays (HR)',
+  request: {
+    params: QuestionParam,
+    body: { content: { 'application/json': { schema: SurveyQuestionPatchSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(SurveyQuestionSchema), ...errorResponses },
+});
+const summary = createRoute({
+  method: 'get',
+  path: '/exit-survey/summary',
+  tags,
+  summary: `Anonymised results of submitted surveys; groups under ${SURVEY_MIN_GROUP} are suppressed (HR)`,
+  request: { query: SurveySummaryQuerySchema },
+  responses: { 200: jsonContent(SurveySummarySchema), ...errorResponses },
+});
+const getSurvey = createRoute({
+  method: 'get',
+  path: '/exit-cases/{id}/survey',
+  tags,
+  summary: 'The exit survey of a case: the leaver’s own answers, or HR reading them',
+  request: { params: CaseParam },
+  responses: { 200: jsonContent(SurveySchema), ...errorResponses },
+});
+const putSurvey = createRoute({
+  method: 'put',
+  path: '/exit-cases/{id}/survey',
+  tags,
+  summary: 'Save the leaver’s answers as a draft (the leaver)',
+  request: {
+    params: CaseParam,
+    body: { content: { 'application/json': { schema: SurveyAnswersInputSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...conflict },
+});
+const submitSurvey = createRoute({
+  method: 'post',
+  path: '/exit-cases/{id}/survey/submit',
+  tags,
+  summary: 'Submit the answers (required questions checked); no changes afterwards (the leaver)',
+  request: {
+    params: CaseParam,
+    body: { content: { 'application/json': { schema: SurveyAnswersInputSchema } }, required: true },
+  },
+  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...conflict },
+});
+
+export const exitSurveyRoutes = createRouter()
+  .openapi(listQ, async (c) => {
+    const viewer = requireViewer(c);
+    if (!isHr(viewer)) throw notFound();
+    const rows = await listQuestions({ db: c.var.deps.db });
+    return c.json({ items: rows.map(presentQuestion) }, 200);
+  })
+  .openapi(createQ, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!isHr(viewer)) throw notFound();
+    const row = await createQuestion({ ...c.var.deps, input });
+    return c.json(presentQuestion(row), 201);
+  })
+  .openapi(patchQ, async (c) => {
+    const viewer = requireViewer(c);
+    const { questionId } = c.req.valid('param');
+    const input = c.req.valid('json');
+    if (!isHr(viewer)) throw notFound();
+    const row = await updateQuestion({ db: c.var.deps.db, id: questionId, input });
+    return c.json(presentQuestion(row), 200);
+  })
+  .openapi(summary, async (c) => {
+    const viewer = requireViewer(c);
+    const { groupBy } = c.req.valid('query');
+    if (!isHr(viewer)) throw notFound();
+    const result = await summarizeSurvey({ db: c.var.deps.db, groupBy });
+    return c.json(presentSummary(result, SURVEY_MIN_GROUP), 200);
+  })
+  .openapi(getSurvey, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const result = await findSurveyForViewer({ ...c.var.deps, viewer, caseId: id });
+    return c.json(presentSurvey(result), 200);
+  })
+  .openapi(putSurvey, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const result = await saveSurvey({ ...c.var.deps, viewer, caseId: id, input, submit: false });
+    return c.json(presentSurvey(result), 200);
+  })
+  .openapi(submitSurvey, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const result = await saveSurvey({ ...c.var.deps, viewer, caseId: id, input, submit: true });
+    return c.json(presentSurvey(result), 200);
+  });

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Badge } from '../../components/ui/badge';
+import { ErrorBanner } from '../../components/ui/banners';
+import { Card } from '../../components/ui/card';
+import { Spinner } from '../../components/ui/spinner';
+import { useFormat } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useMyTasks } from '../offboarding/use-offboarding';
+import { CaseList } from './case-list';
+import { useExitCases } from './use-exits';
+
+/** A manager: the exit cases of their reports, with the tasks assigned to them. */
+export function ManagerExitsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('exits.manager.title'));
+  const cases = useExitCases('open');
+  const items = cases.data?.items.filter((c) => c.access === 'manager') ?? [];
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:py-8">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">{t('exits.manager.title')}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('exits.manager.lead')}</p>
+      </div>
+      <Card>
+        {cases.isPending && <Spinner />}
+        {cases.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void cases.refetch()} />}
+        {cases.data && items.length === 0 && (
+          <p className="text-sm text-slate-600">{t('exits.manager.empty')}</p>
+        )}
+        {items.length > 0 && <CaseList items={items} showMine />}
+      </Card>
+      <MyTasks />
+    </div>
+  );
+}
+
+/** Open checklist tasks assigned to the manager, across their reports' cases. */
+function MyTasks() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const tasks = useMyTasks();
+  const open = tasks.data?.items.filter((task) => !task.doneAt) ?? [];
+  return (
+    <Card title={t('exits.manager.myTasks')} id="my-tasks">
+      {tasks.isPending && <Spinner />}
+      {tasks.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void tasks.refetch()} />}
+      {tasks.data && open.length === 0 && (
+        <p className="text-sm text-slate-600">{t('exits.manager.noTasks')}</p>
+      )}
+      {open.length > 0 && (
+        <ul className="divide-y divide-slate-100">
+          {open.map((task) => (
+            <li key={task.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+              <div>
+                <p className="font-medium text-slate-900">
+                  {i18n.resolvedLanguage === 'en' ? task.titleEn : task.titleJa}
+                </p>
+                <p className="text-slate-600">
+                  <Link
+                    to={`/exits/${task.caseId}`}
+                    className="text-ai-700 underline-offset-2 hover:underline"
+                  >
+                    {task.leaver.displayName}
+                  </Link>
+                  <span aria-hidden="true"> · </span>
+                  {t('exits.manager.due', { date: f.date(task.dueOn) })}
+                </p>
+              </div>
+              {task.isOverdue && <Badge tone="red">{t('exits.manager.overdue')}</Badge>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
