@@ -32,7 +32,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      '/api': { target: 'http://localhost:3000' },
+      // The API server of `npm run dev` listens on PORT (default 3000).
+      '/api': { target: `http://localhost:${process.env.PORT ?? 3000}` },
     },
   },
 });

@@ -107,6 +107,10 @@ export const MeSchema = z.object({
   locale: LocaleSchema,
   /** When the purpose-level consents were last answered; null = ask now (/welcome). */
   consentsReviewedAt: z.string().nullable(),
+  /** Manages someone (a reporting line) or is the manager of an open exit case: "Team exits". */
+  isManager: z.boolean(),
+  /** An exit case names the viewer (any status): "My exit", also as alumni. */
+  hasExitCase: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

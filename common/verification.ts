@@ -56,6 +56,10 @@ export const EligibilityRulesSchema = z
   .strict();
 export type EligibilityRules = z.infer<typeof EligibilityRulesSchema>;
 
+/** The leave-reason codes found in the HR records (distinct, sorted), offered as checkboxes. */
+export const KnownLeaveReasonsSchema = z.object({ items: z.array(z.string()) });
+export type KnownLeaveReasons = z.infer<typeof KnownLeaveReasonsSchema>;
+
 export const ELIGIBILITY_REASONS = ['tenure_too_short', 'leave_reason_excluded', 'current_employee'] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
 

@@ -38,7 +38,17 @@ export async function createTestDatabase(): Promise<Database> {
       await database.close();
       const drop = new pg.Client({ connectionString: serverUrl });
       await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
+      // Not `with (force)` at first: that terminates connections the pool is still closing, which
+      // surfaces as an unhandled 57P01 in whichever test file runs next. Wait for them instead.
+      let dropped = false;
+      for (let attempt = 0; attempt < 50 && !dropped; attempt++) {
+        dropped = await drop.query(`drop database if exists ${name}`).then(
+          () => true,
+          () => false,
+        );
+        if (!dropped) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!dropped) await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
     },
   };

@@ -38,6 +38,11 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server closes (restart, admin command) must not crash the process:
+    // the pool drops it and opens a new one on the next query.
+    pool.on('error', (error) => {
+      process.stderr.write(`database: idle connection closed: ${error.message}\n`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const raw: RawSql = { query: (text, values) => pool.query(text, values) };
     return { db, kind: 'postgres', raw, close: () => pool.end() };

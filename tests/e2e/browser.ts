@@ -35,7 +35,11 @@ export async function newPage(
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A sticky header is drawn where the viewport was when a full page is stitched: pin it to the
+  // top for the capture, then restore it.
+  const pin = await page.addStyleTag({ content: 'header.sticky { position: static !important; }' });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await pin.evaluate((node) => (node as HTMLStyleElement).remove());
 }
 
 export async function signInAs(page: Page, email: string, locale: 'ja' | 'en', password = DEMO_PASSWORD) {

@@ -123,6 +123,9 @@ describe('the leaver journey', () => {
       givenName: '遼',
       tag: 'ryo.matsuoka',
     });
+    // An employee who manages nobody has no "Team exits" link.
+    await employee.page.getByRole('link', { name: 'マイプロフィール' }).waitFor();
+    expect(await employee.page.getByRole('link', { name: 'チームの退職' }).count()).toBe(0);
     await employee.page.context().close();
 
     // --- the demo employee manages the demo leaver: their team view (ja, en) -----------------
@@ -137,6 +140,10 @@ describe('the leaver journey', () => {
       expect(await manager.locator('#my-tasks li').count()).toBe(2);
       const text = (await manager.locator('main').textContent()) ?? '';
       expect(text).not.toContain('大阪の取引先企業から'); // the seeded HR-only reason note
+      // Their own list has no "Manager" column (it would name them on every row).
+      expect(await manager.locator('main th').allTextContents()).not.toContain(
+        locale === 'ja' ? '上長' : 'Manager',
+      );
       await screenshot(manager, `exits-manager-${locale}`);
       await manager.context().close();
     }
@@ -263,8 +270,10 @@ describe('the leaver journey', () => {
     const alumnus = await newPage(browser, 'ja');
     await signInAs(alumnus, personalEmail, 'ja', NEW_MEMBER_PASSWORD);
     const me = await call<{ role: string; email: string }>(alumnus, 'GET', '/api/me');
-    expect(me).toMatchObject({ role: 'alumni', email: personalEmail });
-    await alumnus.goto('/me/exit');
+    expect(me).toMatchObject({ role: 'alumni', email: personalEmail, hasExitCase: true, isManager: false });
+    // Alumni who left through a case reach it from the navigation.
+    await alumnus.getByRole('link', { name: '退職手続き' }).click();
+    await alumnus.waitForURL(/\/me\/exit$/);
     await alumnus.getByText('アルムナイネットワークへようこそ').waitFor();
     await alumnus.getByText('顧客の課題を粘り強く聞き出し').first().waitFor();
     await alumnus.goto(`/members/${yoko.id}`);

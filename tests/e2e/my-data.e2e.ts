@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, openAccountLink, screenshot, signInAs } from './browser';
+import {
+  launchBrowser,
+  NEW_MEMBER_PASSWORD,
+  newMember,
+  newPage,
+  openAccountLink,
+  screenshot,
+  signInAs,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,48 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-const PASSPHRASE = 'my data is mine to keep';
+const PASSPHRASE = NEW_MEMBER_PASSWORD;
 
 /**
  * A fresh alumnus (HR invites them through the API, they accept in the UI), so deleting the
  * account does not take a demo login away from the other journeys.
  */
 async function newAlumnus(locale: 'ja' | 'en', names: { familyName: string; givenName: string }) {
-  const email = `my.data.${locale}.${Date.now()}@example.com`;
-  const hr = await newPage(browser, locale);
-  await signInAs(hr, 'hr@kizuna.example', locale);
-  const acceptUrl = await hr.evaluate(
-    async ({ email, locale, names }) => {
-      const res = await fetch('/api/invitations', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, role: 'alumni', locale, ...names }),
-      });
-      return (await res.json()).acceptUrl as string;
-    },
-    { email, locale, names },
-  );
-  await hr.context().close();
-
-  const page = await newPage(browser, locale);
-  await page.goto(new URL(acceptUrl).pathname);
-  const labels =
-    locale === 'ja'
-      ? { password: 'パスワード', confirm: 'パスワード（確認）', submit: 'パスワードを設定' }
-      : { password: 'Password', confirm: 'Confirm password', submit: 'Set password' };
-  await page.getByLabel(labels.password, { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel(labels.confirm, { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/invite'));
-  // The first sign-in asks about consents before anything else (it redirects there after loading).
-  await page.waitForURL(/\/welcome/, { timeout: 10_000 }).catch(() => undefined);
-  if (new URL(page.url()).pathname === '/welcome') {
-    await page.getByTestId('consents-submit').click();
-    await page.waitForURL((url) => url.pathname !== '/welcome');
-  }
+  const member = await newMember(browser, locale, { role: 'alumni', ...names, tag: `my.data.${locale}` });
   // A full load of the home page: nothing of the sign-up flow is still navigating.
-  await page.goto('/');
-  return { page, email };
+  await member.page.goto('/');
+  return member;
 }
 
 async function openMyData(page: Page, linkName: string, heading: string) {

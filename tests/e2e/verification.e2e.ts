@@ -78,7 +78,28 @@ describe('joining without an invitation', () => {
     await signInAs(hrJa, 'hr@kizuna.example', 'ja');
     await hrJa.goto('/admin/join-requests');
     await hrJa.getByRole('heading', { name: '参加条件' }).waitFor();
+    // Excluded leave reasons: checkboxes of the codes in the HR records, with the exit labels.
+    const family = hrJa.getByRole('checkbox', { name: '家庭の事情' });
+    await family.waitFor();
+    expect(await family.isChecked()).toBe(false);
+    await family.check();
+    await hrJa.getByRole('button', { name: '保存', exact: true }).click();
+    await hrJa.getByText('参加条件を保存しました。').waitFor();
+    const saved = await hrJa.evaluate(
+      async () =>
+        (await (await fetch('/api/settings/eligibility')).json()) as { excludedLeaveReasons: string[] },
+    );
+    expect(saved.excludedLeaveReasons).toEqual(['family']);
     await screenshot(hrJa, 'join-requests-ja');
+    await family.uncheck();
+    await hrJa.getByRole('button', { name: '保存', exact: true }).click();
+    await expect
+      .poll(async () =>
+        hrJa.evaluate(
+          async () => (await (await fetch('/api/settings/eligibility')).json()).excludedLeaveReasons,
+        ),
+      )
+      .toEqual([]);
     await hrJa.goto('/admin/freshness');
     await hrJa.getByRole('heading', { name: 'ロール別' }).waitFor();
     await screenshot(hrJa, 'freshness-admin-ja');
@@ -101,6 +122,22 @@ describe('profile freshness', () => {
     });
     await banner.waitFor();
     await screenshot(page, 'freshness-banner-ja');
+    // Her profile page shows the date she last confirmed it; the "stale" badge is for HR only.
+    const { id } = await page.evaluate(async () => (await (await fetch('/api/me')).json()) as { id: string });
+    await page.goto(`/members/${id}`);
+    await page
+      .getByTestId('confirmed-on')
+      .getByText(/^最終確認日: /)
+      .waitFor();
+    expect(await page.getByText('要更新', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'profile-confirmed-ja');
+    const hrStale = await newPage(browser, 'en');
+    await signInAs(hrStale, 'hr@kizuna.example', 'en');
+    await hrStale.goto(`/members/${id}`);
+    await hrStale.getByTestId('confirmed-on').getByText('Stale', { exact: true }).waitFor();
+    await screenshot(hrStale, 'profile-stale-en');
+    await page.goto('/');
+    await banner.waitFor();
     await banner.getByRole('button', { name: 'はい、変わりません' }).click();
     await page.getByText('プロフィールが最新であることを確認しました。').waitFor();
     const mine = await page.evaluate(async () => (await fetch('/api/me/freshness')).json());
@@ -109,6 +146,14 @@ describe('profile freshness', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await page.getByRole('button', { name: 'はい、変わりません' }).count()).toBe(0);
     await page.context().close();
+    // Confirmed today: HR sees the date without the badge.
+    await hrStale.goto(`/members/${id}`);
+    await hrStale
+      .getByTestId('confirmed-on')
+      .getByText(/^Confirmed on /)
+      .waitFor();
+    expect(await hrStale.getByTestId('confirmed-on').getByText('Stale', { exact: true }).count()).toBe(0);
+    await hrStale.context().close();
 
     const hr = await newPage(browser, 'en');
     await signInAs(hr, 'hr@kizuna.example', 'en');

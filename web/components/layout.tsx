@@ -93,12 +93,12 @@ function Header() {
                 {t('nav.admin')}
               </NavLink>
             )}
-            {me.role === 'employee' && (
+            {me.isManager && !isHrRole(me.role) && (
               <NavLink to="/manager/exits" className={navLinkClasses}>
                 {t('exits.nav.manager')}
               </NavLink>
             )}
-            {me.role === 'leaver' && (
+            {(me.role === 'leaver' || me.hasExitCase) && (
               <NavLink to="/me/exit" className={navLinkClasses}>
                 {t('exits.nav.me')}
               </NavLink>

@@ -751,7 +751,8 @@ export const en = {
       help: 'Requests that match an HR record exactly are approved automatically only when the record meets these rules. Otherwise they wait here, with a warning.',
       minTenure: 'Minimum tenure (months)',
       excludedReasons: 'Excluded leave reasons',
-      excludedReasonsHint: 'Leave-reason codes from the HR records, separated by commas (e.g. dismissal).',
+      excludedReasonsHint: 'Requests whose HR record has a ticked reason are never approved automatically.',
+      noKnownReasons: 'No leave reasons have been imported with the HR records yet.',
       allowCurrent: 'People still employed may join this way',
       saved: 'Eligibility rules saved.',
     },
@@ -1109,6 +1110,12 @@ export const en = {
       welcome: 'Welcome to the alumni network. Your career proposal stays here for you.',
       none: 'You have no exit in progress.',
     },
+  },
+  profileFreshness: {
+    confirmedOn: 'Confirmed on {{date}}',
+    stale: 'Stale',
+    staleHint_one: 'Not confirmed within the last {{count}} month',
+    staleHint_other: 'Not confirmed within the last {{count}} months',
   },
 };
 

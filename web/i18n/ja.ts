@@ -751,7 +751,8 @@ export const ja: Catalog = {
       help: '人事記録と完全に一致した申請は、その記録が以下の条件を満たす場合のみ自動で承認されます。満たさない場合は警告付きでここに表示されます。',
       minTenure: '最低在籍期間（か月）',
       excludedReasons: '対象外とする退職理由',
-      excludedReasonsHint: '人事記録の退職理由コードをカンマ区切りで入力してください（例: dismissal）。',
+      excludedReasonsHint: 'チェックした退職理由の人事記録に一致する申請は、自動では承認されません。',
+      noKnownReasons: '人事記録に退職理由はまだ取り込まれていません。',
       allowCurrent: '在籍中の社員もこの方法で参加できる',
       saved: '参加条件を保存しました。',
     },
@@ -1107,5 +1108,11 @@ export const ja: Catalog = {
       welcome: 'アルムナイネットワークへようこそ。キャリアの提案はこちらでいつでもご覧いただけます。',
       none: '進行中の退職手続きはありません。',
     },
+  },
+  profileFreshness: {
+    confirmedOn: '最終確認日: {{date}}',
+    stale: '要更新',
+    staleHint_one: '{{count}}か月以上、内容が確認されていません',
+    staleHint_other: '{{count}}か月以上、内容が確認されていません',
   },
 };

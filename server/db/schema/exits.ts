@@ -65,6 +65,8 @@ export const leaverCases = pgTable(
     // One open case per person.
     uniqueIndex('leaver_cases_open_user_idx').on(t.userId).where(sql`${t.status} = 'open'`),
     index('leaver_cases_manager_idx').on(t.managerId),
+    // "Has an exit case" (any status) for /api/me.
+    index('leaver_cases_user_idx').on(t.userId),
     index('leaver_cases_status_last_day_idx').on(t.status, t.lastDay),
   ],
 );

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocaleSchema, MeSchema } from '../../../common/invitations';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
-import { findConsentsReviewedAt } from '../consents/consents.service';
 import { updatePreferences } from '../members/members.service';
 import { presentMe } from './auth.presenter';
+import { findMeState } from './auth.service';
 
 const me = createRoute({
   method: 'get',
@@ -26,13 +26,13 @@ const preferences = createRoute({
 export const authRoutes = createRouter()
   .openapi(me, async (c) => {
     const viewer = requireViewer(c);
-    const reviewedAt = await findConsentsReviewedAt({ db: c.var.deps.db, userId: viewer.id });
-    return c.json(presentMe(viewer, reviewedAt), 200);
+    const { reviewedAt, flags } = await findMeState({ db: c.var.deps.db, userId: viewer.id });
+    return c.json(presentMe(viewer, reviewedAt, flags), 200);
   })
   .openapi(preferences, async (c) => {
     const viewer = requireViewer(c);
     const { locale } = c.req.valid('json');
     await updatePreferences({ db: c.var.deps.db, viewer, locale });
-    const reviewedAt = await findConsentsReviewedAt({ db: c.var.deps.db, userId: viewer.id });
-    return c.json(presentMe({ ...viewer, locale }, reviewedAt), 200);
+    const { reviewedAt, flags } = await findMeState({ db: c.var.deps.db, userId: viewer.id });
+    return c.json(presentMe({ ...viewer, locale }, reviewedAt, flags), 200);
   });

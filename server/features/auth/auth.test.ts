@@ -69,6 +69,59 @@ describe('GET/PATCH /api/me', () => {
     expect((await res.json()).error.message).toBe('Not found.');
   });
 
+  it('isManager: a reporting line as manager, or the manager of an open exit case', async () => {
+    const { eq } = await import('drizzle-orm');
+    const { leaverCases, reportingLines } = await import('../../db/schema/index');
+    const flags = async (cookie: string) => {
+      const body = await (await t.request('/api/me', { cookie })).json();
+      return { isManager: body.isManager, hasExitCase: body.hasExitCase };
+    };
+    const plain = await signedIn(t, { role: 'employee' });
+    const lead = await signedIn(t, { role: 'employee' });
+    const caseManager = await signedIn(t, { role: 'employee' });
+    const report = await createTestMember(t, { role: 'employee' });
+    const leaver = await createTestMember(t, { role: 'leaver' });
+    await t.db.insert(reportingLines).values({ managerId: lead.member.id, reportId: report.id });
+    await t.db.insert(leaverCases).values({
+      id: `case-${leaver.id}`,
+      userId: leaver.id,
+      managerId: caseManager.member.id,
+      lastDay: '2026-12-31',
+      reasonCategory: 'other',
+      previousRole: 'employee',
+    });
+    expect(await flags(plain.cookie)).toEqual({ isManager: false, hasExitCase: false });
+    expect(await flags(lead.cookie)).toEqual({ isManager: true, hasExitCase: false });
+    expect(await flags(caseManager.cookie)).toEqual({ isManager: true, hasExitCase: false });
+    // Once the case is closed, managing it no longer makes a manager; PATCH answers the same flags.
+    await t.db.update(leaverCases).set({ status: 'completed' }).where(eq(leaverCases.userId, leaver.id));
+    expect(await flags(caseManager.cookie)).toEqual({ isManager: false, hasExitCase: false });
+    const patched = await t.request('/api/me', {
+      method: 'PATCH',
+      cookie: lead.cookie,
+      json: { locale: 'ja' },
+    });
+    expect(await patched.json()).toMatchObject({ isManager: true, hasExitCase: false });
+  });
+
+  it('hasExitCase: an exit case names the viewer, whatever its status (alumni keep "My exit")', async () => {
+    const { leaverCases } = await import('../../db/schema/index');
+    const alumnus = await signedIn(t, { role: 'alumni' });
+    const noCase = await signedIn(t, { role: 'alumni' });
+    await t.db.insert(leaverCases).values({
+      id: `case-${alumnus.member.id}`,
+      userId: alumnus.member.id,
+      lastDay: '2026-01-31',
+      reasonCategory: 'study',
+      previousRole: 'employee',
+      status: 'completed',
+    });
+    const withCase = await (await t.request('/api/me', { cookie: alumnus.cookie })).json();
+    expect(withCase).toMatchObject({ role: 'alumni', hasExitCase: true, isManager: false });
+    const without = await (await t.request('/api/me', { cookie: noCase.cookie })).json();
+    expect(without).toMatchObject({ role: 'alumni', hasExitCase: false, isManager: false });
+  });
+
   it('never answers a 500 to malformed JSON', async () => {
     const { cookie } = await signedIn(t);
     const res = await t.app.request('http://localhost:3000/api/me', {

@@ -293,6 +293,10 @@ describe('completing and reopening tasks', () => {
     const task = await taskOf(c, 'equipment');
     await t.db.update(leaverCases).set({ status: 'completed' }).where(eq(leaverCases.id, c.row.id));
     expect((await complete(c, task.id, c.hr.cookie)).status).toBe(409);
+    // The list says so too: no task offers an action, none is overdue.
+    const view = await tasksOf(c, c.hr.cookie);
+    expect(view.items.length).toBeGreaterThan(0);
+    expect(view.items.some((x) => x.canComplete || x.isOverdue)).toBe(false);
   });
 });
 

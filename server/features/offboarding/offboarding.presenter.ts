@@ -62,7 +62,11 @@ export function presentTaskList(
       farewellMessage: row.farewellMessage,
     },
     today: todayIn(row.timeZone, now),
-    items: tasks.map((task) => presentTask(task, { viewer, access, timeZone: row.timeZone, now })),
+    // A completed or cancelled case is a record: nothing is overdue and nothing can change.
+    items: tasks.map((task) => {
+      const item = presentTask(task, { viewer, access, timeZone: row.timeZone, now });
+      return row.status === 'open' ? item : { ...item, canComplete: false, isOverdue: false };
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { type EligibilityRules, EligibilityRulesSchema } from '../../../common/verification';
 import type { Db } from '../../db/client';
-import { orgSettings } from '../../db/schema/index';
+import { hrRecords, orgSettings } from '../../db/schema/index';
 
 const RULES_KEY = 'verification.eligibility';
 
@@ -32,4 +32,17 @@ export async function setEligibilityRules({ db, rules }: { db: Db; rules: Eligib
     .values({ key: RULES_KEY, value })
     .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedAt: sql`now()` } });
   return value;
+}
+
+/** Distinct, non-blank `hr_records.leave_reason` codes, sorted (at most 100), for the rules form. */
+export async function listKnownLeaveReasons({ db }: { db: Db }): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: hrRecords.leaveReason })
+    .from(hrRecords)
+    .where(isNotNull(hrRecords.leaveReason))
+    .orderBy(asc(hrRecords.leaveReason))
+    .limit(100);
+  const codes = rows.map((r) => r.code?.trim() ?? '').filter((code) => code !== '');
+  // Sorted here, not by the database collation, so the order is the same everywhere.
+  return [...new Set(codes)].sort();
 }

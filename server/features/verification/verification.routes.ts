@@ -10,10 +10,11 @@ import {
   JoinRequestListQuerySchema,
   JoinRequestRejectSchema,
   JoinRequestSchema,
+  KnownLeaveReasonsSchema,
 } from '../../../common/verification';
 import { notFound } from '../../lib/errors';
 import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
-import { getEligibilityRules, setEligibilityRules } from './eligibility.service';
+import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
 import { takeJoinRequestSlot } from './rate-limit';
 import { canManageJoinRequests } from './verification.policy';
 import { presentJoinRequest } from './verification.presenter';
@@ -87,6 +88,14 @@ const putRules = createRoute({
   responses: { 200: jsonContent(EligibilityRulesSchema), ...errorResponses },
 });
 
+const leaveReasons = createRoute({
+  method: 'get',
+  path: '/settings/eligibility/leave-reasons',
+  tags: ['settings'],
+  summary: 'The leave-reason codes found in the HR records, for the eligibility rules (HR)',
+  responses: { 200: jsonContent(KnownLeaveReasonsSchema), ...errorResponses },
+});
+
 /** The peer address of the socket (never a header a client could set); absent in-process. */
 function clientAddress(c: Context<AppEnv>): string | undefined {
   try {
@@ -132,6 +141,10 @@ export const verificationRoutes = createRouter()
   .openapi(getRules, async (c) => {
     requireHr(c);
     return c.json(await getEligibilityRules({ db: c.var.deps.db }), 200);
+  })
+  .openapi(leaveReasons, async (c) => {
+    requireHr(c);
+    return c.json({ items: await listKnownLeaveReasons({ db: c.var.deps.db }) }, 200);
   })
   .openapi(putRules, async (c) => {
     requireHr(c);

@@ -486,4 +486,23 @@ describe('eligibility settings', () => {
       json: { minTenureMonths: 0, excludedLeaveReasons: [], allowCurrentEmployees: false },
     });
   });
+
+  it('lists the distinct leave-reason codes of the HR records for HR only (401, 404)', async () => {
+    const url = '/api/settings/eligibility/leave-reasons';
+    expect((await t.request(url)).status).toBe(401);
+    const alumni = await signedIn(t, { role: 'alumni' });
+    expect((await t.request(url, { cookie: alumni.cookie })).status).toBe(404);
+    const employee = await signedIn(t, { role: 'employee' });
+    expect((await t.request(url, { cookie: employee.cookie })).status).toBe(404);
+    for (const leaveReason of ['zz_dismissal', 'family', 'zz_dismissal', '  ', null]) {
+      await record({ leaveReason });
+    }
+    const res = await t.request(url, { cookie: hr.cookie });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: string[] };
+    expect(items).toContain('family');
+    expect(items.filter((code) => code === 'zz_dismissal')).toHaveLength(1);
+    expect(items.every((code) => code.trim() !== '')).toBe(true);
+    expect(items).toEqual([...items].sort());
+  });
 });

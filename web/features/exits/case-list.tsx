@@ -18,8 +18,19 @@ export function StageBadge({ stage }: { stage: ExitCase['stage'] }) {
   return <Badge tone={STAGE_TONE[stage]}>{t(`exits.stages.${stage}`)}</Badge>;
 }
 
-/** Cases as rows: person, last day, stage, tasks (overdue highlighted). */
-export function CaseList({ items, showMine = false }: { items: ExitCase[]; showMine?: boolean }) {
+/**
+ * Cases as rows: person, last day, stage, tasks (overdue highlighted), manager. The manager's own
+ * list leaves out the manager column (it would name them on every row).
+ */
+export function CaseList({
+  items,
+  showMine = false,
+  showManager = true,
+}: {
+  items: ExitCase[];
+  showMine?: boolean;
+  showManager?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -31,7 +42,7 @@ export function CaseList({ items, showMine = false }: { items: ExitCase[]; showM
             <th className="py-2 pr-4 font-medium">{t('exits.list.lastDay')}</th>
             <th className="py-2 pr-4 font-medium">{t('exits.list.stage')}</th>
             <th className="py-2 pr-4 font-medium">{t('exits.list.tasks')}</th>
-            <th className="py-2 pr-4 font-medium">{t('exits.list.manager')}</th>
+            {showManager && <th className="py-2 pr-4 font-medium">{t('exits.list.manager')}</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -66,7 +77,7 @@ export function CaseList({ items, showMine = false }: { items: ExitCase[]; showM
                   </span>
                 )}
               </td>
-              <td className="py-2 pr-4">{c.manager?.displayName ?? '—'}</td>
+              {showManager && <td className="py-2 pr-4">{c.manager?.displayName ?? '—'}</td>}
             </tr>
           ))}
         </tbody>

@@ -28,7 +28,7 @@ export function ManagerExitsPage() {
         {cases.data && items.length === 0 && (
           <p className="text-sm text-slate-600">{t('exits.manager.empty')}</p>
         )}
-        {items.length > 0 && <CaseList items={items} showMine />}
+        {items.length > 0 && <CaseList items={items} showMine showManager={false} />}
       </Card>
       <MyTasks />
     </div>

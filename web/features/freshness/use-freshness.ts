@@ -28,10 +28,12 @@ export function useConfirmByToken() {
   });
 }
 
-export function useFreshnessSettings() {
+/** HR only (others get a 404): pass `enabled: false` for other viewers. */
+export function useFreshnessSettings({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: SETTINGS_KEY,
     queryFn: ({ signal }) => api<FreshnessSettings>('/settings/freshness', { signal }),
+    enabled,
   });
 }
 

@@ -5,12 +5,15 @@ import type { Profile } from '../../../common/profiles';
 import { AVAILABILITY_FLAGS } from '../../../common/reference';
 import { Avatar } from '../../components/avatar';
 import { AvailabilityBadges, Chips, RoleBadge } from '../../components/member-badges';
+import { Badge } from '../../components/ui/badge';
 import { SuccessBanner } from '../../components/ui/banners';
 import { buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { nameReadings, useFormat, yearsBetween } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFlash } from '../../lib/use-flash';
+import { isHrRole, useMe } from '../auth/use-me';
+import { useFreshnessSettings } from '../freshness/use-freshness';
 import { MemberQueryFallback } from './member-query-fallback';
 import { useMember } from './use-member';
 
@@ -93,6 +96,7 @@ function ProfileView({ profile: p }: { profile: Profile }) {
             )}
             {headline && <p className="mt-3 text-slate-800">{headline}</p>}
             {place && <p className="mt-1 text-sm text-slate-600">{place}</p>}
+            {p.confirmedAt && <ConfirmedOn confirmedAt={p.confirmedAt} />}
             {has(p, 'email') && (
               <p className="mt-1 text-sm">
                 <a href={`mailto:${p.email}`} className="text-ai-700 underline-offset-2 hover:underline">
@@ -145,6 +149,39 @@ function ProfileView({ profile: p }: { profile: Profile }) {
         </Card>
       )}
     </div>
+  );
+}
+
+/**
+ * "Confirmed on …" (the API sends `confirmedAt` to HR and the member only). HR also sees a "stale"
+ * badge once it is older than the freshness period; the settings are HR-only, so the member sees
+ * the date alone. Same rule as the server's staleCutoff (calendar months back, UTC).
+ */
+function ConfirmedOn({ confirmedAt }: { confirmedAt: string }) {
+  const { t } = useTranslation();
+  const { lang } = useFormat();
+  const { data: me } = useMe();
+  const settings = useFreshnessSettings({ enabled: me ? isHrRole(me.role) : false });
+  const confirmed = new Date(confirmedAt);
+  const months = me && isHrRole(me.role) ? settings.data?.months : undefined;
+  let isStale = false;
+  if (months !== undefined) {
+    const cutoff = new Date();
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+    isStale = confirmed < cutoff;
+  }
+  const date = Number.isNaN(confirmed.getTime())
+    ? confirmedAt
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(confirmed);
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="confirmed-on">
+      <span>{t('profileFreshness.confirmedOn', { date })}</span>
+      {isStale && (
+        <span title={t('profileFreshness.staleHint', { count: months })}>
+          <Badge tone="amber">{t('profileFreshness.stale')}</Badge>
+        </span>
+      )}
+    </p>
   );
 }
 

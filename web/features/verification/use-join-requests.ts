@@ -4,6 +4,7 @@ import type {
   JoinRequest,
   JoinRequestApprove,
   JoinRequestInput,
+  KnownLeaveReasons,
 } from '../../../common/verification';
 import { api } from '../../lib/api';
 
@@ -44,6 +45,14 @@ export function useEligibilityRules() {
   return useQuery({
     queryKey: RULES_KEY,
     queryFn: ({ signal }) => api<EligibilityRules>('/settings/eligibility', { signal }),
+  });
+}
+
+/** The leave-reason codes found in the HR records (HR only). */
+export function useKnownLeaveReasons() {
+  return useQuery({
+    queryKey: [...RULES_KEY, 'leave-reasons'],
+    queryFn: ({ signal }) => api<KnownLeaveReasons>('/settings/eligibility/leave-reasons', { signal }),
   });
 }
 

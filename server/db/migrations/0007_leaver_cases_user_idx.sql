@@ -1,0 +1,1 @@
+CREATE INDEX "leaver_cases_user_idx" ON "leaver_cases" USING btree ("user_id");
