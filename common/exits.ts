@@ -3,36 +3,13 @@ import {
   CASE_ACCESSES,
   CASE_STAGES,
   CASE_STATUSES,
-  type CaseAccess,
   DEFAULT_EXIT_TIME_ZONE,
-  EXIT_FIELD_AUDIENCE,
-  type ExitField,
-  exitFieldVisible,
   NETWORK_DECISIONS,
   REASON_CATEGORIES,
   REHIRE_ELIGIBILITIES,
 } from './exits-reference';
 
-export type {
-  CaseStage,
-  CaseStatus,
-  NetworkDecision,
-  ReasonCategory,
-  RehireEligibility,
-} from './exits-reference';
-export {
-  CASE_ACCESSES,
-  CASE_STAGES,
-  CASE_STATUSES,
-  type CaseAccess,
-  DEFAULT_EXIT_TIME_ZONE,
-  EXIT_FIELD_AUDIENCE,
-  type ExitField,
-  exitFieldVisible,
-  NETWORK_DECISIONS,
-  REASON_CATEGORIES,
-  REHIRE_ELIGIBILITIES,
-};
+export * from './exits-reference';
 
 // ---- contracts of the exits endpoints (decision 012) ------------------------------------------
 

@@ -132,12 +132,3 @@ export async function saveMyConsents({
   });
   return findMyConsents({ db, userId });
 }
-
-/** When the member last answered (null = ask at the next sign-in). */
-export async function findConsentsReviewedAt({ db, userId }: { db: Db; userId: string }) {
-  const [row] = await db
-    .select({ reviewedAt: users.consentsReviewedAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row?.reviewedAt ?? null;
-}

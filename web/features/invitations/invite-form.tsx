@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../common/invitations';
-import { NAME_FIELDS, ROLES } from '../../../common/reference';
+import { ROLES } from '../../../common/reference';
 import type { Role } from '../../../common/roles';
+import { NameFields, type NameKey } from '../../components/name-fields';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
 import { Select } from '../../components/ui/select';
@@ -10,8 +11,6 @@ import { TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useCreateInvitation } from './use-invitations';
-
-type NameKey = (typeof NAME_FIELDS)[number];
 
 type Values = Record<NameKey | 'email', string> & { role: Role; locale: 'ja' | 'en' };
 
@@ -137,17 +136,7 @@ export function InviteForm() {
           hint={t('invite.localeHint')}
           errors={errors.locale}
         />
-        {NAME_FIELDS.map((key) => (
-          <TextField
-            key={key}
-            label={t(`fields.${key}`)}
-            value={values[key]}
-            maxLength={60}
-            required={key === 'familyName' || key === 'givenName'}
-            onChange={(e) => set(key, e.target.value)}
-            errors={errors[key]}
-          />
-        ))}
+        <NameFields values={values} errors={errors} onChange={set} />
         <TextField
           label={t('fields.email')}
           type="email"

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NAME_FIELDS } from '../../../common/reference';
+import { NameFields, type NameKey } from '../../components/name-fields';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -9,7 +9,6 @@ import { currentLanguage, isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSubmitJoinRequest } from './use-join-requests';
 
-type NameKey = (typeof NAME_FIELDS)[number];
 type Key = NameKey | 'email' | 'employeeNumber' | 'workEmail' | 'joinedOn' | 'leftOn' | 'message';
 type Values = Record<Key, string>;
 
@@ -104,17 +103,7 @@ export function JoinPage() {
         {formError && <ErrorBanner message={formError} />}
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-900">{t('join.sections.name')}</legend>
-          {NAME_FIELDS.map((key) => (
-            <TextField
-              key={key}
-              label={t(`fields.${key}`)}
-              value={values[key]}
-              maxLength={60}
-              required={key === 'familyName' || key === 'givenName'}
-              onChange={(e) => set(key, e.target.value)}
-              errors={errors[key]}
-            />
-          ))}
+          <NameFields values={values} errors={errors} onChange={set} />
         </fieldset>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-900">
