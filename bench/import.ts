@@ -1,6 +1,6 @@
 /**
  * HR import benchmark (`npm run bench:import`): writes a CSV of 300,000 realistic rows (names from
- * the member factories), then times the real import job (`runImport`: streaming parse, zod
+ * the member factories), then times the real import job (`runImport`: streaming parse, row
  * validation, duplicate and erasure checks, batched upserts with rows_done in each transaction)
  * against a plain `COPY … FROM` of the same file into a scratch table, in the same run, on:
  *   - PGlite (in memory; COPY through /dev/blob), and
@@ -11,8 +11,9 @@
  *
  *   npm run bench:import -- [--rows 300000] [--runs 3] [--db pglite|postgres|both] [--reimport]
  *
- * The 1-minute load average is sampled every 5 s during the run and printed with the results:
- * on a shared machine it says how far the figures are upper bounds.
+ * The 1-minute load average is sampled every 5 s during the run and printed with the results, and
+ * each import's CPU time (node; PostgreSQL backends) and load average at its start and end: on a
+ * shared machine they say how far the figures are upper bounds.
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -88,7 +89,9 @@ const median = (xs: number[]) => {
 };
 
 /** CPU time (node, and the PostgreSQL backends of the run) of each timed import: load-independent. */
-const cpuSeconds: { node: number; server: number }[] = [];
+const cpuSeconds: { node: number; server: number; load: [number, number] }[] = [];
+/** Every first import's CPU split and 1-minute load average (start–end), per database, for the table. */
+const firstImports = new Map<string, { node: number; server: number; load: [number, number] }[]>();
 
 /** CPU ms used so far by each backend of this database (same machine: /proc/<pid>/stat). */
 async function serverCpu(database: Database): Promise<Map<number, number>> {
@@ -128,6 +131,7 @@ async function timeImport(database: Database, csvPath: string, expect: 'created'
     rowsTotal: ROWS,
   });
   const serverBefore = await serverCpu(database);
+  const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const outcome = await runImport({ db: database.db, env, clock: systemClock, logger }, id, {
@@ -138,7 +142,14 @@ async function timeImport(database: Database, csvPath: string, expect: 'created'
   const serverAfter = await serverCpu(database);
   let serverMs = 0;
   for (const [pid, after] of serverAfter) serverMs += after - (serverBefore.get(pid) ?? 0);
-  cpuSeconds.push({ node: (cpu.user + cpu.system) / 1e6, server: serverMs / 1000 });
+  const split = {
+    node: (cpu.user + cpu.system) / 1e6,
+    server: serverMs / 1000,
+    load: [loadBefore, loadavg()[0] ?? 0] as [number, number],
+  };
+  cpuSeconds.push(split);
+  if (expect === 'created')
+    firstImports.set(database.kind, [...(firstImports.get(database.kind) ?? []), split]);
   const [row] = await queryRows<{ created: number; unchanged: number; rejected: number }>(
     database.db,
     sql`select rows_created as created, rows_unchanged as unchanged, rows_rejected as rejected
@@ -153,7 +164,10 @@ async function timeImport(database: Database, csvPath: string, expect: 'created'
 const cpuNote = () =>
   cpuSeconds
     .splice(0)
-    .map((c) => `node ${c.node.toFixed(1)} s + server ${c.server.toFixed(1)} s`)
+    .map(
+      (c) =>
+        `node ${c.node.toFixed(1)} s + server ${c.server.toFixed(1)} s (load ${c.load[0].toFixed(1)}→${c.load[1].toFixed(1)})`,
+    )
     .join('; ');
 const reimportNote = (reimports: number[]) =>
   args.reimport ? `, re-import ${Math.round(reimports.at(-1) ?? 0)} ms` : '';
@@ -184,7 +198,7 @@ async function benchPglite(csvPath: string) {
       `pglite run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
     );
   }
-  return { name: `PGlite (${version.split(' on ')[0]})`, imports, reimports, copies };
+  return { name: `PGlite (${version.split(' on ')[0]})`, kind: 'pglite', imports, reimports, copies };
 }
 
 async function benchPostgres(csvPath: string) {
@@ -228,7 +242,7 @@ async function benchPostgres(csvPath: string) {
       `postgres run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
     );
   }
-  return { name: `PostgreSQL (${version.split(' on ')[0]})`, imports, reimports, copies };
+  return { name: `PostgreSQL (${version.split(' on ')[0]})`, kind: 'postgres', imports, reimports, copies };
 }
 
 const csvPath = join(work, 'hr-export.csv');
@@ -253,13 +267,21 @@ const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max
 const lines = [
   `${ROWS.toLocaleString('en')} rows, ${RUNS} run(s) each, medians · ${new Date().toISOString().slice(0, 10)} · ${cpus().length}× ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · ${load}`,
   '',
-  `| database | import | rows/s |${args.reimport ? ' re-import (unchanged) |' : ''} plain COPY | import ÷ COPY | import runs |`,
-  `| --- | ---: | ---: |${args.reimport ? ' ---: |' : ''} ---: | ---: | --- |`,
+  `| database | import | rows/s |${args.reimport ? ' re-import (unchanged) |' : ''} plain COPY | import ÷ COPY | import runs | CPU per import (node + server) | load (1 min) per import |`,
+  `| --- | ---: | ---: |${args.reimport ? ' ---: |' : ''} ---: | ---: | --- | --- | --- |`,
   ...results.map((r) => {
     const imp = median(r.imports);
     const copy = median(r.copies);
     const again = args.reimport ? ` ${s(median(r.reimports))} |` : '';
-    return `| ${r.name} | ${s(imp)} | ${Math.round(ROWS / (imp / 1000)).toLocaleString('en')} |${again} ${s(copy)} | ${(imp / copy).toFixed(1)}× | ${r.imports.map(s).join(', ')} |`;
+    const splits = firstImports.get(r.kind) ?? [];
+    // PGlite runs inside node: its CPU time is all node's.
+    const cpu = splits
+      .map((c) =>
+        r.kind === 'pglite' ? `${c.node.toFixed(1)} s` : `${c.node.toFixed(1)} + ${c.server.toFixed(1)} s`,
+      )
+      .join(', ');
+    const loads = splits.map((c) => `${c.load[0].toFixed(1)}→${c.load[1].toFixed(1)}`).join(', ');
+    return `| ${r.name} | ${s(imp)} | ${Math.round(ROWS / (imp / 1000)).toLocaleString('en')} |${again} ${s(copy)} | ${(imp / copy).toFixed(1)}× | ${r.imports.map(s).join(', ')} | ${cpu} | ${loads} |`;
   }),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -22,6 +22,8 @@ export const IMPORT_REASONS = [
   'erased',
   'column_count',
   'malformed',
+  /** U+0000 in a mapped cell: PostgreSQL text cannot hold it (the only such character in UTF-8). */
+  'nul_character',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];
 
@@ -124,6 +126,7 @@ const LATIN = /^[\p{Script=Latin}\s'.-]*$/u;
 const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const SPACE = /[\s\u3000]+/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const NUL = '\u0000';
 
 const text = (max: number) => z.string().max(max, 'too_long').nullable();
 const kana = z.string().max(60, 'too_long').regex(KANA, 'invalid_kana').nullable();
@@ -205,9 +208,21 @@ export function validateImportRow(
   cells: readonly string[],
   columns: Partial<Record<HrImportField, number>>,
 ): RowResult {
+  // A NUL (U+0000) cannot be stored in PostgreSQL text, so a mapped cell holding one rejects its
+  // row. The rest of the row is checked without the NULs, so its other problems are reported
+  // too and the reported employee number can be stored. Unmapped cells are never read.
+  const nul: Partial<Record<string, ImportReason>> = {};
+  let hasNul = false;
+  for (const [field, index] of Object.entries(columns)) {
+    if (!cells[index as number]?.includes(NUL)) continue;
+    nul[field] = 'nul_character';
+    hasNul = true;
+  }
   const get = (field: HrImportField) => {
     const index = columns[field];
-    return index === undefined ? null : clean(cells[index]);
+    if (index === undefined) return null;
+    const cell = cells[index];
+    return clean(hasNul && cell ? cell.replaceAll(NUL, '') : cell);
   };
   const [fullFamily, fullGiven] = splitName(get('fullName'));
   const [kanaFamily, kanaGiven] = splitName(get('fullNameKana'));
@@ -234,9 +249,9 @@ export function validateImportRow(
     locale: localeRaw === null ? 'ja' : (LOCALES[localeRaw.toLowerCase()] ?? localeRaw),
   };
   const parsed = RowSchema.safeParse(input);
-  if (!parsed.success) {
-    const reasons: Partial<Record<string, ImportReason>> = {};
-    for (const issue of parsed.error.issues) {
+  if (!parsed.success || hasNul) {
+    const reasons: Partial<Record<string, ImportReason>> = { ...nul };
+    for (const issue of parsed.error?.issues ?? []) {
       const key = String(issue.path[0] ?? '_row');
       reasons[key] ??= (IMPORT_REASONS as readonly string[]).includes(issue.message)
         ? (issue.message as ImportReason)

@@ -5,3 +5,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (err?.code !== '23505') return false;
   return !constraint || err.constraint === constraint || Boolean(err.message?.includes(constraint));
 }
+
+/**
+ * Text PostgreSQL cannot store (a NUL character, 22021; or a character outside the encoding,
+ * 22P05): the user's input, not our fault — answered as a 400, never a 500.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const e = (error as { cause?: unknown })?.cause ?? error;
+  const code = (e as { code?: string })?.code;
+  return code === '22021' || code === '22P05';
+}

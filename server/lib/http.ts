@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import type { Viewer } from '../features/access/access.policy';
 import type { Auth } from '../features/auth/auth';
 import type { Clock } from './clock';
+import { isUnstorableText } from './db-errors';
 import type { Env } from './env';
 import { AppError, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
@@ -83,6 +84,10 @@ export function errorResponse(error: unknown, c: Context<AppEnv>) {
     if (status < 500) {
       return c.json({ error: { code, message: t(locale, `error.${code}`) } }, HTTP_STATUS[code]);
     }
+  }
+  if (isUnstorableText(error)) {
+    // A NUL character (or similar) reached a text column: the transaction rolled back, nothing saved.
+    return c.json({ error: { code: 'bad_request', message: t(locale, 'error.unstorable_text') } }, 400);
   }
   if (error instanceof SyntaxError) {
     // Malformed JSON body.

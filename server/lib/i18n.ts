@@ -15,6 +15,8 @@ const messages = {
     'error.payload_too_large': 'The request is too large.',
     'error.rate_limited': 'Too many requests. Please wait a moment.',
     'error.internal': 'Something went wrong on our side. Please try again.',
+    'error.unstorable_text':
+      'Some text contains a character that cannot be saved (such as a NUL character). Remove it and try again.',
     'error.invitation_used': 'This invitation has already been used.',
     'error.invitation_expired': 'This invitation has expired. Ask HR for a new one.',
     'error.email_taken': 'A member with this email address already exists.',
@@ -78,6 +80,8 @@ const messages = {
     'import.reason.erased': 'Not imported: this person asked for their data to be erased.',
     'import.reason.column_count': 'The row has fewer columns than the header.',
     'import.reason.malformed': 'The row could not be read (for example an unclosed quote).',
+    'import.reason.nul_character':
+      'Contains a NUL character (U+0000) that cannot be stored. Remove it in the source file.',
     'import.failure.file_missing': 'The uploaded file is no longer on the server. Please upload it again.',
     'import.failure.unreadable': 'The file could not be read as CSV.',
     'import.failure.internal': 'The import stopped because of a server error. Rows imported so far are kept.',
@@ -189,6 +193,8 @@ const messages = {
     'error.payload_too_large': 'リクエストが大きすぎます。',
     'error.rate_limited': 'リクエストが多すぎます。しばらくしてからお試しください。',
     'error.internal': 'サーバーで問題が発生しました。もう一度お試しください。',
+    'error.unstorable_text':
+      '保存できない文字（NUL文字など）が含まれています。取り除いてからもう一度お試しください。',
     'error.invitation_used': 'この招待はすでに使用されています。',
     'error.invitation_expired': 'この招待は期限切れです。人事部に再発行を依頼してください。',
     'error.email_taken': 'このメールアドレスのメンバーはすでに存在します。',
@@ -253,6 +259,8 @@ const messages = {
     'import.reason.erased': 'ご本人の依頼によりデータを削除済みのため、取り込みませんでした。',
     'import.reason.column_count': '列の数がヘッダーより少ない行です。',
     'import.reason.malformed': '行を読み取れませんでした（引用符が閉じていない など）。',
+    'import.reason.nul_character':
+      '保存できないNUL文字（U+0000）が含まれています。元のファイルから取り除いてください。',
     'import.failure.file_missing':
       'アップロードされたファイルがサーバーにありません。もう一度アップロードしてください。',
     'import.failure.unreadable': 'CSVとして読み込めませんでした。',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -8,7 +8,6 @@ import {
   type ImportMapping,
   type ImportReason,
   resolveMapping,
-  validateImportRow,
 } from '../../../common/hr-import';
 import { normalizeForSearch } from '../../../common/search-text';
 import { type Db, queryRows } from '../../db/client';
@@ -17,6 +16,7 @@ import type { AppDeps } from '../../lib/http';
 import type { JobDefinition } from '../../lib/queue';
 import { suppressionHash } from '../../lib/suppression';
 import { readCsvFile } from './hr-import.csv';
+import { checkImportRow } from './hr-import.rows';
 import { HR_IMPORT_RUN, importFilePath } from './hr-import.service';
 
 export interface ImportRunOptions {
@@ -29,10 +29,8 @@ export interface ImportRunOptions {
 }
 
 type RunDeps = Pick<AppDeps, 'db' | 'env' | 'clock' | 'logger'>;
-type Pending =
-  | { line: number; record: ImportedRecord }
-  | { line: number; reasons: Reasons; employeeNumber: string | null };
 type Reasons = Partial<Record<string, ImportReason>>;
+type Rejected = { line: number; reasons: Reasons; employee_number: string | null };
 
 /**
  * Rows per transaction. PGlite has one connection that every request shares: there a batch is
@@ -43,6 +41,11 @@ const DEFAULT_SLICE_MS = 30_000;
 /** After this many rows, refresh the planner's statistics (the table may have grown a lot). */
 const ANALYZE_AFTER = 10_000;
 const RETRY_LIMIT = 5;
+/**
+ * On PostgreSQL, parsing gives the event loop a turn this often, so the commit running meanwhile
+ * gets its next statement sent within ~2 ms of the server's answer (not after a whole chunk).
+ */
+const YIELD_MS = 2;
 
 /** Another runner committed this batch first, or HR cancelled: stop without writing. */
 class StopRun extends Error {}
@@ -61,7 +64,10 @@ export async function runImport(
   options: ImportRunOptions = {},
 ): Promise<'done' | 'more' | 'stopped'> {
   const { db, clock } = deps;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH[isNodePostgres(db) ? 'postgres' : 'pglite'];
+  const batchSize = Math.min(
+    options.batchSize ?? DEFAULT_BATCH[isNodePostgres(db) ? 'postgres' : 'pglite'],
+    MAX_UPSERT_ROWS,
+  );
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const began = performance.now();
 
@@ -86,23 +92,30 @@ export async function runImport(
   const seen = new Set<string>();
   let isHeader = true;
   let index = -1; // index of the current data row in the file
-  let batch: Pending[] = [];
+  let batch = new Batch();
   let batchStart = resumeAt;
 
-  // On PostgreSQL the next batch is parsed and validated while the server commits this one
-  // (commits stay in file order: each waits for the previous). PGlite shares our thread.
+  // On PostgreSQL the server commits one batch while this process parses, validates and encodes
+  // the next (commits stay in file order: each waits for the previous). PGlite shares our thread.
   const pipelined = isNodePostgres(db);
   let inflight: Promise<void> | null = null;
+  let lastYield = performance.now();
+  // Whether the next upsert first leaves out rows whose stored hash is unchanged (see upsert).
+  let skipUnchanged = true;
   const flush = async () => {
-    if (batch.length === 0) return;
+    if (batch.size === 0) return;
     const rows = batch;
     const start = batchStart;
-    batch = [];
-    batchStart += rows.length;
+    batch = new Batch();
+    batchStart += rows.size;
+    const encoded = rows.encode();
     if (inflight) await inflight;
-    inflight = commitBatch(deps, importId, start, rows).then(() =>
-      options.onBatch?.({ rowsDone: start + rows.length }),
-    );
+    inflight = commitBatch(deps, importId, start, rows, encoded, skipUnchanged).then(({ sent, created }) => {
+      // A batch of (nearly) all new records says the file is mostly new: checking the next
+      // batch's rows against stored hashes would cost an index probe each and spare nothing.
+      if (sent > 0) skipUnchanged = created < sent * 0.9;
+      return options.onBatch?.({ rowsDone: start + rows.size });
+    });
     inflight.catch(() => undefined); // awaited (and thrown) by the next flush or at the end
     if (!pipelined) await inflight;
   };
@@ -114,34 +127,32 @@ export async function runImport(
         continue;
       }
       index++;
-      let pending: Pending;
+      if (pipelined && performance.now() - lastYield > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+      const committed = index < resumeAt; // before the restart: only validated, to fill `seen`
       if (item.kind === 'malformed') {
-        pending = { line: item.line, reasons: { _row: 'malformed' }, employeeNumber: null };
+        if (!committed) batch.reject(item.line, { _row: 'malformed' }, null);
       } else if (item.cells.length < width) {
         const number = columns.employeeNumber !== undefined ? item.cells[columns.employeeNumber] : undefined;
-        pending = {
-          line: item.line,
-          reasons: { _row: 'column_count' },
-          employeeNumber: number?.trim() || null,
-        };
+        // Reported as read, minus any NUL (U+0000), which PostgreSQL text cannot hold.
+        const reported = number?.replaceAll('\u0000', '').trim() || null;
+        if (!committed) batch.reject(item.line, { _row: 'column_count' }, reported);
       } else {
-        const result = validateImportRow(item.cells, columns);
+        const result = checkImportRow(item.cells, columns);
         if (!result.ok) {
-          pending = { line: item.line, reasons: result.reasons, employeeNumber: result.employeeNumber };
+          if (!committed) batch.reject(item.line, result.reasons, result.employeeNumber);
         } else if (seen.has(result.record.employeeNumber)) {
-          pending = {
-            line: item.line,
-            reasons: { employeeNumber: 'duplicate_in_file' },
-            employeeNumber: result.record.employeeNumber,
-          };
+          if (!committed) {
+            batch.reject(item.line, { employeeNumber: 'duplicate_in_file' }, result.record.employeeNumber);
+          }
         } else {
           seen.add(result.record.employeeNumber);
-          pending = { line: item.line, record: result.record };
+          if (!committed) batch.add(item.line, result.record);
         }
       }
-      if (index < resumeAt) continue; // committed before the restart
-      batch.push(pending);
-      if (batch.length >= batchSize) {
+      if (batch.size >= batchSize) {
         await flush();
         if (performance.now() - began > sliceMs) {
           await inflight;
@@ -194,52 +205,31 @@ function isNodePostgres(db: Db) {
 
 /** What decides "unchanged": every imported value, in a fixed order. */
 function rowHash(r: ImportedRecord) {
-  return createHash('sha1')
-    .update(
-      JSON.stringify([
-        r.employeeNumber,
-        r.familyName,
-        r.givenName,
-        r.familyNameKana,
-        r.givenNameKana,
-        r.familyNameRomaji,
-        r.givenNameRomaji,
-        r.workEmail,
-        r.personalEmail,
-        r.joinedOn,
-        r.leftOn,
-        r.departments,
-        r.lastTitle,
-        r.office,
-        r.leaveReason,
-        r.locale,
-      ]),
-    )
-    .digest('base64url');
+  return hash(
+    'sha1',
+    JSON.stringify([
+      r.employeeNumber,
+      r.familyName,
+      r.givenName,
+      r.familyNameKana,
+      r.givenNameKana,
+      r.familyNameRomaji,
+      r.givenNameRomaji,
+      r.workEmail,
+      r.personalEmail,
+      r.joinedOn,
+      r.leftOn,
+      r.departments,
+      r.lastTitle,
+      r.office,
+      r.leaveReason,
+      r.locale,
+    ]),
+    'base64url',
+  );
 }
 
-/** Employee numbers of records whose number or an email is suppressed (erased at their request). */
-async function erasedNumbers(deps: RunDeps, db: Db, records: ImportedRecord[]): Promise<Set<string>> {
-  const [any] = await queryRows<{ found: boolean }>(
-    db,
-    sql`select exists (select 1 from erasure_suppressions) as found`,
-  );
-  if (!any?.found || records.length === 0) return new Set();
-  const byHash = new Map<string, string>();
-  for (const r of records) {
-    for (const value of [r.employeeNumber, r.workEmail, r.personalEmail]) {
-      if (value) byHash.set(suppressionHash(deps.env, value), r.employeeNumber);
-    }
-  }
-  const hits = await queryRows<{ hash: string }>(
-    db,
-    sql`select hash from erasure_suppressions
-        where hash in (select json_array_elements_text(${JSON.stringify([...byHash.keys()])}::json))`,
-  );
-  return new Set(hits.map((h) => byHash.get(h.hash) as string));
-}
-
-/** A text[] as PostgreSQL's array literal, so a list of lists travels as one text[] parameter. */
+/** A text[] as PostgreSQL's array literal (the departments list travels as one string). */
 const arrayLiteral = (values: readonly string[]) =>
   `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
@@ -264,18 +254,80 @@ const UPSERT_COLUMNS = [
   'match_name',
   'row_hash',
 ] as const;
-/** Parameter casts: dates and the departments list (array literals) are converted in SQL. */
+/** Casts from text: dates and the departments list (an array literal) are converted in SQL. */
 const CAST: Partial<Record<(typeof UPSERT_COLUMNS)[number], string>> = {
   joined_on: 'date',
   left_on: 'date',
   departments: 'text[]',
 };
+const NUMBER = UPSERT_COLUMNS.indexOf('employee_number');
+const EMAILS = [UPSERT_COLUMNS.indexOf('work_email'), UPSERT_COLUMNS.indexOf('personal_email')];
+
+/** One record as the upsert's column values (with `match_name` and the row hash). */
+function columnValues(r: ImportedRecord): (string | null)[] {
+  return [
+    r.employeeNumber,
+    r.familyName,
+    r.givenName,
+    r.familyNameKana,
+    r.givenNameKana,
+    r.familyNameRomaji,
+    r.givenNameRomaji,
+    r.workEmail,
+    r.personalEmail,
+    r.joinedOn,
+    r.leftOn,
+    arrayLiteral(r.departments),
+    r.lastTitle,
+    r.office,
+    r.leaveReason,
+    r.locale,
+    normalizeForSearch(
+      [r.familyName, r.givenName, r.familyNameKana, r.givenNameKana, r.familyNameRomaji, r.givenNameRomaji]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    rowHash(r),
+  ];
+}
 
 /**
- * Inserts or updates records by employee number in one statement: one text[] parameter per
- * column, `unnest`ed into rows (no JSON → record conversion, no bind-parameter limit). Rows
- * whose row_hash is unchanged are not sent at all. Returns how many were created and updated
- * (the rest were unchanged). Also used by the demo seed.
+ * A batch being filled, in file order. Good rows are encoded as they arrive — column values,
+ * `match_name`, row hash — so on PostgreSQL that work happens while the server commits the
+ * previous batch, and the commit itself only sends ready strings. Bad rows are listed.
+ */
+class Batch {
+  /** Data rows in the batch, good and bad: `rows_done` moves by this. */
+  size = 0;
+  /** Line of each good row. */
+  readonly lines: number[] = [];
+  /** Good rows, one list per UPSERT_COLUMNS entry. */
+  readonly columns: (string | null)[][] = UPSERT_COLUMNS.map(() => []);
+  readonly rejected: Rejected[] = [];
+
+  add(line: number, record: ImportedRecord) {
+    this.size++;
+    this.lines.push(line);
+    const values = columnValues(record);
+    for (let c = 0; c < values.length; c++) (this.columns[c] as (string | null)[]).push(values[c] ?? null);
+  }
+
+  reject(line: number, reasons: Reasons, employeeNumber: string | null) {
+    this.size++;
+    this.rejected.push({ line, reasons, employee_number: employeeNumber });
+  }
+
+  /** Each column as one JSON array of strings (JSON.stringify is native: cheap for the driver too). */
+  encode(leaveOut?: ReadonlySet<number>): string[] {
+    return this.columns.map((values) =>
+      JSON.stringify(leaveOut ? values.filter((_, i) => !leaveOut.has(i)) : values),
+    );
+  }
+}
+
+/**
+ * Inserts or updates records by employee number (the demo seed uses it too); returns how many
+ * were created and updated (the rest were unchanged).
  */
 export async function upsertHrRecords(
   db: Db,
@@ -283,52 +335,51 @@ export async function upsertHrRecords(
   importId: string | null,
   now: string,
 ): Promise<{ created: number; updated: number }> {
-  if (list.length === 0) return { created: 0, updated: 0 };
-  // Rows whose stored hash is the same are left out before the upsert: a re-import of an
-  // unchanged export (the usual monthly case) neither writes nor locks them. One index probe
-  // per row; the ON CONFLICT … WHERE below stays the guarantee if a row changes meanwhile.
-  const hashes = list.map(rowHash);
-  const stored = await queryRows<{ employee_number: string; row_hash: string }>(
-    db,
-    sql`select employee_number, row_hash from hr_records
-        where employee_number = any(${sql.param(list.map((r) => r.employeeNumber))}::text[])`,
-  );
-  const storedHash = new Map(stored.map((row) => [row.employee_number, row.row_hash]));
-  const changed = list.flatMap((r, i) =>
-    storedHash.get(r.employeeNumber) === hashes[i] ? [] : [{ r, hash: hashes[i] as string }],
-  );
-  if (changed.length === 0) return { created: 0, updated: 0 };
-  const columns = UPSERT_COLUMNS.map(() => new Array<string | null>(changed.length));
-  changed.forEach(({ r, hash }, i) => {
-    const values = [
-      r.employeeNumber,
-      r.familyName,
-      r.givenName,
-      r.familyNameKana,
-      r.givenNameKana,
-      r.familyNameRomaji,
-      r.givenNameRomaji,
-      r.workEmail,
-      r.personalEmail,
-      r.joinedOn,
-      r.leftOn,
-      arrayLiteral(r.departments),
-      r.lastTitle,
-      r.office,
-      r.leaveReason,
-      r.locale,
-      normalizeForSearch(
-        [r.familyName, r.givenName, r.familyNameKana, r.givenNameKana, r.familyNameRomaji, r.givenNameRomaji]
-          .filter(Boolean)
-          .join(' '),
-      ),
-      hash,
-    ];
-    for (let c = 0; c < values.length; c++) (columns[c] as (string | null)[])[i] = values[c] ?? null;
-  });
+  const total = { created: 0, updated: 0 };
+  for (let from = 0; from < list.length; from += DEFAULT_BATCH.postgres) {
+    const batch = new Batch();
+    for (const r of list.slice(from, from + DEFAULT_BATCH.postgres)) batch.add(0, r);
+    const { created, updated } = await upsert(db, batch.encode(), importId, now, true);
+    total.created += created;
+    total.updated += updated;
+  }
+  return total;
+}
+
+/**
+ * Ids of new records: UUIDv7, whose first 48 bits are the time in ms, so they grow with time and
+ * the primary key's inserts stay on its rightmost page. Random (v4) ids cost the server ~15 %
+ * more per row, spread over the whole index (bench/RESULTS.md, Import). A batch shares the
+ * time and 58 random bits; the statement appends each row's ordinal as the last 4 hex digits.
+ */
+function batchIdPrefix(ms: number): string {
+  const time = ms.toString(16).padStart(12, '0').slice(-12);
+  const bytes = randomBytes(8);
+  const random = bytes.toString('hex');
+  const variant = (8 | ((bytes[7] as number) & 3)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(0, 3)}-${variant}${random.slice(3, 6)}-${random.slice(6, 14)}`;
+}
+/** Rows one statement may insert: the ordinal is 4 hex digits of the id. */
+const MAX_UPSERT_ROWS = 0xffff;
+
+/**
+ * One statement: each column arrives as one JSON array (`json_array_elements_text`, zipped by
+ * ROWS FROM; 18 parameters whatever the batch size). Unchanged rows are never written: with
+ * `skipUnchanged`, rows whose stored hash is the same are left out before the insert (an index
+ * probe each: a re-import of an unchanged export then neither writes nor locks anything), and
+ * in any case ON CONFLICT … WHERE row_hash IS DISTINCT updates only what changed.
+ */
+async function upsert(
+  db: Db,
+  encoded: string[],
+  importId: string | null,
+  now: string,
+  skipUnchanged: boolean,
+): Promise<{ created: number; updated: number }> {
+  if (encoded[0] === '[]') return { created: 0, updated: 0 };
   const names = sql.raw(UPSERT_COLUMNS.join(', '));
-  const arrays = sql.join(
-    columns.map((values) => sql`${sql.param(values)}::text[]`),
+  const columns = sql.join(
+    encoded.map((json) => sql`json_array_elements_text(${json}::json)`),
     sql`, `,
   );
   const selected = sql.raw(UPSERT_COLUMNS.map((c) => (CAST[c] ? `i.${c}::${CAST[c]}` : `i.${c}`)).join(', '));
@@ -337,13 +388,18 @@ export async function upsertHrRecords(
       .map((c) => `${c} = excluded.${c}`)
       .join(', '),
   );
+  const unchanged = skipUnchanged
+    ? sql`where not exists (select from hr_records s
+            where s.employee_number = i.employee_number and s.row_hash = i.row_hash)`
+    : sql``;
   const [counts] = await queryRows<{ created: number; updated: number }>(
     db,
     sql`with upserted as (
         insert into hr_records (id, ${names}, last_import_id, created_at, updated_at)
-        select gen_random_uuid()::text, ${selected},
+        select ${batchIdPrefix(Date.parse(now))} || lpad(to_hex(i.ordinal), 4, '0'), ${selected},
           ${importId}::text, ${now}::timestamptz, ${now}::timestamptz
-        from unnest(${arrays}) as i(${names})
+        from rows from (${columns}) with ordinality as i(${names}, ordinal)
+        ${unchanged}
         on conflict (employee_number) do update set ${updates},
           last_import_id = excluded.last_import_id, updated_at = excluded.updated_at
         where hr_records.row_hash is distinct from excluded.row_hash
@@ -356,38 +412,64 @@ export async function upsertHrRecords(
   return { created: counts?.created ?? 0, updated: counts?.updated ?? 0 };
 }
 
-/** One batch, one transaction: upsert the good rows, record the bad ones, move `rows_done`. */
-async function commitBatch(deps: RunDeps, importId: string, start: number, batch: Pending[]) {
-  const now = deps.clock.now().toISOString();
-  await deps.db.transaction(async (tx) => {
-    const [state] = await tx
-      .select({ rowsDone: hrImports.rowsDone, status: hrImports.status })
-      .from(hrImports)
-      .where(eq(hrImports.id, importId))
-      .for('update');
-    if (state?.status !== 'running' || state.rowsDone !== start) throw new StopRun();
+/** Good rows of the batch whose employee number or an email is suppressed (erased at their request). */
+async function erasedRows(deps: RunDeps, db: Db, batch: Batch): Promise<Set<number>> {
+  const rowsByHash = new Map<string, number[]>();
+  const number = batch.columns[NUMBER] as string[];
+  for (let i = 0; i < number.length; i++) {
+    for (const column of [NUMBER, ...EMAILS]) {
+      const value = batch.columns[column]?.[i];
+      if (!value) continue;
+      const key = suppressionHash(deps.env, value);
+      rowsByHash.set(key, [...(rowsByHash.get(key) ?? []), i]);
+    }
+  }
+  if (rowsByHash.size === 0) return new Set();
+  const hits = await queryRows<{ hash: string }>(
+    db,
+    sql`select hash from erasure_suppressions
+        where hash in (select json_array_elements_text(${JSON.stringify([...rowsByHash.keys()])}::json))`,
+  );
+  return new Set(hits.flatMap((h) => rowsByHash.get(h.hash) ?? []));
+}
 
-    const good = batch.filter((p): p is Extract<Pending, { record: unknown }> => 'record' in p);
-    const erased = await erasedNumbers(
-      deps,
+/** One batch, one transaction: upsert the good rows, record the bad ones, move `rows_done`. */
+async function commitBatch(
+  deps: RunDeps,
+  importId: string,
+  start: number,
+  batch: Batch,
+  encoded: string[],
+  skipUnchanged: boolean,
+) {
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction(async (tx) => {
+    const [state] = await queryRows<{ rows_done: number; status: string; any_erased: boolean }>(
       tx,
-      good.map((p) => p.record),
+      sql`select rows_done, status, exists (select from erasure_suppressions) as any_erased
+          from hr_imports where id = ${importId} for update`,
     );
-    const rejected: { line: number; reasons: Reasons; employee_number: string | null }[] = [];
-    for (const p of batch) {
-      if ('reasons' in p)
-        rejected.push({ line: p.line, reasons: p.reasons, employee_number: p.employeeNumber });
-      else if (erased.has(p.record.employeeNumber)) {
-        rejected.push({
-          line: p.line,
-          reasons: { _row: 'erased' },
-          employee_number: p.record.employeeNumber,
-        });
+    if (state?.status !== 'running' || state.rows_done !== start) throw new StopRun();
+
+    let rejected = batch.rejected;
+    let sent = batch.lines.length;
+    if (state.any_erased) {
+      // Rare (the check is skipped while nobody was erased): those rows are rejected, not written.
+      const erased = await erasedRows(deps, tx, batch);
+      if (erased.size > 0) {
+        const number = batch.columns[NUMBER] as string[];
+        rejected = [...erased]
+          .map((i) => ({
+            line: batch.lines[i] as number,
+            reasons: { _row: 'erased' } as Reasons,
+            employee_number: number[i] ?? null,
+          }))
+          .concat(rejected);
+        encoded = batch.encode(erased);
+        sent -= erased.size;
       }
     }
-    const fresh = good.filter((p) => !erased.has(p.record.employeeNumber)).map((p) => p.record);
-    const { created, updated } = await upsertHrRecords(tx, fresh, importId, now);
-    const records = fresh;
+    const { created, updated } = await upsert(tx, encoded, importId, now, skipUnchanged);
     if (rejected.length > 0) {
       const rows = rejected.map((r) => ({ import_id: importId, ...r }));
       await tx.execute(sql`insert into hr_import_errors (import_id, line, reasons, employee_number)
@@ -398,14 +480,15 @@ async function commitBatch(deps: RunDeps, importId: string, start: number, batch
     await tx
       .update(hrImports)
       .set({
-        rowsDone: start + batch.length,
+        rowsDone: start + batch.size,
         rowsCreated: sql`${hrImports.rowsCreated} + ${created}`,
         rowsUpdated: sql`${hrImports.rowsUpdated} + ${updated}`,
-        rowsUnchanged: sql`${hrImports.rowsUnchanged} + ${records.length - created - updated}`,
+        rowsUnchanged: sql`${hrImports.rowsUnchanged} + ${sent - created - updated}`,
         rowsRejected: sql`${hrImports.rowsRejected} + ${rejected.length}`,
         updatedAt: deps.clock.now(),
       })
       .where(eq(hrImports.id, importId));
+    return { sent, created };
   });
 }
 

@@ -47,7 +47,8 @@ function runChild(target: string, dataDir: string, importId: string) {
     err += String(d);
   });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    // 'close', not 'exit': output can still arrive after the process has exited.
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   return { child, exited, output: () => out, errors: () => err };
 }
@@ -60,7 +61,7 @@ async function waitFor(check: () => boolean, ms = 60_000) {
   }
 }
 
-/** Kill the importing process with SIGKILL after a few batches, run it again, check the result. */
+/** Kill the importing process with SIGKILL mid-import (twice), run it again, check the result. */
 async function killAndResume(target: string) {
   const dataDir = join(work, randomUUID());
   const id = randomUUID();
@@ -83,21 +84,30 @@ async function killAndResume(target: string) {
   });
   await setup.close();
 
-  const first = runChild(target, dataDir, id);
-  await waitFor(
-    () => /batch (1[0-9]{2}|[2-9][0-9]{2})\n/.test(first.output()) || first.child.exitCode !== null,
-  );
-  (first.child as ChildProcess).kill('SIGKILL');
-  const killed = await first.exited;
-  expect(killed.signal, first.errors()).toBe('SIGKILL');
-  expect(first.output()).not.toContain('outcome');
+  // Killed twice at different moments — right after a commit, and ~30 ms later (the child pauses
+  // 25 ms after each commit), when the next batch is being committed — then run to the end.
+  for (const [after, delayMs] of [
+    [100, 0],
+    [220, 30],
+  ] as const) {
+    const run = runChild(target, dataDir, id);
+    await waitFor(() => {
+      const done = [...run.output().matchAll(/batch (\d+)\n/g)].map((m) => Number(m[1]));
+      return Math.max(0, ...done) >= after || run.child.exitCode !== null;
+    });
+    await new Promise((r) => setTimeout(r, delayMs));
+    (run.child as ChildProcess).kill('SIGKILL');
+    const killed = await run.exited;
+    expect(killed.signal, run.errors()).toBe('SIGKILL');
+    expect(run.output()).not.toContain('outcome');
+  }
 
-  const second = runChild(target, dataDir, id);
-  const finished = await second.exited;
-  expect(finished.code, second.errors()).toBe(0);
-  expect(second.output()).toContain('outcome done');
-  // The second run started after the last committed batch, not from the top.
-  expect(second.output()).not.toMatch(/^batch 20\n/);
+  const last = runChild(target, dataDir, id);
+  const finished = await last.exited;
+  expect(finished.code, last.errors()).toBe(0);
+  expect(last.output()).toContain('outcome done');
+  // The last run started after the last committed batch, not from the top.
+  expect(last.output()).not.toMatch(/^batch 20\n/);
 
   const check = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
   try {

@@ -282,6 +282,89 @@ describe('running an import', () => {
     expect(existsSync(importFilePath(t.env, result.id))).toBe(false);
   });
 
+  it('rejects only the rows with a NUL character in a mapped cell (PostgreSQL text cannot hold it)', async () => {
+    const p = prefix();
+    // One more column than the mapping uses: a NUL there is never read, so its row is imported.
+    const lines = [
+      `${HEADER},社内コメント`,
+      `${row(p, 1)},`,
+      `${p}2,山\0田,太郎,やまだ,たろう,2015/4/1,,営業部,${p}2@corp.example,,`, // in a name
+      `${row(p, 3)},`,
+      `${p}4\0,山田,太郎,やまだ,たろう,2015/4/1,,営業部\0/東京,,,`, // in the number and the list
+      `${p}5\0,佐藤`, // too few columns: the number is still reported, without the NUL
+      `${row(p, 6)},see\0note`, // unmapped column
+      `${p}7,鈴木,花子,すずき,はな\0こ,2020-13-01,,,,,`, // with another problem in the row
+      `${row(p, 8)},`,
+    ];
+    const { id, suggestedMapping } = await (await upload(`${lines.join('\r\n')}\r\n`)).json();
+    expect(Object.keys(suggestedMapping)).not.toContain('社内コメント');
+
+    // The preview says so, in the viewer's language.
+    const preview = await (
+      await t.request(`/api/hr-imports/${id}/preview`, {
+        cookie: hr.cookie,
+        headers: { 'accept-language': 'ja' },
+      })
+    ).json();
+    expect(preview.rows[1].errors).toEqual({
+      familyName: '保存できないNUL文字（U+0000）が含まれています。元のファイルから取り除いてください。',
+    });
+    expect(preview.rows[6].errors).toMatchObject({ givenNameKana: expect.stringContaining('U+0000') });
+
+    await t.request(`/api/hr-imports/${id}/mapping`, {
+      method: 'PUT',
+      cookie: hr.cookie,
+      json: { mapping: suggestedMapping },
+    });
+    await t.request(`/api/hr-imports/${id}/start`, { method: 'POST', cookie: hr.cookie });
+    await t.queue.drain({ names: ['hr-import.run'] });
+    const [result] = await t.db.select().from(hrImports).where(eq(hrImports.id, id));
+    expect(result).toMatchObject({ status: 'done', rowsDone: 8, rowsCreated: 4, rowsRejected: 4 });
+    const imported = await t.db
+      .select({ number: hrRecords.employeeNumber })
+      .from(hrRecords)
+      .where(eq(hrRecords.lastImportId, id))
+      .orderBy(hrRecords.employeeNumber);
+    expect(imported.map((r) => r.number)).toEqual([`${p}1`, `${p}3`, `${p}6`, `${p}8`]);
+
+    const errors = await t.db
+      .select()
+      .from(hrImportErrors)
+      .where(eq(hrImportErrors.importId, id))
+      .orderBy(hrImportErrors.line);
+    expect(errors.map((e) => [e.line, e.employeeNumber, e.reasons])).toEqual([
+      [3, `${p}2`, { familyName: 'nul_character' }],
+      [5, `${p}4`, { employeeNumber: 'nul_character', departments: 'nul_character' }],
+      [6, `${p}5`, { _row: 'column_count' }],
+      [8, `${p}7`, { givenNameKana: 'nul_character', joinedOn: 'invalid_date' }],
+    ]);
+
+    const csv = await t.request(`/api/hr-imports/${id}/errors.csv`, {
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    const out = Buffer.from(await csv.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
+    const nul = 'Contains a NUL character (U+0000) that cannot be stored. Remove it in the source file.';
+    expect(out[1]).toBe(`3,${p}2,Family name: ${nul}`);
+    // Two reasons, in the order the database keeps them.
+    expect(out[2]?.startsWith(`5,${p}4,`)).toBe(true);
+    expect(out[2]?.slice(`5,${p}4,`.length).split(' / ').sort()).toEqual([
+      `Departments: ${nul}`,
+      `Employee number: ${nul}`,
+    ]);
+  });
+
+  it('accepts a NUL character in a header (left out of the stored name)', async () => {
+    const p = prefix();
+    const res = await upload(`${HEADER},メ\0モ\n${row(p, 1)},x\n`);
+    expect(res.status).toBe(201);
+    expect((await res.json()).headers.at(-1)).toBe('メモ');
+  });
+
   it('imports the CP932 fixture: full names split, katakana readings, a newline inside quotes', async () => {
     const { readFileSync } = await import('node:fs');
     const result = await importCsv(readFileSync('tests/fixtures/hr-export-cp932.csv'));

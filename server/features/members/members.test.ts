@@ -27,6 +27,20 @@ describe('GET /api/members/:id', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
   });
 
+  it('400, not 500, for text the database cannot store (a NUL character); nothing is saved', async () => {
+    const { cookie, member } = await signedIn(t);
+    const res = await t.request(`/api/members/${member.id}`, {
+      method: 'PATCH',
+      cookie,
+      headers: { 'accept-language': 'en' },
+      json: { bio: 'before\u0000after' },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/cannot be saved/);
+    const after = await (await t.request(`/api/members/${member.id}`, { cookie })).json();
+    expect(String(after.bio ?? '')).not.toContain('after');
+  });
+
   it('shows names always and drops fields the viewer may not see (absent, not blank)', async () => {
     const subject = await createTestMember(t, {
       role: 'alumni',
