@@ -11,6 +11,7 @@ export const DATA_CATEGORIES = [
   'hr',
   'invitations',
   'verification',
+  'careers',
   'mail',
   'activity',
 ] as const;

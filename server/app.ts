@@ -19,12 +19,17 @@ import { exitsRoutes } from './features/exits/exits.routes';
 import { freshnessRoutes } from './features/freshness/freshness.routes';
 import { HR_IMPORT_UPLOAD_PATH, hrRecordsRoutes } from './features/hr-records/hr-records.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
+import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
+import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
+import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
+import { referralsRoutes } from './features/referrals/referrals.routes';
+import { returnInterestsRoutes } from './features/return-interests/return-interests.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
 import { jobDefinitions } from './jobs';
 import { type Clock, systemClock } from './lib/clock';
@@ -66,6 +71,9 @@ const PUBLIC_API = [
   /^\/api\/invitations\/accept\//,
   /^\/api\/join-requests$/,
   /^\/api\/freshness\/confirm$/,
+  /^\/api\/referral-consent\//,
+  // Authenticated by its HMAC signature; not mounted in production (decision 017).
+  /^\/api\/dev\/ats-inbox$/,
 ];
 
 /** Builds the whole application. Never listens: server/index.ts does, tests call `app.request`. */
@@ -161,6 +169,11 @@ export function createApp(options: AppOptions) {
     .route('/api', exitSurveyRoutes)
     .route('/api', offboardingRoutes)
     .route('/api', exitsRoutes)
+    .route('/api', jobsRoutes)
+    .route('/api', returnInterestsRoutes)
+    .route('/api', referralsRoutes)
+    .route('/api', pipelineRoutes)
+    .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes);
 
   api.doc31('/api/openapi.json', {

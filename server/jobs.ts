@@ -3,8 +3,11 @@ import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
 import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
+import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { mailJobs } from './features/mail/mail.service';
+import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
+import { referralJobs } from './features/referrals/referrals.jobs';
 import type { AppDeps } from './lib/http';
 import type { JobDefinition } from './lib/queue';
 
@@ -17,5 +20,8 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...retentionJobs(deps),
     ...freshnessJobs(deps),
     ...exitJobs(deps),
+    ...referralJobs(deps),
+    ...pipelineJobs(deps),
+    ...jobAlertJobs(deps),
   ];
 }

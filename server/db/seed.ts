@@ -14,7 +14,12 @@ import { hashPassword } from '../features/auth/auth';
 import { seedDemoExits } from '../features/exits/exits.demo';
 import { ageDemoConfirmations } from '../features/freshness/freshness.demo';
 import { seedDemoHrRecords } from '../features/hr-records/hr-records.demo';
+import { seedDemoJobAlerts } from '../features/job-alerts/job-alerts.demo';
+import { seedDemoJobs } from '../features/jobs/jobs.demo';
 import { getVisibilityLimits, type NewMember, newMemberRows } from '../features/members/members.service';
+import { seedDemoPipeline } from '../features/pipeline/pipeline.demo';
+import { seedDemoReferrals } from '../features/referrals/referrals.demo';
+import { seedDemoReturnInterests } from '../features/return-interests/return-interests.demo';
 import { type Db, queryRows } from './client';
 import { accounts, consentEvents, profiles, users } from './schema/index';
 
@@ -278,6 +283,12 @@ export async function seedDemo({
   // HR records: alumni not yet members (to invite) and the records of some seeded members.
   await seedDemoHrRecords(db, { count: Math.min(300, Math.max(50, Math.round(members / 10))) });
   await seedDemoExits(db);
+  // Jobs and rehiring (decision 015): jobs first; interests and referrals put cards on the board.
+  await seedDemoJobs(db);
+  await seedDemoReturnInterests(db);
+  await seedDemoReferrals(db);
+  await seedDemoPipeline(db);
+  await seedDemoJobAlerts(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.

@@ -32,6 +32,16 @@ export const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(200 * 1024 * 1024),
+  /**
+   * Applicant tracking system hand-off: candidates are POSTed here as JSON with
+   * X-Kizuna-Timestamp (Unix seconds) and X-Kizuna-Signature: sha256=<hex HMAC-SHA256 of
+   * "<timestamp>.<raw body>">; receivers should reject timestamps more than 5 minutes off and
+   * dedupe on Idempotency-Key (the export id). Unset: outside production
+   * the app's own development receiver (/api/dev/ats-inbox) is used; in production the webhook
+   * button explains it is not configured and CSV export remains.
+   */
+  ATS_WEBHOOK_URL: z.url().optional(),
+  ATS_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 export type EnvInput = z.input<typeof EnvSchema>;
 export type Env = z.infer<typeof EnvSchema> & { BASE_URL: string; AUTH_SECRET: string };

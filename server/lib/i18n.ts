@@ -183,6 +183,119 @@ const messages = {
     'kz.surveyText': 'Enter text.',
     'kz.surveyTooLong': 'The answer is too long (at most 4,000 characters).',
     'kz.surveyRequired': 'Please answer this question.',
+    // — jobs —
+    'kz.jobTitleRequired': 'Enter a title in Japanese or English.',
+    'kz.jobDescriptionRequired': 'Add a description in the same language as the title.',
+    'kz.jobTitleForDescription': 'Add a title in the same language as the description.',
+    'kz.jobCurrencyRequired': 'Choose the currency of the salary.',
+    'kz.jobPeriodRequired': 'Choose whether the salary is per year, month or hour.',
+    'kz.jobGroupEmpty': 'Choose at least one member for this group.',
+    'kz.currency': 'Use a three-letter currency code such as JPY.',
+    'error.job_closes_in_past': 'The closing date has passed. Choose today or a later date to publish.',
+    'error.job_unknown_member': 'Some of the chosen members are not active members.',
+    'error.job_already_open': 'This job is already published.',
+    'error.job_already_closed': 'This job is already closed.',
+    // — return interests —
+    'kz.returnInterestConsentTrue':
+      'Send true to allow contact about rehiring. To withdraw consent, use the privacy settings.',
+    // — referrals —
+    'error.referral_self': 'You cannot refer yourself.',
+    'error.referral_duplicate':
+      'This person has already been referred for this job (or, without a job, in general). We never contact anyone twice for the same referral.',
+    'error.referral_candidate_cooldown':
+      'This person was asked about a referral in the last 7 days. To avoid sending them too many emails, please try again later.',
+    'error.referral_quota':
+      'You have made 10 referrals in the last 24 hours, the most we allow. Please try again later.',
+    'error.referral_not_awaiting': 'This referral is no longer waiting for the candidate’s consent.',
+    'error.referral_resend_too_soon':
+      'The email was sent less than an hour ago. Please give the candidate some time before sending it again.',
+    'error.referral_resend_limit':
+      'The email has already been sent again twice. To avoid pressing the candidate, it cannot be sent again.',
+    'error.referral_resend_expired':
+      'The candidate did not answer within 14 days, so the referral has lapsed and the email cannot be sent again.',
+    'error.referral_link_invalid':
+      'This link is not valid. It may have been replaced by a newer email; please use the most recent one.',
+    'error.referral_link_expired':
+      'This link has expired. Nothing about you was shared with HR, and nothing more will be sent.',
+    'error.referral_already_decided':
+      'You have already answered this request. To change your answer, please contact the company.',
+    'error.referral_nothing_to_withdraw':
+      'You have not agreed to share your details, so there is nothing to withdraw.',
+    'error.referral_consent_rate_limited':
+      'Too many requests from your network. Please try again in 15 minutes.',
+    'error.referral_reward_not_eligible':
+      'Only a reward that is eligible (and not yet paid) can be marked as paid.',
+    'error.referral_reward_own': 'You referred this candidate: another HR member must mark your reward paid.',
+    'kz.referralCurrency': 'Use a three-letter currency code such as JPY.',
+    'mail.referralConsent.subject':
+      '{referrer} has referred you — may we share your details with our HR team?',
+    'mail.referralConsent.resentSubject':
+      'Reminder: {referrer} has referred you — may we share your details with our HR team?',
+    'mail.referralConsent.forJob': 'for the position “{title}”',
+    'mail.referralConsent.forPosition': 'for a position at our company',
+    'mail.referralConsent.forCompany': 'to our company',
+    'mail.referralConsent.aboutJob': 'this position',
+    'mail.referralConsent.aboutCompany': 'opportunities with us',
+    'mail.referralConsent.body':
+      'Dear {name},\n\n{referrer}, a member of our company’s network Kizuna, has recommended you {target}.\n\nWhy {referrer} recommends you:\n{reason}\n\nOur HR team sees nothing about you unless you agree. If you agree, HR will see your name ({name}), your email address ({email}), the reason above and that {referrer} referred you. If you used to work for us or are a member of Kizuna, HR will also see your history with the company (departments, years, last job title), whether you are eligible for rehire, and your career since leaving as your Kizuna profile shows it. HR may contact you about {about} and may enter these details in the company’s applicant tracking system (its recruiting software). {referrer} only learns whether you agreed and, later, a coarse outcome (in process, hired or closed) — never HR’s notes or your email address.\n\nIf you say no, or do nothing, none of this is shared with HR. If you agree, you can withdraw at any time through the same link: HR stops seeing you in Kizuna at once (to have a copy already entered in the applicant tracking system deleted, please contact the company).\n\nPlease tell us your answer here:\n{url}\n\nPlease answer by {expires}. Without an answer by then the referral lapses and you will not hear from us about it again.\nIf you were not expecting this email, you can simply ignore it.\n\nThe Kizuna team',
+    // — pipeline —
+    'kz.pipelineHireRequired': 'Moving to "rehired" needs the hire: start date, role title and time zone.',
+    'kz.pipelineHireOnlyRehired': 'A hire can only be recorded with a move to "rehired".',
+    'error.pipeline_hire_started':
+      'This person has already started (the start date has come), so the card can no longer be moved.',
+    'error.pipeline_referral_hire_final':
+      'A referral hire cannot be undone here: the referrer’s reward has already been recorded. Ask an admin.',
+    'error.pipeline_ats_not_configured':
+      'The ATS webhook is not configured (ATS_WEBHOOK_URL and ATS_WEBHOOK_SECRET). Export CSV instead.',
+    'error.pipeline_ats_bad_signature': 'The signature does not match.',
+    'pipeline.stage.interested': 'Interested',
+    'pipeline.stage.conversation': 'Conversation',
+    'pipeline.stage.interview': 'Interview',
+    'pipeline.stage.offer': 'Offer',
+    'pipeline.stage.rehired': 'Rehired',
+    'pipeline.stage.not_now': 'Not now',
+    'pipeline.source.interest': 'Boomerang',
+    'pipeline.source.referral': 'Referral',
+    'pipeline.eligibility.eligible': 'Eligible',
+    'pipeline.eligibility.not_eligible': 'Not eligible',
+    'pipeline.eligibility.needs_review': 'Needs review',
+    'pipeline.csv.id': 'Card ID',
+    'pipeline.csv.source': 'Source',
+    'pipeline.csv.stage': 'Stage',
+    'pipeline.csv.name': 'Name',
+    'pipeline.csv.email': 'Email',
+    'pipeline.csv.job': 'Job',
+    'pipeline.csv.daysInStage': 'Days in stage',
+    'pipeline.csv.eligibility': 'Rehire eligibility',
+    'pipeline.csv.lastDepartment': 'Last department',
+    'pipeline.csv.lastTitle': 'Last title',
+    'pipeline.csv.yearsAtCompany': 'Years at the company',
+    'pipeline.csv.joinedOn': 'Joined',
+    'pipeline.csv.leftOn': 'Left',
+    'pipeline.csv.currentEmployer': 'Current employer',
+    'pipeline.csv.currentTitle': 'Current title',
+    'pipeline.csv.location': 'Location',
+    'pipeline.csv.skills': 'Skills',
+    'pipeline.csv.stageChangedAt': 'Stage changed at',
+    'pipeline.csv.createdAt': 'On the board since',
+    // — job alerts —
+    'kz.jobAlertCriterion': 'Add at least one keyword, department or location.',
+    'error.job_alert_limit': 'You can have up to 20 job alerts. Delete one you no longer need first.',
+    'jobAlerts.remote.onsite': 'On-site',
+    'jobAlerts.remote.hybrid': 'Hybrid',
+    'jobAlerts.remote.remote': 'Remote',
+    'mail.jobAlert.subject': 'New job for you: {title}',
+    'mail.jobAlert.intro': 'Hello {name},\n\nA new job on Kizuna matches your job alert:',
+    'mail.jobAlert.department': 'Department: {value}',
+    'mail.jobAlert.location': 'Location: {value}',
+    'mail.jobAlert.closesOn': 'Applications close: {date}',
+    'mail.jobAlert.link': 'Details and how to apply:\n{url}',
+    'mail.jobAlertDigest.subject.one': 'Your job alerts: 1 new job',
+    'mail.jobAlertDigest.subject.other': 'Your job alerts: {count} new jobs',
+    'mail.jobAlertDigest.intro': 'Hello {name},\n\nThese new jobs on Kizuna match your daily job alerts:',
+    'mail.jobAlert.manage':
+      'Change or stop your job alerts here:\n{alertsUrl}\n\nYou receive these emails because you agreed to receive news and digests. You can change that at any time here:\n{privacyUrl}',
+    'mail.jobAlert.closing': 'The Kizuna team',
   },
   ja: {
     'error.bad_request': '入力内容を確認してください。',
@@ -365,6 +478,118 @@ const messages = {
     'kz.surveyText': '文章で入力してください。',
     'kz.surveyTooLong': '回答が長すぎます（4,000文字以内）。',
     'kz.surveyRequired': 'この質問にご回答ください。',
+    // — jobs —
+    'kz.jobTitleRequired': '日本語または英語で職種名を入力してください。',
+    'kz.jobDescriptionRequired': '職種名と同じ言語で仕事内容を入力してください。',
+    'kz.jobTitleForDescription': '仕事内容と同じ言語で職種名を入力してください。',
+    'kz.jobCurrencyRequired': '給与の通貨を選んでください。',
+    'kz.jobPeriodRequired': '給与が年額・月額・時給のどれかを選んでください。',
+    'kz.jobGroupEmpty': 'このグループのメンバーを1人以上選んでください。',
+    'kz.currency': 'JPY のような3文字の通貨コードを入力してください。',
+    'error.job_closes_in_past': '締切日を過ぎています。公開するには今日以降の日付を選んでください。',
+    'error.job_unknown_member': '選択したメンバーに、有効なメンバーでない人が含まれています。',
+    'error.job_already_open': 'この求人はすでに公開されています。',
+    'error.job_already_closed': 'この求人はすでに締め切られています。',
+    // — return interests —
+    'kz.returnInterestConsentTrue':
+      '再雇用の連絡を許可する場合は true を送ってください。同意の取り消しはプライバシー設定で行えます。',
+    // — referrals —
+    'error.referral_self': '自分自身を紹介することはできません。',
+    'error.referral_duplicate':
+      'この方はすでにこの求人（求人を指定しない場合は一般の紹介）で紹介されています。同じ紹介で二度ご連絡することはありません。',
+    'error.referral_candidate_cooldown':
+      'この方には過去7日以内に紹介のご連絡をしています。メールが多くなりすぎないよう、しばらくしてからもう一度お試しください。',
+    'error.referral_quota':
+      '過去24時間の紹介が上限の10件に達しました。しばらくしてからもう一度お試しください。',
+    'error.referral_not_awaiting': 'この紹介はすでに候補者の同意待ちではありません。',
+    'error.referral_resend_too_soon':
+      'メールは1時間以内に送信済みです。再送する前に、候補者の方が確認する時間を少しお待ちください。',
+    'error.referral_resend_limit':
+      'メールはすでに2回再送しています。候補者の方の負担にならないよう、これ以上は再送できません。',
+    'error.referral_resend_expired':
+      '14日以内に回答がなかったため、この紹介は失効しました。メールは再送できません。',
+    'error.referral_link_invalid':
+      'このリンクは無効です。新しいメールで置き換えられた可能性があります。最新のメールのリンクをご利用ください。',
+    'error.referral_link_expired':
+      'このリンクは有効期限が切れています。あなたの情報は人事部に共有されておらず、今後このご紹介についてご連絡することはありません。',
+    'error.referral_already_decided':
+      'このご依頼にはすでに回答済みです。回答を変更したい場合は会社にお問い合わせください。',
+    'error.referral_nothing_to_withdraw': '情報の共有に同意していないため、取り消す同意はありません。',
+    'error.referral_consent_rate_limited':
+      'お使いのネットワークからのリクエストが多すぎます。15分後にもう一度お試しください。',
+    'error.referral_reward_not_eligible': '支払対象（未払い）の報奨金のみ支払済みにできます。',
+    'error.referral_reward_own':
+      'この候補者を紹介したのはあなたです。ご自身の報奨金は、ほかの人事担当者が支払済みにしてください。',
+    'kz.referralCurrency': '通貨は JPY のような3文字のコードで入力してください。',
+    'mail.referralConsent.subject': '{referrer}さんからのご紹介について（人事部への情報共有のご確認）',
+    'mail.referralConsent.resentSubject':
+      '【再送】{referrer}さんからのご紹介について（人事部への情報共有のご確認）',
+    'mail.referralConsent.forJob': '「{title}」のポジションに',
+    'mail.referralConsent.forPosition': '当社のポジションに',
+    'mail.referralConsent.forCompany': '当社に',
+    'mail.referralConsent.aboutJob': 'このポジション',
+    'mail.referralConsent.aboutCompany': '採用の機会',
+    'mail.referralConsent.body':
+      '{name} 様\n\n当社のネットワーク「Kizuna」のメンバーである{referrer}さんが、{target}あなたを推薦しました。\n\n{referrer}さんの推薦理由:\n{reason}\n\nあなたが同意しない限り、人事部があなたの情報を見ることはありません。同意いただいた場合、人事部はお名前（{name}）、メールアドレス（{email}）、上記の推薦理由と{referrer}さんからの紹介であることを確認します。当社の元社員または Kizuna のメンバーである場合は、当社での経歴（所属部署・在籍年・最後の役職）、再雇用の可否、Kizuna のプロフィールに記載された退職後の経歴もあわせて確認します。人事部は{about}についてご連絡することがあり、選考のためにこれらの情報を当社の採用管理システム（ATS）に登録することがあります。{referrer}さんに伝わるのは、同意したかどうかと、その後のおおまかな結果（選考中・入社決定・終了）だけです。人事部のメモやあなたのメールアドレスは伝わりません。\n\n同意しない場合や何もしない場合、これらの情報は人事部に共有されません。同意した後も、同じリンクからいつでも同意を取り消せます。取り消すと、人事部は Kizuna 上であなたの情報をすぐに見られなくなります（すでに採用管理システムに登録された情報の削除は、当社にご依頼ください）。\n\n以下のリンクからご回答ください:\n{url}\n\nご回答の期限は{expires}です。期限までにご回答がない場合、このご紹介は失効し、この件で再びご連絡することはありません。\nお心当たりのない場合は、このメールを破棄してください。\n\nKizuna チーム',
+    // — pipeline —
+    'kz.pipelineHireRequired': '「再入社」に移すには、入社日・職種・タイムゾーンを入力してください。',
+    'kz.pipelineHireOnlyRehired': '入社情報は「再入社」に移すときだけ登録できます。',
+    'error.pipeline_hire_started': 'すでに入社日を迎えているため、このカードは移動できません。',
+    'error.pipeline_referral_hire_final':
+      '紹介による採用はここでは取り消せません（紹介者の報酬がすでに記録されています）。管理者に相談してください。',
+    'error.pipeline_ats_not_configured':
+      'ATS Webhook が設定されていません（ATS_WEBHOOK_URL と ATS_WEBHOOK_SECRET）。CSV で書き出してください。',
+    'error.pipeline_ats_bad_signature': '署名が一致しません。',
+    'pipeline.stage.interested': '関心あり',
+    'pipeline.stage.conversation': '面談',
+    'pipeline.stage.interview': '選考',
+    'pipeline.stage.offer': 'オファー',
+    'pipeline.stage.rehired': '再入社',
+    'pipeline.stage.not_now': '今回は見送り',
+    'pipeline.source.interest': '出戻り',
+    'pipeline.source.referral': '紹介',
+    'pipeline.eligibility.eligible': '再雇用可',
+    'pipeline.eligibility.not_eligible': '再雇用不可',
+    'pipeline.eligibility.needs_review': '要確認',
+    'pipeline.csv.id': 'カードID',
+    'pipeline.csv.source': '経路',
+    'pipeline.csv.stage': 'ステージ',
+    'pipeline.csv.name': '氏名',
+    'pipeline.csv.email': 'メールアドレス',
+    'pipeline.csv.job': '求人',
+    'pipeline.csv.daysInStage': 'ステージ滞在日数',
+    'pipeline.csv.eligibility': '再雇用可否',
+    'pipeline.csv.lastDepartment': '最終所属部署',
+    'pipeline.csv.lastTitle': '最終役職',
+    'pipeline.csv.yearsAtCompany': '在籍年数',
+    'pipeline.csv.joinedOn': '入社日',
+    'pipeline.csv.leftOn': '退職日',
+    'pipeline.csv.currentEmployer': '現在の勤務先',
+    'pipeline.csv.currentTitle': '現在の役職',
+    'pipeline.csv.location': '所在地',
+    'pipeline.csv.skills': 'スキル',
+    'pipeline.csv.stageChangedAt': 'ステージ変更日時',
+    'pipeline.csv.createdAt': 'ボード登録日時',
+    // — job alerts —
+    'kz.jobAlertCriterion': 'キーワード・部署・勤務地のいずれかを1つ以上入力してください。',
+    'error.job_alert_limit':
+      '求人アラートは20件まで登録できます。不要なアラートを削除してから追加してください。',
+    'jobAlerts.remote.onsite': '出社',
+    'jobAlerts.remote.hybrid': 'ハイブリッド',
+    'jobAlerts.remote.remote': 'リモート',
+    'mail.jobAlert.subject': '新着求人のお知らせ：{title}',
+    'mail.jobAlert.intro': '{name} 様\n\nKizuna の求人アラートの条件に合う求人が新しく掲載されました。',
+    'mail.jobAlert.department': '部署：{value}',
+    'mail.jobAlert.location': '勤務地：{value}',
+    'mail.jobAlert.closesOn': '応募締切：{date}',
+    'mail.jobAlert.link': '詳細・応募はこちら：\n{url}',
+    'mail.jobAlertDigest.subject.one': '求人アラート：新着求人 1 件',
+    'mail.jobAlertDigest.subject.other': '求人アラート：新着求人 {count} 件',
+    'mail.jobAlertDigest.intro':
+      '{name} 様\n\nKizuna の求人アラート（毎日のまとめ）の条件に合う新着求人です。',
+    'mail.jobAlert.manage':
+      '求人アラートの変更・停止はこちら：\n{alertsUrl}\n\nこのメールは「ニュースとダイジェストを受け取る」に同意いただいた方にお送りしています。設定はいつでもこちらで変更できます：\n{privacyUrl}',
+    'mail.jobAlert.closing': 'Kizuna 事務局',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

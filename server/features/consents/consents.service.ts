@@ -10,6 +10,7 @@ import type { Locale } from '../../../common/invitations';
 import type { Db } from '../../db/client';
 import { consentEvents, profiles, users } from '../../db/schema/index';
 import { notFound } from '../../lib/errors';
+import { cancelPendingHiresOfMember } from '../pipeline/pipeline.service';
 
 /**
  * The consent ledger (decision 010). `consent_events` is append-only: an answer is never updated
@@ -67,6 +68,11 @@ export async function recordConsents(
 
   const granted = CONSENT_PURPOSES.filter((p) => answers[p]);
   await tx.update(profiles).set({ consents: granted }).where(eq(profiles.userId, userId));
+  // Rehiring contact withdrawn: the member leaves HR's board now, and a hire not yet started on
+  // one of their interest cards is cancelled (decision 017), so consenting again cannot revive it.
+  if (appended.some((e) => e.purpose === 'rehiring' && !e.granted)) {
+    await cancelPendingHiresOfMember(tx, { userId }, { now });
+  }
   await tx.update(users).set({ consentsReviewedAt: now }).where(eq(users.id, userId));
   return appended;
 }

@@ -8,6 +8,7 @@ import { dispatchMail } from '../mail/mail.service';
 import { buildSearchColumns } from '../members/member-search';
 import { getVisibilityLimits } from '../members/members.service';
 import { queueAlumniWelcome } from '../offboarding/welcome';
+import { raiseInterestFromExit } from '../return-interests/return-interests.service';
 
 export const EXITS_TRANSITION = 'exits.transition';
 
@@ -97,6 +98,10 @@ async function convertCase(deps: AppDeps, caseId: string): Promise<boolean> {
       .where(eq(leaverCases.id, row.id))
       .returning();
     if (!done) return null;
+    // Open to returning and joined the network: a general return interest (decision 015).
+    if (row.openToReturn && row.networkDecision === 'joined') {
+      await raiseInterestFromExit(txDb, { userId: row.userId, now });
+    }
     const ids = declined ? [] : await queueAlumniWelcome(txDb, deps, done);
     if (ids[0]) {
       await tx.update(leaverCases).set({ welcomeMailId: ids[0] }).where(eq(leaverCases.id, row.id));

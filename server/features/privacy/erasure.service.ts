@@ -144,11 +144,13 @@ export async function eraseMember({
     if (hashes.length) await tx.insert(erasureSuppressions).values(hashes).onConflictDoNothing();
 
     // Their mail's ids, to find the delivery jobs that carry only those ids.
-    const mailLink = personalTables().find((e) => e.table === mailMessages)?.links[0];
-    const mailWhere = mailLink?.where(subject);
-    const mailIds = mailWhere
-      ? (await tx.select({ id: mailMessages.id }).from(mailMessages).where(mailWhere)).map((m) => m.id)
-      : [];
+    const mailIds: string[] = [];
+    for (const link of personalTables().find((e) => e.table === mailMessages)?.links ?? []) {
+      const where = link.where(subject);
+      if (!where || link.erase !== 'delete') continue;
+      const rows = await tx.select({ id: mailMessages.id }).from(mailMessages).where(where);
+      mailIds.push(...rows.map((m) => m.id));
+    }
 
     for (const entry of personalTables()) {
       for (const link of entry.links) await eraseLink(tx, entry.table, link, subject, keepContent);

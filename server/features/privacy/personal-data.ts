@@ -2,6 +2,7 @@ import { eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } fro
 import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DataCategory } from '../../../common/privacy-reference';
 import * as schema from '../../db/schema/index';
+import { REFERRAL_CONSENT_MAIL_KIND } from '../referrals/referral-mail';
 
 /**
  * The register of personal data (decision 011): for EVERY table of the schema, either how to find
@@ -93,11 +94,31 @@ const {
   offboardingTemplates,
   offboardingTasks,
   reportingLines,
+  jobs,
+  jobAlerts,
+  jobAlertDeliveries,
+  returnInterests,
+  referrals,
+  pipelineCards,
+  pipelineNotes,
+  hires,
+  atsExports,
 } = schema;
 
 /** Rows of exit tables that belong to a case of the member (decision 012). */
 const ofTheirCase = (column: AnyPgColumn, userId: string) =>
   sql`${column} in (select id from leaver_cases where user_id = ${userId})`;
+
+/** Ids of pipeline cards about the member: their return interests, or referrals of their email. */
+const theirCards = (s: DataSubject) => {
+  const referred = s.emails.length
+    ? sql` or referral_id in (select id from referrals where lower(candidate_email) in (${sql.join(
+        s.emails.map((e) => sql`${e}`),
+        sql`, `,
+      )}))`
+    : sql``;
+  return sql`(select id from pipeline_cards where user_id = ${s.userId}${referred})`;
+};
 
 /**
  * In erasure order: rows that point at others first, `users` last (its delete cascades to
@@ -206,6 +227,16 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         via: 'user_id or to_address = their email',
         where: (s) => or(eq(mailMessages.userId, s.userId), lowerIn(mailMessages.toAddress, s.emails)),
         erase: 'delete',
+      },
+      {
+        // The consent request to a candidate names the member who referred them (decision 019).
+        // Runs before `referrals` below clears referrer_id. Only ids are exported: the text is
+        // about the candidate, and it carries their consent link.
+        via: 'referral consent emails naming them as the referrer',
+        where: (s) =>
+          sql`${mailMessages.kind} = ${REFERRAL_CONSENT_MAIL_KIND} and ${mailMessages.subjectId} in (select id from referrals where referrer_id = ${s.userId})`,
+        erase: 'delete',
+        exportColumns: ['id', 'kind', 'subjectId', 'status', 'createdAt', 'sentAt'],
       },
     ],
   },
@@ -555,6 +586,265 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         via: 'manager_id or report_id',
         where: (s) => or(eq(reportingLines.managerId, s.userId), eq(reportingLines.reportId, s.userId)),
         erase: 'delete',
+      },
+    ],
+  },
+  // Jobs and rehiring (decision 015): hand-offs, notes and hires before their cards, cards before
+  // their sources.
+  {
+    kind: 'personal',
+    table: atsExports,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      cardId: 'context',
+      kind: 'context',
+      status: 'context',
+      attempts: 'context',
+      lastError: 'context',
+      data: 'context',
+      actorId: 'context',
+      deliveredAt: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'the pipeline card about them',
+        where: (s) => sql`${atsExports.cardId} in ${theirCards(s)}`,
+        erase: 'delete',
+      },
+      {
+        via: 'actor_id (sent by them as HR)',
+        where: (s) => eq(atsExports.actorId, s.userId),
+        erase: { set: { actorId: null } },
+        exportColumns: ['id', 'actorId', 'kind', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: pipelineNotes,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      cardId: 'context',
+      authorId: 'context',
+      body: 'personal',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'the pipeline card about them',
+        where: (s) => sql`${pipelineNotes.cardId} in ${theirCards(s)}`,
+        erase: 'delete',
+      },
+      {
+        via: 'author_id (written by them as HR)',
+        where: (s) => eq(pipelineNotes.authorId, s.userId),
+        erase: { set: { authorId: null } },
+        exportColumns: ['id', 'cardId', 'authorId', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: hires,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      cardId: 'context',
+      source: 'context',
+      userId: 'context',
+      jobId: 'context',
+      leaverCaseId: 'context',
+      roleTitle: 'personal',
+      department: 'personal',
+      startOn: 'personal',
+      timeZone: 'context',
+      startedAt: 'context',
+      recordedBy: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id or the pipeline card about them',
+        where: (s) => or(eq(hires.userId, s.userId), sql`${hires.cardId} in ${theirCards(s)}`),
+        erase: 'delete',
+      },
+      {
+        via: 'recorded_by (recorded by them as HR)',
+        where: (s) => eq(hires.recordedBy, s.userId),
+        erase: { set: { recordedBy: null } },
+        exportColumns: ['id', 'recordedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: pipelineCards,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      source: 'context',
+      interestId: 'context',
+      referralId: 'context',
+      userId: 'context',
+      jobId: 'context',
+      stage: 'personal',
+      stageChangedAt: 'context',
+      stageChangedBy: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id, or a referral of their email',
+        where: (s) => sql`${pipelineCards.id} in ${theirCards(s)}`,
+        erase: 'delete',
+      },
+      {
+        via: 'stage_changed_by (moved by them as HR)',
+        where: (s) => eq(pipelineCards.stageChangedBy, s.userId),
+        erase: { set: { stageChangedBy: null } },
+        exportColumns: ['id', 'stageChangedBy', 'stageChangedAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: referrals,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      referrerId: 'context',
+      jobId: 'context',
+      candidateName: 'personal',
+      candidateEmail: 'personal',
+      candidateLocale: 'context',
+      reason: 'personal',
+      status: 'context',
+      consentTokenHash: 'secret',
+      consentExpiresAt: 'context',
+      consentedAt: 'context',
+      declinedAt: 'context',
+      consentMailId: 'context',
+      rewardStatus: 'context',
+      rewardAmount: 'context',
+      rewardCurrency: 'context',
+      rewardPaidAt: 'context',
+      rewardPaidBy: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'candidate_email = their email (they were referred)',
+        where: (s) => lowerIn(referrals.candidateEmail, s.emails),
+        erase: 'delete',
+      },
+      {
+        // A referral they made is about the candidate: only the link to them (and its reward) is theirs.
+        via: 'referrer_id (referrals they made)',
+        where: (s) => eq(referrals.referrerId, s.userId),
+        erase: { set: { referrerId: null } },
+        exportColumns: ['id', 'referrerId', 'jobId', 'status', 'rewardStatus', 'rewardAmount', 'createdAt'],
+      },
+      {
+        via: 'reward_paid_by (marked paid by them as HR)',
+        where: (s) => eq(referrals.rewardPaidBy, s.userId),
+        erase: { set: { rewardPaidBy: null } },
+        exportColumns: ['id', 'rewardPaidBy', 'rewardPaidAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: returnInterests,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      jobId: 'context',
+      message: 'personal',
+      preferredRoles: 'personal',
+      preferredLocations: 'personal',
+      timing: 'personal',
+      status: 'context',
+      withdrawnAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(returnInterests.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: jobAlertDeliveries,
+    category: 'careers',
+    columns: {
+      alertId: 'context',
+      jobId: 'context',
+      userId: 'context',
+      mailId: 'context',
+      mailedAt: 'context',
+      seenAt: 'context',
+      createdAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(jobAlertDeliveries.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: jobAlerts,
+    category: 'careers',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      keywords: 'personal',
+      departments: 'personal',
+      locations: 'personal',
+      frequency: 'context',
+      active: 'context',
+      lastDigestAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(jobAlerts.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: jobs,
+    category: 'activity',
+    columns: {
+      id: 'context',
+      titleJa: 'context',
+      titleEn: 'context',
+      descriptionJa: 'context',
+      descriptionEn: 'context',
+      department: 'context',
+      location: 'context',
+      remote: 'context',
+      employmentType: 'context',
+      skills: 'context',
+      salaryMin: 'context',
+      salaryMax: 'context',
+      salaryCurrency: 'context',
+      salaryPeriod: 'context',
+      closesOn: 'context',
+      status: 'context',
+      classification: 'context',
+      audience: 'context',
+      searchText: 'context',
+      postedBy: 'context',
+      publishedAt: 'context',
+      closedAt: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        // Company content: the job stays; only the link to the HR member who posted it is theirs.
+        via: 'posted_by (posted by them as HR)',
+        where: (s) => eq(jobs.postedBy, s.userId),
+        erase: { set: { postedBy: null } },
+        exportColumns: ['id', 'postedBy', 'titleJa', 'titleEn', 'createdAt'],
       },
     ],
   },

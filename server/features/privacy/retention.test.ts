@@ -133,7 +133,11 @@ describe('retention.sweep', () => {
       { by: 'retention', role: 'alumni' },
       { by: 'retention', role: 'alumni' },
     ]);
-    const swept = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'retention.swept'));
+    const swept = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'retention.swept'))
+      .orderBy(auditEvents.id);
     expect(swept.map((e) => e.data)).toEqual([
       { warned: 3, erased: 0 },
       { warned: 0, erased: 2 },

@@ -1,0 +1,142 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  DigestResultSchema,
+  JOB_ALERT_LIMITS,
+  JobAlertCreateSchema,
+  JobAlertListSchema,
+  JobAlertMatchListSchema,
+  JobAlertSchema,
+  JobAlertUpdateSchema,
+  MarkSeenResultSchema,
+} from '../../../common/job-alerts';
+import { notFound } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { runDigestNow } from './job-alerts.jobs';
+import { canKeepJobAlerts, canRunDigestNow } from './job-alerts.policy';
+import { presentAlert, presentMatch } from './job-alerts.presenter';
+import {
+  createAlert,
+  deleteAlert,
+  listAlerts,
+  listMatches,
+  markMatchesSeen,
+  updateAlert,
+} from './job-alerts.service';
+
+const IdParam = z.object({ id: z.uuid() });
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const limitReached = {
+  409: { description: 'Too many alerts', content: { 'application/json': { schema: z.any() } } },
+};
+
+const list = createRoute({
+  method: 'get',
+  path: '/me/job-alerts',
+  tags: ['job-alerts'],
+  summary: 'My job alerts, and whether alert email may go out (consent to newsletters and digests)',
+  responses: { 200: jsonContent(JobAlertListSchema), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/me/job-alerts',
+  tags: ['job-alerts'],
+  summary: `Create a job alert: keywords, departments, locations (at least one), instant or daily; at most ${JOB_ALERT_LIMITS.alertsPerMember}`,
+  request: body(JobAlertCreateSchema),
+  responses: { 201: jsonContent(JobAlertSchema, 'Created'), ...errorResponses, ...limitReached },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/me/job-alerts/{id}',
+  tags: ['job-alerts'],
+  summary: 'Change one of my job alerts (another member’s is a 404)',
+  request: { params: IdParam, ...body(JobAlertUpdateSchema) },
+  responses: { 200: jsonContent(JobAlertSchema), ...errorResponses },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/me/job-alerts/{id}',
+  tags: ['job-alerts'],
+  summary: 'Delete one of my job alerts',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+});
+
+const matches = createRoute({
+  method: 'get',
+  path: '/me/job-alerts/matches',
+  tags: ['job-alerts'],
+  summary: 'New jobs for me: jobs my alerts matched that are still listed and visible to me, newest first',
+  responses: { 200: jsonContent(JobAlertMatchListSchema), ...errorResponses },
+});
+
+const seen = createRoute({
+  method: 'post',
+  path: '/me/job-alerts/matches/seen',
+  tags: ['job-alerts'],
+  summary: 'Mark all my matched jobs seen',
+  responses: { 200: jsonContent(MarkSeenResultSchema), ...errorResponses },
+});
+
+const devDigest = createRoute({
+  method: 'post',
+  path: '/dev/jobs/job-alerts.digest',
+  tags: ['dev'],
+  summary: 'Development only (admin): send the daily job-alert digest now',
+  responses: { 200: jsonContent(DigestResultSchema), ...errorResponses },
+});
+
+export const jobAlertsRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const { rows, emailAllowed } = await listAlerts(c.var.deps, viewer);
+    return c.json(
+      {
+        items: rows.map((row) => presentAlert(row, emailAllowed)),
+        emailAllowed,
+        max: JOB_ALERT_LIMITS.alertsPerMember,
+      },
+      200,
+    );
+  })
+  .openapi(create, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const { row, emailAllowed } = await createAlert(c.var.deps, viewer, input);
+    return c.json(presentAlert(row, emailAllowed), 201);
+  })
+  .openapi(update, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const { row, emailAllowed } = await updateAlert(c.var.deps, viewer, id, input);
+    return c.json(presentAlert(row, emailAllowed), 200);
+  })
+  .openapi(remove, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    await deleteAlert(c.var.deps, viewer, id);
+    return c.body(null, 204);
+  })
+  .openapi(matches, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const { items, unseen } = await listMatches(c.var.deps, viewer);
+    return c.json({ items: items.map(presentMatch), unseen }, 200);
+  })
+  .openapi(seen, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canKeepJobAlerts(viewer)) throw notFound();
+    return c.json({ marked: await markMatchesSeen(c.var.deps, viewer) }, 200);
+  })
+  .openapi(devDigest, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canRunDigestNow(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
+    return c.json(await runDigestNow(c.var.deps), 200);
+  });

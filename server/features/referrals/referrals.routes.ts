@@ -1,0 +1,224 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ErrorBodySchema } from '../../../common/errors';
+import {
+  AdminReferralListQuerySchema,
+  AdminReferralListSchema,
+  AdminReferralSchema,
+  MyReferralListSchema,
+  MyReferralSchema,
+  ReferralConsentDecisionSchema,
+  ReferralConsentTokenSchema,
+  ReferralConsentViewSchema,
+  ReferralCreateSchema,
+  RewardRuleSchema,
+  RewardRuleViewSchema,
+} from '../../../common/referrals';
+import { notFound } from '../../lib/errors';
+import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { takeConsentSlot } from './consent-rate-limit';
+import { canManageReferrals, canRefer } from './referrals.policy';
+import {
+  presentAdminReferral,
+  presentConsentView,
+  presentMyReferral,
+  presentRewardRule,
+} from './referrals.presenter';
+import {
+  createReferral,
+  decideReferralConsent,
+  findConsentByToken,
+  getRewardRule,
+  listMyReferrals,
+  listReferralsForHr,
+  markRewardPaid,
+  resendReferralConsent,
+  setRewardRule,
+} from './referrals.service';
+
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const conflict = {
+  409: jsonContent(ErrorBodySchema, 'Duplicate, recently referred, already decided, or not in that state'),
+};
+const rateLimited = { 429: jsonContent(ErrorBodySchema, 'Too many requests from this address') };
+
+const create = createRoute({
+  method: 'post',
+  path: '/referrals',
+  tags: ['referrals'],
+  summary: 'Refer a candidate (any member): the candidate is emailed a consent link',
+  description:
+    'HR sees nothing about the candidate until they agree through the link (valid 14 days). Only for public or network jobs (others: 404). One referral per job (or general) and email: a repeat is a 409; so is any new referral of an address referred in the last 7 days. At most 10 referrals per member in 24 hours (429).',
+  request: body(ReferralCreateSchema),
+  responses: {
+    201: jsonContent(MyReferralSchema, 'Created'),
+    ...errorResponses,
+    ...conflict,
+    429: jsonContent(ErrorBodySchema, 'Too many referrals in 24 hours'),
+  },
+});
+
+const mine = createRoute({
+  method: 'get',
+  path: '/me/referrals',
+  tags: ['referrals'],
+  summary: 'My referrals: status, coarse outcome, reward; and the reward rule while enabled',
+  responses: { 200: jsonContent(MyReferralListSchema), ...errorResponses },
+});
+
+const resend = createRoute({
+  method: 'post',
+  path: '/me/referrals/{id}/resend',
+  tags: ['referrals'],
+  summary: 'Send the consent email again with a new link (the referrer, while awaiting consent)',
+  description:
+    'At most twice per referral and once an hour; the deadline stays 14 days from the referral (after it: 409).',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(MyReferralSchema), ...errorResponses, ...conflict },
+});
+
+// The consent endpoints take the token in the body, never in the path: paths end up in access
+// logs, proxies and histories. Responses are `Cache-Control: no-store`.
+const consentView = createRoute({
+  method: 'post',
+  path: '/referral-consent/view',
+  tags: ['referrals'],
+  summary: 'Public: what the candidate is asked to agree to, or the status of their answer',
+  request: body(ReferralConsentTokenSchema),
+  responses: { 200: jsonContent(ReferralConsentViewSchema), ...errorResponses, ...rateLimited },
+});
+
+const consentDecide = createRoute({
+  method: 'post',
+  path: '/referral-consent/decide',
+  tags: ['referrals'],
+  summary: 'Public: the candidate agrees (HR sees them), declines (HR never does) or withdraws',
+  request: body(ReferralConsentDecisionSchema),
+  responses: {
+    200: jsonContent(ReferralConsentViewSchema),
+    ...errorResponses,
+    ...conflict,
+    ...rateLimited,
+  },
+});
+
+const adminList = createRoute({
+  method: 'get',
+  path: '/admin/referrals',
+  tags: ['referrals'],
+  summary: 'HR: every referral; the candidate’s data only for consented ones',
+  request: { query: AdminReferralListQuerySchema },
+  responses: { 200: jsonContent(AdminReferralListSchema), ...errorResponses },
+});
+
+const ruleGet = createRoute({
+  method: 'get',
+  path: '/admin/referral-reward-rule',
+  tags: ['referrals'],
+  summary: 'HR: the referral reward rule',
+  responses: { 200: jsonContent(RewardRuleViewSchema), ...errorResponses },
+});
+
+const rulePut = createRoute({
+  method: 'put',
+  path: '/admin/referral-reward-rule',
+  tags: ['referrals'],
+  summary: 'HR: set the referral reward rule (applies to hires from now on)',
+  request: body(RewardRuleSchema),
+  responses: { 200: jsonContent(RewardRuleViewSchema), ...errorResponses },
+});
+
+const rewardPaid = createRoute({
+  method: 'post',
+  path: '/admin/referrals/{id}/reward-paid',
+  tags: ['referrals'],
+  summary: 'HR: mark an eligible reward paid',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(AdminReferralSchema), ...errorResponses, ...conflict },
+});
+
+/** The peer address of the socket (never a header a client could set); absent in-process. */
+function clientAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+const requireHr = (c: Context<AppEnv>) => {
+  const viewer = requireViewer(c);
+  if (!canManageReferrals(viewer)) throw notFound();
+  return viewer;
+};
+
+const router = createRouter();
+
+// Every request to the public consent endpoints — well-formed or not — counts against the
+// address's rate limit, and no answer (error answers included) is stored by a cache.
+router.use('/referral-consent/*', async (c, next) => {
+  c.header('cache-control', 'no-store');
+  const { deps } = c.var;
+  takeConsentSlot(deps, deps.clock, clientAddress(c));
+  await next();
+  c.header('cache-control', 'no-store');
+});
+
+export const referralsRoutes = router
+  .openapi(create, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!canRefer(viewer)) throw notFound();
+    return c.json(presentMyReferral(await createReferral({ deps: c.var.deps, viewer, input })), 201);
+  })
+  .openapi(mine, async (c) => {
+    const viewer = requireViewer(c);
+    const { db, clock } = c.var.deps;
+    const { items, rewardRule } = await listMyReferrals({ db, clock, viewer });
+    return c.json(
+      { items: items.map(presentMyReferral), rewardRule: rewardRule ? presentRewardRule(rewardRule) : null },
+      200,
+    );
+  })
+  .openapi(resend, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    return c.json(presentMyReferral(await resendReferralConsent({ deps: c.var.deps, viewer, id })), 200);
+  })
+  .openapi(consentView, async (c) => {
+    const { token } = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    return c.json(presentConsentView(await findConsentByToken({ db, clock, token })), 200);
+  })
+  .openapi(consentDecide, async (c) => {
+    const { token, decision } = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    return c.json(presentConsentView(await decideReferralConsent({ db, clock, token, decision })), 200);
+  })
+  .openapi(adminList, async (c) => {
+    requireHr(c);
+    const query = c.req.valid('query');
+    const { items, total } = await listReferralsForHr({ db: c.var.deps.db, query });
+    return c.json(
+      { items: items.map(presentAdminReferral), total, page: query.page, pageSize: query.pageSize },
+      200,
+    );
+  })
+  .openapi(ruleGet, async (c) => {
+    requireHr(c);
+    return c.json(presentRewardRule(await getRewardRule(c.var.deps.db)), 200);
+  })
+  .openapi(rulePut, async (c) => {
+    const viewer = requireHr(c);
+    const rule = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    return c.json(presentRewardRule(await setRewardRule({ db, clock, viewer, rule })), 200);
+  })
+  .openapi(rewardPaid, async (c) => {
+    const viewer = requireHr(c);
+    const { id } = c.req.valid('param');
+    const { db, clock } = c.var.deps;
+    return c.json(presentAdminReferral(await markRewardPaid({ db, clock, viewer, id })), 200);
+  });

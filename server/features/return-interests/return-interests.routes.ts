@@ -1,0 +1,91 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  GeneralInterestInputSchema,
+  JobInterestInputSchema,
+  MyReturnInterestsSchema,
+  ReturnInterestResultSchema,
+} from '../../../common/return-interests';
+import { notFound } from '../../lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { canRaiseReturnInterest } from './return-interests.policy';
+import { presentMyInterests, presentResult } from './return-interests.presenter';
+import {
+  findMyInterests,
+  raiseGeneralInterest,
+  raiseJobInterest,
+  withdrawInterest,
+} from './return-interests.service';
+
+const InterestParam = z.object({ id: z.uuid() });
+// Job ids are checked by the jobs feature (unknown or invisible → 404), not by their shape here.
+const JobParam = z.object({ id: z.string().trim().min(1).max(100) });
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const mine = createRoute({
+  method: 'get',
+  path: '/me/return-interests',
+  tags: ['return-interests'],
+  summary: 'My return interests (alumni): general and per job, and whether HR may see them',
+  responses: { 200: jsonContent(MyReturnInterestsSchema), ...errorResponses },
+});
+
+const general = createRoute({
+  method: 'put',
+  path: '/me/return-interest',
+  tags: ['return-interests'],
+  summary:
+    '“I’m open to coming back” (alumni): creates, replaces or reactivates my one general interest; optionally grants rehiring contact',
+  request: body(GeneralInterestInputSchema),
+  responses: { 200: jsonContent(ReturnInterestResultSchema), ...errorResponses },
+});
+
+const jobInterest = createRoute({
+  method: 'post',
+  path: '/jobs/{id}/interest',
+  tags: ['return-interests'],
+  summary:
+    '“I’m interested” in a job I can see (alumni): 201 when raised, 200 when an active one was updated or a withdrawn one reactivated',
+  request: { params: JobParam, ...body(JobInterestInputSchema) },
+  responses: {
+    200: jsonContent(ReturnInterestResultSchema),
+    201: jsonContent(ReturnInterestResultSchema, 'Created'),
+    ...errorResponses,
+  },
+});
+
+const withdraw = createRoute({
+  method: 'post',
+  path: '/me/return-interests/{id}/withdraw',
+  tags: ['return-interests'],
+  summary: 'Withdraw one of my interests: it leaves HR’s rehiring board at once',
+  request: { params: InterestParam },
+  responses: { 200: jsonContent(ReturnInterestResultSchema), ...errorResponses },
+});
+
+export const returnInterestsRoutes = createRouter()
+  .openapi(mine, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canRaiseReturnInterest(viewer)) throw notFound();
+    return c.json(presentMyInterests(await findMyInterests(c.var.deps, viewer)), 200);
+  })
+  .openapi(general, async (c) => {
+    const viewer = requireViewer(c);
+    const input = c.req.valid('json');
+    if (!canRaiseReturnInterest(viewer)) throw notFound();
+    const { view } = await raiseGeneralInterest(c.var.deps, viewer, input, { locale: c.var.locale });
+    return c.json(presentResult(view), 200);
+  })
+  .openapi(jobInterest, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    if (!canRaiseReturnInterest(viewer)) throw notFound();
+    const { view, outcome } = await raiseJobInterest(c.var.deps, viewer, id, input, { locale: c.var.locale });
+    return c.json(presentResult(view), outcome === 'created' ? 201 : 200);
+  })
+  .openapi(withdraw, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!canRaiseReturnInterest(viewer)) throw notFound();
+    return c.json(presentResult(await withdrawInterest(c.var.deps, viewer, id)), 200);
+  });
