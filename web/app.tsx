@@ -27,6 +27,12 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./features/verification/join-page')).JoinPage }),
       },
       {
+        path: 'referral-consent',
+        lazy: async () => ({
+          Component: (await import('./features/referrals/referral-consent-page')).ReferralConsentPage,
+        }),
+      },
+      {
         path: 'freshness/confirm',
         lazy: async () => ({
           Component: (await import('./features/freshness/freshness-confirm-page')).FreshnessConfirmPage,
@@ -87,6 +93,36 @@ const router = createBrowserRouter([
             path: 'members/:id/edit',
             lazy: async () => ({
               Component: (await import('./features/members/profile-edit-page')).ProfileEditPage,
+            }),
+          },
+          {
+            path: 'jobs',
+            lazy: async () => ({ Component: (await import('./features/jobs/jobs-page')).JobsPage }),
+          },
+          {
+            path: 'jobs/fit',
+            lazy: async () => ({ Component: (await import('./features/jobs/jobs-page')).FitJobsPage }),
+          },
+          {
+            path: 'jobs/alerts',
+            lazy: async () => ({
+              Component: (await import('./features/job-alerts/job-alerts-page')).JobAlertsPage,
+            }),
+          },
+          {
+            path: 'jobs/:id',
+            lazy: async () => ({ Component: (await import('./features/jobs/job-page')).JobPage }),
+          },
+          {
+            path: 'referrals',
+            lazy: async () => ({
+              Component: (await import('./features/referrals/my-referrals-page')).MyReferralsPage,
+            }),
+          },
+          {
+            path: 'careers/return',
+            lazy: async () => ({
+              Component: (await import('./features/return-interests/return-page')).ReturnInterestPage,
             }),
           },
           {
@@ -152,6 +188,42 @@ const router = createBrowserRouter([
                 path: 'admin/exits',
                 lazy: async () => ({
                   Component: (await import('./features/exits/admin-exits-page')).AdminExitsPage,
+                }),
+              },
+              {
+                path: 'admin/jobs',
+                lazy: async () => ({
+                  Component: (await import('./features/jobs/admin-jobs-page')).AdminJobsPage,
+                }),
+              },
+              {
+                path: 'admin/jobs/new',
+                lazy: async () => ({
+                  Component: (await import('./features/jobs/job-form-page')).JobFormPage,
+                }),
+              },
+              {
+                path: 'admin/jobs/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('./features/jobs/job-form-page')).JobFormPage,
+                }),
+              },
+              {
+                path: 'admin/pipeline',
+                lazy: async () => ({
+                  Component: (await import('./features/pipeline/admin-pipeline-page')).AdminPipelinePage,
+                }),
+              },
+              {
+                path: 'admin/pipeline/:id',
+                lazy: async () => ({
+                  Component: (await import('./features/pipeline/pipeline-card-page')).PipelineCardPage,
+                }),
+              },
+              {
+                path: 'admin/referrals',
+                lazy: async () => ({
+                  Component: (await import('./features/referrals/admin-referrals-page')).AdminReferralsPage,
                 }),
               },
               {

@@ -82,6 +82,16 @@ function Header() {
             <NavLink to="/directory" className={navLinkClasses}>
               {t('nav.directory')}
             </NavLink>
+            <NavLink
+              to="/jobs"
+              className={() =>
+                navLinkClasses({
+                  isActive: ['/jobs', '/referrals', '/careers'].some((p) => pathname.startsWith(p)),
+                })
+              }
+            >
+              {t('nav.jobs')}
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

@@ -10,10 +10,21 @@ interface SearchBoxProps {
   onType?: (q: string) => void;
   size?: 'md' | 'lg';
   autoFocus?: boolean;
+  /** Placeholder and label text, when the box searches something other than members. */
+  placeholder?: string;
+  label?: string;
 }
 
-/** The directory search: one labelled input ("検索" / "Search") and a submit button. */
-export function SearchBox({ initialValue = '', onSearch, onType, size = 'md', autoFocus }: SearchBoxProps) {
+/** A search: one labelled input ("検索" / "Search") and a submit button (directory, jobs). */
+export function SearchBox({
+  initialValue = '',
+  onSearch,
+  onType,
+  size = 'md',
+  autoFocus,
+  placeholder,
+  label,
+}: SearchBoxProps) {
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState(initialValue);
@@ -29,7 +40,7 @@ export function SearchBox({ initialValue = '', onSearch, onType, size = 'md', au
     <search className="block w-full">
       <form onSubmit={submit} className="flex w-full gap-2">
         <label htmlFor={id} className="sr-only">
-          {t('search.label')}
+          {label ?? t('search.label')}
         </label>
         <div className="relative min-w-0 flex-1">
           <span className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-slate-400">
@@ -49,7 +60,7 @@ export function SearchBox({ initialValue = '', onSearch, onType, size = 'md', au
             autoComplete="off"
             // biome-ignore lint/a11y/noAutofocus: the search page exists to type into this box
             autoFocus={autoFocus}
-            placeholder={t('search.placeholder')}
+            placeholder={placeholder ?? t('search.placeholder')}
             value={value}
             maxLength={200}
             onChange={(e) => {

@@ -26,7 +26,19 @@ export const MAIL_STATUS_TONES: Record<MailStatus, BadgeTone> = {
   bounced: 'red',
   cancelled: 'neutral',
 };
-const KNOWN_KINDS = ['invitation'];
+const KNOWN_KINDS = [
+  'invitation',
+  'alumni_welcome',
+  'freshness',
+  'verification_rejected',
+  'verification_already_member',
+  'retention_warning',
+  'job_alert',
+  'job_alert_digest',
+  'referral_consent',
+] as const;
+type KnownKind = (typeof KNOWN_KINDS)[number];
+const isKnownKind = (kind: string): kind is KnownKind => (KNOWN_KINDS as readonly string[]).includes(kind);
 
 /** Admins and HR: every email the app sent or is sending, and what each one said. */
 export function OutboxPage() {
@@ -192,7 +204,7 @@ export function OutboxPage() {
 }
 
 function kindLabel(t: TFunction, kind: string) {
-  return kind === 'invitation' ? t('outbox.kinds.invitation') : kind;
+  return isKnownKind(kind) ? t(`outbox.kinds.${kind}`) : kind;
 }
 
 function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {

@@ -1,0 +1,576 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  JOB_AUDIENCE_PRESETS,
+  type Job,
+  type JobAudiencePreset,
+  type JobCreateInput,
+  jobTitle,
+} from '../../../common/jobs';
+import {
+  EMPLOYMENT_TYPES,
+  type EmploymentType,
+  REMOTE_MODES,
+  type RemoteMode,
+  SALARY_PERIODS,
+  type SalaryPeriod,
+} from '../../../common/rehiring-reference';
+import { NotFoundPage } from '../../components/not-found-page';
+import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
+import { Button, buttonClasses } from '../../components/ui/button';
+import { Card } from '../../components/ui/card';
+import { Checkbox } from '../../components/ui/checkbox';
+import { Select } from '../../components/ui/select';
+import { PageSpinner } from '../../components/ui/spinner';
+import { TextArea, TextField } from '../../components/ui/text-field';
+import { isApiError } from '../../lib/api';
+import { useLanguage } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useFlash } from '../../lib/use-flash';
+import { ChipsInput, GroupPicker, type PickedMember } from './form-controls';
+import { JobStatusBadge } from './job-status';
+import { useCloseJob, useCreateJob, useJob, usePublishJob, useUpdateJob } from './use-jobs';
+
+const CURRENCIES = ['JPY', 'USD', 'EUR', 'GBP', 'SGD', 'CNY', 'KRW'];
+
+interface FormState {
+  titleJa: string;
+  titleEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+  department: string;
+  location: string;
+  remote: RemoteMode;
+  employmentType: EmploymentType;
+  skills: string[];
+  pendingSkill: string;
+  salaryMin: string;
+  salaryMax: string;
+  salaryCurrency: string;
+  salaryPeriod: SalaryPeriod;
+  closesOn: string;
+  preset: JobAudiencePreset;
+  members: PickedMember[];
+  excludeRecent: boolean;
+  excludeMonths: string;
+  excludeEmployers: string;
+}
+
+const EMPTY: FormState = {
+  titleJa: '',
+  titleEn: '',
+  descriptionJa: '',
+  descriptionEn: '',
+  department: '',
+  location: '',
+  remote: 'hybrid',
+  employmentType: 'full_time',
+  skills: [],
+  pendingSkill: '',
+  salaryMin: '',
+  salaryMax: '',
+  salaryCurrency: 'JPY',
+  salaryPeriod: 'year',
+  closesOn: '',
+  preset: 'alumni_and_employees',
+  members: [],
+  excludeRecent: false,
+  excludeMonths: '6',
+  excludeEmployers: '',
+};
+
+function fromJob(job: Job): FormState {
+  const audience = job.audience;
+  return {
+    titleJa: job.titleJa ?? '',
+    titleEn: job.titleEn ?? '',
+    descriptionJa: job.descriptionJa ?? '',
+    descriptionEn: job.descriptionEn ?? '',
+    department: job.department,
+    location: job.location,
+    remote: job.remote,
+    employmentType: job.employmentType,
+    skills: job.skills,
+    pendingSkill: '',
+    salaryMin: job.salary?.min != null ? String(job.salary.min) : '',
+    salaryMax: job.salary?.max != null ? String(job.salary.max) : '',
+    salaryCurrency: job.salary?.currency ?? 'JPY',
+    salaryPeriod: job.salary?.period ?? 'year',
+    closesOn: job.closesOn,
+    preset: audience?.preset ?? 'alumni_and_employees',
+    members: audience?.members ?? [],
+    excludeRecent: audience?.excludeLeftWithinMonths != null,
+    excludeMonths: String(audience?.excludeLeftWithinMonths ?? 6),
+    excludeEmployers: (audience?.excludeEmployers ?? []).join('\n'),
+  };
+}
+
+/** A number as typed (spaces and thousands separators allowed); what is not a number goes as typed. */
+const amount = (text: string): number | null => {
+  const clean = text.replace(/[,，\s]/g, '');
+  if (clean === '') return null;
+  const n = Number(clean);
+  return Number.isFinite(n) ? n : (clean as unknown as number);
+};
+
+/** The body the API takes; the server validates it all (errors come back per field). */
+function toPayload(s: FormState): Omit<JobCreateInput, 'status'> {
+  const salaryMin = amount(s.salaryMin);
+  const salaryMax = amount(s.salaryMax);
+  const hasSalary = salaryMin !== null || salaryMax !== null;
+  const skills = [...s.skills];
+  if (s.pendingSkill.trim()) skills.push(s.pendingSkill.trim());
+  return {
+    titleJa: s.titleJa.trim() || null,
+    titleEn: s.titleEn.trim() || null,
+    descriptionJa: s.descriptionJa.trim() ? s.descriptionJa : null,
+    descriptionEn: s.descriptionEn.trim() ? s.descriptionEn : null,
+    department: s.department,
+    location: s.location,
+    remote: s.remote,
+    employmentType: s.employmentType,
+    skills,
+    salaryMin,
+    salaryMax,
+    salaryCurrency: hasSalary ? s.salaryCurrency : null,
+    salaryPeriod: hasSalary ? s.salaryPeriod : null,
+    closesOn: s.closesOn,
+    audience: {
+      preset: s.preset,
+      memberIds: s.preset === 'group' ? s.members.map((m) => m.id) : [],
+      excludeLeftWithinMonths: s.excludeRecent ? (amount(s.excludeMonths) ?? 0) : null,
+      excludeEmployers: s.excludeEmployers
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    },
+  };
+}
+
+/** `/admin/jobs/new` and `/admin/jobs/:id/edit` (HR). */
+export function JobFormPage() {
+  const { id } = useParams();
+  const job = useJob(id);
+  if (!id) return <JobForm key="new" />;
+  if (job.isPending) return <PageSpinner />;
+  if (job.isError) {
+    if (isApiError(job.error) && (job.error.status === 404 || job.error.status === 400))
+      return <NotFoundPage />;
+    return (
+      <div className="mx-auto max-w-5xl px-4 py-8">
+        <ErrorBanner message={job.error.message} onRetry={() => void job.refetch()} />
+      </div>
+    );
+  }
+  return <JobForm key={job.data.id} job={job.data} />;
+}
+
+function JobForm({ job }: { job?: Job }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const heading = job ? t('jobs.form.editTitle') : t('jobs.form.newTitle');
+  useDocumentTitle(heading);
+  const notice = useFlash<'saved'>('notice');
+  const [state, setState] = useState<FormState>(() => (job ? fromJob(job) : EMPTY));
+  const [savedAt, setSavedAt] = useState(0);
+  const create = useCreateJob();
+  const update = useUpdateJob();
+  const publish = usePublishJob();
+  const close = useCloseJob();
+  const error = create.error ?? update.error ?? publish.error ?? close.error;
+  const fields = isApiError(error) ? error.fields : {};
+  const busy = create.isPending || update.isPending || publish.isPending || close.isPending;
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setState((s) => ({ ...s, [key]: value }));
+    setSavedAt(0);
+  };
+
+  // Messages for one field, and for the keys below it (skills.2, audience.excludeEmployers.0).
+  const shown = new Set<string>();
+  const errorsFor = (...keys: string[]) => {
+    const out: string[] = [];
+    for (const [key, messages] of Object.entries(fields)) {
+      if (keys.some((k) => key === k || key.startsWith(`${k}.`))) {
+        shown.add(key);
+        out.push(...messages);
+      }
+    }
+    return out.length > 0 ? [...new Set(out)] : undefined;
+  };
+
+  const reset = () => {
+    create.reset();
+    update.reset();
+    publish.reset();
+    close.reset();
+  };
+
+  const saveNew = (status: 'draft' | 'open') => {
+    reset();
+    create.mutate(
+      { ...toPayload(state), status },
+      {
+        onSuccess: (created) =>
+          status === 'open'
+            ? navigate('/admin/jobs', { state: { notice: 'published' } })
+            : navigate(`/admin/jobs/${created.id}/edit`, { state: { notice: 'saved' } }),
+      },
+    );
+  };
+
+  const saveExisting = (then?: 'publish') => {
+    if (!job) return;
+    reset();
+    update.mutate(
+      { id: job.id, input: toPayload(state) },
+      {
+        onSuccess: () => {
+          if (then === 'publish') {
+            publish.mutate(job.id, {
+              onSuccess: () => navigate('/admin/jobs', { state: { notice: 'published' } }),
+            });
+          } else {
+            setSavedAt(Date.now());
+          }
+        },
+      },
+    );
+  };
+
+  const closeJob = () => {
+    if (!job || !window.confirm(t('jobs.form.confirmClose'))) return;
+    reset();
+    close.mutate(job.id, { onSuccess: () => navigate('/admin/jobs', { state: { notice: 'closed' } }) });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (job) saveExisting();
+    else saveNew('draft');
+  };
+
+  // An expired job is still open: a later closing date (Save) lists it again.
+  const canPublish = job && job.status !== 'open';
+  const fieldErrors = {
+    titleJa: errorsFor('titleJa'),
+    titleEn: errorsFor('titleEn'),
+    descriptionJa: errorsFor('descriptionJa'),
+    descriptionEn: errorsFor('descriptionEn'),
+    department: errorsFor('department'),
+    location: errorsFor('location'),
+    remote: errorsFor('remote'),
+    employmentType: errorsFor('employmentType'),
+    skills: errorsFor('skills'),
+    salaryMin: errorsFor('salaryMin'),
+    salaryMax: errorsFor('salaryMax'),
+    salaryCurrency: errorsFor('salaryCurrency'),
+    salaryPeriod: errorsFor('salaryPeriod'),
+    closesOn: errorsFor('closesOn'),
+    preset: errorsFor('audience.preset'),
+    members: errorsFor('audience.memberIds'),
+    months: errorsFor('audience.excludeLeftWithinMonths'),
+    employers: errorsFor('audience.excludeEmployers'),
+  };
+  const otherErrors = Object.entries(fields).filter(([key]) => !shown.has(key));
+
+  // After a rejected save, take the member to the first field that needs attention.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) first.focus();
+    else window.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [error]);
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:py-8">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p>
+            <Link to="/admin/jobs" className="text-sm text-ai-700 underline-offset-2 hover:underline">
+              ← {t('jobs.admin.title')}
+            </Link>
+          </p>
+          <h1 className="mt-1 text-2xl font-bold text-slate-900">{heading}</h1>
+          {job && <p className="mt-1 text-slate-700">{jobTitle(job, lang)}</p>}
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('jobs.form.lead')}</p>
+        </div>
+        {job?.status && (
+          <div className="flex items-center gap-2 text-sm text-slate-600">
+            {t('jobs.form.status')} <JobStatusBadge status={job.status} expired={job.expired ?? false} />
+          </div>
+        )}
+      </div>
+
+      {(notice === 'saved' || savedAt > 0) && !error && <SuccessBanner>{t('jobs.form.saved')}</SuccessBanner>}
+      {error && (
+        <ErrorBanner message={isApiError(error) ? error.message : t('errors.generic')}>
+          {otherErrors.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {otherErrors.map(([key, messages]) => (
+                <li key={key}>{messages.join(' ')}</li>
+              ))}
+            </ul>
+          )}
+        </ErrorBanner>
+      )}
+
+      <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={heading}>
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title={t('jobs.form.japanese')} as="h2">
+            <div className="space-y-4" lang="ja">
+              <TextField
+                label={t('jobs.form.titleJa')}
+                name="titleJa"
+                value={state.titleJa}
+                maxLength={200}
+                onChange={(e) => set('titleJa', e.target.value)}
+                errors={fieldErrors.titleJa}
+              />
+              <TextArea
+                label={t('jobs.form.descriptionJa')}
+                name="descriptionJa"
+                rows={10}
+                value={state.descriptionJa}
+                onChange={(e) => set('descriptionJa', e.target.value)}
+                hint={t('jobs.form.descriptionHint')}
+                errors={fieldErrors.descriptionJa}
+              />
+            </div>
+          </Card>
+          <Card title={t('jobs.form.english')} as="h2">
+            <div className="space-y-4" lang="en">
+              <TextField
+                label={t('jobs.form.titleEn')}
+                name="titleEn"
+                value={state.titleEn}
+                maxLength={200}
+                onChange={(e) => set('titleEn', e.target.value)}
+                errors={fieldErrors.titleEn}
+              />
+              <TextArea
+                label={t('jobs.form.descriptionEn')}
+                name="descriptionEn"
+                rows={10}
+                value={state.descriptionEn}
+                onChange={(e) => set('descriptionEn', e.target.value)}
+                hint={t('jobs.form.descriptionHint')}
+                errors={fieldErrors.descriptionEn}
+              />
+            </div>
+          </Card>
+        </div>
+
+        <Card title={t('jobs.form.details')} as="h2">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label={t('jobs.form.department')}
+              name="department"
+              required
+              maxLength={80}
+              value={state.department}
+              onChange={(e) => set('department', e.target.value)}
+              errors={fieldErrors.department}
+            />
+            <TextField
+              label={t('jobs.form.location')}
+              name="location"
+              required
+              maxLength={80}
+              value={state.location}
+              onChange={(e) => set('location', e.target.value)}
+              errors={fieldErrors.location}
+            />
+            <Select
+              label={t('jobs.form.remote')}
+              name="remote"
+              value={state.remote}
+              options={REMOTE_MODES.map((m) => ({ value: m, label: t(`jobs.remote.${m}`) }))}
+              onChange={(e) => set('remote', e.target.value as RemoteMode)}
+              errors={fieldErrors.remote}
+            />
+            <Select
+              label={t('jobs.form.employmentType')}
+              name="employmentType"
+              value={state.employmentType}
+              options={EMPLOYMENT_TYPES.map((m) => ({ value: m, label: t(`jobs.employmentTypes.${m}`) }))}
+              onChange={(e) => set('employmentType', e.target.value as EmploymentType)}
+              errors={fieldErrors.employmentType}
+            />
+            <div className="sm:col-span-2">
+              <ChipsInput
+                label={t('jobs.form.skills')}
+                hint={t('jobs.form.skillsHint')}
+                placeholder={t('jobs.form.skillsPlaceholder')}
+                values={state.skills}
+                onChange={(skills) => set('skills', skills)}
+                pending={state.pendingSkill}
+                onPendingChange={(text) => set('pendingSkill', text)}
+                errors={fieldErrors.skills}
+              />
+            </div>
+            <TextField
+              label={t('jobs.form.closesOn')}
+              name="closesOn"
+              type="date"
+              required
+              value={state.closesOn}
+              onChange={(e) => set('closesOn', e.target.value)}
+              hint={t('jobs.form.closesOnHint')}
+              errors={fieldErrors.closesOn}
+            />
+          </div>
+          <fieldset className="mt-6">
+            <legend className="text-sm font-medium text-slate-800">{t('jobs.form.salary')}</legend>
+            <div className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
+              <TextField
+                label={t('jobs.form.salaryMin')}
+                name="salaryMin"
+                inputMode="numeric"
+                value={state.salaryMin}
+                onChange={(e) => set('salaryMin', e.target.value)}
+                errors={fieldErrors.salaryMin}
+              />
+              <TextField
+                label={t('jobs.form.salaryMax')}
+                name="salaryMax"
+                inputMode="numeric"
+                value={state.salaryMax}
+                onChange={(e) => set('salaryMax', e.target.value)}
+                errors={fieldErrors.salaryMax}
+              />
+              <Select
+                label={t('jobs.form.currency')}
+                name="salaryCurrency"
+                value={state.salaryCurrency}
+                options={[...new Set([state.salaryCurrency, ...CURRENCIES])].map((c) => ({
+                  value: c,
+                  label: c,
+                }))}
+                onChange={(e) => set('salaryCurrency', e.target.value)}
+                errors={fieldErrors.salaryCurrency}
+              />
+              <Select
+                label={t('jobs.form.period')}
+                name="salaryPeriod"
+                value={state.salaryPeriod}
+                options={SALARY_PERIODS.map((p) => ({ value: p, label: t(`jobs.periods.${p}`) }))}
+                onChange={(e) => set('salaryPeriod', e.target.value as SalaryPeriod)}
+                errors={fieldErrors.salaryPeriod}
+              />
+            </div>
+          </fieldset>
+        </Card>
+
+        <Card title={t('jobs.form.audience')} as="h2">
+          <fieldset>
+            <legend className="sr-only">{t('jobs.form.audience')}</legend>
+            <div className="grid gap-3 sm:grid-cols-2">
+              {JOB_AUDIENCE_PRESETS.map((preset) => (
+                <label
+                  key={preset}
+                  className={
+                    'flex cursor-pointer gap-3 rounded-xl border p-3 text-sm ' +
+                    (state.preset === preset
+                      ? 'border-ai-500 bg-ai-50'
+                      : 'border-slate-200 hover:bg-slate-50')
+                  }
+                >
+                  <input
+                    type="radio"
+                    name="preset"
+                    value={preset}
+                    checked={state.preset === preset}
+                    onChange={() => set('preset', preset)}
+                    className="mt-0.5 accent-ai-700"
+                  />
+                  <span>
+                    <span className="block font-medium text-slate-900">{t(`jobs.audience.${preset}`)}</span>
+                    <span className="block text-slate-600">{t(`jobs.audience.hint.${preset}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {fieldErrors.preset && (
+              <p className="mt-2 text-sm text-red-700">{fieldErrors.preset.join(' ')}</p>
+            )}
+          </fieldset>
+          {state.preset === 'group' && (
+            <div className="mt-4">
+              <GroupPicker
+                value={state.members}
+                onChange={(members) => set('members', members)}
+                errors={fieldErrors.members}
+              />
+            </div>
+          )}
+          <fieldset className="mt-6 space-y-3">
+            <legend className="text-sm font-medium text-slate-800">{t('jobs.form.exclusions')}</legend>
+            <Checkbox
+              label={t('jobs.form.excludeRecent')}
+              checked={state.excludeRecent}
+              onChange={(e) => set('excludeRecent', e.target.checked)}
+            />
+            {state.excludeRecent && (
+              <TextField
+                label={t('jobs.form.months')}
+                name="excludeMonths"
+                type="number"
+                min={1}
+                max={120}
+                value={state.excludeMonths}
+                onChange={(e) => set('excludeMonths', e.target.value)}
+                containerClassName="ml-7 w-32"
+                errors={fieldErrors.months}
+              />
+            )}
+            <TextArea
+              label={t('jobs.form.excludeEmployers')}
+              name="excludeEmployers"
+              rows={3}
+              value={state.excludeEmployers}
+              onChange={(e) => set('excludeEmployers', e.target.value)}
+              hint={t('jobs.form.excludeEmployersHint')}
+              errors={fieldErrors.employers}
+            />
+          </fieldset>
+        </Card>
+
+        <div className="flex flex-wrap gap-3">
+          {!job && (
+            <>
+              <Button type="submit" variant="secondary" isBusy={busy && create.variables?.status === 'draft'}>
+                {t('jobs.form.saveDraft')}
+              </Button>
+              <Button isBusy={busy && create.variables?.status === 'open'} onClick={() => saveNew('open')}>
+                {t('jobs.form.publish')}
+              </Button>
+            </>
+          )}
+          {job && (
+            <>
+              <Button type="submit" variant={canPublish ? 'secondary' : 'primary'} isBusy={update.isPending}>
+                {t('jobs.form.save')}
+              </Button>
+              {canPublish && (
+                <Button isBusy={publish.isPending} disabled={busy} onClick={() => saveExisting('publish')}>
+                  {job.status === 'closed' ? t('jobs.form.reopen') : t('jobs.form.publish')}
+                </Button>
+              )}
+              {job.status !== 'closed' && (
+                <Button variant="danger" isBusy={close.isPending} disabled={busy} onClick={closeJob}>
+                  {t('jobs.form.close')}
+                </Button>
+              )}
+              <Link to={`/jobs/${job.id}`} className={buttonClasses('ghost', 'md')}>
+                {t('jobs.admin.view')}
+              </Link>
+            </>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
