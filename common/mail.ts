@@ -47,6 +47,12 @@ export type OutboxList = z.infer<typeof OutboxListSchema>;
 
 export const OutboxMessageSchema = OutboxItemSchema.extend({
   text: z.string(),
+  /**
+   * True when the personal links in `text` (an invitation, a referral consent, a freshness
+   * confirmation) are masked: they act for the recipient, so only the recipient may hold them.
+   * They are shown only while mail goes to the local development catcher.
+   */
+  linksHidden: z.boolean(),
   /** What the SMTP server received (only with the local catcher in development). */
   delivered: z
     .object({

@@ -646,6 +646,8 @@ export const en = {
     close: 'Close',
     sentAt: 'Sent',
     language: 'Language',
+    linksHidden:
+      'Personal links (invitations, referral answers, profile confirmations) are hidden: whoever holds one can act for the recipient, so only the recipient receives it.',
     raw: 'Raw message as received by the mail server ({{time}})',
     noRaw: 'The raw message is shown only for mail caught by the local development mail server.',
     columns: {

@@ -18,11 +18,41 @@ export function presentOutboxItem(row: MailRow): OutboxItem {
   };
 }
 
-/** One message to read: its text and, with the local catcher, what the SMTP server received. */
-export function presentOutboxMessage(row: MailRow, delivered: CaughtMail | undefined): OutboxMessage {
+export const HIDDEN_SECRET = '••••••';
+
+/**
+ * The secret part of every link that acts for its recipient: accepting an invitation
+ * (`/invite/<token>`), answering a referral (`/referral-consent#<token>`) and confirming a
+ * profile (`/freshness/confirm?token=<token>`). Kept next to the presenter that uses it; the test
+ * builds each link with the mail code's own URL builder, so a changed link shape fails there.
+ */
+const SECRET = String.raw`[\w.~%-]*[\w~%-]`; // URL-safe characters, never ending a sentence's full stop
+const SECRET_LINK_PARTS: readonly RegExp[] = [
+  new RegExp(String.raw`(\/invite\/)${SECRET}`, 'g'),
+  new RegExp(String.raw`(\/referral-consent#)${SECRET}`, 'g'),
+  new RegExp(String.raw`([?&]token=)${SECRET}`, 'g'),
+];
+
+/** The text with the secret part of every personal link replaced by dots. */
+export function hideSecretLinks(text: string): string {
+  return SECRET_LINK_PARTS.reduce((out, pattern) => out.replace(pattern, `$1${HIDDEN_SECRET}`), text);
+}
+
+/**
+ * One message to read: its text and, with the local catcher, what the SMTP server received.
+ * HR and admins read the outbox, but a personal link lets whoever holds it act as the recipient
+ * (take over an invitation, answer for a referred candidate): outside the local catcher — i.e.
+ * whenever mail really leaves the machine — those links are masked.
+ */
+export function presentOutboxMessage(
+  row: MailRow,
+  delivered: CaughtMail | undefined,
+  options: { revealLinks: boolean },
+): OutboxMessage {
   return {
     ...presentOutboxItem(row),
-    text: row.text,
+    text: options.revealLinks ? row.text : hideSecretLinks(row.text),
+    linksHidden: !options.revealLinks,
     delivered: delivered ? { receivedAt: delivered.receivedAt.toISOString(), raw: delivered.raw } : null,
   };
 }

@@ -40,5 +40,8 @@ export const mailRoutes = createRouter()
     const caught = row.providerMessageId
       ? c.var.deps.mailCatcher?.findByMessageId(row.providerMessageId)
       : undefined;
-    return c.json(presentOutboxMessage(row, caught), 200);
+    // Mail that never leaves this machine (the development catcher) shows its links: following
+    // an invitation from the outbox is how a developer tries the app. Real mail hides them.
+    const revealLinks = c.var.deps.mailCatcher !== undefined;
+    return c.json(presentOutboxMessage(row, caught, { revealLinks }), 200);
   });

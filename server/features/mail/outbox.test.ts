@@ -1,14 +1,20 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../tests/factories/index';
-import { createTestDatabase, failOnConsoleError, requestAs } from '../../../tests/setup';
+import { createTestApp, createTestDatabase, failOnConsoleError, requestAs } from '../../../tests/setup';
 import { createApp } from '../../app';
 import type { Database } from '../../db/client';
+import { mailMessages } from '../../db/schema/index';
 import { fixedClock } from '../../lib/clock';
 import { testEnv } from '../../lib/env';
 import { createLogger } from '../../lib/logger';
 import { createMailer } from '../../lib/mail';
 import { type MailCatcher, startMailCatcher } from '../../lib/mail-catcher';
 import { createQueue, type Queue } from '../../lib/queue';
+import { confirmUrl } from '../freshness/freshness.service';
+import { acceptUrl } from '../invitations/invitations.service';
+import { consentUrl } from '../referrals/referral-mail';
+import { HIDDEN_SECRET, hideSecretLinks } from './mail.presenter';
 import { dispatchMail, queueMail } from './mail.service';
 
 failOnConsoleError();
@@ -104,6 +110,7 @@ describe('GET /api/outbox', () => {
     const one = await (await t.request(`/api/outbox/${sent.id}`, { cookie: hr.cookie })).json();
     expect(one.text).toMatch(/^田中 一郎 様/);
     expect(one.text).toMatch(/http:\/\/localhost:3000\/invite\/[\w-]{40,}/);
+    expect(one.linksHidden).toBe(false); // the local catcher: mail never left this machine
     expect(one.delivered.raw).toContain('To: ichiro@example.com');
     expect(one.delivered.raw).toMatch(/Subject: =\?UTF-8\?/i);
     const notDelivered = await (
@@ -134,5 +141,61 @@ describe('GET /api/outbox', () => {
     } while (cursor);
     expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => `Page ${i}`));
     await dispatchMail({ queue }, []); // nothing to send: no error
+  });
+});
+
+describe('personal links when mail really leaves the machine (no local catcher)', () => {
+  const env = testEnv();
+  const token = 'tok_ABCdef-123_456789012345678901234567890123';
+
+  it('masks the secret of every link that acts for its recipient, and nothing else', () => {
+    const text = [
+      `Accept: ${acceptUrl(env, token)}`,
+      `Answer: ${consentUrl(env, token)}.`,
+      `Confirm (${confirmUrl(env, `${token}.x.y`)})`,
+      `Profile: ${env.BASE_URL}/members/abc/edit?tab=career`,
+    ].join('\n');
+    const hidden = hideSecretLinks(text);
+    expect(hidden).not.toContain('tok_');
+    expect(hidden).toBe(
+      [
+        `Accept: ${env.BASE_URL}/invite/${HIDDEN_SECRET}`,
+        `Answer: ${env.BASE_URL}/referral-consent#${HIDDEN_SECRET}.`,
+        `Confirm (${env.BASE_URL}/freshness/confirm?token=${HIDDEN_SECRET})`,
+        `Profile: ${env.BASE_URL}/members/abc/edit?tab=career`,
+      ].join('\n'),
+    );
+  });
+
+  it('HR reads the invitation without its link; the invitee still receives it whole', async () => {
+    const app = await createTestApp();
+    try {
+      const hr = await signedIn(app, { role: 'alumni_manager' });
+      const res = await app.request('/api/invitations', {
+        method: 'POST',
+        cookie: hr.cookie,
+        json: {
+          email: 'hidden@example.com',
+          role: 'alumni',
+          locale: 'en',
+          familyName: 'Sato',
+          givenName: 'Ken',
+        },
+      });
+      expect(res.status).toBe(201);
+      const list = await (
+        await app.request('/api/outbox?q=hidden@example.com', { cookie: hr.cookie })
+      ).json();
+      const one = await (await app.request(`/api/outbox/${list.items[0].id}`, { cookie: hr.cookie })).json();
+      expect(one.linksHidden).toBe(true);
+      expect(one.text).toContain(`${app.env.BASE_URL}/invite/${HIDDEN_SECRET}`);
+      const [stored] = await app.db.select().from(mailMessages).where(eq(mailMessages.id, one.id));
+      const link = stored?.text.match(/\/invite\/([\w-]{40,})/);
+      expect(link).not.toBeNull();
+      expect(one.text).not.toContain(link?.[1]);
+      expect(JSON.stringify(one)).not.toContain(link?.[1]);
+    } finally {
+      await app.close();
+    }
   });
 });

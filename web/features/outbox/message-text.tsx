@@ -2,13 +2,16 @@ import { Fragment } from 'react';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"'）」]+)/g;
 
+/** A personal link the server masked (see `linksHidden`): shown, but not a link to nowhere. */
+const isMasked = (url: string) => url.includes('•');
+
 /** The plain text of an email with its web addresses as links (the invitation link, mostly). */
 export function MessageText({ text }: { text: string }) {
   const parts = text.split(URL_PATTERN);
   return (
     <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">
       {parts.map((part, i) =>
-        i % 2 === 1 ? (
+        i % 2 === 1 && !isMasked(part) ? (
           <a
             // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text never reorder
             key={i}

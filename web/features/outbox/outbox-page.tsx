@@ -251,6 +251,7 @@ function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {
           <div className="rounded-xl border border-slate-200 bg-slate-50 p-4">
             <MessageText text={message.data.text} />
           </div>
+          {message.data.linksHidden && <p className="text-xs text-slate-500">{t('outbox.linksHidden')}</p>}
           {message.data.delivered ? (
             <details className="rounded-xl border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium text-slate-700">
