@@ -233,7 +233,7 @@ describe('the rehiring journey', () => {
     expect(await alumnus.getByTestId('job-alerts-consent').count()).toBe(0);
     const form = alumnus.locator('#new-alert');
     await form.getByLabel('キーワード', { exact: true }).fill(keyword);
-    await form.getByRole('button', { name: '追加', exact: true }).first().click();
+    await form.getByRole('button', { name: '「キーワード」に追加', exact: true }).click();
     await form.getByRole('list', { name: '追加したキーワード' }).getByText(keyword).waitFor();
     await form.getByLabel('勤務地', { exact: true }).fill('東京');
     await form.getByRole('radio', { name: /すぐに通知/ }).check();

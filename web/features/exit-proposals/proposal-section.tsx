@@ -6,6 +6,7 @@ import { Badge } from '../../components/ui/badge';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { addTerms, ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
 import { Spinner } from '../../components/ui/spinner';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
@@ -64,6 +65,10 @@ function ProposalEditor({ caseId, proposal }: { caseId: string; proposal: Propos
   const share = useShareProposal(caseId);
   const [form, setForm] = useState<ProposalUpdate>(() => toForm(proposal));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
+  // Typed but not yet a chip: sent with the rest, so saving never drops it.
+  const [drafts, setDrafts] = useState({ outsideRoles: '', insidePositions: '' });
+  const [sent, setSent] = useState(form); // what the errors' entry numbers refer to
+  const listErrors = useListErrors(errors);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setForm(toForm(proposal)), [proposal]);
 
@@ -80,7 +85,15 @@ function ProposalEditor({ caseId, proposal }: { caseId: string; proposal: Propos
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(form, {
+    const input = {
+      ...form,
+      outsideRoles: withDraft(form.outsideRoles, drafts.outsideRoles),
+      insidePositions: withDraft(form.insidePositions, drafts.insidePositions),
+    };
+    setForm(input);
+    setSent(input);
+    setDrafts({ outsideRoles: '', insidePositions: '' });
+    save.mutate(input, {
       onSuccess: () => {
         setErrors({});
         setNotice(t('exitProposal.saved'));
@@ -88,8 +101,7 @@ function ProposalEditor({ caseId, proposal }: { caseId: string; proposal: Propos
       onError: (error) => setErrors(isApiError(error) ? error.fields : {}),
     });
   };
-  const addRole = (role: string) =>
-    !form.outsideRoles.includes(role) && set('outsideRoles', [...form.outsideRoles, role]);
+  const addRole = (role: string) => set('outsideRoles', addTerms(form.outsideRoles, [role]));
   const addIndustry = (code: Industry) =>
     !form.outsideIndustries.includes(code) && set('outsideIndustries', [...form.outsideIndustries, code]);
 
@@ -127,11 +139,13 @@ function ProposalEditor({ caseId, proposal }: { caseId: string; proposal: Propos
             {t('exitProposal.outsidePath')}
           </legend>
           <TextArea label={t('exitProposal.outsidePath')} {...text('outsidePath')} />
-          <TagInput
+          <ChipInput
             label={t('exitProposal.outsideRoles')}
             values={form.outsideRoles}
-            errors={errors.outsideRoles}
+            errors={listErrors('outsideRoles', sent.outsideRoles)}
             onChange={(v) => set('outsideRoles', v)}
+            draft={drafts.outsideRoles}
+            onDraftChange={(outsideRoles) => setDrafts((d) => ({ ...d, outsideRoles }))}
           />
           <IndustryPicker
             selected={form.outsideIndustries}
@@ -144,11 +158,13 @@ function ProposalEditor({ caseId, proposal }: { caseId: string; proposal: Propos
             {t('exitProposal.insidePath')}
           </legend>
           <TextArea label={t('exitProposal.insidePath')} {...text('insidePath')} />
-          <TagInput
+          <ChipInput
             label={t('exitProposal.insidePositions')}
             values={form.insidePositions}
-            errors={errors.insidePositions}
+            errors={listErrors('insidePositions', sent.insidePositions)}
             onChange={(v) => set('insidePositions', v)}
+            draft={drafts.insidePositions}
+            onDraftChange={(insidePositions) => setDrafts((d) => ({ ...d, insidePositions }))}
           />
         </fieldset>
         {failure && <ErrorBanner message={failure.message} />}
@@ -187,69 +203,6 @@ function LeaverComment({ proposal }: { proposal: Proposal }) {
       <p className="mt-1 whitespace-pre-wrap text-slate-800">
         {proposal.leaverComment ?? <span className="text-slate-500">{t('exitProposal.noComment')}</span>}
       </p>
-    </div>
-  );
-}
-
-function TagInput({
-  label,
-  values,
-  errors,
-  onChange,
-}: {
-  label: string;
-  values: string[];
-  errors?: string[];
-  onChange: (v: string[]) => void;
-}) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
-  const add = () => {
-    const v = draft.trim();
-    if (v && !values.includes(v)) onChange([...values, v]);
-    setDraft('');
-  };
-  return (
-    <div>
-      <div className="flex items-end gap-2">
-        <TextField
-          label={label}
-          value={draft}
-          errors={errors}
-          containerClassName="flex-1"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
-          onBlur={add}
-        />
-        <Button
-          variant="secondary"
-          onClick={add}
-          aria-label={t('exitProposal.addTagLabel', { field: label })}
-        >
-          {t('exitProposal.addTag')}
-        </Button>
-      </div>
-      {values.length > 0 && (
-        <ul className="mt-2 flex flex-wrap gap-2">
-          {values.map((v) => (
-            <li key={v}>
-              <button
-                type="button"
-                className="inline-flex items-center gap-1 rounded-full bg-ai-50 px-3 py-1 text-sm text-ai-800 ring-1 ring-ai-200 hover:bg-ai-100"
-                onClick={() => onChange(values.filter((x) => x !== v))}
-                aria-label={t('exitProposal.removeTag', { value: v })}
-              >
-                {v} <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -8,12 +8,12 @@ import { Badge } from '../../components/ui/badge';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
 import { FieldErrors } from '../../components/ui/field-errors';
 import { Spinner } from '../../components/ui/spinner';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { addTerms, ChipInput, splitTerms } from './chip-input';
 import {
   useCreateJobAlert,
   useDeleteJobAlert,
@@ -315,23 +315,6 @@ function Switch({
   );
 }
 
-/** Messages for a list and its items (`keywords.2` → "「Go」: …"), under the list's field. */
-function listErrors(
-  fields: Record<string, string[]>,
-  key: Criterion,
-  sent: string[],
-  itemError: (value: string, message: string) => string,
-): string[] {
-  const own = fields[key] ?? [];
-  const items = Object.entries(fields)
-    .filter(([k]) => k.startsWith(`${key}.`))
-    .flatMap(([k, messages]) => {
-      const value = sent[Number(k.slice(key.length + 1))];
-      return messages.map((message) => (value ? itemError(value, message) : message));
-    });
-  return [...own, ...items];
-}
-
 /** Creates an alert, or edits one when `alert` is given. Nothing typed is lost on an error. */
 function AlertForm({ alert, onDone }: { alert?: JobAlert; onDone: (message?: string) => void }) {
   const { t } = useTranslation();
@@ -355,14 +338,16 @@ function AlertForm({ alert, onDone }: { alert?: JobAlert; onDone: (message?: str
     locations: [],
   });
   const fields = isApiError(save.error) ? save.error.fields : {};
+  const listErrors = useListErrors(fields);
   const radioName = useId();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // Text still in a box becomes a chip: saving never drops what was typed.
-    const input = Object.fromEntries(
-      CRITERIA.map((c) => [c, addTerms(lists[c], splitTerms(drafts[c]), Number.POSITIVE_INFINITY)]),
-    ) as Record<Criterion, string[]>;
+    const input = Object.fromEntries(CRITERIA.map((c) => [c, withDraft(lists[c], drafts[c])])) as Record<
+      Criterion,
+      string[]
+    >;
     setLists(input);
     setDrafts({ keywords: '', departments: '', locations: '' });
     setSent(input);
@@ -399,9 +384,7 @@ function AlertForm({ alert, onDone }: { alert?: JobAlert; onDone: (message?: str
             onChange={(values) => setLists((old) => ({ ...old, [c]: values }))}
             draft={drafts[c]}
             onDraftChange={(text) => setDrafts((old) => ({ ...old, [c]: text }))}
-            errors={listErrors(fields, c, sent[c], (value, message) =>
-              t('jobAlerts.form.itemError', { value, message }),
-            )}
+            errors={listErrors(c, sent[c])}
             max={MAX[c]}
           />
         ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   JOB_AUDIENCE_PRESETS,
+  JOB_MAX_SKILLS,
   type Job,
   type JobAudiencePreset,
   type JobCreateInput,
@@ -21,6 +22,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { Checkbox } from '../../components/ui/checkbox';
+import { ChipInput, withDraft } from '../../components/ui/chip-input';
 import { Select } from '../../components/ui/select';
 import { PageSpinner } from '../../components/ui/spinner';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -28,7 +30,7 @@ import { isApiError } from '../../lib/api';
 import { useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFlash } from '../../lib/use-flash';
-import { ChipsInput, GroupPicker, type PickedMember } from './form-controls';
+import { GroupPicker, type PickedMember } from './form-controls';
 import { JobStatusBadge } from './job-status';
 import { useCloseJob, useCreateJob, useJob, usePublishJob, useUpdateJob } from './use-jobs';
 
@@ -119,8 +121,6 @@ function toPayload(s: FormState): Omit<JobCreateInput, 'status'> {
   const salaryMin = amount(s.salaryMin);
   const salaryMax = amount(s.salaryMax);
   const hasSalary = salaryMin !== null || salaryMax !== null;
-  const skills = [...s.skills];
-  if (s.pendingSkill.trim()) skills.push(s.pendingSkill.trim());
   return {
     titleJa: s.titleJa.trim() || null,
     titleEn: s.titleEn.trim() || null,
@@ -130,7 +130,7 @@ function toPayload(s: FormState): Omit<JobCreateInput, 'status'> {
     location: s.location,
     remote: s.remote,
     employmentType: s.employmentType,
-    skills,
+    skills: withDraft(s.skills, s.pendingSkill),
     salaryMin,
     salaryMax,
     salaryCurrency: hasSalary ? s.salaryCurrency : null,
@@ -205,6 +205,8 @@ function JobForm({ job }: { job?: Job }) {
     update.reset();
     publish.reset();
     close.reset();
+    // What is still typed in the skills box is sent (toPayload) and shown as a chip from now on.
+    setState((s) => ({ ...s, skills: withDraft(s.skills, s.pendingSkill), pendingSkill: '' }));
   };
 
   const saveNew = (status: 'draft' | 'open') => {
@@ -400,15 +402,17 @@ function JobForm({ job }: { job?: Job }) {
               errors={fieldErrors.employmentType}
             />
             <div className="sm:col-span-2">
-              <ChipsInput
+              <ChipInput
                 label={t('jobs.form.skills')}
                 hint={t('jobs.form.skillsHint')}
                 placeholder={t('jobs.form.skillsPlaceholder')}
                 values={state.skills}
                 onChange={(skills) => set('skills', skills)}
-                pending={state.pendingSkill}
-                onPendingChange={(text) => set('pendingSkill', text)}
+                draft={state.pendingSkill}
+                onDraftChange={(text) => set('pendingSkill', text)}
                 errors={fieldErrors.skills}
+                max={JOB_MAX_SKILLS}
+                name="skills"
               />
             </div>
             <TextField

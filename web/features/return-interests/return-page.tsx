@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import {
   MAX_INTEREST_MESSAGE,
   MAX_PREFERENCE_LENGTH,
+  MAX_PREFERENCES,
   RETURN_TIMINGS,
   type ReturnTiming,
 } from '../../../common/rehiring-reference';
@@ -12,6 +13,7 @@ import { CareersNav } from '../../components/careers-nav';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
+import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
 import { Select } from '../../components/ui/select';
 import { PageSpinner } from '../../components/ui/spinner';
 import { TextArea } from '../../components/ui/text-field';
@@ -20,7 +22,7 @@ import { useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { isHrRole, useCurrentMe } from '../auth/use-me';
 import { ConsentNotice } from './consent-notice';
-import { ChipInput, InterestStatusBadge, listErrors, useDay } from './interest-controls';
+import { InterestStatusBadge, useDay } from './interest-controls';
 import { useMyReturnInterests, useSaveGeneralInterest, useWithdrawInterest } from './use-return-interests';
 
 /** `/careers/return`: an alumnus tells HR they are open to coming back (出戻り意向). */
@@ -99,22 +101,30 @@ function GeneralForm({ general }: { general: ReturnInterest | null }) {
   const save = useSaveGeneralInterest();
   const [roles, setRoles] = useState<string[]>(general?.preferredRoles ?? []);
   const [locations, setLocations] = useState<string[]>(general?.preferredLocations ?? []);
+  // Typed but not yet a chip: sent with the rest, so saving never drops it.
+  const [drafts, setDrafts] = useState({ roles: '', locations: '' });
   const [timing, setTiming] = useState<ReturnTiming | ''>(general?.timing ?? '');
   const [message, setMessage] = useState(general?.message ?? '');
   const [sent, setSent] = useState<{ roles: string[]; locations: string[] }>({ roles: [], locations: [] });
   const [notice, setNotice] = useState<string | null>(null);
   const fields = isApiError(save.error) ? save.error.fields : {};
+  const listErrors = useListErrors(fields);
   const failure = save.error && Object.keys(fields).length === 0 ? save.error : null;
   const active = general?.status === 'active';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    setSent({ roles, locations });
+    const preferredRoles = withDraft(roles, drafts.roles);
+    const preferredLocations = withDraft(locations, drafts.locations);
+    setRoles(preferredRoles);
+    setLocations(preferredLocations);
+    setDrafts({ roles: '', locations: '' });
+    setSent({ roles: preferredRoles, locations: preferredLocations });
     save.mutate(
       {
-        preferredRoles: roles,
-        preferredLocations: locations,
+        preferredRoles,
+        preferredLocations,
         timing: timing || null,
         message: message.trim() || null,
       },
@@ -145,16 +155,22 @@ function GeneralForm({ general }: { general: ReturnInterest | null }) {
           hint={t('returnInterest.general.chipsHint')}
           values={roles}
           onChange={setRoles}
+          draft={drafts.roles}
+          onDraftChange={(roles) => setDrafts((d) => ({ ...d, roles }))}
+          max={MAX_PREFERENCES}
           maxLength={MAX_PREFERENCE_LENGTH}
-          errors={listErrors(fields, 'preferredRoles', sent.roles)}
+          errors={listErrors('preferredRoles', sent.roles)}
         />
         <ChipInput
           label={t('returnInterest.general.locations')}
           hint={t('returnInterest.general.chipsHint')}
           values={locations}
           onChange={setLocations}
+          draft={drafts.locations}
+          onDraftChange={(locations) => setDrafts((d) => ({ ...d, locations }))}
+          max={MAX_PREFERENCES}
           maxLength={MAX_PREFERENCE_LENGTH}
-          errors={listErrors(fields, 'preferredLocations', sent.locations)}
+          errors={listErrors('preferredLocations', sent.locations)}
         />
         <Select
           label={t('returnInterest.general.timing')}
