@@ -23,6 +23,11 @@ export const REFERRAL_MAX_RESENDS = 2;
 export const REFERRAL_QUOTA = { max: 10, windowHours: 24 } as const;
 /** No new referral (so no new email) to the same address within this many days of the last one. */
 export const REFERRAL_CANDIDATE_COOLDOWN_DAYS = 7;
+/**
+ * Days after a referral ended without consent (declined, withdrawn, expired) until the candidate's
+ * name, email, language, the reason and the consent emails are deleted; the row stays (decision 020).
+ */
+export const REFERRAL_RETENTION_DAYS = 30;
 
 /**
  * What the referrer learns of the hiring process: never the stage or HR's notes, only whether it
@@ -116,7 +121,8 @@ export type RewardRuleView = z.infer<typeof RewardRuleViewSchema>;
 /** One of my referrals, as the referrer sees it: what they typed, the status and the outcome. */
 export const MyReferralSchema = z.object({
   id: z.string(),
-  candidateName: z.string(),
+  /** Null once the candidate's details were deleted (decision 020). */
+  candidateName: z.string().nullable(),
   job: ReferralJobSchema.nullable(),
   status: ReferralStatusSchema,
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
@@ -155,6 +161,8 @@ export const AdminReferralSchema = z.object({
   consentExpiresAt: z.string(),
   consentedAt: z.string().nullable(),
   declinedAt: z.string().nullable(),
+  /** When the candidate's details were deleted (retention or their erasure), else null. */
+  redactedAt: z.string().nullable(),
   rewardPaidBy: z.string().nullable(),
   ...Reward,
 });
@@ -223,3 +231,12 @@ export const ReferralConsentViewSchema = z.object({
   request: ReferralConsentRequestSchema.optional(),
 });
 export type ReferralConsentView = z.infer<typeof ReferralConsentViewSchema>;
+
+/** What the daily referrals job did (development trigger): expired, then redacted (decision 020). */
+export const ReferralsDailyResultSchema = z.object({
+  expired: z.number().int(),
+  redacted: z.number().int(),
+  mailsDeleted: z.number().int(),
+  notesDeleted: z.number().int(),
+});
+export type ReferralsDailyResult = z.infer<typeof ReferralsDailyResultSchema>;

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { leaverCases } from './exits';
 import { jobs } from './jobs';
@@ -41,6 +51,10 @@ export const returnInterests = pgTable(
  * A candidate referred by a member. HR sees the candidate's data only after the candidate consents
  * through an emailed link (token hashed as for invitations). One referral per (job or general,
  * candidate email): a repeat is a 409.
+ *
+ * The candidate's columns are nullable for one reason: 30 days after a "no" (declined, withdrawn
+ * or expired) — or when the candidate, a member, erases their account — they are cleared and
+ * `redacted_at` set; the row stays for the referrer's list, HR's counts and the reward (decision 020).
  */
 export const referrals = pgTable(
   'referrals',
@@ -49,13 +63,12 @@ export const referrals = pgTable(
     referrerId: text('referrer_id').references(() => users.id, { onDelete: 'set null' }),
     /** Null: a referral for the company in general. */
     jobId: text('job_id').references(() => jobs.id, { onDelete: 'set null' }),
-    candidateName: text('candidate_name').notNull(),
-    candidateEmail: text('candidate_email').notNull(),
-    candidateLocale: text('candidate_locale', { enum: ['ja', 'en'] })
-      .notNull()
-      .default('ja'),
+    /** Null once redacted (as are email, locale, reason and the token hash). */
+    candidateName: text('candidate_name'),
+    candidateEmail: text('candidate_email'),
+    candidateLocale: text('candidate_locale', { enum: ['ja', 'en'] }).default('ja'),
     /** Why the referrer recommends them (shown to the candidate and, after consent, to HR). */
-    reason: text('reason').notNull(),
+    reason: text('reason'),
     status: text('status', { enum: ['awaiting_consent', 'consented', 'declined', 'expired'] })
       .notNull()
       .default('awaiting_consent'),
@@ -63,7 +76,12 @@ export const referrals = pgTable(
     consentTokenHash: text('consent_token_hash').unique(),
     consentExpiresAt: timestamp('consent_expires_at', { withTimezone: true }).notNull(),
     consentedAt: timestamp('consented_at', { withTimezone: true }),
+    /** Declined, or consent withdrawn (then `consented_at` is set too). */
     declinedAt: timestamp('declined_at', { withTimezone: true }),
+    /** When the link lapsed unanswered (the deadline), written by the daily expiry. */
+    expiredAt: timestamp('expired_at', { withTimezone: true }),
+    /** When the candidate's data was cleared (retention or their erasure); null while it is held. */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
     consentMailId: text('consent_mail_id'),
     rewardStatus: text('reward_status', { enum: ['none', 'eligible', 'paid'] })
       .notNull()
@@ -80,6 +98,14 @@ export const referrals = pgTable(
     uniqueIndex('referrals_candidate_uq').on(sql`coalesce(${t.jobId}, '')`, sql`lower(${t.candidateEmail})`),
     index('referrals_referrer_idx').on(t.referrerId, t.createdAt),
     index('referrals_email_idx').on(sql`lower(${t.candidateEmail})`),
+    // The daily retention step's work list: closed without consent, not yet redacted.
+    index('referrals_retention_idx')
+      .on(sql`coalesce(${t.declinedAt}, ${t.expiredAt})`)
+      .where(sql`${t.redactedAt} is null and ${t.status} in ('declined', 'expired')`),
+    check(
+      'referrals_candidate_held_ck',
+      sql`${t.redactedAt} is not null or (${t.candidateName} is not null and ${t.candidateEmail} is not null and ${t.candidateLocale} is not null and ${t.reason} is not null)`,
+    ),
   ],
 );
 
@@ -135,15 +161,17 @@ export const pipelineNotes = pgTable(
 /**
  * A hire recorded when a card moves to "rehired" (for analytics: boomerangs and referral hires).
  * On `start_on` (in `time_zone`) the rehiring start job makes the member an employee again.
+ * When the person is erased the row stays, anonymised: user, card and exit case links are cleared,
+ * so human-capital figures do not change after the fact (decision 020).
  */
 export const hires = pgTable(
   'hires',
   {
     id: text('id').primaryKey(),
+    /** Null once the person was erased (the card went with them). */
     cardId: text('card_id')
-      .notNull()
       .unique()
-      .references(() => pipelineCards.id, { onDelete: 'cascade' }),
+      .references(() => pipelineCards.id, { onDelete: 'set null' }),
     source: text('source', { enum: ['interest', 'referral'] }).notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     jobId: text('job_id').references(() => jobs.id, { onDelete: 'set null' }),

@@ -226,7 +226,8 @@ export function presentCardDetail(
     referral:
       row.card.source === 'referral' && row.referral?.id
         ? {
-            reason: row.referral.reason,
+            // A card is shown only for a consented referral, which holds its reason (decision 020).
+            reason: row.referral.reason ?? '',
             referrer:
               row.referral.referrerId && row.referrerName
                 ? { id: row.referral.referrerId, displayName: row.referrerName }

@@ -816,7 +816,8 @@ export async function startHire(db: Db, hireId: string, now: Date): Promise<bool
 
 /**
  * Figures for human-capital reporting: hires by year (of the start day) and source, this year's
- * count, visible cards per stage, and conversion (cards ever opened vs hires). Counts only.
+ * count, visible cards per stage, and conversion (cards ever opened vs hires). Counts only. Hires
+ * of erased people are counted from their anonymised rows (decision 020).
  */
 export async function getStats(deps: Deps) {
   const { db, clock } = deps;
@@ -852,20 +853,29 @@ export async function getStats(deps: Deps) {
   const openByStage = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<PipelineStage, number>;
   for (const r of stageRows) openByStage[r.stage] = Number(r.count);
 
-  const conversionRows = await db
-    .select({
-      source: pipelineCards.source,
-      cards: sql<number>`count(*)::int`,
-      hired: sql<number>`count(${hires.id})::int`,
-    })
+  // A hire whose person was erased keeps its row without its card (decision 020): it still
+  // counts as hired, and as the card it came from, so erasure does not move the rate.
+  const cardRows = await db
+    .select({ source: pipelineCards.source, cards: sql<number>`count(*)::int` })
     .from(pipelineCards)
-    .leftJoin(hires, eq(hires.cardId, pipelineCards.id))
     .groupBy(pipelineCards.source);
+  const hireRows = await db
+    .select({
+      source: hires.source,
+      hired: sql<number>`count(*)::int`,
+      withoutCard: sql<number>`count(*) filter (where ${hires.cardId} is null)::int`,
+    })
+    .from(hires)
+    .groupBy(hires.source);
   const bySource = Object.fromEntries(PIPELINE_SOURCES.map((s) => [s, { cards: 0, hired: 0 }])) as Record<
     PipelineSource,
     { cards: number; hired: number }
   >;
-  for (const r of conversionRows) bySource[r.source] = { cards: Number(r.cards), hired: Number(r.hired) };
+  for (const r of cardRows) bySource[r.source].cards += Number(r.cards);
+  for (const r of hireRows) {
+    bySource[r.source].cards += Number(r.withoutCard);
+    bySource[r.source].hired += Number(r.hired);
+  }
   const cards = bySource.interest.cards + bySource.referral.cards;
   const hired = bySource.interest.hired + bySource.referral.hired;
   return {

@@ -1,10 +1,22 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineStats } from '../../../common/pipeline';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import { queryRows } from '../../db/client';
-import { auditEvents, erasureSuppressions, invitations, orgSettings, users } from '../../db/schema/index';
+import {
+  auditEvents,
+  erasureSuppressions,
+  hires,
+  invitations,
+  orgSettings,
+  pipelineCards,
+  referrals,
+  users,
+} from '../../db/schema/index';
 import { suppressionHash } from '../../lib/suppression';
+import { createExitCase, createInterestCard, createReferralCard } from '../pipeline/pipeline.fixtures';
+import { PIPELINE_START_JOB } from '../pipeline/pipeline.jobs';
 import { DISTINCT, dumpDatabase, findTraces, forbiddenForms, seedDistinctMember } from './test-subject';
 
 failOnConsoleError();
@@ -94,6 +106,125 @@ describe('deleting my account leaves no trace', () => {
       .where(eq(invitations.email, 'invitee.q8@example.com'));
     expect(row).toMatchObject({ invitedBy: null });
     expect(findTraces(await dumpDatabase(t), [hr.member.id, hr.member.email])).toEqual([]);
+  });
+});
+
+describe('erasure keeps hires, anonymised (decision 020)', () => {
+  it('hire figures are identical before and after; nothing links a hire or a referral to them', async () => {
+    const hr = await signedIn(t, { role: 'alumni_manager' });
+    const referrer = await createTestMember(t, { role: 'employee' });
+    const stats = async () => {
+      const res = await t.request('/api/pipeline/stats', { cookie: hr.cookie });
+      expect(res.status).toBe(200);
+      return (await res.json()) as PipelineStats;
+    };
+    const rehire = async (cardId: string, startOn: string) => {
+      const res = await t.request(`/api/pipeline/${cardId}/move`, {
+        method: 'POST',
+        cookie: hr.cookie,
+        json: {
+          stage: 'rehired',
+          hire: { startOn, roleTitle: 'Platform engineer', department: '開発部', timeZone: 'Asia/Tokyo' },
+        },
+      });
+      expect(res.status).toBe(200);
+    };
+    // A boomerang whose hire has started, and a referred member whose hire is still to come.
+    const boomerang = await createInterestCard(t, { canSignIn: true });
+    const caseId = await createExitCase(t, boomerang.member.id);
+    await rehire(boomerang.cardId, '2026-12-01');
+    const candidate = await createTestMember(t, { role: 'alumni' });
+    const referral = await createReferralCard(t, {
+      referrerId: referrer.id,
+      userId: candidate.id,
+      candidateEmail: candidate.email,
+      candidateName: 'ERASED-CANDIDATE-NAME',
+    });
+    await rehire(referral.cardId, '2027-02-01');
+    t.clock.advance(8 * 86_400_000);
+    await t.queue.send(PIPELINE_START_JOB, {});
+    await t.queue.drain({ names: [PIPELINE_START_JOB] });
+    const hireRows = await t.db
+      .select()
+      .from(hires)
+      .where(inArray(hires.cardId, [boomerang.cardId, referral.cardId]));
+    expect(hireRows.map((h) => [h.cardId, h.startedAt !== null, h.leaverCaseId]).sort()).toEqual(
+      [
+        [boomerang.cardId, true, caseId],
+        [referral.cardId, false, null],
+      ].sort(),
+    );
+    const names = await t.db
+      .select({ name: users.name })
+      .from(users)
+      .where(inArray(users.id, [boomerang.member.id, candidate.id]));
+    const before = await stats();
+
+    const self = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie: await signIn(t, boomerang.member.email),
+      json: deleteBody(),
+    });
+    expect(self.status).toBe(200);
+    const theirs = await t.request('/api/me/delete', {
+      method: 'POST',
+      cookie: await signIn(t, candidate.email),
+      json: deleteBody(),
+    });
+    expect(theirs.status).toBe(200);
+
+    const after = await stats();
+    expect(after.hiresByYear).toEqual(before.hiresByYear);
+    expect(after.thisYear).toEqual(before.thisYear);
+    expect(after.conversion).toEqual(before.conversion);
+    // The board is what HR can act on now: their two "rehired" cards left it with them.
+    expect(after.openByStage.rehired).toBe(before.openByStage.rehired - 2);
+
+    // The hires stay, with what describes the position and nothing that points at the person.
+    const kept = await t.db
+      .select()
+      .from(hires)
+      .where(
+        inArray(
+          hires.id,
+          hireRows.map((h) => h.id),
+        ),
+      );
+    expect(kept).toHaveLength(2);
+    for (const hire of kept) {
+      expect(hire).toMatchObject({
+        userId: null,
+        cardId: null,
+        leaverCaseId: null,
+        roleTitle: 'Platform engineer',
+      });
+    }
+    expect(
+      await t.db
+        .select()
+        .from(pipelineCards)
+        .where(inArray(pipelineCards.id, [boomerang.cardId, referral.cardId])),
+    ).toEqual([]);
+    // The referral stays under its referrer, without the candidate.
+    const [row] = await t.db.select().from(referrals).where(eq(referrals.id, referral.referralId));
+    expect(row).toMatchObject({
+      referrerId: referrer.id,
+      status: 'consented',
+      candidateName: null,
+      candidateEmail: null,
+      reason: null,
+      consentTokenHash: null,
+    });
+    expect(row?.redactedAt).not.toBeNull();
+    const forms = [
+      boomerang.member.id,
+      boomerang.member.email,
+      candidate.id,
+      candidate.email,
+      'ERASED-CANDIDATE-NAME',
+      ...names.map((n) => n.name),
+    ];
+    expect(findTraces(await dumpDatabase(t), forms)).toEqual([]);
   });
 });
 

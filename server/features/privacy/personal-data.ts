@@ -3,6 +3,7 @@ import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DataCategory } from '../../../common/privacy-reference';
 import * as schema from '../../db/schema/index';
 import { REFERRAL_CONSENT_MAIL_KIND } from '../referrals/referral-mail';
+import { REDACTED_CANDIDATE } from '../referrals/referral-retention';
 
 /**
  * The register of personal data (decision 011): for EVERY table of the schema, either how to find
@@ -650,6 +651,9 @@ export const PERSONAL_DATA: RegistryEntry[] = [
     kind: 'personal',
     table: hires,
     category: 'careers',
+    // The hire is the company's record of a position filled (decision 020): erasure keeps the row
+    // for human-capital figures and clears every link to the person. What stays — role, department,
+    // start day, source, job — describes the position, so it is context, exported while linked.
     columns: {
       id: 'context',
       cardId: 'context',
@@ -657,9 +661,9 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       userId: 'context',
       jobId: 'context',
       leaverCaseId: 'context',
-      roleTitle: 'personal',
-      department: 'personal',
-      startOn: 'personal',
+      roleTitle: 'context',
+      department: 'context',
+      startOn: 'context',
       timeZone: 'context',
       startedAt: 'context',
       recordedBy: 'context',
@@ -669,7 +673,8 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       {
         via: 'user_id or the pipeline card about them',
         where: (s) => or(eq(hires.userId, s.userId), sql`${hires.cardId} in ${theirCards(s)}`),
-        erase: 'delete',
+        // Before the card (deleted below) and the exit case: the hire is unlinked, not deleted.
+        erase: { set: { userId: null, cardId: null, leaverCaseId: null } },
       },
       {
         via: 'recorded_by (recorded by them as HR)',
@@ -719,13 +724,15 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       jobId: 'context',
       candidateName: 'personal',
       candidateEmail: 'personal',
-      candidateLocale: 'context',
+      candidateLocale: 'personal',
       reason: 'personal',
       status: 'context',
       consentTokenHash: 'secret',
       consentExpiresAt: 'context',
       consentedAt: 'context',
       declinedAt: 'context',
+      expiredAt: 'context',
+      redactedAt: 'context',
       consentMailId: 'context',
       rewardStatus: 'context',
       rewardAmount: 'context',
@@ -737,9 +744,11 @@ export const PERSONAL_DATA: RegistryEntry[] = [
     },
     links: [
       {
+        // The candidate's columns are cleared as the retention step does (decision 020); the row
+        // stays under its referrer (their list, a due reward). Their card and mail go above.
         via: 'candidate_email = their email (they were referred)',
         where: (s) => lowerIn(referrals.candidateEmail, s.emails),
-        erase: 'delete',
+        erase: { set: { ...REDACTED_CANDIDATE, redactedAt: sql`now()` } },
       },
       {
         // A referral they made is about the candidate: only the link to them (and its reward) is theirs.

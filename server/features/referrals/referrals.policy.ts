@@ -15,3 +15,6 @@ export const REFERRER_ROLES: readonly Role[] = ['alumni', 'employee', 'leaver', 
 
 export const canRefer = (viewer: Viewer) => REFERRER_ROLES.includes(viewer.role);
 export const canManageReferrals = (viewer: Viewer) => isHr(viewer);
+/** The development trigger of the daily job (expiry and retention): admins, never in production. */
+export const canRunReferralJobs = (viewer: Viewer, nodeEnv: string) =>
+  viewer.role === 'admin' && nodeEnv !== 'production';

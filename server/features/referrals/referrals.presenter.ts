@@ -22,7 +22,8 @@ export function presentRewardRule(rule: ReferralRewardRule | null): RewardRuleVi
 
 /**
  * The referrer's view of their referral: the name they typed, the job, the consent status and a
- * coarse outcome — never the card's stage, HR's notes or the candidate's email.
+ * coarse outcome — never the card's stage, HR's notes or the candidate's email. The name is null
+ * once the candidate's details were deleted (decision 020); the row and its status stay.
  */
 export function presentMyReferral({ row, job, stage, canResend }: ReferralView): MyReferral {
   return {
@@ -57,6 +58,7 @@ export function presentAdminReferral(view: AdminReferralView): AdminReferral {
     consentExpiresAt: row.consentExpiresAt.toISOString(),
     consentedAt: iso(row.consentedAt),
     declinedAt: iso(row.declinedAt),
+    redactedAt: iso(row.redactedAt),
     rewardStatus: row.rewardStatus,
     rewardAmount: row.rewardAmount,
     rewardCurrency: row.rewardCurrency,
@@ -79,7 +81,13 @@ export function presentConsentView({ row, referrerName, job }: ConsentView): Ref
     canWithdraw: row.status === 'consented',
     isWithdrawn: row.status === 'declined' && row.consentedAt !== null,
   };
-  if (row.status === 'awaiting_consent') {
+  // A redacted row has no token, so no link reaches it; the check keeps the types honest.
+  if (
+    row.status === 'awaiting_consent' &&
+    row.candidateName !== null &&
+    row.candidateEmail !== null &&
+    row.reason !== null
+  ) {
     out.request = {
       candidateName: row.candidateName,
       candidateEmail: row.candidateEmail,

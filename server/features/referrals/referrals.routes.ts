@@ -12,13 +12,15 @@ import {
   ReferralConsentTokenSchema,
   ReferralConsentViewSchema,
   ReferralCreateSchema,
+  ReferralsDailyResultSchema,
   RewardRuleSchema,
   RewardRuleViewSchema,
 } from '../../../common/referrals';
 import { notFound } from '../../lib/errors';
 import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
 import { takeConsentSlot } from './consent-rate-limit';
-import { canManageReferrals, canRefer } from './referrals.policy';
+import { runReferralsDaily } from './referrals.jobs';
+import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.policy';
 import {
   presentAdminReferral,
   presentConsentView,
@@ -148,6 +150,14 @@ function clientAddress(c: Context<AppEnv>): string | undefined {
   }
 }
 
+const devDaily = createRoute({
+  method: 'post',
+  path: '/dev/jobs/referrals.expire',
+  tags: ['dev'],
+  summary: 'Development only (admin): run the daily referrals job now (expiry, then retention)',
+  responses: { 200: jsonContent(ReferralsDailyResultSchema), ...errorResponses },
+});
+
 const requireHr = (c: Context<AppEnv>) => {
   const viewer = requireViewer(c);
   if (!canManageReferrals(viewer)) throw notFound();
@@ -221,4 +231,9 @@ export const referralsRoutes = router
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
     return c.json(presentAdminReferral(await markRewardPaid({ db, clock, viewer, id })), 200);
+  })
+  .openapi(devDaily, async (c) => {
+    const viewer = requireViewer(c);
+    if (!canRunReferralJobs(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
+    return c.json(await runReferralsDaily(c.var.deps), 200);
   });

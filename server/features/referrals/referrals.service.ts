@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, count, desc, eq, gt, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import {
   type AdminReferralListQuery,
   REFERRAL_CANDIDATE_COOLDOWN_DAYS,
@@ -363,6 +363,7 @@ async function myReferralViews(db: Db, where: SQL, now: Date, limit = 200): Prom
     stage: stages.get(row.id) ?? null,
     canResend:
       row.status === 'awaiting_consent' &&
+      row.redactedAt === null &&
       consentDeadline(row) > now &&
       (resends.get(row.id) ?? 0) < REFERRAL_MAX_RESENDS,
   }));
@@ -407,7 +408,10 @@ export async function resendReferralConsent({
       .for('update');
     if (!row) throw notFound();
     if (isConsentExpired(row, now)) throw new AppError('conflict', 'error.referral_resend_expired');
-    if (row.status !== 'awaiting_consent') throw new AppError('conflict', 'error.referral_not_awaiting');
+    // A candidate erased while awaiting has no address left to write to (decision 020).
+    if (row.status !== 'awaiting_consent' || row.candidateEmail === null) {
+      throw new AppError('conflict', 'error.referral_not_awaiting');
+    }
     if (((await resendCounts(tx, [row.id])).get(row.id) ?? 0) >= REFERRAL_MAX_RESENDS) {
       throw new AppError('conflict', 'error.referral_resend_limit');
     }
@@ -423,11 +427,11 @@ export async function resendReferralConsent({
       tx,
       referralConsentMail({
         to: row.candidateEmail,
-        locale: row.candidateLocale,
-        candidateName: row.candidateName,
+        locale: row.candidateLocale ?? 'ja',
+        candidateName: row.candidateName ?? '',
         referrerName: viewer.displayName,
         job,
-        reason: row.reason,
+        reason: row.reason ?? '',
         url: consentUrl(env, token),
         expiresAt: deadline,
         referralId: row.id,
@@ -533,11 +537,15 @@ export async function decideReferralConsent({
       .returning();
     if (!updated) throw notFound();
     if (isConsent) {
-      const [member] = await tx
-        .select({ id: users.id })
-        .from(users)
-        // Account emails are stored lower-cased (createMember), as is the candidate's: the index applies.
-        .where(eq(users.email, row.candidateEmail.toLowerCase()));
+      // A row found by its token holds the candidate's email: redaction clears both (decision 020).
+      const email = (row.candidateEmail ?? '').toLowerCase();
+      const [member] = email
+        ? await tx
+            .select({ id: users.id })
+            .from(users)
+            // Account emails are stored lower-cased (createMember), as is the candidate's: the index applies.
+            .where(eq(users.email, email))
+        : [];
       await openPipelineCard(
         tx,
         { source: 'referral', referralId: row.id, userId: member?.id ?? null, jobId: row.jobId },
@@ -589,6 +597,8 @@ async function adminViews(db: Db, where: SQL | undefined, page: { limit: number;
       consentExpiresAt: referrals.consentExpiresAt,
       consentedAt: referrals.consentedAt,
       declinedAt: referrals.declinedAt,
+      expiredAt: referrals.expiredAt,
+      redactedAt: referrals.redactedAt,
       consentMailId: referrals.consentMailId,
       rewardStatus: referrals.rewardStatus,
       rewardAmount: referrals.rewardAmount,
@@ -676,16 +686,25 @@ export async function markRewardPaid({
   return view;
 }
 
+/** `consentDeadline` in SQL: 14 days from the referral at the latest. */
+const consentDeadlineSql = sql<Date>`least(${referrals.consentExpiresAt}, ${referrals.createdAt} + make_interval(days => ${REFERRAL_CONSENT_DAYS}::int))`;
+
 /**
- * The daily sweep: referrals still awaiting consent after their deadline become expired. Only
- * awaiting rows move, so a rerun (or pg-boss delivering twice) changes nothing more.
+ * The daily sweep: referrals still awaiting consent after their deadline become expired, dated
+ * by that deadline (`expired_at`, from which the retention step counts). Only awaiting rows move,
+ * so a rerun (or pg-boss delivering twice) changes nothing more.
  */
 export async function expireReferrals({ db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<number> {
   const now = clock.now();
   const rows = await db
     .update(referrals)
-    .set({ status: 'expired', updatedAt: now })
-    .where(and(eq(referrals.status, 'awaiting_consent'), lte(referrals.consentExpiresAt, now)))
+    .set({ status: 'expired', expiredAt: consentDeadlineSql, updatedAt: now })
+    .where(
+      and(
+        eq(referrals.status, 'awaiting_consent'),
+        sql`${consentDeadlineSql} <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .returning({ id: referrals.id });
   return rows.length;
 }

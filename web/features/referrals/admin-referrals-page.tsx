@@ -18,7 +18,7 @@ import { Spinner } from '../../components/ui/spinner';
 import { isApiError } from '../../lib/api';
 import { useFormat, useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { formatMoney, jobTitleIn, ReferralStatusBadge } from './referral-labels';
+import { CandidateDeleted, formatMoney, jobTitleIn, ReferralStatusBadge } from './referral-labels';
 import { RewardRuleForm } from './reward-rule-form';
 import { ADMIN_PAGE_SIZE, useAdminReferrals, useMarkRewardPaid } from './use-referrals';
 
@@ -160,6 +160,8 @@ function ReferralTable({ rows, isBusy }: { rows: AdminReferral[]; isBusy: boolea
               <p className="mt-1 whitespace-pre-line break-words">{r.candidate.reason}</p>
             </details>
           </div>
+        ) : r.redactedAt ? (
+          <CandidateDeleted />
         ) : (
           <span className="text-slate-500 italic">{t(`referrals.admin.masked.${maskKey(r.status)}`)}</span>
         ),

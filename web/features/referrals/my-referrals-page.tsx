@@ -11,7 +11,7 @@ import { isApiError } from '../../lib/api';
 import { useFormat, useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ReferralForm } from './referral-form';
-import { formatMoney, jobTitleIn, ReferralStatusBadge } from './referral-labels';
+import { CandidateDeleted, formatMoney, jobTitleIn, ReferralStatusBadge } from './referral-labels';
 import { useMyReferrals, useResendReferral } from './use-referrals';
 
 /** A member's referrals: the form to refer someone, and what became of the people they referred. */
@@ -79,7 +79,11 @@ function ReferralItem({ item }: { item: MyReferral }) {
   return (
     <li className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between">
       <div className="min-w-0 space-y-1">
-        <p className="font-medium break-words text-slate-900">{item.candidateName}</p>
+        {item.candidateName === null ? (
+          <CandidateDeleted />
+        ) : (
+          <p className="font-medium break-words text-slate-900">{item.candidateName}</p>
+        )}
         <p className="text-sm text-slate-600">
           {/* A job without titles is no longer public or network: "a position", not its title. */}
           {item.job

@@ -30,3 +30,17 @@ export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation();
   return <Badge tone={STATUS_TONE[status]}>{t(`referrals.status.${status}`)}</Badge>;
 }
+
+/**
+ * A referral whose candidate details were deleted (retention or their erasure, decision 020): the
+ * row stays, named only by this label, with why in a line of small print.
+ */
+export function CandidateDeleted() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <p className="font-medium text-slate-600 italic">{t('referrals.list.candidateDeleted')}</p>
+      <p className="text-xs text-slate-500">{t('referrals.list.candidateDeletedHint')}</p>
+    </div>
+  );
+}
