@@ -36,6 +36,11 @@ export const OutboxItemSchema = z.object({
   error: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /**
+   * True when `to` is masked: the recipient is someone who has not agreed to be known to HR (a
+   * referred candidate asked for consent). Such a message's text is withheld too.
+   */
+  recipientHidden: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 

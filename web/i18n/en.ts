@@ -654,6 +654,9 @@ export const en = {
     close: 'Close',
     sentAt: 'Sent',
     language: 'Language',
+    recipientHidden: 'A referred candidate (hidden until they agree)',
+    textHidden:
+      'This message asks a referred candidate whether HR may see their details. Until they agree, HR sees neither their address nor the message.',
     linksHidden:
       'Personal links (invitations, referral answers, profile confirmations) are hidden: whoever holds one can act for the recipient, so only the recipient receives it.',
     raw: 'Raw message as received by the mail server ({{time}})',

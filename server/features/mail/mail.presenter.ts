@@ -1,13 +1,27 @@
 import type { OutboxItem, OutboxMessage } from '../../../common/mail';
 import type { CaughtMail } from '../../lib/mail-catcher';
+import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
 import type { MailRow } from './mail.service';
 
+/**
+ * Whether the outbox may show this message as it is: only when it never left this machine (the
+ * local development catcher holds it). Everything that really went out is shown with its
+ * personal parts masked.
+ */
+export interface OutboxView {
+  isLocal: (row: MailRow) => boolean;
+}
+
+const isHiddenRecipient = (row: MailRow, view: OutboxView) =>
+  PRIVATE_RECIPIENT_KINDS.includes(row.kind) && !view.isLocal(row);
+
 /** One outbox row for the list: who, what, how it went — not the text. */
-export function presentOutboxItem(row: MailRow): OutboxItem {
+export function presentOutboxItem(row: MailRow, view: OutboxView): OutboxItem {
+  const recipientHidden = isHiddenRecipient(row, view);
   return {
     id: row.id,
     kind: row.kind,
-    to: row.toAddress,
+    to: recipientHidden ? HIDDEN_SECRET : row.toAddress,
     locale: row.locale,
     subject: row.subject,
     status: row.status,
@@ -15,6 +29,7 @@ export function presentOutboxItem(row: MailRow): OutboxItem {
     error: row.lastError,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
+    recipientHidden,
   };
 }
 
@@ -41,18 +56,20 @@ export function hideSecretLinks(text: string): string {
 /**
  * One message to read: its text and, with the local catcher, what the SMTP server received.
  * HR and admins read the outbox, but a personal link lets whoever holds it act as the recipient
- * (take over an invitation, answer for a referred candidate): outside the local catcher — i.e.
- * whenever mail really leaves the machine — those links are masked.
+ * (take over an invitation, answer for a referred candidate): unless the message never left this
+ * machine, those links are masked — and a private recipient's message is withheld entirely.
  */
 export function presentOutboxMessage(
   row: MailRow,
   delivered: CaughtMail | undefined,
-  options: { revealLinks: boolean },
+  view: OutboxView,
 ): OutboxMessage {
+  const item = presentOutboxItem(row, view);
+  const local = view.isLocal(row);
   return {
-    ...presentOutboxItem(row),
-    text: options.revealLinks ? row.text : hideSecretLinks(row.text),
-    linksHidden: !options.revealLinks,
+    ...item,
+    text: item.recipientHidden ? '' : local ? row.text : hideSecretLinks(row.text),
+    linksHidden: !local,
     delivered: delivered ? { receivedAt: delivered.receivedAt.toISOString(), raw: delivered.raw } : null,
   };
 }

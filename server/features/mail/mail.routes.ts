@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '../../../common/mail';
 import { notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import type { MailCatcher } from '../../lib/mail-catcher';
 import { canReadOutbox } from './mail.policy';
-import { presentOutboxItem, presentOutboxMessage } from './mail.presenter';
-import { findOutboxMessage, listOutbox } from './mail.service';
+import { type OutboxView, presentOutboxItem, presentOutboxMessage } from './mail.presenter';
+import { findOutboxMessage, listOutbox, type MailRow } from './mail.service';
 
 const list = createRoute({
   method: 'get',
@@ -24,24 +25,37 @@ const show = createRoute({
   responses: { 200: jsonContent(OutboxMessageSchema), ...errorResponses },
 });
 
+const caughtCopy = (catcher: MailCatcher | undefined, row: MailRow) =>
+  row.providerMessageId ? catcher?.findByMessageId(row.providerMessageId) : undefined;
+
+/**
+ * Mail the local development catcher holds never left this machine: the outbox shows it whole
+ * (following an invitation from the outbox is how a developer tries the app). Anything else —
+ * real mail, or mail not delivered — is shown with its personal parts masked.
+ */
+const outboxView = (catcher: MailCatcher | undefined): OutboxView => ({
+  isLocal: (row) => caughtCopy(catcher, row) !== undefined,
+});
+
 export const mailRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
     if (!canReadOutbox(viewer)) throw notFound();
-    const { items, nextCursor } = await listOutbox({ db: c.var.deps.db, query });
-    return c.json({ items: items.map(presentOutboxItem), nextCursor }, 200);
+    const view = outboxView(c.var.deps.mailCatcher);
+    const { items, nextCursor } = await listOutbox({
+      db: c.var.deps.db,
+      query,
+      // A private recipient's address is not searchable either: a hit would confirm the referral.
+      searchPrivateAddresses: c.var.deps.mailCatcher !== undefined,
+    });
+    return c.json({ items: items.map((row) => presentOutboxItem(row, view)), nextCursor }, 200);
   })
   .openapi(show, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canReadOutbox(viewer)) throw notFound();
     const row = await findOutboxMessage({ db: c.var.deps.db, id });
-    const caught = row.providerMessageId
-      ? c.var.deps.mailCatcher?.findByMessageId(row.providerMessageId)
-      : undefined;
-    // Mail that never leaves this machine (the development catcher) shows its links: following
-    // an invitation from the outbox is how a developer tries the app. Real mail hides them.
-    const revealLinks = c.var.deps.mailCatcher !== undefined;
-    return c.json(presentOutboxMessage(row, caught, { revealLinks }), 200);
+    const view = outboxView(c.var.deps.mailCatcher);
+    return c.json(presentOutboxMessage(row, caughtCopy(c.var.deps.mailCatcher, row), view), 200);
   });

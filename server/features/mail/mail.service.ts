@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Locale } from '../../../common/invitations';
 import type { OutboxQuery } from '../../../common/mail';
 import type { Db } from '../../db/client';
@@ -8,6 +21,7 @@ import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { isPermanentMailFailure, mailErrorText } from '../../lib/mail';
 import type { JobDefinition } from '../../lib/queue';
+import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
 
 /** A transaction handle or the database itself. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -255,14 +269,32 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** The outbox, newest first, keyset-paginated (stable while new mail arrives). */
-export async function listOutbox({ db, query }: { db: Db; query: OutboxQuery }) {
+/**
+ * The outbox, newest first, keyset-paginated (stable while new mail arrives). The text filter
+ * matches the subject, and the address — except a private recipient's (see
+ * PRIVATE_RECIPIENT_KINDS) unless `searchPrivateAddresses` (the local development catcher).
+ */
+export async function listOutbox({
+  db,
+  query,
+  searchPrivateAddresses,
+}: {
+  db: Db;
+  query: OutboxQuery;
+  searchPrivateAddresses: boolean;
+}) {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(mailMessages.status, query.status));
   if (query.kind) conditions.push(eq(mailMessages.kind, query.kind));
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(mailMessages.toAddress, pattern), ilike(mailMessages.subject, pattern)) as SQL);
+    const address = searchPrivateAddresses
+      ? ilike(mailMessages.toAddress, pattern)
+      : and(
+          ilike(mailMessages.toAddress, pattern),
+          notInArray(mailMessages.kind, [...PRIVATE_RECIPIENT_KINDS]),
+        );
+    conditions.push(or(address, ilike(mailMessages.subject, pattern)) as SQL);
   }
   if (query.cursor) {
     const { createdAt, id } = decodeCursor(query.cursor);

@@ -13,7 +13,7 @@ import { type MailCatcher, startMailCatcher } from '../../lib/mail-catcher';
 import { createQueue, type Queue } from '../../lib/queue';
 import { confirmUrl } from '../freshness/freshness.service';
 import { acceptUrl } from '../invitations/invitations.service';
-import { consentUrl } from '../referrals/referral-mail';
+import { consentUrl, REFERRAL_CONSENT_MAIL_KIND } from '../referrals/referral-mail';
 import { HIDDEN_SECRET, hideSecretLinks } from './mail.presenter';
 import { dispatchMail, queueMail } from './mail.service';
 
@@ -117,6 +117,9 @@ describe('GET /api/outbox', () => {
       await t.request(`/api/outbox/${bounced.items[0].id}`, { cookie: hr.cookie })
     ).json();
     expect(notDelivered.delivered).toBeNull();
+    // Not held by the catcher (refused by the server): shown as real mail would be.
+    expect(notDelivered.linksHidden).toBe(true);
+    expect(notDelivered.text).toContain('/invite/••••••');
   });
 
   it('pages newest first with a cursor, without gaps or repeats', async () => {
@@ -194,6 +197,55 @@ describe('personal links when mail really leaves the machine (no local catcher)'
       expect(link).not.toBeNull();
       expect(one.text).not.toContain(link?.[1]);
       expect(JSON.stringify(one)).not.toContain(link?.[1]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a referred candidate asked for consent: HR sees neither the address nor the text, nor finds them', async () => {
+    const app = await createTestApp();
+    try {
+      const address = 'quiet.candidate@example.org';
+      const secretText = 'SECRET-REASON for Ms Quiet';
+      await queueMail(
+        app.db,
+        {
+          kind: REFERRAL_CONSENT_MAIL_KIND,
+          to: address,
+          locale: 'en',
+          subject: 'Asked-for-consent',
+          text: secretText,
+        },
+        { now: app.clock.now() },
+      );
+      for (const role of ['alumni_manager', 'admin'] as const) {
+        const staff = await signedIn(app, { role });
+        const bySubject = await (
+          await app.request('/api/outbox?q=Asked-for-consent', { cookie: staff.cookie })
+        ).json();
+        expect(bySubject.items).toHaveLength(1);
+        expect(bySubject.items[0]).toMatchObject({ to: HIDDEN_SECRET, recipientHidden: true });
+        const byAddress = await (
+          await app.request(`/api/outbox?q=${address}`, { cookie: staff.cookie })
+        ).json();
+        expect(byAddress.items).toEqual([]);
+        const res = await app.request(`/api/outbox/${bySubject.items[0].id}`, { cookie: staff.cookie });
+        const raw = await res.text();
+        expect(raw).not.toContain(address);
+        expect(raw).not.toContain('SECRET-REASON');
+        expect(JSON.parse(raw)).toMatchObject({ recipientHidden: true, text: '' });
+      }
+      // Other kinds keep their address (HR invites people it already knows).
+      await queueMail(
+        app.db,
+        { kind: 'invitation', to: 'known@example.org', locale: 'en', subject: 'Invite', text: 'x' },
+        { now: app.clock.now() },
+      );
+      const hr = await signedIn(app, { role: 'alumni_manager' });
+      const known = await (
+        await app.request('/api/outbox?q=known@example.org', { cookie: hr.cookie })
+      ).json();
+      expect(known.items[0]).toMatchObject({ to: 'known@example.org', recipientHidden: false });
     } finally {
       await app.close();
     }

@@ -146,7 +146,7 @@ export function OutboxPage() {
                 {
                   key: 'to',
                   header: t('outbox.columns.to'),
-                  cell: (m) => m.to,
+                  cell: (m) => (m.recipientHidden ? t('outbox.recipientHidden') : m.to),
                   className: 'break-all text-slate-700',
                 },
                 {
@@ -229,7 +229,9 @@ function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {
         <div className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">{t('outbox.columns.to')}</dt>
-            <dd className="break-all text-slate-900">{message.data.to}</dd>
+            <dd className="break-all text-slate-900">
+              {message.data.recipientHidden ? t('outbox.recipientHidden') : message.data.to}
+            </dd>
             <dt className="text-slate-500">{t('outbox.columns.status')}</dt>
             <dd>
               <Badge tone={MAIL_STATUS_TONES[message.data.status]}>
@@ -248,10 +250,20 @@ function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {
             <dt className="text-slate-500">{t('outbox.language')}</dt>
             <dd className="text-slate-900">{message.data.locale === 'ja' ? '日本語' : 'English'}</dd>
           </dl>
-          <div className="rounded-xl border border-slate-200 bg-slate-50 p-4">
-            <MessageText text={message.data.text} />
-          </div>
-          {message.data.linksHidden && <p className="text-xs text-slate-500">{t('outbox.linksHidden')}</p>}
+          {message.data.recipientHidden ? (
+            <p className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700">
+              {t('outbox.textHidden')}
+            </p>
+          ) : (
+            <>
+              <div className="rounded-xl border border-slate-200 bg-slate-50 p-4">
+                <MessageText text={message.data.text} />
+              </div>
+              {message.data.linksHidden && (
+                <p className="text-xs text-slate-500">{t('outbox.linksHidden')}</p>
+              )}
+            </>
+          )}
           {message.data.delivered ? (
             <details className="rounded-xl border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium text-slate-700">
