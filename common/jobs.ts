@@ -48,6 +48,8 @@ const page = z.coerce.number().int().min(1).max(10_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(JOB_MAX_PAGE_SIZE).default(20);
 
 /** Skills as typed, trimmed, without repeats (compared ignoring case and full/half width). */
+/** Longest skill a job may ask for (characters). */
+export const JOB_SKILL_MAX_LENGTH = 50;
 export const normalizeJobSkill = (skill: string) => skill.normalize('NFKC').trim().toLowerCase();
 export function uniqueSkills(skills: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -90,7 +92,7 @@ const jobFieldSchemas = {
   location: requiredText(80),
   remote: z.enum(REMOTE_MODES),
   employmentType: z.enum(EMPLOYMENT_TYPES),
-  skills: z.array(z.string().trim().min(1).max(50)).max(JOB_MAX_SKILLS).default([]),
+  skills: z.array(z.string().trim().min(1).max(JOB_SKILL_MAX_LENGTH)).max(JOB_MAX_SKILLS).default([]),
   salaryMin: amount,
   salaryMax: amount,
   /** ISO 4217 (JPY, USD); typed in lower case is accepted. */
@@ -180,7 +182,7 @@ export const JobUpdateSchema = z
     location: jobFieldSchemas.location.optional(),
     remote: jobFieldSchemas.remote.optional(),
     employmentType: jobFieldSchemas.employmentType.optional(),
-    skills: z.array(z.string().trim().min(1).max(50)).max(JOB_MAX_SKILLS).optional(),
+    skills: z.array(z.string().trim().min(1).max(JOB_SKILL_MAX_LENGTH)).max(JOB_MAX_SKILLS).optional(),
     salaryMin: jobFieldSchemas.salaryMin,
     salaryMax: jobFieldSchemas.salaryMax,
     salaryCurrency: jobFieldSchemas.salaryCurrency,

@@ -96,6 +96,15 @@ describe('the chip input', () => {
     await page.reload();
     await expect.poll(() => chips(page, chosen)).toEqual(['プロダクトマネージャー', '事業開発マネージャー']);
     await expect.poll(() => chips(page, '追加した働ける場所')).toEqual(['大阪']);
+
+    // Length is checked per entry, not on the box: a pasted list longer than one entry may be
+    // becomes chips, and the one entry that is too long stays in the box with a message.
+    const long = 'あ'.repeat(101);
+    const places = page.getByRole('textbox', { name: '働ける場所', exact: true });
+    await places.fill(`東京、${long}、`);
+    await expect.poll(() => chips(page, '追加した働ける場所')).toEqual(['大阪', '東京']);
+    expect(await places.inputValue()).toBe(long);
+    await page.getByText('1項目100文字まで', { exact: false }).waitFor();
     await page.context().close();
   }, 120_000);
 

@@ -64,6 +64,7 @@ export const en = {
     chosen: 'Added: {{field}}',
     remove: 'Remove {{value}}',
     full: 'At most {{max}}. Remove one to add another.',
+    tooLong: '“{{value}}” is too long: at most {{max}} characters per entry.',
     itemError: '“{{value}}”: {{message}}',
   },
   search: {

@@ -66,6 +66,7 @@ export const ja: Catalog = {
     chosen: '追加した{{field}}',
     remove: '{{value}} を削除',
     full: '{{max}}個までです。追加するには1つ削除してください。',
+    tooLong: '「{{value}}」は長すぎます（1項目{{max}}文字まで）。',
     itemError: '「{{value}}」：{{message}}',
   },
   search: {

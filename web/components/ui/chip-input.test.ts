@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTerms, commitDraft, listErrors, splitTerms, withDraft } from './chip-input';
+import { addTerms, commitDraft, listErrors, splitTerms, tooLongTerms, withDraft } from './chip-input';
 
 describe('chip input terms', () => {
   it('splits typed text on commas of either width, the Japanese comma and new lines', () => {
@@ -36,6 +36,17 @@ describe('chip input terms', () => {
     // A repeat is not "left over": it is already a chip.
     expect(commitDraft(['a', 'b', 'c'], 'A, d', 3)).toEqual({ values: ['a', 'b', 'c'], draft: 'd' });
     expect(commitDraft(['a'], '  ')).toEqual({ values: ['a'], draft: '' });
+  });
+
+  it('checks the length per entry: a long entry stays in the box, the short ones become chips', () => {
+    const long = 'x'.repeat(11);
+    expect(commitDraft([], `営業、${long}、企画`, 10, 10)).toEqual({ values: ['営業', '企画'], draft: long });
+    expect(tooLongTerms(`営業、${long}`, 10)).toEqual([long]);
+    expect(tooLongTerms('営業、企画', 10)).toEqual([]);
+    // A pasted list longer than one entry may be is fine as long as each entry fits.
+    const many = Array.from({ length: 12 }, (_, i) => `term${i}`).join(', ');
+    expect(many.length).toBeGreaterThan(10);
+    expect(commitDraft([], many, 100, 10).values).toHaveLength(12);
   });
 
   it('sends what is still typed with the chips, never capped, so nothing is dropped on save', () => {

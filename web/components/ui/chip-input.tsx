@@ -37,19 +37,29 @@ export function addTerms(
 }
 
 /**
- * Turns the typed text into chips. Terms that do not fit under `max` stay in the box, so nothing
- * typed disappears without the member seeing it.
+ * Turns the typed text into chips. Terms that do not fit under `max`, or are longer than
+ * `maxLength`, stay in the box, so nothing typed disappears without the member seeing it.
  */
 export function commitDraft(
   list: readonly string[],
   draft: string,
   max = Number.POSITIVE_INFINITY,
+  maxLength = Number.POSITIVE_INFINITY,
 ): { values: string[]; draft: string } {
-  const values = addTerms(list, splitTerms(draft), max);
+  const terms = splitTerms(draft);
+  const values = addTerms(
+    list,
+    terms.filter((term) => term.length <= maxLength),
+    max,
+  );
   const kept = new Set(values.map(termKey));
-  const left = splitTerms(draft).filter((term) => !kept.has(termKey(term)));
+  const left = terms.filter((term) => !kept.has(termKey(term)));
   return { values, draft: left.join(', ') };
 }
+
+/** The typed terms longer than `maxLength` (they cannot become chips). */
+export const tooLongTerms = (draft: string, maxLength = Number.POSITIVE_INFINITY): string[] =>
+  splitTerms(draft).filter((term) => term.length > maxLength);
 
 /**
  * The list a form sends: the chips plus whatever is still typed in the box. No `max` here: the
@@ -99,7 +109,10 @@ interface ChipInputProps {
   onDraftChange: (text: string) => void;
   /** At most this many chips; once the list is full, Enter and Add do nothing and say why. */
   max?: number;
-  /** Longest text the box takes. */
+  /**
+   * Longest entry. Checked per entry, not on the box (a pasted list may be longer): a longer entry
+   * stays in the box with a message instead of being cut off.
+   */
   maxLength?: number;
   placeholder?: string;
   name?: string;
@@ -127,9 +140,10 @@ export function ChipInput({
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const full = values.length >= max;
+  const tooLong = maxLength === undefined ? [] : tooLongTerms(draft, maxLength);
 
   const commit = (text: string) => {
-    const next = commitDraft(values, text, max);
+    const next = commitDraft(values, text, max, maxLength);
     if (next.values.length !== values.length) onChange(next.values);
     onDraftChange(next.draft);
   };
@@ -187,7 +201,6 @@ export function ChipInput({
               name={name}
               className={`${inputClasses} min-w-0 flex-1`}
               value={draft}
-              maxLength={maxLength}
               placeholder={placeholder}
               onChange={(e) => onText(e.target.value, (e.nativeEvent as InputEvent).isComposing ?? false)}
               onCompositionEnd={(e) => onText(e.currentTarget.value, false)}
@@ -208,10 +221,13 @@ export function ChipInput({
               {t('chipInput.add')}
             </Button>
           </div>
-          {Number.isFinite(max) && (
+          {(Number.isFinite(max) || maxLength !== undefined) && (
             // Present before the list fills up, so a screen reader announces the change.
             <p className="mt-1 text-xs text-slate-600" role="status">
               {full ? t('chipInput.full', { max }) : null}
+              {tooLong.length > 0
+                ? ` ${t('chipInput.tooLong', { max: maxLength, value: tooLong[0] })}`
+                : null}
             </p>
           )}
         </div>

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import {
   JOB_AUDIENCE_PRESETS,
   JOB_MAX_SKILLS,
+  JOB_SKILL_MAX_LENGTH,
   type Job,
   type JobAudiencePreset,
   type JobCreateInput,
@@ -22,7 +23,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { Checkbox } from '../../components/ui/checkbox';
-import { ChipInput, withDraft } from '../../components/ui/chip-input';
+import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
 import { Select } from '../../components/ui/select';
 import { PageSpinner } from '../../components/ui/spinner';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -181,6 +182,9 @@ function JobForm({ job }: { job?: Job }) {
   const close = useCloseJob();
   const error = create.error ?? update.error ?? publish.error ?? close.error;
   const fields = isApiError(error) ? error.fields : {};
+  const listErrors = useListErrors(fields);
+  // The skills as last sent: an entry's message (skills.2) names the entry it is about.
+  const [sentSkills, setSentSkills] = useState<string[]>([]);
   const busy = create.isPending || update.isPending || publish.isPending || close.isPending;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setState((s) => ({ ...s, [key]: value }));
@@ -206,6 +210,7 @@ function JobForm({ job }: { job?: Job }) {
     publish.reset();
     close.reset();
     // What is still typed in the skills box is sent (toPayload) and shown as a chip from now on.
+    setSentSkills(withDraft(state.skills, state.pendingSkill));
     setState((s) => ({ ...s, skills: withDraft(s.skills, s.pendingSkill), pendingSkill: '' }));
   };
 
@@ -264,7 +269,7 @@ function JobForm({ job }: { job?: Job }) {
     location: errorsFor('location'),
     remote: errorsFor('remote'),
     employmentType: errorsFor('employmentType'),
-    skills: errorsFor('skills'),
+    skills: errorsFor('skills') && listErrors('skills', sentSkills),
     salaryMin: errorsFor('salaryMin'),
     salaryMax: errorsFor('salaryMax'),
     salaryCurrency: errorsFor('salaryCurrency'),
@@ -412,6 +417,7 @@ function JobForm({ job }: { job?: Job }) {
                 onDraftChange={(text) => set('pendingSkill', text)}
                 errors={fieldErrors.skills}
                 max={JOB_MAX_SKILLS}
+                maxLength={JOB_SKILL_MAX_LENGTH}
                 name="skills"
               />
             </div>
