@@ -238,5 +238,8 @@ export const ReferralsDailyResultSchema = z.object({
   redacted: z.number().int(),
   mailsDeleted: z.number().int(),
   notesDeleted: z.number().int(),
+  /** Hires on withdrawn consents' cards: not started → cancelled; started → unlinked from the member. */
+  hiresCancelled: z.number().int(),
+  hiresUnlinked: z.number().int(),
 });
 export type ReferralsDailyResult = z.infer<typeof ReferralsDailyResultSchema>;

@@ -428,7 +428,7 @@ export const en = {
       help: 'Deleting your account cannot be undone.',
       points: {
         erased:
-          'Your profile, sign-in, consents, emails and every other piece of personal data about you are erased.',
+          'Your profile, sign-in, consents, emails and every other piece of personal data about you are erased. If you were rehired and have started, the hire record (role, department, start day) stays for the company’s figures, with no link to you.',
         hr: 'The HR record of your time at the company is erased too, and you will not be invited or imported again.',
         signedOut: 'You are signed out at once and cannot sign in again.',
         final: 'To come back later, you would need a new invitation from HR.',
@@ -1462,7 +1462,7 @@ export const en = {
       position: 'A position at the company',
       candidateDeleted: 'Candidate (details deleted)',
       candidateDeletedHint:
-        'Under our data-retention rules the candidate’s name, email address and the reason have been deleted. The referral itself is kept.',
+        'The candidate’s name, email address and the reason have been deleted, under our data-retention rules or because the candidate deleted their account. The referral itself is kept.',
       referredOn: 'Referred {{date}}',
       until: 'Their link works until {{date}}.',
       resend: 'Send the email again',

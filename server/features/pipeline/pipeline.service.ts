@@ -33,7 +33,7 @@ import type { Viewer } from '../access/access.policy';
 import { consentedSql } from '../consents/consents.service';
 import { buildSearchColumns } from '../members/member-search';
 import { getVisibilityLimits } from '../members/members.service';
-import { markReferralRewardEligible } from '../referrals/referrals.service';
+import { markReferralRewardEligible, revokeReferralReward } from '../referrals/referrals.service';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type HireInput = z.infer<typeof HireInputSchema>;
@@ -105,13 +105,81 @@ export async function cardStagesForReferrals(
   return new Map(rows.flatMap((r) => (r.referralId ? [[r.referralId, r.stage] as const] : [])));
 }
 
+/** Why a hire that had not started was cancelled (the `reason` of its audit row). */
+export type HireCancelReason = 'interest_withdrawn' | 'consent_withdrawn' | 'erased';
+
+/**
+ * Cancels the hire on each given card that has not started (run it in the caller's transaction;
+ * the cards are locked first). A hire HR recorded for a person who left the board — they withdrew
+ * the interest or the consent, or erased their account — must never make them an employee, nor
+ * count in the hire figures or keep a referrer's reward due: the hire row is deleted, a referral's
+ * eligible reward goes back to `none` (`revokeReferralReward`), and `hire.cancelled` is audited
+ * with ids and codes only. The card leaves "rehired" for "not now", so a renewed interest finds it
+ * in an ordinary column. Hires that started stay. Returns the ids of the cancelled hires.
+ *
+ * For an erasure (`reason: 'erased'`) the audit row holds the reason alone and the card is not
+ * moved: the card is deleted in the same transaction, and nothing may tie the cancelled hire to
+ * it or to the referral afterwards (decision 020).
+ */
+export async function cancelPendingHiresOfCards(
+  tx: Db,
+  { cardIds }: { cardIds: string[] },
+  { now, reason }: { now: Date; reason: HireCancelReason },
+): Promise<{ cancelledHireIds: string[] }> {
+  if (cardIds.length === 0) return { cancelledHireIds: [] };
+  const cards = await tx
+    .select({
+      id: pipelineCards.id,
+      stage: pipelineCards.stage,
+      interestId: pipelineCards.interestId,
+      referralId: pipelineCards.referralId,
+    })
+    .from(pipelineCards)
+    .where(inArray(pipelineCards.id, cardIds))
+    .orderBy(asc(pipelineCards.id))
+    .for('update');
+  const cancelledHireIds: string[] = [];
+  for (const card of cards) {
+    const [hire] = await tx
+      .delete(hires)
+      .where(and(eq(hires.cardId, card.id), isNull(hires.startedAt)))
+      .returning({ id: hires.id });
+    if (!hire) continue;
+    cancelledHireIds.push(hire.id);
+    if (card.referralId) await revokeReferralReward(tx, card.referralId, { now, reason });
+    const isErasure = reason === 'erased';
+    const source = card.interestId ? { interestId: card.interestId } : { referralId: card.referralId };
+    await tx.insert(auditEvents).values({
+      actorId: null,
+      action: 'hire.cancelled',
+      subjectType: 'hire',
+      subjectId: hire.id,
+      data: isErasure ? { reason } : { cardId: card.id, ...source, reason },
+      createdAt: now,
+    });
+    if (card.stage === 'rehired' && !isErasure) {
+      await tx
+        .update(pipelineCards)
+        .set({ stage: 'not_now', stageChangedAt: now, stageChangedBy: null })
+        .where(eq(pipelineCards.id, card.id));
+      await tx.insert(auditEvents).values({
+        actorId: null,
+        action: 'pipeline_card.moved',
+        subjectType: 'pipeline_card',
+        subjectId: card.id,
+        data: { from: 'rehired', to: 'not_now', reason, cancelledHireId: hire.id },
+        createdAt: now,
+      });
+    }
+  }
+  return { cancelledHireIds };
+}
+
 /**
  * The member withdrew the interest behind a card (called by return-interests in the withdrawal's
  * transaction, after the member's profile row is locked): a hire HR recorded that has not
- * started is cancelled — a card HR can no longer see must never make its person an employee —
- * and the card leaves "rehired" for "not now", so a renewed interest (`reopenPipelineCard`)
- * finds it in an ordinary column. Audit rows hold ids and codes only. Nothing happens for a card
- * without a hire, or one whose hire already started.
+ * started is cancelled (`cancelPendingHiresOfCards`). Nothing happens for a card without a hire,
+ * or one whose hire already started.
  */
 export async function cancelPendingHireOfInterest(
   tx: Db,
@@ -119,39 +187,35 @@ export async function cancelPendingHireOfInterest(
   { now, reason = 'interest_withdrawn' }: { now: Date; reason?: 'interest_withdrawn' | 'consent_withdrawn' },
 ): Promise<{ cancelledHireId: string | null }> {
   const [card] = await tx
-    .select({ id: pipelineCards.id, stage: pipelineCards.stage })
+    .select({ id: pipelineCards.id })
     .from(pipelineCards)
-    .where(eq(pipelineCards.interestId, interestId))
-    .for('update');
+    .where(eq(pipelineCards.interestId, interestId));
   if (!card) return { cancelledHireId: null };
-  const [hire] = await tx
-    .delete(hires)
-    .where(and(eq(hires.cardId, card.id), isNull(hires.startedAt)))
-    .returning({ id: hires.id });
-  if (!hire) return { cancelledHireId: null };
-  await tx.insert(auditEvents).values({
-    actorId: null,
-    action: 'hire.cancelled',
-    subjectType: 'hire',
-    subjectId: hire.id,
-    data: { cardId: card.id, interestId, reason },
-    createdAt: now,
-  });
-  if (card.stage === 'rehired') {
-    await tx
-      .update(pipelineCards)
-      .set({ stage: 'not_now', stageChangedAt: now, stageChangedBy: null })
-      .where(eq(pipelineCards.id, card.id));
-    await tx.insert(auditEvents).values({
-      actorId: null,
-      action: 'pipeline_card.moved',
-      subjectType: 'pipeline_card',
-      subjectId: card.id,
-      data: { from: 'rehired', to: 'not_now', reason, cancelledHireId: hire.id },
-      createdAt: now,
-    });
-  }
-  return { cancelledHireId: hire.id };
+  const { cancelledHireIds } = await cancelPendingHiresOfCards(tx, { cardIds: [card.id] }, { now, reason });
+  return { cancelledHireId: cancelledHireIds[0] ?? null };
+}
+
+/**
+ * A referred candidate withdrew their consent (referrals, in the answer's transaction): the card
+ * leaves HR's board at once, so a hire recorded on it that has not started is cancelled with it
+ * (and an eligible reward revoked). A hire that started stays.
+ */
+export async function cancelPendingHireOfReferral(
+  tx: Db,
+  { referralId }: { referralId: string },
+  { now }: { now: Date },
+): Promise<{ cancelledHireId: string | null }> {
+  const [card] = await tx
+    .select({ id: pipelineCards.id })
+    .from(pipelineCards)
+    .where(eq(pipelineCards.referralId, referralId));
+  if (!card) return { cancelledHireId: null };
+  const { cancelledHireIds } = await cancelPendingHiresOfCards(
+    tx,
+    { cardIds: [card.id] },
+    { now, reason: 'consent_withdrawn' },
+  );
+  return { cancelledHireId: cancelledHireIds[0] ?? null };
 }
 
 /**
@@ -166,23 +230,17 @@ export async function cancelPendingHiresOfMember(
   { now }: { now: Date },
 ): Promise<{ cancelledHireIds: string[] }> {
   const pending = await tx
-    .select({ interestId: pipelineCards.interestId })
+    .select({ cardId: pipelineCards.id })
     .from(hires)
     .innerJoin(pipelineCards, eq(pipelineCards.id, hires.cardId))
     .where(
       and(eq(pipelineCards.userId, userId), isNotNull(pipelineCards.interestId), isNull(hires.startedAt)),
     );
-  const cancelledHireIds: string[] = [];
-  for (const { interestId } of pending) {
-    if (!interestId) continue;
-    const { cancelledHireId } = await cancelPendingHireOfInterest(
-      tx,
-      { interestId },
-      { now, reason: 'consent_withdrawn' },
-    );
-    if (cancelledHireId) cancelledHireIds.push(cancelledHireId);
-  }
-  return { cancelledHireIds };
+  return cancelPendingHiresOfCards(
+    tx,
+    { cardIds: pending.map((p) => p.cardId) },
+    { now, reason: 'consent_withdrawn' },
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   hrRecords,
   mailMessages,
   orgSettings,
+  pipelineCards,
   profiles,
   users,
 } from '../../db/schema/index';
@@ -17,7 +18,8 @@ import type { Env } from '../../lib/env';
 import { AppError, notFound } from '../../lib/errors';
 import { suppressionHash } from '../../lib/suppression';
 import { verifyPassword } from '../auth/auth';
-import { type DataSubject, personalTables, type RowLink } from './personal-data';
+import { cancelPendingHiresOfCards } from '../pipeline/pipeline.service';
+import { type DataSubject, personalTables, type RowLink, theirCards } from './personal-data';
 
 export const ERASURE_KEY = 'erasure';
 
@@ -61,7 +63,10 @@ export async function setErasureSettings({
   return settings;
 }
 
-/** Everything that identifies the member across tables: account email, HR record emails, numbers. */
+/**
+ * Everything that identifies the member across tables: account email, HR record emails, numbers,
+ * and the pipeline cards about them.
+ */
 export async function findDataSubject(db: Db, userId: string): Promise<DataSubject | null> {
   const [user] = await db
     .select({ email: users.email, employeeNumber: profiles.employeeNumber })
@@ -89,7 +94,11 @@ export async function findDataSubject(db: Db, userId: string): Promise<DataSubje
     if (r.workEmail) emails.add(r.workEmail.toLowerCase());
     if (r.personalEmail) emails.add(r.personalEmail.toLowerCase());
   }
-  return { userId, emails: [...emails], employeeNumbers: [...numbers] };
+  const cards = await db
+    .select({ id: pipelineCards.id })
+    .from(pipelineCards)
+    .where(sql`${pipelineCards.id} in ${theirCards({ userId, emails: [...emails] })}`);
+  return { userId, emails: [...emails], employeeNumbers: [...numbers], cardIds: cards.map((c) => c.id) };
 }
 
 /** Checks the member's own password (deleting an account needs it, not just a session). */
@@ -109,6 +118,8 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  * deleted or has its link cleared (content follows the org's keep-content policy), suppression
  * hashes keep imports and invitations from bringing them back, queue jobs that mention them or
  * their mail go, and the user row goes last. Only an audit row without personal values remains.
+ * A hire on one of their cards that has not started is cancelled first, as a withdrawal does;
+ * one that started stays, anonymised by the register (decision 020).
  */
 export async function eraseMember({
   db,
@@ -152,6 +163,9 @@ export async function eraseMember({
       mailIds.push(...rows.map((m) => m.id));
     }
 
+    // Before the register unlinks hires and deletes the cards: a hire that never started is not a
+    // position filled — it must not count in the figures or keep the referrer's reward due.
+    await cancelPendingHiresOfCards(tx, { cardIds: subject.cardIds }, { now, reason: 'erased' });
     for (const entry of personalTables()) {
       for (const link of entry.links) await eraseLink(tx, entry.table, link, subject, keepContent);
     }

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineStats } from '../../../common/pipeline';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
@@ -109,10 +109,16 @@ describe('deleting my account leaves no trace', () => {
   });
 });
 
-describe('erasure keeps hires, anonymised (decision 020)', () => {
-  it('hire figures are identical before and after; nothing links a hire or a referral to them', async () => {
+describe('erasure keeps started hires, anonymised, and cancels the others (decision 020)', () => {
+  it('a started hire stays without any link; one still to come is cancelled as a withdrawal does; audit rows about their cards are cleared', async () => {
     const hr = await signedIn(t, { role: 'alumni_manager' });
     const referrer = await createTestMember(t, { role: 'employee' });
+    const rule = await t.request('/api/admin/referral-reward-rule', {
+      method: 'PUT',
+      cookie: hr.cookie,
+      json: { enabled: true, amount: 100000, currency: 'JPY' },
+    });
+    expect(rule.status).toBe(200);
     const stats = async () => {
       const res = await t.request('/api/pipeline/stats', { cookie: hr.cookie });
       expect(res.status).toBe(200);
@@ -129,6 +135,11 @@ describe('erasure keeps hires, anonymised (decision 020)', () => {
       });
       expect(res.status).toBe(200);
     };
+    const auditMentioning = (id: string) =>
+      t.db
+        .select({ id: auditEvents.id, action: auditEvents.action })
+        .from(auditEvents)
+        .where(sql`${auditEvents.data}::text like ${`%${id}%`}`);
     // A boomerang whose hire has started, and a referred member whose hire is still to come.
     const boomerang = await createInterestCard(t, { canSignIn: true });
     const caseId = await createExitCase(t, boomerang.member.id);
@@ -154,6 +165,25 @@ describe('erasure keeps hires, anonymised (decision 020)', () => {
         [referral.cardId, false, null],
       ].sort(),
     );
+    const started = hireRows.find((h) => h.cardId === boomerang.cardId);
+    const pending = hireRows.find((h) => h.cardId === referral.cardId);
+    if (!started || !pending) throw new Error('hires missing');
+    expect(
+      (await t.db.select().from(referrals).where(eq(referrals.id, referral.referralId)))[0],
+    ).toMatchObject({
+      rewardStatus: 'eligible',
+      rewardAmount: 100000,
+    });
+    // Before: the audit log ties the cards to the referral and to the hires.
+    const cardAudits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(inArray(auditEvents.subjectId, [boomerang.cardId, referral.cardId]));
+    expect(cardAudits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['pipeline_card.opened', 'pipeline_card.moved']),
+    );
+    expect(await auditMentioning(referral.referralId)).not.toEqual([]);
+    expect(await auditMentioning(started.id)).not.toEqual([]);
     const names = await t.db
       .select({ name: users.name })
       .from(users)
@@ -173,39 +203,51 @@ describe('erasure keeps hires, anonymised (decision 020)', () => {
     });
     expect(theirs.status).toBe(200);
 
+    // The started hire still counts; the one that never started no longer does, anywhere.
     const after = await stats();
-    expect(after.hiresByYear).toEqual(before.hiresByYear);
+    const year2027 = (s: PipelineStats) => s.hiresByYear.find((y) => y.year === 2027);
+    expect(after.hiresByYear.filter((y) => y.year !== 2027)).toEqual(
+      before.hiresByYear.filter((y) => y.year !== 2027),
+    );
+    expect(year2027(after)?.referral ?? 0).toBe((year2027(before)?.referral ?? 0) - 1);
     expect(after.thisYear).toEqual(before.thisYear);
-    expect(after.conversion).toEqual(before.conversion);
+    expect(after.conversion.bySource.interest).toEqual(before.conversion.bySource.interest);
+    expect(after.conversion.bySource.referral).toEqual({
+      cards: before.conversion.bySource.referral.cards - 1,
+      hired: before.conversion.bySource.referral.hired - 1,
+    });
     // The board is what HR can act on now: their two "rehired" cards left it with them.
     expect(after.openByStage.rehired).toBe(before.openByStage.rehired - 2);
 
-    // The hires stay, with what describes the position and nothing that points at the person.
+    // The started hire stays, with what describes the position and nothing that points at the person.
     const kept = await t.db
       .select()
       .from(hires)
-      .where(
-        inArray(
-          hires.id,
-          hireRows.map((h) => h.id),
-        ),
-      );
-    expect(kept).toHaveLength(2);
-    for (const hire of kept) {
-      expect(hire).toMatchObject({
-        userId: null,
-        cardId: null,
-        leaverCaseId: null,
-        roleTitle: 'Platform engineer',
-      });
-    }
+      .where(inArray(hires.id, [started.id, pending.id]));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({
+      id: started.id,
+      userId: null,
+      cardId: null,
+      leaverCaseId: null,
+      roleTitle: 'Platform engineer',
+    });
     expect(
       await t.db
         .select()
         .from(pipelineCards)
         .where(inArray(pipelineCards.id, [boomerang.cardId, referral.cardId])),
     ).toEqual([]);
-    // The referral stays under its referrer, without the candidate.
+    // The hire to come was cancelled as a withdrawal cancels it: audited with the reason only,
+    // and the referrer's reward is no longer due.
+    const cancelled = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'hire.cancelled'), eq(auditEvents.subjectId, pending.id)));
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({ actorId: null, subjectType: 'hire', data: { reason: 'erased' } });
+    expect(Object.keys(cancelled[0]?.data ?? {})).toEqual(['reason']);
+    // The referral stays under its referrer, without the candidate and without a reward.
     const [row] = await t.db.select().from(referrals).where(eq(referrals.id, referral.referralId));
     expect(row).toMatchObject({
       referrerId: referrer.id,
@@ -214,8 +256,40 @@ describe('erasure keeps hires, anonymised (decision 020)', () => {
       candidateEmail: null,
       reason: null,
       consentTokenHash: null,
+      rewardStatus: 'none',
+      rewardAmount: null,
+      rewardCurrency: null,
     });
     expect(row?.redactedAt).not.toBeNull();
+    const revoked = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'referral.reward_revoked'),
+          eq(auditEvents.subjectId, referral.referralId),
+        ),
+      );
+    expect(revoked.map((a) => a.data)).toEqual([{ reason: 'erased' }]);
+
+    // Audit rows about their cards keep what happened and when, nothing about whom or which.
+    const cleared = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        inArray(
+          auditEvents.id,
+          cardAudits.map((a) => a.id),
+        ),
+      );
+    expect(cleared).toHaveLength(cardAudits.length);
+    for (const audit of cleared) expect(audit).toMatchObject({ subjectId: null, data: {} });
+    expect(await auditMentioning(referral.referralId)).toEqual([]);
+    expect(await auditMentioning(started.id)).toEqual([]);
+    // The kept hire's id is in its own row only; the cards' ids are nowhere.
+    const dump = await dumpDatabase(t);
+    expect(findTraces(dump, [started.id])).toEqual([{ table: 'public.hires', form: started.id }]);
+    expect(findTraces(dump, [boomerang.cardId, referral.cardId])).toEqual([]);
     const forms = [
       boomerang.member.id,
       boomerang.member.email,
@@ -224,7 +298,7 @@ describe('erasure keeps hires, anonymised (decision 020)', () => {
       'ERASED-CANDIDATE-NAME',
       ...names.map((n) => n.name),
     ];
-    expect(findTraces(await dumpDatabase(t), forms)).toEqual([]);
+    expect(findTraces(dump, forms)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DataCategory } from '../../../common/privacy-reference';
 import * as schema from '../../db/schema/index';
@@ -20,6 +20,11 @@ export interface DataSubject {
   emails: string[];
   /** Their employee number(s): profile and HR record. */
   employeeNumbers: string[];
+  /**
+   * Ids of the pipeline cards about them (`theirCards`), gathered first: erasure deletes the cards
+   * before it reaches the audit log, whose rows about those cards must still be found (decision 020).
+   */
+  cardIds: string[];
 }
 
 /**
@@ -111,7 +116,7 @@ const ofTheirCase = (column: AnyPgColumn, userId: string) =>
   sql`${column} in (select id from leaver_cases where user_id = ${userId})`;
 
 /** Ids of pipeline cards about the member: their return interests, or referrals of their email. */
-const theirCards = (s: DataSubject) => {
+export const theirCards = (s: Pick<DataSubject, 'userId' | 'emails'>) => {
   const referred = s.emails.length
     ? sql` or referral_id in (select id from referrals where lower(candidate_email) in (${sql.join(
         s.emails.map((e) => sql`${e}`),
@@ -880,6 +885,25 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         via: 'subject_id or data mentions them (what was done to them)',
         where: (s) => or(eq(auditEvents.subjectId, s.userId), jsonMentions(auditEvents.data, s.userId)),
         erase: { set: { subjectId: null, data: {} } },
+      },
+      {
+        // What was done to their pipeline cards and to hires on them: `pipeline_card.opened` holds
+        // the referral, `.moved` the hire, `hire.cancelled` the card. Cleared, so nothing ties the
+        // hire kept anonymised, or the referral kept under its referrer, to them (decision 020).
+        // The card ids were gathered before the cards went (DataSubject.cardIds).
+        via: 'subject_id is a pipeline card about them, or a hire on one',
+        where: (s) =>
+          s.cardIds.length
+            ? or(
+                and(eq(auditEvents.subjectType, 'pipeline_card'), inArray(auditEvents.subjectId, s.cardIds)),
+                and(
+                  eq(auditEvents.subjectType, 'hire'),
+                  inArray(sql`${auditEvents.data}->>'cardId'`, s.cardIds),
+                ),
+              )
+            : undefined,
+        erase: { set: { subjectId: null, data: {} } },
+        exportColumns: ['id', 'action', 'subjectType', 'createdAt'],
       },
     ],
   },

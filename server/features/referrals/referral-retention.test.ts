@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { todayIn } from '../../../common/offboarding';
 import {
   type AdminReferralList,
   type MyReferral,
@@ -11,6 +12,7 @@ import { createTestMember, signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import {
   auditEvents,
+  hires,
   jobs,
   mailMessages,
   pipelineCards,
@@ -18,6 +20,8 @@ import {
   referrals,
 } from '../../db/schema/index';
 import { fixedClock } from '../../lib/clock';
+import { createExitCase } from '../pipeline/pipeline.fixtures';
+import { PIPELINE_START_JOB } from '../pipeline/pipeline.jobs';
 import { dumpDatabase, findTraces } from '../privacy/test-subject';
 import { redactClosedReferrals } from './referral-retention';
 import { REFERRALS_EXPIRE } from './referrals.jobs';
@@ -169,7 +173,13 @@ describe('retention of referrals that ended without consent (decision 020)', () 
     // Day 30: gone.
     clock.advance(2 * MINUTE);
     const result = await redactClosedReferrals(t);
-    expect(result).toEqual({ redacted: 2, mailsDeleted: 3, notesDeleted: 1 });
+    expect(result).toEqual({
+      redacted: 2,
+      mailsDeleted: 3,
+      notesDeleted: 1,
+      hiresCancelled: 0,
+      hiresUnlinked: 0,
+    });
     const now = clock.now();
     const redacted = await rowOf(declined.referral.id);
     expect(redacted).toEqual({
@@ -231,7 +241,14 @@ describe('retention of referrals that ended without consent (decision 020)', () 
     expect(audits).toHaveLength(auditsBefore + 1);
     const audit = audits.at(-1);
     expect(audit).toMatchObject({ actorId: null, subjectId: null, subjectType: 'referral' });
-    expect(audit?.data).toEqual({ referrals: 2, mails: 3, notes: 1, days: REFERRAL_RETENTION_DAYS });
+    expect(audit?.data).toEqual({
+      referrals: 2,
+      mails: 3,
+      notes: 1,
+      hiresCancelled: 0,
+      hiresUnlinked: 0,
+      days: REFERRAL_RETENTION_DAYS,
+    });
 
     // The referrer still sees both, without a name; HR still counts them as declined.
     const mine = await json<MyReferralList>(
@@ -256,7 +273,13 @@ describe('retention of referrals that ended without consent (decision 020)', () 
     await runDailyJob();
     expect(await rowOf(declined.referral.id)).toEqual(redacted);
     expect(await retentionAudits()).toHaveLength(auditsBefore + 1);
-    expect(await redactClosedReferrals(t)).toEqual({ redacted: 0, mailsDeleted: 0, notesDeleted: 0 });
+    expect(await redactClosedReferrals(t)).toEqual({
+      redacted: 0,
+      mailsDeleted: 0,
+      notesDeleted: 0,
+      hiresCancelled: 0,
+      hiresUnlinked: 0,
+    });
   });
 
   it('an unanswered referral counts from its deadline, not from when the job noticed', async () => {
@@ -319,6 +342,152 @@ describe('retention of referrals that ended without consent (decision 020)', () 
     expect((await refer(referrer.cookie, body({ candidateEmail: email }))).status).toBe(409);
   });
 
+  it('a withdrawn consent’s hire: one still to come is cancelled at once (reward revoked); one that started no longer points at the member after 30 days', async () => {
+    // Whatever earlier tests left is expired and redacted first, so the counts below are this test's.
+    clock.advance(RETENTION + 15 * DAY);
+    await runDailyJob();
+    const rule = await t.request('/api/admin/referral-reward-rule', {
+      method: 'PUT',
+      cookie: hr.cookie,
+      json: { enabled: true, amount: 80000, currency: 'JPY' },
+    });
+    expect(rule.status).toBe(200);
+    const rehire = async (cardId: string, startOn: string) => {
+      const res = await t.request(`/api/pipeline/${cardId}/move`, {
+        method: 'POST',
+        cookie: hr.cookie,
+        json: { stage: 'rehired', hire: { startOn, roleTitle: 'Account executive', timeZone: 'Asia/Tokyo' } },
+      });
+      expect(res.status).toBe(200);
+    };
+    /** A referral of an alumnus (with an exit case), consented, on the board, hired to start on `startOn`. */
+    const hiredReferral = async (startOn: string) => {
+      const member = await createTestMember(t, { role: 'alumni' });
+      const caseId = await createExitCase(t, member.id);
+      const { referral, token } = await referAndGetToken(
+        referrer.cookie,
+        body({ candidateEmail: member.email }),
+      );
+      expect((await decide(token, 'consent')).status).toBe(200);
+      const [card] = await t.db.select().from(pipelineCards).where(eq(pipelineCards.referralId, referral.id));
+      if (!card) throw new Error('no card');
+      await rehire(card.id, startOn);
+      return { member, caseId, referral, token, cardId: card.id };
+    };
+    const hireOf = async (cardId: string) =>
+      (await t.db.select().from(hires).where(eq(hires.cardId, cardId)))[0];
+
+    const today = todayIn('Asia/Tokyo', clock.now());
+    const later = todayIn('Asia/Tokyo', new Date(clock.now().getTime() + 90 * DAY));
+    const startedOne = await hiredReferral(today);
+    const pendingOne = await hiredReferral(later);
+    await t.queue.send(PIPELINE_START_JOB, {});
+    await t.queue.drain({ names: [PIPELINE_START_JOB] });
+    const started = await hireOf(startedOne.cardId);
+    const pending = await hireOf(pendingOne.cardId);
+    expect(started).toMatchObject({ userId: startedOne.member.id, leaverCaseId: startedOne.caseId });
+    expect(started?.startedAt).not.toBeNull();
+    expect(pending).toMatchObject({ userId: pendingOne.member.id, startedAt: null });
+    for (const one of [startedOne, pendingOne]) {
+      expect(await rowOf(one.referral.id)).toMatchObject({ rewardStatus: 'eligible', rewardAmount: 80000 });
+      expect((await decide(one.token, 'withdraw')).status).toBe(200);
+    }
+    const withdrawn = clock.now();
+
+    // The withdrawal itself cancels the hire that has not started (the card leaves the board at
+    // once); the reward is not due.
+    expect(await hireOf(pendingOne.cardId)).toBeUndefined();
+    expect(
+      await t.db
+        .select()
+        .from(hires)
+        .where(eq(hires.id, pending?.id ?? '')),
+    ).toEqual([]);
+    expect(await rowOf(pendingOne.referral.id)).toMatchObject({
+      rewardStatus: 'none',
+      rewardAmount: null,
+      rewardCurrency: null,
+    });
+    const [pendingCard] = await t.db
+      .select()
+      .from(pipelineCards)
+      .where(eq(pipelineCards.id, pendingOne.cardId));
+    expect(pendingCard).toMatchObject({ stage: 'not_now', stageChangedAt: withdrawn });
+    const cancelled = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'hire.cancelled'), eq(auditEvents.subjectId, pending?.id ?? '')));
+    expect(cancelled.map((a) => a.data)).toEqual([
+      { cardId: pendingOne.cardId, referralId: pendingOne.referral.id, reason: 'consent_withdrawn' },
+    ]);
+    // The started hire is untouched by the withdrawal.
+    expect(await hireOf(startedOne.cardId)).toMatchObject({ userId: startedOne.member.id });
+
+    // A pending hire left on a withdrawn card by an older version (withdrawals did not cancel
+    // hires then): retention cancels it.
+    const legacyHireId = randomUUID();
+    await t.db.insert(hires).values({
+      id: legacyHireId,
+      cardId: pendingOne.cardId,
+      source: 'referral',
+      userId: pendingOne.member.id,
+      roleTitle: 'Account executive',
+      startOn: later,
+    });
+
+    clock.set(new Date(withdrawn.getTime() + RETENTION + MINUTE));
+    const result = await redactClosedReferrals(t);
+    expect(result).toEqual({
+      redacted: 2,
+      mailsDeleted: 2,
+      notesDeleted: 0,
+      hiresCancelled: 1,
+      hiresUnlinked: 1,
+    });
+    expect(await t.db.select().from(hires).where(eq(hires.id, legacyHireId))).toEqual([]);
+    expect(await rowOf(pendingOne.referral.id)).toMatchObject({ candidateEmail: null, rewardStatus: 'none' });
+    const [redactedCard] = await t.db
+      .select()
+      .from(pipelineCards)
+      .where(eq(pipelineCards.id, pendingOne.cardId));
+    expect(redactedCard).toMatchObject({ userId: null, stage: 'not_now' });
+
+    // The hire that started stays a hire (the figures), with no member and no exit case; its card
+    // stays "rehired" and the reward stays eligible.
+    expect(await hireOf(startedOne.cardId)).toMatchObject({
+      id: started?.id,
+      userId: null,
+      leaverCaseId: null,
+      cardId: startedOne.cardId,
+      roleTitle: 'Account executive',
+    });
+    const [startedCard] = await t.db
+      .select()
+      .from(pipelineCards)
+      .where(eq(pipelineCards.id, startedOne.cardId));
+    expect(startedCard).toMatchObject({ userId: null, stage: 'rehired' });
+    expect(await rowOf(startedOne.referral.id)).toMatchObject({
+      rewardStatus: 'eligible',
+      rewardAmount: 80000,
+    });
+
+    // Nothing in these rows names either member any more.
+    const linked = await t.db
+      .select({ id: hires.id })
+      .from(hires)
+      .where(inArray(hires.userId, [startedOne.member.id, pendingOne.member.id]));
+    expect(linked).toEqual([]);
+    const audit = (await retentionAudits()).at(-1);
+    expect(audit?.data).toEqual({
+      referrals: 2,
+      mails: 2,
+      notes: 0,
+      hiresCancelled: 1,
+      hiresUnlinked: 1,
+      days: REFERRAL_RETENTION_DAYS,
+    });
+  });
+
   it('works in batches, one audit row of counts per batch', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -344,7 +513,14 @@ describe('retention of referrals that ended without consent (decision 020)', () 
       result.redacted,
     );
     for (const a of audits)
-      expect(Object.keys(a.data).sort()).toEqual(['days', 'mails', 'notes', 'referrals']);
+      expect(Object.keys(a.data).sort()).toEqual([
+        'days',
+        'hiresCancelled',
+        'hiresUnlinked',
+        'mails',
+        'notes',
+        'referrals',
+      ]);
   });
 });
 
@@ -377,7 +553,14 @@ describe('POST /api/dev/jobs/referrals.expire', () => {
     clock.advance(RETENTION + MINUTE);
     const res = await t.request(path, { method: 'POST', cookie: admin.cookie });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ expired: 1, redacted: 1, mailsDeleted: 1, notesDeleted: 0 });
+    expect(await res.json()).toEqual({
+      expired: 1,
+      redacted: 1,
+      mailsDeleted: 1,
+      notesDeleted: 0,
+      hiresCancelled: 0,
+      hiresUnlinked: 0,
+    });
     expect(await rowOf(lapsing.referral.id)).toMatchObject({ status: 'expired', redactedAt: null });
     expect(await rowOf(declined.referral.id)).toMatchObject({ candidateName: null, redactedAt: clock.now() });
   });

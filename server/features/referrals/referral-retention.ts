@@ -1,8 +1,16 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { REFERRAL_RETENTION_DAYS } from '../../../common/referrals';
 import type { Db } from '../../db/client';
-import { auditEvents, mailMessages, pipelineCards, pipelineNotes, referrals } from '../../db/schema/index';
+import {
+  auditEvents,
+  hires,
+  mailMessages,
+  pipelineCards,
+  pipelineNotes,
+  referrals,
+} from '../../db/schema/index';
 import type { AppDeps } from '../../lib/http';
+import { cancelPendingHiresOfCards } from '../pipeline/pipeline.service';
 import { REFERRAL_CONSENT_MAIL_KIND } from './referral-mail';
 
 const DAY_MS = 86_400_000;
@@ -31,14 +39,20 @@ export interface ReferralRetentionResult {
   redacted: number;
   mailsDeleted: number;
   notesDeleted: number;
+  /** Hires on a withdrawn consent's card that had not started: cancelled, the reward revoked. */
+  hiresCancelled: number;
+  /** Hires on such a card that had started: kept, no longer linked to the member or their exit. */
+  hiresUnlinked: number;
 }
 
 /**
  * The daily retention step for referrals (decision 020). A referral that ended without consent —
  * declined, consent withdrawn, or expired unanswered — more than REFERRAL_RETENTION_DAYS ago loses
  * the candidate's data: the columns of REDACTED_CANDIDATE, the consent emails sent for it, and,
- * for a withdrawn consent, HR's notes on its card and the card's link to a member. The only later
- * use of that data was the 7-day cooldown against asking the same person again.
+ * for a withdrawn consent, HR's notes on its card and the card's link to a member — and the links
+ * of a hire on that card: one that has not started is cancelled as a withdrawal cancels it (the
+ * referrer's reward is no longer due), one that started loses its member and exit case. The only
+ * later use of that data was the 7-day cooldown against asking the same person again.
  *
  * In batches of REFERRAL_RETENTION_BATCH, one transaction each (rows locked, skipping rows another
  * run holds), with an audit row of counts per batch — no ids of people, no values. Rows already
@@ -50,7 +64,13 @@ export async function redactClosedReferrals(
 ): Promise<ReferralRetentionResult> {
   const now = clock.now();
   const cutoff = new Date(now.getTime() - REFERRAL_RETENTION_DAYS * DAY_MS);
-  const total: ReferralRetentionResult = { redacted: 0, mailsDeleted: 0, notesDeleted: 0 };
+  const total: ReferralRetentionResult = {
+    redacted: 0,
+    mailsDeleted: 0,
+    notesDeleted: 0,
+    hiresCancelled: 0,
+    hiresUnlinked: 0,
+  };
   for (;;) {
     const batch = await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
@@ -66,7 +86,7 @@ export async function redactClosedReferrals(
         .limit(batchSize)
         .for('update', { skipLocked: true });
       const ids = due.map((r) => r.id);
-      if (ids.length === 0) return { found: 0, mails: 0, notes: 0 };
+      if (ids.length === 0) return { found: 0, mails: 0, notes: 0, cancelled: 0, unlinked: 0 };
 
       // Every consent email of these referrals (the first and any resent copy): they carry the
       // candidate's name, address and the reason.
@@ -75,16 +95,39 @@ export async function redactClosedReferrals(
         .where(and(eq(mailMessages.kind, REFERRAL_CONSENT_MAIL_KIND), inArray(mailMessages.subjectId, ids)))
         .returning({ id: mailMessages.id });
       // Only a withdrawn consent has a card: what HR wrote about the candidate goes, the card
-      // (stage, dates, a hire's link) stays for the figures, no longer pointing at a member.
-      const cards = tx
-        .select({ id: pipelineCards.id })
-        .from(pipelineCards)
-        .where(inArray(pipelineCards.referralId, ids));
-      const notes = await tx
-        .delete(pipelineNotes)
-        .where(inArray(pipelineNotes.cardId, cards))
-        .returning({ id: pipelineNotes.id });
-      await tx.update(pipelineCards).set({ userId: null }).where(inArray(pipelineCards.referralId, ids));
+      // (stage, dates) stays for the figures, no longer pointing at a member.
+      const cardIds = (
+        await tx
+          .select({ id: pipelineCards.id })
+          .from(pipelineCards)
+          .where(inArray(pipelineCards.referralId, ids))
+      ).map((c) => c.id);
+      const notes = cardIds.length
+        ? await tx
+            .delete(pipelineNotes)
+            .where(inArray(pipelineNotes.cardId, cardIds))
+            .returning({ id: pipelineNotes.id })
+        : [];
+      // A hire recorded before the withdrawal never starts (its card left the board): it is
+      // cancelled, so it leaves the figures and the reward. One that started stays a hire, but
+      // no longer says who was hired, as the card does not.
+      const { cancelledHireIds } = await cancelPendingHiresOfCards(
+        tx,
+        { cardIds },
+        { now, reason: 'consent_withdrawn' },
+      );
+      const unlinked = cardIds.length
+        ? await tx
+            .update(hires)
+            .set({ userId: null, leaverCaseId: null })
+            .where(
+              and(inArray(hires.cardId, cardIds), or(isNotNull(hires.userId), isNotNull(hires.leaverCaseId))),
+            )
+            .returning({ id: hires.id })
+        : [];
+      if (cardIds.length) {
+        await tx.update(pipelineCards).set({ userId: null }).where(inArray(pipelineCards.id, cardIds));
+      }
       await tx
         .update(referrals)
         .set({ ...REDACTED_CANDIDATE, redactedAt: now, updatedAt: now })
@@ -98,15 +141,25 @@ export async function redactClosedReferrals(
           referrals: ids.length,
           mails: mails.length,
           notes: notes.length,
+          hiresCancelled: cancelledHireIds.length,
+          hiresUnlinked: unlinked.length,
           days: REFERRAL_RETENTION_DAYS,
         },
         createdAt: now,
       });
-      return { found: ids.length, mails: mails.length, notes: notes.length };
+      return {
+        found: ids.length,
+        mails: mails.length,
+        notes: notes.length,
+        cancelled: cancelledHireIds.length,
+        unlinked: unlinked.length,
+      };
     });
     total.redacted += batch.found;
     total.mailsDeleted += batch.mails;
     total.notesDeleted += batch.notes;
+    total.hiresCancelled += batch.cancelled;
+    total.hiresUnlinked += batch.unlinked;
     if (batch.found < batchSize) break;
   }
   return total;

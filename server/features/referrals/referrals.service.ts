@@ -20,7 +20,11 @@ import type { AppDeps } from '../../lib/http';
 import type { Viewer } from '../access/access.policy';
 import { getReferableJob, isJobReferable, type JobRow } from '../jobs/jobs.service';
 import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
-import { cardStagesForReferrals, openPipelineCard } from '../pipeline/pipeline.service';
+import {
+  cancelPendingHireOfReferral,
+  cardStagesForReferrals,
+  openPipelineCard,
+} from '../pipeline/pipeline.service';
 import { consentUrl, REFERRAL_CONSENT_MAIL_KIND, referralConsentMail } from './referral-mail';
 
 /** org_settings key of the referral reward rule. */
@@ -97,6 +101,36 @@ export async function markReferralRewardEligible(tx: Db, referralId: string, now
         eq(referrals.status, 'consented'),
       ),
     );
+}
+
+/**
+ * Called by the pipeline in its transaction when the hire behind a referral is cancelled before
+ * its start day (the candidate withdrew consent, or erased their account): an eligible reward goes
+ * back to `none` and loses the amount it copied — the candidate was never hired, so nothing is due
+ * (decision 020). A reward already paid stays paid: the money has left, and only HR can settle
+ * that outside Kizuna. The counterpart of `markReferralRewardEligible`.
+ * Audited on the referral with the reason only.
+ */
+export async function revokeReferralReward(
+  tx: Db,
+  referralId: string,
+  { now, reason }: { now: Date; reason: string },
+): Promise<boolean> {
+  const [row] = await tx
+    .update(referrals)
+    .set({ rewardStatus: 'none', rewardAmount: null, rewardCurrency: null, updatedAt: now })
+    .where(and(eq(referrals.id, referralId), eq(referrals.rewardStatus, 'eligible')))
+    .returning({ id: referrals.id });
+  if (!row) return false;
+  await tx.insert(auditEvents).values({
+    actorId: null,
+    action: 'referral.reward_revoked',
+    subjectType: 'referral',
+    subjectId: referralId,
+    data: { reason },
+    createdAt: now,
+  });
+  return true;
 }
 
 /** HR sets the reward rule (one jsonb value in org_settings); audited with its figures, no names. */
@@ -551,6 +585,9 @@ export async function decideReferralConsent({
         { source: 'referral', referralId: row.id, userId: member?.id ?? null, jobId: row.jobId },
         { actorId: null, now },
       );
+    } else if (decision === 'withdraw') {
+      // The card leaves the board now; a hire recorded on it and not yet started goes with it.
+      await cancelPendingHireOfReferral(tx, { referralId: row.id }, { now });
     }
     const action = {
       consent: 'referral.consented',
