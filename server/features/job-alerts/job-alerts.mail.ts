@@ -31,14 +31,17 @@ export function jobTitle(job: Pick<MailJob, 'titleJa' | 'titleEn'>, locale: Loca
   return first?.trim() || second?.trim() || '';
 }
 
+/** One formatter per language: building one costs more than the rest of a mail (decision 018). */
+const closingDayFormats: Record<Locale, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+
 /** 2026-12-31 → 2026年12月31日 / 31 December 2026 (a calendar day: no zone shift). */
 export function formatClosingDay(isoDate: string, locale: Locale): string {
   const day = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(day);
+  return closingDayFormats[locale].format(day);
 }
 
 export const jobPath = (jobId: string) => `/jobs/${jobId}`;

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { type AnyColumn, and, asc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles';
-import { normalizeForSearch } from '../../../common/search-text';
-import type { Db } from '../../db/client';
+import { type Db, queryRows } from '../../db/client';
 import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '../../db/schema/index';
 import type { AppDeps } from '../../lib/http';
 import { canView, normalizeEmployer, type Viewer } from '../access/access.policy';
@@ -10,6 +10,14 @@ import { addresseeName } from '../invitations/invitation-mail';
 import { listedJobWhere } from '../jobs/jobs.service';
 import { queueMail } from '../mail/mail.service';
 import { jobAlertDigestMail, jobAlertMail, type MailJob } from './job-alerts.mail';
+import {
+  candidateOwners,
+  departmentMatches,
+  keywordMatches,
+  locationMatches,
+  type NormalizedJob,
+  normalizeJob,
+} from './job-alerts.prefilter';
 
 /**
  * Matching a published job against every active alert, and the daily digest (decision 018).
@@ -39,29 +47,16 @@ export interface MatchableJob {
  * keyword whose every word is in the job's search text (normalised as the jobs search does: NFKC,
  * lower case, katakana → hiragana); a department equal to the job's (case and width aside); a
  * location contained in the job's location or containing it — and a fully remote job is in every
- * location.
+ * location. The reference the SQL prefilter is tested against (job-alerts.prefilter.ts).
  */
-export function alertMatchesJob(alert: AlertCriteria, job: MatchableJob): boolean {
-  const text = normalizeForSearch(job.searchText);
-  const keywordOk =
-    alert.keywords.length === 0 ||
-    alert.keywords.some((keyword) => {
-      const words = normalizeForSearch(keyword).split(' ').filter(Boolean);
-      return words.length > 0 && words.every((w) => text.includes(w));
-    });
-  if (!keywordOk) return false;
-  const department = normalizeForSearch(job.department);
-  const departmentOk =
-    alert.departments.length === 0 || alert.departments.some((d) => normalizeForSearch(d) === department);
-  if (!departmentOk) return false;
-  const location = normalizeForSearch(job.location);
+export function alertMatchesJob(alert: AlertCriteria, job: MatchableJob | NormalizedJob): boolean {
+  const normalized = 'searchText' in job ? normalizeJob(job) : job;
   return (
-    alert.locations.length === 0 ||
-    job.remote === 'remote' ||
-    alert.locations.some((l) => {
-      const wanted = normalizeForSearch(l);
-      return wanted !== '' && location !== '' && (location.includes(wanted) || wanted.includes(location));
-    })
+    (alert.keywords.length === 0 || alert.keywords.some((k) => keywordMatches(k, normalized))) &&
+    (alert.departments.length === 0 || alert.departments.some((d) => departmentMatches(d, normalized))) &&
+    (alert.locations.length === 0 ||
+      normalized.remote === 'remote' ||
+      alert.locations.some((l) => locationMatches(l, normalized)))
   );
 }
 
@@ -141,8 +136,12 @@ const mailJobColumns = {
   audience: jobs.audience,
 };
 
-/** Members per batch: one short transaction each, so requests interleave on PGlite (decision 006). */
-const MEMBER_BATCH = 200;
+/**
+ * Members per batch: one short transaction each (decision 006), with a constant number of
+ * statements whatever the batch holds; between batches the event loop serves waiting requests.
+ * 100 keeps a transaction under ~100 ms on PGlite at 300,000 members (bench/RESULTS.md).
+ */
+const MEMBER_BATCH = 100;
 
 /** Only the public origin is read from the environment (links in mail). */
 type MatchDeps = Pick<AppDeps, 'db' | 'clock'> & { env: Pick<AppDeps['env'], 'BASE_URL'> };
@@ -154,11 +153,18 @@ export interface MatchOptions {
   dispatch?: (mailIds: string[]) => Promise<void>;
 }
 
+type ListedJob = MailJob & Pick<typeof jobs.$inferSelect, 'classification' | 'audience'>;
+
 /**
  * Matches one job against every active alert of active members who may see it (the visibility
  * policy's `canView` over each owner's role and attributes, as for a request of theirs). Returns
  * how many deliveries were made and how many mails were queued. A job that is not listed (draft,
  * closed, past its closing day) matches nothing.
+ *
+ * The database first narrows the members to the owners of active alerts that may match and may
+ * see the job (`candidateOwners`: criteria and visibility in SQL, a superset); each batch of them
+ * is then locked and decided in code with the reference rules, so the SQL can only save work,
+ * never decide who is alerted (decision 018, addendum).
  */
 export async function matchJobToAlerts(
   deps: MatchDeps,
@@ -175,76 +181,18 @@ export async function matchJobToAlerts(
     .from(jobs)
     .where(and(eq(jobs.id, jobId), listedJobWhere(clock.now())));
   if (!job) return { deliveries: 0, mailed: 0 };
+  const normalized = normalizeJob(job);
+  const owners = await candidateOwners(db, job, normalized, clock.now());
 
   let deliveries = 0;
   let mailed = 0;
-  let after = '';
-  for (;;) {
-    const batch = await db
-      .selectDistinct({ userId: jobAlerts.userId })
-      .from(jobAlerts)
-      .where(and(eq(jobAlerts.active, true), gt(jobAlerts.userId, after)))
-      .orderBy(asc(jobAlerts.userId))
-      .limit(MEMBER_BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]?.userId ?? after;
-    const result = await db.transaction(async (tx) => {
-      // Locks the members' alerts: a concurrent run (or the digest) waits, then sees our rows.
-      const rows = await tx
-        .select({
-          alertId: jobAlerts.id,
-          frequency: jobAlerts.frequency,
-          keywords: jobAlerts.keywords,
-          departments: jobAlerts.departments,
-          locations: jobAlerts.locations,
-          owner: ownerColumns,
-        })
-        .from(jobAlerts)
-        .innerJoin(users, eq(users.id, jobAlerts.userId))
-        .leftJoin(profiles, eq(profiles.userId, users.id))
-        .where(
-          and(
-            inArray(
-              jobAlerts.userId,
-              batch.map((b) => b.userId),
-            ),
-            eq(jobAlerts.active, true),
-            eq(users.status, 'active'),
-          ),
-        )
-        .orderBy(asc(jobAlerts.userId), asc(jobAlerts.id))
-        .for('update', { of: jobAlerts });
-      // Taken after the lock: a digest that ran meanwhile has a `last_digest_at` before this.
-      const now = clock.now();
-      const byOwner = new Map<string, { owner: Owner; alerts: typeof rows }>();
-      for (const row of rows) {
-        const entry = byOwner.get(row.owner.userId) ?? { owner: row.owner as Owner, alerts: [] };
-        entry.alerts.push(row);
-        byOwner.set(row.owner.userId, entry);
-      }
-      let made = 0;
-      const mailIds: string[] = [];
-      for (const { owner, alerts } of byOwner.values()) {
-        if (!canView(ownerViewer(owner), job, now)) continue;
-        const matched = alerts.filter((a) => alertMatchesJob(a, job));
-        if (matched.length === 0) continue;
-        const inserted = await tx
-          .insert(jobAlertDeliveries)
-          .values(
-            matched.map((a) => ({ alertId: a.alertId, jobId: job.id, userId: owner.userId, createdAt: now })),
-          )
-          .onConflictDoNothing()
-          .returning({ alertId: jobAlertDeliveries.alertId });
-        made += inserted.length;
-        const instant = matched.some(
-          (a) => a.frequency === 'instant' && inserted.some((i) => i.alertId === a.alertId),
-        );
-        if (!sendMail || !instant || !owner.newsletter) continue;
-        const mailId = await mailOnce(tx as unknown as Db, deps, owner, job, now);
-        if (mailId) mailIds.push(mailId);
-      }
-      return { made, mailIds };
-    });
+  for (let start = 0; start < owners.length; start += MEMBER_BATCH) {
+    // Embedded PGlite answers without real I/O, so an await chain never yields on its own.
+    await yieldToEventLoop();
+    const batch = owners.slice(start, start + MEMBER_BATCH);
+    const result = await db.transaction((tx) =>
+      matchBatch(tx as unknown as Db, deps, job, normalized, batch, sendMail),
+    );
     deliveries += result.made;
     mailed += result.mailIds.length;
     await options.dispatch?.(result.mailIds);
@@ -252,49 +200,147 @@ export async function matchJobToAlerts(
   return { deliveries, mailed };
 }
 
+/** SQL: `column = any($1)`, the list as one parameter (hundreds of ids per batch). */
+const anyOf = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(${sql.param(ids)}::text[])`;
+
 /**
- * One mail per member and job: if an earlier delivery already carried this job to them (another
- * alert, an earlier run), the new deliveries point at that mail instead. Returns the new mail's id.
+ * SQL: the deliveries of these jobs through these alerts — by the primary key (alert, job), the
+ * one index whose use does not rest on row estimates. PGlite runs no autovacuum (its statistics
+ * are those of the last explicit ANALYZE), and this table grows by thousands of rows within one
+ * run: a plan chosen on stale numbers (the members' index, a scan by job) can read the whole
+ * table for every batch.
+ */
+const deliveriesOf = (alertIds: readonly string[], jobIds: readonly string[]) =>
+  and(anyOf(jobAlertDeliveries.alertId, alertIds), anyOf(jobAlertDeliveries.jobId, jobIds)) as SQL;
+
+/** One batch of candidate members, in the caller's transaction. */
+async function matchBatch(
+  tx: Db,
+  deps: MatchDeps,
+  job: ListedJob,
+  normalized: NormalizedJob,
+  userIds: string[],
+  sendMail: boolean,
+): Promise<{ made: number; mailIds: string[] }> {
+  // Locks the members' alerts (inactive ones too: every delivery of theirs is found through
+  // them): a concurrent run, or the digest, waits, then sees our rows.
+  const rows = await tx
+    .select({
+      alertId: jobAlerts.id,
+      active: jobAlerts.active,
+      frequency: jobAlerts.frequency,
+      keywords: jobAlerts.keywords,
+      departments: jobAlerts.departments,
+      locations: jobAlerts.locations,
+      owner: ownerColumns,
+    })
+    .from(jobAlerts)
+    .innerJoin(users, eq(users.id, jobAlerts.userId))
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(anyOf(jobAlerts.userId, userIds), eq(users.status, 'active')))
+    .orderBy(asc(jobAlerts.userId), asc(jobAlerts.id))
+    .for('update', { of: jobAlerts });
+  // Taken after the lock: a digest that ran meanwhile has a `last_digest_at` before this.
+  const now = deps.clock.now();
+  const matched: { alertId: string; owner: Owner; instant: boolean }[] = [];
+  const alertsOf = new Map<string, string[]>();
+  const mayView = new Map<string, boolean>();
+  for (const row of rows) {
+    const owner = row.owner as Owner;
+    alertsOf.set(owner.userId, [...(alertsOf.get(owner.userId) ?? []), row.alertId]);
+    if (!row.active) continue;
+    let visible = mayView.get(owner.userId);
+    if (visible === undefined) {
+      visible = canView(ownerViewer(owner), job, now);
+      mayView.set(owner.userId, visible);
+    }
+    if (visible && alertMatchesJob(row, normalized)) {
+      matched.push({ alertId: row.alertId, owner, instant: row.frequency === 'instant' });
+    }
+  }
+  if (matched.length === 0) return { made: 0, mailIds: [] };
+  // Two array parameters rather than four per row: building a statement of hundreds of values
+  // costs more than running it.
+  const inserted = (
+    await queryRows<{ alertId: string }>(
+      tx,
+      sql`insert into ${jobAlertDeliveries} (alert_id, job_id, user_id, created_at)
+        select m.alert_id, ${job.id}, m.user_id, ${now.toISOString()}::timestamptz
+        from unnest(${sql.param(matched.map((m) => m.alertId))}::text[], ${sql.param(
+          matched.map((m) => m.owner.userId),
+        )}::text[]) as m(alert_id, user_id)
+        on conflict do nothing
+        returning alert_id as "alertId"`,
+    )
+  ).map((row) => row.alertId);
+  if (!sendMail) return { made: inserted.length, mailIds: [] };
+  // Mail goes to members whose instant alert made a new delivery now, and who consent now.
+  const made = new Set(inserted);
+  const toMail = new Map<string, Owner>();
+  for (const m of matched) {
+    if (m.instant && made.has(m.alertId) && m.owner.newsletter) toMail.set(m.owner.userId, m.owner);
+  }
+  if (toMail.size === 0) return { made: inserted.length, mailIds: [] };
+  const owners = [...toMail.values()];
+  const alertIds = owners.flatMap((o) => alertsOf.get(o.userId) ?? []);
+  const mailIds = await mailOnce(tx, deps, { owners, alertIds }, job, now);
+  return { made: inserted.length, mailIds };
+}
+
+/**
+ * One mail per member and job: if an earlier delivery already carried this job to a member
+ * (another alert, an earlier run), their new deliveries point at that mail instead. Returns the
+ * ids of the mails queued. Three statements for the whole batch; `alertIds` are every alert of
+ * these members, through which all their deliveries of the job are found.
  */
 async function mailOnce(
   tx: Db,
   deps: MatchDeps,
-  owner: Owner,
+  { owners, alertIds }: { owners: Owner[]; alertIds: string[] },
   job: MailJob,
   now: Date,
-): Promise<string | null> {
-  const forMember = and(eq(jobAlertDeliveries.userId, owner.userId), eq(jobAlertDeliveries.jobId, job.id));
-  const [earlier] = await tx
-    .select({ mailId: jobAlertDeliveries.mailId, mailedAt: jobAlertDeliveries.mailedAt })
+): Promise<string[]> {
+  const theirs = deliveriesOf(alertIds, [job.id]);
+  const earlier = await tx
+    .selectDistinctOn([jobAlertDeliveries.userId], {
+      userId: jobAlertDeliveries.userId,
+      mailId: jobAlertDeliveries.mailId,
+      mailedAt: jobAlertDeliveries.mailedAt,
+    })
     .from(jobAlertDeliveries)
-    .where(and(forMember, isNotNull(jobAlertDeliveries.mailId)))
-    .limit(1);
-  if (earlier) {
-    await tx
-      .update(jobAlertDeliveries)
-      .set({ mailId: earlier.mailId, mailedAt: earlier.mailedAt })
-      .where(and(forMember, isNull(jobAlertDeliveries.mailId)));
-    return null;
-  }
-  const [mailId] = await queueMail(
+    .where(and(theirs, isNotNull(jobAlertDeliveries.mailId)))
+    .orderBy(jobAlertDeliveries.userId, jobAlertDeliveries.mailedAt);
+  const mailedBefore = new Set(earlier.map((e) => e.userId));
+  const fresh = owners.filter((o) => !mailedBefore.has(o.userId));
+  const mailIds = await queueMail(
     tx,
-    jobAlertMail({
-      to: owner.email,
-      locale: owner.locale,
-      name: ownerName(owner),
-      userId: owner.userId,
-      baseUrl: deps.env.BASE_URL,
-      job,
-    }),
+    fresh.map((owner) =>
+      jobAlertMail({
+        to: owner.email,
+        locale: owner.locale,
+        name: ownerName(owner),
+        userId: owner.userId,
+        baseUrl: deps.env.BASE_URL,
+        job,
+      }),
+    ),
     { now },
   );
-  if (!mailId) return null;
-  // Every delivery of this job to this member (a daily alert's too): the digest skips it.
+  // Every delivery of this job to these members (a daily alert's too): the digest skips it.
+  // Each member's mail is picked by their position in the list: one statement, no join.
+  const pointers = [
+    ...earlier.map((e) => ({ userId: e.userId, mailId: e.mailId, mailedAt: e.mailedAt ?? now })),
+    ...fresh.map((o, i) => ({ userId: o.userId, mailId: mailIds[i] ?? null, mailedAt: now })),
+  ];
+  const position = sql`array_position(${sql.param(pointers.map((p) => p.userId))}::text[], ${jobAlertDeliveries.userId})`;
   await tx
     .update(jobAlertDeliveries)
-    .set({ mailId, mailedAt: now })
-    .where(and(forMember, isNull(jobAlertDeliveries.mailId)));
-  return mailId;
+    .set({
+      mailId: sql`(${sql.param(pointers.map((p) => p.mailId))}::text[])[${position}]`,
+      mailedAt: sql`(${sql.param(pointers.map((p) => p.mailedAt.toISOString()))}::timestamptz[])[${position}]`,
+    })
+    .where(and(theirs, isNull(jobAlertDeliveries.mailId)));
+  return mailIds;
 }
 
 /** SQL: the delivery waits for the digest: a daily alert's, unmailed, made since the last digest. */
@@ -313,7 +359,8 @@ function pendingDigestWhere(now: Date): SQL {
  * jobs that are still listed and visible to them — if they consent to 'newsletter' at this
  * moment — and the deliveries are marked mailed. Either way the member's daily alerts move their
  * `last_digest_at` to now, so a re-run (or a later consent) never sends the same jobs again.
- * One short transaction per member.
+ * Members go in batches, one short transaction each with a constant number of statements; the
+ * event loop serves waiting requests between them.
  */
 export async function runJobAlertDigest(
   deps: MatchDeps,
@@ -321,96 +368,120 @@ export async function runJobAlertDigest(
 ): Promise<{ members: number; mailed: number }> {
   const { db, clock } = deps;
   const now = clock.now();
-  let members = 0;
+  // Everyone waiting, at once: what is made after `now` waits for the next digest anyway.
+  const waiting = await db
+    .selectDistinct({ userId: jobAlerts.userId })
+    .from(jobAlerts)
+    .innerJoin(jobAlertDeliveries, eq(jobAlertDeliveries.alertId, jobAlerts.id))
+    .where(pendingDigestWhere(now))
+    .orderBy(asc(jobAlerts.userId));
   let mailed = 0;
-  let after = '';
-  for (;;) {
-    const batch = await db
-      .selectDistinct({ userId: jobAlerts.userId })
-      .from(jobAlerts)
-      .innerJoin(jobAlertDeliveries, eq(jobAlertDeliveries.alertId, jobAlerts.id))
-      .where(and(pendingDigestWhere(now), gt(jobAlerts.userId, after)))
-      .orderBy(asc(jobAlerts.userId))
-      .limit(MEMBER_BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]?.userId ?? after;
-    for (const { userId } of batch) {
-      const mailId = await digestForMember(deps, userId, now);
-      members += 1;
-      if (mailId) {
-        mailed += 1;
-        await options.dispatch?.([mailId]);
-      }
-    }
+  for (let start = 0; start < waiting.length; start += MEMBER_BATCH) {
+    await yieldToEventLoop();
+    const batch = waiting.slice(start, start + MEMBER_BATCH).map((w) => w.userId);
+    const mailIds = await db.transaction((tx) => digestBatch(tx as unknown as Db, deps, batch, now));
+    mailed += mailIds.length;
+    if (mailIds.length > 0) await options.dispatch?.(mailIds);
   }
-  return { members, mailed };
+  return { members: waiting.length, mailed };
 }
 
-async function digestForMember(deps: MatchDeps, userId: string, now: Date): Promise<string | null> {
-  return deps.db.transaction(async (tx) => {
-    const daily = and(
-      eq(jobAlerts.userId, userId),
-      eq(jobAlerts.active, true),
-      eq(jobAlerts.frequency, 'daily'),
-    );
-    // The same lock as matching: a concurrent digest run waits and then finds nothing left.
-    const locked = await tx.select({ id: jobAlerts.id }).from(jobAlerts).where(daily).for('update');
-    if (locked.length === 0) return null;
-    const [owner] = await tx
-      .select(ownerColumns)
-      .from(users)
-      .leftJoin(profiles, eq(profiles.userId, users.id))
-      .where(eq(users.id, userId));
-    const pending = await tx
-      .select({ alertId: jobAlertDeliveries.alertId, job: mailJobColumns })
-      .from(jobAlertDeliveries)
-      .innerJoin(jobAlerts, eq(jobAlerts.id, jobAlertDeliveries.alertId))
-      .innerJoin(jobs, eq(jobs.id, jobAlertDeliveries.jobId))
+/** The digest of a batch of members, in the caller's transaction; returns the mails queued. */
+async function digestBatch(tx: Db, deps: MatchDeps, userIds: string[], now: Date): Promise<string[]> {
+  // The same lock as matching (all of the members' alerts): a concurrent digest run waits and
+  // then finds nothing left; a concurrent match waits and makes its deliveries after `now`.
+  const alerts = await tx
+    .select({
+      id: jobAlerts.id,
+      userId: jobAlerts.userId,
+      active: jobAlerts.active,
+      frequency: jobAlerts.frequency,
+    })
+    .from(jobAlerts)
+    .where(anyOf(jobAlerts.userId, userIds))
+    .orderBy(asc(jobAlerts.userId), asc(jobAlerts.id))
+    .for('update');
+  const daily = alerts.filter((a) => a.active && a.frequency === 'daily').map((a) => a.id);
+  if (daily.length === 0) return [];
+  const alertIds = alerts.map((a) => a.id);
+  const members = [
+    ...new Set(alerts.filter((a) => a.active && a.frequency === 'daily').map((a) => a.userId)),
+  ];
+  const owners = await tx
+    .select(ownerColumns)
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .where(anyOf(users.id, members));
+  const waiting = await tx
+    .select({ userId: jobAlertDeliveries.userId, job: mailJobColumns })
+    .from(jobAlertDeliveries)
+    .innerJoin(jobAlerts, eq(jobAlerts.id, jobAlertDeliveries.alertId))
+    .innerJoin(jobs, eq(jobs.id, jobAlertDeliveries.jobId))
+    .where(and(anyOf(jobAlertDeliveries.alertId, daily), pendingDigestWhere(now), listedJobWhere(now)))
+    .orderBy(asc(jobAlertDeliveries.userId), asc(jobAlertDeliveries.createdAt), asc(jobs.id));
+  // Not the jobs already mailed to them (by an instant alert).
+  const jobIds = [...new Set(waiting.map((w) => w.job.id))];
+  const mailedBefore = new Set(
+    jobIds.length === 0
+      ? []
+      : (
+          await tx
+            .selectDistinct({ userId: jobAlertDeliveries.userId, jobId: jobAlertDeliveries.jobId })
+            .from(jobAlertDeliveries)
+            .where(and(deliveriesOf(alertIds, jobIds), isNotNull(jobAlertDeliveries.mailId)))
+        ).map((d) => `${d.userId} ${d.jobId}`),
+  );
+  const pendingByOwner = new Map<string, ListedJob[]>();
+  for (const w of waiting) {
+    if (mailedBefore.has(`${w.userId} ${w.job.id}`)) continue;
+    pendingByOwner.set(w.userId, [...(pendingByOwner.get(w.userId) ?? []), w.job]);
+  }
+
+  const mails: { owner: Owner; jobs: Map<string, MailJob> }[] = [];
+  for (const row of owners) {
+    const owner = row as Owner;
+    if (owner.status !== 'active' || !owner.newsletter) continue;
+    const viewer = ownerViewer(owner);
+    const visible = (pendingByOwner.get(owner.userId) ?? []).filter((job) => canView(viewer, job, now));
+    const jobsById = new Map(visible.map((job) => [job.id, job]));
+    if (jobsById.size > 0) mails.push({ owner, jobs: jobsById });
+  }
+  const mailIds = await queueMail(
+    tx,
+    mails.map(({ owner, jobs: list }) =>
+      jobAlertDigestMail({
+        to: owner.email,
+        locale: owner.locale,
+        name: ownerName(owner),
+        userId: owner.userId,
+        baseUrl: deps.env.BASE_URL,
+        jobs: [...list.values()],
+      }),
+    ),
+    { now },
+  );
+  // Every delivery of a listed job to its member (an instant alert's too) gets the member's mail,
+  // picked by the position of (member, job) in the list: one statement, no join (see mailOnce).
+  const mailed = mails.flatMap(({ owner, jobs: list }, i) =>
+    [...list.keys()].map((jobId) => ({ key: `${owner.userId} ${jobId}`, jobId, mailId: mailIds[i] ?? null })),
+  );
+  if (mailed.length > 0) {
+    const key = sql`${jobAlertDeliveries.userId} || ' ' || ${jobAlertDeliveries.jobId}`;
+    const keys = sql.param(mailed.map((m) => m.key));
+    await tx
+      .update(jobAlertDeliveries)
+      .set({
+        mailId: sql`(${sql.param(mailed.map((m) => m.mailId))}::text[])[array_position(${keys}::text[], ${key})]`,
+        mailedAt: now,
+      })
       .where(
         and(
-          eq(jobAlerts.userId, userId),
-          pendingDigestWhere(now),
-          listedJobWhere(now),
-          // Not already mailed to them by an instant alert.
-          sql`not exists (select 1 from ${jobAlertDeliveries} d2 where d2.user_id = ${userId}
-                and d2.job_id = ${jobAlertDeliveries.jobId} and d2.mail_id is not null)`,
+          deliveriesOf(alertIds, [...new Set(mailed.map((m) => m.jobId))]),
+          sql`${key} = any(${keys}::text[])`,
+          isNull(jobAlertDeliveries.mailId),
         ),
-      )
-      .orderBy(asc(jobAlertDeliveries.createdAt), asc(jobs.id));
-    let mailId: string | null = null;
-    if (owner && owner.status === 'active' && owner.newsletter) {
-      const viewer = ownerViewer(owner as Owner);
-      const visible = pending.filter((p) => canView(viewer, p.job, now));
-      const jobsById = new Map(visible.map((p) => [p.job.id, p.job]));
-      if (jobsById.size > 0) {
-        const queued = await queueMail(
-          tx,
-          jobAlertDigestMail({
-            to: owner.email,
-            locale: owner.locale,
-            name: ownerName(owner as Owner),
-            userId,
-            baseUrl: deps.env.BASE_URL,
-            jobs: [...jobsById.values()],
-          }),
-          { now },
-        );
-        mailId = queued[0] ?? null;
-        if (mailId) {
-          await tx
-            .update(jobAlertDeliveries)
-            .set({ mailId, mailedAt: now })
-            .where(
-              and(
-                eq(jobAlertDeliveries.userId, userId),
-                inArray(jobAlertDeliveries.jobId, [...jobsById.keys()]),
-                isNull(jobAlertDeliveries.mailId),
-              ),
-            );
-        }
-      }
-    }
-    await tx.update(jobAlerts).set({ lastDigestAt: now }).where(daily);
-    return mailId;
-  });
+      );
+  }
+  await tx.update(jobAlerts).set({ lastDigestAt: now }).where(anyOf(jobAlerts.id, daily));
+  return mailIds;
 }
