@@ -45,7 +45,7 @@ const SECRET = String.raw`[\w.~%-]*[\w~%-]`; // URL-safe characters, never endin
 const SECRET_LINK_PARTS: readonly RegExp[] = [
   new RegExp(String.raw`(\/invite\/)${SECRET}`, 'g'),
   new RegExp(String.raw`(\/referral-consent#)${SECRET}`, 'g'),
-  new RegExp(String.raw`([?&]token=)${SECRET}`, 'g'),
+  new RegExp(`([?&]token=)${SECRET}`, 'g'),
 ];
 
 /** The text with the secret part of every personal link replaced by dots. */

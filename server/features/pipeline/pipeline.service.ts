@@ -176,45 +176,29 @@ export async function cancelPendingHiresOfCards(
 }
 
 /**
- * The member withdrew the interest behind a card (called by return-interests in the withdrawal's
- * transaction, after the member's profile row is locked): a hire HR recorded that has not
- * started is cancelled (`cancelPendingHiresOfCards`). Nothing happens for a card without a hire,
- * or one whose hire already started.
+ * The person withdrew what a card stands for — their interest (return-interests, after the
+ * member's profile row is locked) or, as a referred candidate, their consent (referrals) — in that
+ * withdrawal's transaction: the card leaves HR's board at once, so a hire HR recorded on it that
+ * has not started is cancelled with it (`cancelPendingHiresOfCards`: an eligible reward is
+ * revoked). Nothing happens for a card without a hire, or one whose hire already started.
  */
-export async function cancelPendingHireOfInterest(
+export async function cancelPendingHireOfSource(
   tx: Db,
-  { interestId }: { interestId: string },
-  { now, reason = 'interest_withdrawn' }: { now: Date; reason?: 'interest_withdrawn' | 'consent_withdrawn' },
-): Promise<{ cancelledHireId: string | null }> {
-  const [card] = await tx
-    .select({ id: pipelineCards.id })
-    .from(pipelineCards)
-    .where(eq(pipelineCards.interestId, interestId));
-  if (!card) return { cancelledHireId: null };
-  const { cancelledHireIds } = await cancelPendingHiresOfCards(tx, { cardIds: [card.id] }, { now, reason });
-  return { cancelledHireId: cancelledHireIds[0] ?? null };
-}
-
-/**
- * A referred candidate withdrew their consent (referrals, in the answer's transaction): the card
- * leaves HR's board at once, so a hire recorded on it that has not started is cancelled with it
- * (and an eligible reward revoked). A hire that started stays.
- */
-export async function cancelPendingHireOfReferral(
-  tx: Db,
-  { referralId }: { referralId: string },
+  source: { interestId: string } | { referralId: string },
   { now }: { now: Date },
 ): Promise<{ cancelledHireId: string | null }> {
+  const isInterest = 'interestId' in source;
   const [card] = await tx
     .select({ id: pipelineCards.id })
     .from(pipelineCards)
-    .where(eq(pipelineCards.referralId, referralId));
+    .where(
+      isInterest
+        ? eq(pipelineCards.interestId, source.interestId)
+        : eq(pipelineCards.referralId, source.referralId),
+    );
   if (!card) return { cancelledHireId: null };
-  const { cancelledHireIds } = await cancelPendingHiresOfCards(
-    tx,
-    { cardIds: [card.id] },
-    { now, reason: 'consent_withdrawn' },
-  );
+  const reason = isInterest ? 'interest_withdrawn' : 'consent_withdrawn';
+  const { cancelledHireIds } = await cancelPendingHiresOfCards(tx, { cardIds: [card.id] }, { now, reason });
   return { cancelledHireId: cancelledHireIds[0] ?? null };
 }
 

@@ -21,7 +21,7 @@ import type { Viewer } from '../access/access.policy';
 import { getReferableJob, isJobReferable, type JobRow } from '../jobs/jobs.service';
 import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
 import {
-  cancelPendingHireOfReferral,
+  cancelPendingHireOfSource,
   cardStagesForReferrals,
   openPipelineCard,
 } from '../pipeline/pipeline.service';
@@ -587,7 +587,7 @@ export async function decideReferralConsent({
       );
     } else if (decision === 'withdraw') {
       // The card leaves the board now; a hire recorded on it and not yet started goes with it.
-      await cancelPendingHireOfReferral(tx, { referralId: row.id }, { now });
+      await cancelPendingHireOfSource(tx, { referralId: row.id }, { now });
     }
     const action = {
       consent: 'referral.consented',

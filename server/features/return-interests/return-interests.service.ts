@@ -12,7 +12,7 @@ import type { Viewer } from '../access/access.policy';
 import { consentedSql, recordConsents } from '../consents/consents.service';
 import { getVisibleJob } from '../jobs/jobs.service';
 import {
-  cancelPendingHireOfInterest,
+  cancelPendingHireOfSource,
   openPipelineCard,
   reopenPipelineCard,
 } from '../pipeline/pipeline.service';
@@ -340,7 +340,7 @@ export async function withdrawInterest(deps: Deps, viewer: Viewer, id: string): 
       data: { userId: viewer.id, jobId: row.jobId },
       createdAt: now,
     });
-    await cancelPendingHireOfInterest(tx, { interestId: row.id }, { now });
+    await cancelPendingHireOfSource(tx, { interestId: row.id }, { now });
   });
   return findMyInterest(deps, viewer, id);
 }
