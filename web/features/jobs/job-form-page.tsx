@@ -326,48 +326,38 @@ function JobForm({ job }: { job?: Job }) {
 
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={heading}>
         <div className="grid gap-6 md:grid-cols-2">
-          <Card title={t('jobs.form.japanese')} as="h2">
-            <div className="space-y-4" lang="ja">
-              <TextField
-                label={t('jobs.form.titleJa')}
-                name="titleJa"
-                value={state.titleJa}
-                maxLength={200}
-                onChange={(e) => set('titleJa', e.target.value)}
-                errors={fieldErrors.titleJa}
-              />
-              <TextArea
-                label={t('jobs.form.descriptionJa')}
-                name="descriptionJa"
-                rows={10}
-                value={state.descriptionJa}
-                onChange={(e) => set('descriptionJa', e.target.value)}
-                hint={t('jobs.form.descriptionHint')}
-                errors={fieldErrors.descriptionJa}
-              />
-            </div>
-          </Card>
-          <Card title={t('jobs.form.english')} as="h2">
-            <div className="space-y-4" lang="en">
-              <TextField
-                label={t('jobs.form.titleEn')}
-                name="titleEn"
-                value={state.titleEn}
-                maxLength={200}
-                onChange={(e) => set('titleEn', e.target.value)}
-                errors={fieldErrors.titleEn}
-              />
-              <TextArea
-                label={t('jobs.form.descriptionEn')}
-                name="descriptionEn"
-                rows={10}
-                value={state.descriptionEn}
-                onChange={(e) => set('descriptionEn', e.target.value)}
-                hint={t('jobs.form.descriptionHint')}
-                errors={fieldErrors.descriptionEn}
-              />
-            </div>
-          </Card>
+          {(['ja', 'en'] as const).map((language) => {
+            const suffix = language === 'ja' ? 'Ja' : 'En';
+            const title = `title${suffix}` as const;
+            const description = `description${suffix}` as const;
+            return (
+              <Card
+                key={language}
+                title={t(language === 'ja' ? 'jobs.form.japanese' : 'jobs.form.english')}
+                as="h2"
+              >
+                <div className="space-y-4" lang={language}>
+                  <TextField
+                    label={t(`jobs.form.${title}`)}
+                    name={title}
+                    value={state[title]}
+                    maxLength={200}
+                    onChange={(e) => set(title, e.target.value)}
+                    errors={fieldErrors[title]}
+                  />
+                  <TextArea
+                    label={t(`jobs.form.${description}`)}
+                    name={description}
+                    rows={10}
+                    value={state[description]}
+                    onChange={(e) => set(description, e.target.value)}
+                    hint={t('jobs.form.descriptionHint')}
+                    errors={fieldErrors[description]}
+                  />
+                </div>
+              </Card>
+            );
+          })}
         </div>
 
         <Card title={t('jobs.form.details')} as="h2">
