@@ -68,6 +68,7 @@ const AUTH_ENDPOINTS = [
 const PUBLIC_API = [
   /^\/api\/auth\//,
   /^\/api\/health$/,
+  /^\/api\/whoami$/,
   /^\/api\/invitations\/accept\//,
   /^\/api\/join-requests$/,
   /^\/api\/freshness\/confirm$/,

@@ -7,7 +7,7 @@ const tabClasses = ({ isActive }: { isActive: boolean }) =>
   (isActive ? 'bg-ai-700 text-white' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900');
 
 /**
- * The HR area's own navigation: one row of tabs above every admin page, so the main header
+ * The HR area's own navigation: tabs above every admin page (wrapping onto a second row when needed), so the main header
  * stays short for HR too. Grouped by the job to be done: people, the leaving journey, mail, rules.
  */
 export function AdminNav() {
@@ -31,7 +31,8 @@ export function AdminNav() {
     <div className="border-b border-slate-200 bg-slate-50">
       <nav
         aria-label={t('adminNav.label')}
-        className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 py-2"
+        // Wraps rather than scrolls: with twelve tabs a sideways strip hid the last ones at 1366 px.
+        className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-2"
         data-testid="admin-nav"
       >
         {links.map((link) => (

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Link,
@@ -36,7 +36,8 @@ export function Layout() {
         aria-hidden="true"
         className={`h-0.5 bg-ai-500 transition-opacity duration-300 ${isNavigating ? 'animate-pulse opacity-100' : 'opacity-0'}`}
       />
-      <main id="main" className="flex-1">
+      {/* Focusable so the skip link moves the keyboard there, not only the scroll position. */}
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 bg-white px-4 py-5 text-center text-xs text-slate-500">
@@ -53,6 +54,24 @@ function Header() {
   const saveLanguage = useSaveLanguage();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const navId = useId();
+  const nav = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // On narrow screens the navigation is a menu behind a button (wide screens show it inline).
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: following a link (a new path) closes the menu
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!isMenuOpen) return;
+    nav.current?.querySelector('a')?.focus();
+    const closeOnEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [isMenuOpen]);
 
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -60,7 +79,7 @@ function Header() {
         <Link
           to="/"
           className="order-1 flex items-center gap-2 rounded-lg py-1 text-lg font-bold text-ai-800"
-          aria-label={t('app.homeLink')}
+          // Named by its visible text (no aria-label): what a voice-control user reads is what they say.
         >
           <span
             aria-hidden="true"
@@ -73,8 +92,10 @@ function Header() {
 
         {me && (
           <nav
+            id={navId}
+            ref={nav}
             aria-label={t('nav.label')}
-            className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto md:order-2 md:mx-0 md:w-auto"
+            className={`order-3 w-full flex-col gap-1 pb-2 lg:order-2 lg:flex lg:w-auto lg:flex-row lg:pb-0 ${isMenuOpen ? 'flex' : 'hidden'}`}
           >
             <NavLink to="/" end className={navLinkClasses}>
               {t('nav.home')}
@@ -116,7 +137,7 @@ function Header() {
           </nav>
         )}
 
-        <div className="order-2 ml-auto flex items-center gap-2 md:order-3">
+        <div className="order-2 ml-auto flex items-center gap-1 sm:gap-2 lg:order-3">
           <LanguageSwitcher onChange={(lng) => me && saveLanguage.mutate(lng)} />
           {me && (
             <AccountMenu
@@ -126,6 +147,25 @@ function Header() {
                 signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
               }
             />
+          )}
+          {me && (
+            <button
+              ref={menuButton}
+              type="button"
+              aria-expanded={isMenuOpen}
+              aria-controls={navId}
+              onClick={() => setMenuOpen((open) => !open)}
+              className="flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 lg:hidden"
+            >
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
+                <path
+                  fillRule="evenodd"
+                  d="M2 4.75A.75.75 0 0 1 2.75 4h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 4.75Zm0 5.25a.75.75 0 0 1 .75-.75h14.5a.75.75 0 0 1 0 1.5H2.75A.75.75 0 0 1 2 10Zm.75 4.5a.75.75 0 0 0 0 1.5h14.5a.75.75 0 0 0 0-1.5H2.75Z"
+                  clipRule="evenodd"
+                />
+              </svg>
+              {t('nav.menu')}
+            </button>
           )}
         </div>
       </div>
@@ -146,15 +186,20 @@ function AccountMenu({
   const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menu.current?.open) return;
+    close();
+    menu.current.querySelector('summary')?.focus();
+  };
   const itemClasses =
     'block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900';
   return (
-    <details ref={menu} className="relative" data-testid="account-menu">
+    <details ref={menu} className="relative" data-testid="account-menu" onKeyDown={closeOnEscape}>
       <summary
         className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
         aria-label={t('nav.accountMenu', { name })}
       >
-        <span className="max-w-40 truncate">{name}</span>
+        <span className="max-w-24 truncate sm:max-w-40">{name}</span>
         <span aria-hidden="true">▾</span>
       </summary>
       <div className="absolute right-0 z-40 mt-1 w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-lg">

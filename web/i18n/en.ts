@@ -33,6 +33,7 @@ export const en = {
     admin: 'Admin',
     signOut: 'Sign out',
     accountMenu: 'Account menu for {{name}}',
+    menu: 'Menu',
   },
   adminNav: {
     label: 'Admin',
@@ -197,6 +198,7 @@ export const en = {
     lead: 'Alumni and employees of our company.',
     filters: 'Filters',
     clearFilters: 'Clear filters',
+    skipToResults: 'Skip to results',
     noOptions: 'None',
     showMore_one: 'Show {{count}} more',
     showMore_other: 'Show {{count}} more',

@@ -35,6 +35,7 @@ export const ja: Catalog = {
     admin: '管理',
     signOut: 'ログアウト',
     accountMenu: '{{name}} さんのアカウントメニュー',
+    menu: 'メニュー',
   },
   adminNav: {
     label: '管理メニュー',
@@ -199,6 +200,7 @@ export const ja: Catalog = {
     lead: '当社のアルムナイと社員',
     filters: '絞り込み',
     clearFilters: '絞り込みを解除',
+    skipToResults: '検索結果へスキップ',
     noOptions: 'なし',
     showMore_one: 'さらに{{count}}件表示',
     showMore_other: 'さらに{{count}}件表示',

@@ -13,6 +13,14 @@ const me = createRoute({
   responses: { 200: jsonContent(MeSchema), ...errorResponses },
 });
 
+const whoami = createRoute({
+  method: 'get',
+  path: '/whoami',
+  tags: ['auth'],
+  summary: 'The signed-in member, or null for a visitor (the web app asks this first on every page)',
+  responses: { 200: jsonContent(MeSchema.nullable()), ...errorResponses },
+});
+
 const PreferencesSchema = z.object({ locale: LocaleSchema }).strict();
 const preferences = createRoute({
   method: 'patch',
@@ -26,6 +34,13 @@ const preferences = createRoute({
 export const authRoutes = createRouter()
   .openapi(me, async (c) => {
     const viewer = requireViewer(c);
+    const { reviewedAt, flags } = await findMeState({ db: c.var.deps.db, userId: viewer.id });
+    return c.json(presentMe(viewer, reviewedAt, flags), 200);
+  })
+  .openapi(whoami, async (c) => {
+    // Public (server/app.ts PUBLIC_API): signed out is an answer, not an error to log.
+    const viewer = c.var.viewer;
+    if (!viewer) return c.json(null, 200);
     const { reviewedAt, flags } = await findMeState({ db: c.var.deps.db, userId: viewer.id });
     return c.json(presentMe(viewer, reviewedAt, flags), 200);
   })

@@ -9,7 +9,8 @@ import { createRouter, errorResponses, jsonContent, requireViewer } from '../../
 import { presentProposal, presentSuggestions } from './exit-proposals.presenter';
 import {
   commentOnProposal,
-  findProposalForViewer,
+  type findProposalForViewer,
+  findProposalOrNoneYet,
   saveProposal,
   shareProposal,
   suggestCareers,
@@ -22,9 +23,9 @@ const getProposal = createRoute({
   method: 'get',
   path: '/exit-cases/{id}/proposal',
   tags,
-  summary: 'The career conversation and proposal (HR, the manager; the leaver once shared)',
+  summary: 'The career conversation and proposal (HR, the manager; the leaver once shared, null before)',
   request: { params: CaseParam },
-  responses: { 200: jsonContent(ProposalSchema), ...errorResponses },
+  responses: { 200: jsonContent(ProposalSchema.nullable()), ...errorResponses },
 });
 
 const putProposal = createRoute({
@@ -76,8 +77,8 @@ export const exitProposalsRoutes = createRouter()
   .openapi(getProposal, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
-    const result = await findProposalForViewer({ ...c.var.deps, viewer, caseId: id, audit: true });
-    return c.json(present(result), 200);
+    const result = await findProposalOrNoneYet({ ...c.var.deps, viewer, caseId: id, audit: true });
+    return c.json(result && present(result), 200);
   })
   .openapi(putProposal, async (c) => {
     const viewer = requireViewer(c);

@@ -5,6 +5,7 @@ import {
   SUGGESTION_MIN_GROUP,
   type Suggestions,
 } from '../../../common/exit-proposals';
+import { exitFieldVisible } from '../../../common/exits-reference';
 import type { Db } from '../../db/client';
 import { careerProposals, profiles, users } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
@@ -31,8 +32,12 @@ async function loadProposal(db: Db, caseId: string) {
   return row ? { ...row.proposal, authorName: row.authorName } : null;
 }
 
-/** The proposal of a case for a viewer who may read it (404 otherwise), with what they may do. */
-export async function findProposalForViewer({
+/**
+ * The proposal of a case for a viewer who may read it, with what they may do; null for the leaver
+ * of the case before it is shared ("nothing yet" is a state of their own case, and a draft looks
+ * the same as no proposal); 404 for anyone else who may not read it.
+ */
+export async function findProposalOrNoneYet({
   db,
   clock,
   viewer,
@@ -42,12 +47,22 @@ export async function findProposalForViewer({
   const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId, { audit });
   const proposal = await loadProposal(db, caseId);
   const sharedAt = proposal?.sharedAt ?? null;
-  if (!canReadProposal(access, kase, sharedAt)) throw notFound();
+  if (!canReadProposal(access, kase, sharedAt)) {
+    if (access === 'leaver' && exitFieldVisible('proposal', access)) return null;
+    throw notFound();
+  }
   return {
     caseId,
     proposal,
     can: { edit: canWriteProposal(access, kase), comment: canCommentProposal(access, sharedAt) },
   };
+}
+
+/** The proposal of a case for a viewer who may read it (404 otherwise), with what they may do. */
+export async function findProposalForViewer(deps: Deps & { audit?: boolean }) {
+  const result = await findProposalOrNoneYet(deps);
+  if (!result) throw notFound();
+  return result;
 }
 
 /** Creates or replaces the conversation notes and the two paths (HR, or the manager while open). */

@@ -51,7 +51,10 @@ describe('career proposal', () => {
     const empty = await t.request(path, { cookie: c.manager.cookie });
     expect(empty.status).toBe(200);
     expect(await empty.json()).toMatchObject({ exists: false, canEdit: true, sharedAt: null });
-    expect((await t.request(path, { cookie: c.leaver.cookie })).status).toBe(404);
+    // "Nothing shared yet" is a state of the leaver's own case: 200 with null, not an error.
+    const none = await t.request(path, { cookie: c.leaver.cookie });
+    expect(none.status).toBe(200);
+    expect(await none.json()).toBeNull();
 
     const saved = await t.request(path, { method: 'PUT', cookie: c.manager.cookie, json: PROPOSAL });
     expect(saved.status).toBe(200);
@@ -66,8 +69,11 @@ describe('career proposal', () => {
     });
     expect(body.authorName).toBeTruthy();
 
-    // Saved but not shared: still a 404 for the leaver, and they may not comment.
-    expect((await t.request(path, { cookie: c.leaver.cookie })).status).toBe(404);
+    // Saved but not shared: the same null for the leaver (a draft is not revealed), and they may
+    // not comment.
+    const draft = await t.request(path, { cookie: c.leaver.cookie });
+    expect(draft.status).toBe(200);
+    expect(await draft.json()).toBeNull();
     const early = await t.request(`${path}/comment`, {
       method: 'POST',
       cookie: c.leaver.cookie,

@@ -3,8 +3,8 @@ import { describedBy, FieldErrors } from './field-errors';
 
 export const inputClasses =
   'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-xs ' +
-  'placeholder:text-slate-400 focus:border-ai-500 focus:outline-none focus-visible:outline-3 focus-visible:outline-offset-0 ' +
-  'focus-visible:outline-ai-300 disabled:bg-slate-100 ' +
+  // The focus ring is the one rule for every text control in styles.css.
+  'placeholder:text-slate-400 focus:border-ai-500 disabled:bg-slate-100 ' +
   'aria-invalid:border-red-600';
 
 /** What a control spreads on itself so its label, hint and errors are announced with it. */

@@ -70,7 +70,7 @@ export function InlineSelect({
         aria-describedby={hasErrors ? errorId : undefined}
         className={
           'rounded-md border border-slate-300 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 ' +
-          `focus-visible:outline-3 focus-visible:outline-ai-300 aria-invalid:border-red-600 ${className}`
+          `aria-invalid:border-red-600 ${className}`
         }
         {...rest}
       >

@@ -2,20 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../common/invitations';
 import type { Role } from '../../../common/roles';
 import type { UiLanguage } from '../../i18n';
-import { api, isApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
 
 /** HR pages (invitations, member admin, visibility limits) are for alumni managers and admins. */
 export const isHrRole = (role: Role) => role === 'alumni_manager' || role === 'admin';
 
-async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api<Me>('/me');
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
-}
+/** `/whoami` answers null for a visitor (a 401 from `/me` was a console error on every public page). */
+const fetchMe = () => api<Me | null>('/whoami');
 
 /** The signed-in member, or null when signed out. */
 export function useMe() {

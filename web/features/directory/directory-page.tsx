@@ -110,6 +110,13 @@ export function DirectoryPage() {
       <div className="mt-4">
         <SearchBox initialValue={state.q} onSearch={onSearch} onType={onType} />
       </div>
+      {/* Keyboard users jump over the filters (dozens of checkboxes) to the first result. */}
+      <a
+        href="#directory-results"
+        className="sr-only focus:not-sr-only focus:mt-3 focus:inline-block focus:rounded-lg focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-ai-700 focus:shadow"
+      >
+        {t('directory.skipToResults')}
+      </a>
 
       <div className="mt-6 lg:grid lg:grid-cols-[16rem_1fr] lg:gap-8">
         <div className="mb-4 lg:hidden">
@@ -209,6 +216,9 @@ export function DirectoryPage() {
                 </div>
               )}
               <ul
+                id="directory-results"
+                tabIndex={-1}
+                aria-labelledby="results-title"
                 aria-busy={results.isPlaceholderData || undefined}
                 className={`grid grid-cols-1 gap-4 sm:grid-cols-2 ${results.isPlaceholderData ? 'opacity-60' : ''}`}
               >

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Proposal, ProposalUpdate, Suggestions } from '../../../common/exit-proposals';
-import { api, isApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 
 const key = (caseId: string) => ['exit-cases', caseId, 'proposal'] as const;
 
@@ -8,14 +8,7 @@ const key = (caseId: string) => ['exit-cases', caseId, 'proposal'] as const;
 export function useProposal(caseId: string) {
   return useQuery({
     queryKey: key(caseId),
-    queryFn: async ({ signal }) => {
-      try {
-        return await api<Proposal>(`/exit-cases/${caseId}/proposal`, { signal });
-      } catch (error) {
-        if (isApiError(error) && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => api<Proposal | null>(`/exit-cases/${caseId}/proposal`, { signal }),
   });
 }
 

@@ -59,7 +59,7 @@ function MyTasks() {
                 <p className="text-slate-600">
                   <Link
                     to={`/exits/${task.caseId}`}
-                    className="text-ai-700 underline-offset-2 hover:underline"
+                    className="font-medium text-ai-700 underline underline-offset-2 hover:text-ai-900"
                   >
                     {task.leaver.displayName}
                   </Link>
