@@ -74,7 +74,7 @@ describe('invitation by email, through the local mail catcher', () => {
     await hr.waitForURL(/\/admin\/outbox/);
     await hr.getByLabel('Recipient or subject').fill(email);
     await hr.getByRole('button', { name: 'Search' }).click();
-    const outboxRows = hr.getByRole('region', { name: 'Sent and queued emails' }).getByRole('row');
+    const outboxRows = hr.getByRole('group', { name: 'Sent and queued emails' }).getByRole('row');
     await expect.poll(() => outboxRows.count()).toBe(2); // the header and the one match
     await outboxRows
       .filter({ hasText: email })
@@ -117,7 +117,7 @@ describe('invitation by email, through the local mail catcher', () => {
     await openAdmin(admin, '送信メール');
     await admin.waitForURL(/\/admin\/outbox/);
     await expect
-      .poll(() => admin.getByRole('region', { name: '送信済み・送信待ちのメール' }).innerText())
+      .poll(() => admin.getByRole('group', { name: '送信済み・送信待ちのメール' }).innerText())
       .toContain('招待');
     await admin.getByLabel('状態').selectOption('bounced');
     await expect.poll(() => admin.locator('main').innerText()).toContain('宛先不明');

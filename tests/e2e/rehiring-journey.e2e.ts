@@ -125,7 +125,7 @@ async function findInOutbox(hr: Page, to: string, subject: string): Promise<Loca
   await hr.getByLabel('宛先または件名').fill(to);
   await hr.getByRole('button', { name: '検索', exact: true }).click();
   await hr.waitForURL(/[?&]q=/);
-  const rows = hr.getByRole('region', { name: '送信済み・送信待ちのメール' }).getByRole('row');
+  const rows = hr.getByRole('group', { name: '送信済み・送信待ちのメール' }).getByRole('row');
   const row = rows.filter({ hasText: subject });
   // Delivery goes through the queue (match job → mail → SMTP): look again until it is there.
   await expect
@@ -133,7 +133,7 @@ async function findInOutbox(hr: Page, to: string, subject: string): Promise<Loca
       async () => {
         if ((await row.count()) > 0) return true;
         await hr.reload();
-        await hr.getByRole('region', { name: '送信済み・送信待ちのメール' }).waitFor();
+        await hr.getByRole('group', { name: '送信済み・送信待ちのメール' }).waitFor();
         return (await row.count()) > 0;
       },
       { timeout: 45_000, interval: 1_000 },
