@@ -52,7 +52,9 @@ export function DataTable<Row>({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a wide table
       tabIndex={0}
       className={
-        '-mx-5 overflow-x-auto focus-visible:outline-3 focus-visible:outline-ai-300 sm:mx-0 ' +
+        // `relative`: visually hidden text in a cell is positioned against this scroll area, not the
+        // page (it made the whole page scroll sideways on a phone).
+        'relative -mx-5 overflow-x-auto focus-visible:outline-3 focus-visible:outline-ai-300 sm:mx-0 ' +
         (isBusy ? 'opacity-60' : '')
       }
     >
@@ -81,7 +83,8 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && empty && <p className="py-6 text-center text-sm text-slate-500">{empty}</p>}
+      {/* A div: `empty` may be a paragraph of its own. */}
+      {rows.length === 0 && empty && <div className="py-6 text-center text-sm text-slate-500">{empty}</div>}
     </div>
   );
 }
