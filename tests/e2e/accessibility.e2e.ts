@@ -227,6 +227,11 @@ describe('on a phone and with a keyboard', () => {
     await visit(page, '/admin/members');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Members are cards on a phone: every row's name and role in view, nothing to scroll sideways.
+    const cards = page.getByRole('list', { name: 'メンバー一覧' }).getByRole('listitem');
+    await expect.poll(() => cards.count()).toBeGreaterThan(10);
+    const card = await cards.first().boundingBox();
+    expect(card && card.x >= 0 && card.x + card.width <= PHONE.width).toBe(true);
     await screenshot(page, 'a11y-admin-members-phone-ja');
     await page.context().close();
   });

@@ -67,50 +67,82 @@ export function AdminMemberList() {
           onRetry={() => void members.refetch()}
         />
       ) : (
-        <DataTable
-          caption={t('admin.members.title')}
-          minWidth="44rem"
-          rows={members.data.items}
-          rowKey={(m) => m.id}
-          empty={t('directory.empty.title')}
-          isBusy={members.isPlaceholderData}
-          columns={[
-            {
-              key: 'name',
-              header: t('invite.columns.name'),
-              cell: (m) => (
-                <Link to={`/members/${m.id}`} className="font-medium text-ai-700 hover:underline">
-                  {m.displayName}
-                </Link>
-              ),
-            },
-            { key: 'role', header: t('invite.role'), cell: (m) => <RoleBadge role={m.role} /> },
-            {
-              key: 'departments',
-              header: t('fields.departments'),
-              cell: (m) => m.departments && format.list(m.departments),
-              className: 'text-slate-700',
-            },
-            {
-              key: 'lastTitle',
-              header: t('fields.lastTitle'),
-              cell: (m) => m.lastTitle,
-              className: 'text-slate-700',
-            },
-            {
-              key: 'current',
-              header: t('fields.currentEmployer'),
-              cell: (m) => [m.currentEmployer, m.currentTitle].filter(Boolean).join(' · '),
-              className: 'text-slate-700',
-            },
-            {
-              key: 'country',
-              header: t('fields.country'),
-              cell: (m) => m.country && format.country(m.country),
-              className: 'text-slate-700',
-            },
-          ]}
-        />
+        <>
+          {/* On a phone, one card per member instead of a table to scroll sideways. */}
+          <ul
+            aria-label={t('admin.members.title')}
+            aria-busy={members.isPlaceholderData || undefined}
+            className={`divide-y divide-slate-100 sm:hidden ${members.isPlaceholderData ? 'opacity-60' : ''}`}
+          >
+            {members.data.items.map((m) => (
+              <li key={m.id} className="py-3 text-sm">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Link to={`/members/${m.id}`} className="font-medium text-ai-700 hover:underline">
+                    {m.displayName}
+                  </Link>
+                  <RoleBadge role={m.role} />
+                </div>
+                <p className="mt-1 break-words text-slate-700">
+                  {[m.departments && format.list(m.departments), m.lastTitle].filter(Boolean).join(' · ')}
+                </p>
+                <p className="break-words text-slate-600">
+                  {[m.currentEmployer, m.currentTitle, m.country && format.country(m.country)]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+          {members.data.items.length === 0 && (
+            <p className="py-6 text-center text-sm text-slate-500 sm:hidden">{t('directory.empty.title')}</p>
+          )}
+          <div className="hidden sm:block">
+            <DataTable
+              caption={t('admin.members.title')}
+              minWidth="44rem"
+              rows={members.data.items}
+              rowKey={(m) => m.id}
+              empty={t('directory.empty.title')}
+              isBusy={members.isPlaceholderData}
+              columns={[
+                {
+                  key: 'name',
+                  header: t('invite.columns.name'),
+                  cell: (m) => (
+                    <Link to={`/members/${m.id}`} className="font-medium text-ai-700 hover:underline">
+                      {m.displayName}
+                    </Link>
+                  ),
+                },
+                { key: 'role', header: t('invite.role'), cell: (m) => <RoleBadge role={m.role} /> },
+                {
+                  key: 'departments',
+                  header: t('fields.departments'),
+                  cell: (m) => m.departments && format.list(m.departments),
+                  className: 'text-slate-700',
+                },
+                {
+                  key: 'lastTitle',
+                  header: t('fields.lastTitle'),
+                  cell: (m) => m.lastTitle,
+                  className: 'text-slate-700',
+                },
+                {
+                  key: 'current',
+                  header: t('fields.currentEmployer'),
+                  cell: (m) => [m.currentEmployer, m.currentTitle].filter(Boolean).join(' · '),
+                  className: 'text-slate-700',
+                },
+                {
+                  key: 'country',
+                  header: t('fields.country'),
+                  cell: (m) => m.country && format.country(m.country),
+                  className: 'text-slate-700',
+                },
+              ]}
+            />
+          </div>
+        </>
       )}
       <Pagination page={page} pageCount={pageCount} onChange={setPage} />
     </div>
