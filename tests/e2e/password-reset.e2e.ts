@@ -37,7 +37,7 @@ async function resetLinkFor(email: string, locale: 'ja' | 'en'): Promise<string>
         link = await admin.evaluate(async (address) => {
           const list = await (await fetch(`/api/outbox?q=${encodeURIComponent(address)}`)).json();
           const item = list.items.find((m: { kind: string; status: string }) => m.kind === 'password_reset');
-          if (!item || item.status !== 'sent') return undefined;
+          if (item?.status !== 'sent') return undefined;
           const message = await (await fetch(`/api/outbox/${item.id}`)).json();
           return /https?:\/\/\S+\/reset-password\?token=[\w%-]+/.exec(message.text)?.[0];
         }, email);
