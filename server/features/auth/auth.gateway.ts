@@ -4,7 +4,7 @@ import type { AppEnv } from '../../lib/http';
 import { rateLimiterFor } from '../../lib/rate-limit';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
-/** Any better-auth endpoint, per client address: generous for a person, tight for a script. */
+/** Each better-auth endpoint but sign-in, per client address: generous for a person, tight for a script. */
 export const AUTH_ADDRESS_LIMIT = { max: 100, windowMs: 60_000 };
 /** Failed sign-ins per account are counted over this window (SIGN_IN_ACCOUNT_RATE_LIMIT of them). */
 export const SIGN_IN_ACCOUNT_WINDOW_MS = 15 * 60_000;
@@ -37,11 +37,15 @@ export function authGateway(auth: Auth) {
     const now = clock.now();
     const address = clientAddress(c);
     const owner = c.var.deps;
-    // In-process requests (tests without a socket) have no address to count.
-    if (address) rateLimiterFor(owner, 'auth-address', AUTH_ADDRESS_LIMIT).take(address, now);
+    const isSignIn = c.req.method === 'POST' && c.req.path === SIGN_IN_PATH;
+    // In-process requests (tests without a socket) have no address to count. Sign-in has its own
+    // (configurable) address limit below; every other endpoint its own window per address.
+    if (address && !isSignIn) {
+      rateLimiterFor(owner, 'auth-address', AUTH_ADDRESS_LIMIT).take(`${address} ${c.req.path}`, now);
+    }
 
     let accountKey: string | undefined;
-    if (c.req.method === 'POST' && c.req.path === SIGN_IN_PATH) {
+    if (isSignIn) {
       if (address) {
         rateLimiterFor(owner, 'sign-in-address', { max: env.SIGN_IN_RATE_LIMIT, windowMs: 60_000 }).take(
           address,
