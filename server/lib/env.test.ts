@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/setup';
 import { parseEnv } from './env';
 import { trustedOriginsFor } from './security';
@@ -75,10 +75,12 @@ describe('trusted origins', () => {
 
 describe('signing in from http://127.0.0.1:3000 in development', () => {
   let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { NODE_ENV: 'development' } });
+  });
   afterAll(() => t?.close());
 
   it('is accepted (it was a 403: only localhost was trusted); a foreign origin still is not', async () => {
-    t = await createTestApp({ env: { NODE_ENV: 'development' } });
     const { createTestMember, TEST_PASSWORD } = await import('../../tests/factories/index');
     const member = await createTestMember(t);
     const signIn = (origin: string) =>
