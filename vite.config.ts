@@ -32,8 +32,9 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      // The API server of `npm run dev` listens on PORT (default 3000).
-      '/api': { target: `http://localhost:${process.env.PORT ?? 3000}` },
+      // The API server of `npm run dev` listens on PORT (default 3000) at 127.0.0.1 (HOST's
+      // development default): not `localhost`, which may resolve to ::1 first.
+      '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
     },
   },
 });

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client';
-import { CLIENT_IP_HEADER, createAuth } from './features/auth/auth';
+import { createAuth } from './features/auth/auth';
+import { accountRoutes } from './features/account/account.routes';
+import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
@@ -41,7 +41,7 @@ import { createLogger, type Logger } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mail';
 import type { MailCatcher } from './lib/mail-catcher';
 import type { Queue } from './lib/queue';
-import { originCheck } from './lib/security';
+import { originCheck, trustedOriginsFor } from './lib/security';
 
 export interface AppOptions {
   db: Db;
@@ -57,12 +57,7 @@ export interface AppOptions {
   webRoot?: string;
 }
 
-const AUTH_ENDPOINTS = [
-  '/api/auth/sign-in/email',
-  '/api/auth/sign-out',
-  '/api/auth/get-session',
-  '/api/auth/change-password',
-];
+const AUTH_ENDPOINTS = ['/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/get-session'];
 
 /** Paths reachable without signing in: login (better-auth), invitation acceptance, health. */
 const PUBLIC_API = [
@@ -73,6 +68,7 @@ const PUBLIC_API = [
   /^\/api\/join-requests$/,
   /^\/api\/freshness\/confirm$/,
   /^\/api\/referral-consent\//,
+  /^\/api\/account\/password-reset(\/request)?$/,
   // Authenticated by its HMAC signature; not mounted in production (decision 017).
   /^\/api\/dev\/ats-inbox$/,
 ];
@@ -83,7 +79,7 @@ export function createApp(options: AppOptions) {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const mailer = options.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
-  const trustedOrigins = [env.BASE_URL, ...(env.NODE_ENV === 'development' ? ['http://localhost:5173'] : [])];
+  const trustedOrigins = trustedOriginsFor(env);
   const auth = createAuth({ db, env, logger, trustedOrigins });
   const deps = {
     db,
@@ -145,15 +141,9 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', invalidateOnWrite);
 
   // Only the better-auth endpoints we use; the rest of its surface (profile updates, account
-  // deletion, password reset by mail) stays closed until a feature needs it deliberately.
-  app.on(['GET', 'POST'], AUTH_ENDPOINTS, (c) => {
-    // Rate limits key on the client address: taken from the socket, never from the request.
-    const headers = new Headers(c.req.raw.headers);
-    headers.delete(CLIENT_IP_HEADER);
-    const address = clientAddress(c);
-    if (address) headers.set(CLIENT_IP_HEADER, address);
-    return auth.handler(new Request(c.req.raw, { headers }));
-  });
+  // deletion, its own password endpoints) stays closed: passwords and sessions are the account
+  // feature's (decision 025). The gateway rate-limits and keeps the session token out of bodies.
+  app.on(['GET', 'POST'], AUTH_ENDPOINTS, authGateway(auth));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = app
@@ -175,7 +165,8 @@ export function createApp(options: AppOptions) {
     .route('/api', referralsRoutes)
     .route('/api', pipelineRoutes)
     .route('/api', jobAlertsRoutes)
-    .route('/api', mailRoutes);
+    .route('/api', mailRoutes)
+    .route('/api', accountRoutes);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -193,15 +184,6 @@ export function createApp(options: AppOptions) {
   });
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) mountWeb(app, options.webRoot);
   return app;
-}
-
-/** The peer address of the socket; absent under `app.request()` in tests. */
-function clientAddress(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Swagger UI served from the swagger-ui-dist package (no CDN: the app must work offline). */

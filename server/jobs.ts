@@ -1,3 +1,4 @@
+import { accountJobs } from './features/account/account.service';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -23,5 +24,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...referralJobs(deps),
     ...pipelineJobs(deps),
     ...jobAlertJobs(deps),
+    ...accountJobs(deps),
   ];
 }

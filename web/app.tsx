@@ -39,6 +39,18 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'forgot-password',
+        lazy: async () => ({
+          Component: (await import('./features/account/forgot-password-page')).ForgotPasswordPage,
+        }),
+      },
+      {
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('./features/account/reset-password-page')).ResetPasswordPage,
+        }),
+      },
+      {
         path: 'invite/:token',
         lazy: async () => ({
           Component: (await import('./features/invitations/accept-invitation-page')).AcceptInvitationPage,
@@ -65,6 +77,12 @@ const router = createBrowserRouter([
             path: 'settings/privacy',
             lazy: async () => ({
               Component: (await import('./features/consents/privacy-settings-page')).PrivacySettingsPage,
+            }),
+          },
+          {
+            path: 'settings/security',
+            lazy: async () => ({
+              Component: (await import('./features/account/security-settings-page')).SecuritySettingsPage,
             }),
           },
           {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -7,7 +8,8 @@ import { z } from 'zod';
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on; unset: 127.0.0.1 outside production (the demo passwords are public), 0.0.0.0 in production. */
+  HOST: z.string().optional(),
   /** Public origin of the app, used in links and for the CSRF/origin check. */
   BASE_URL: z.url().optional(),
   /** postgres://… to use a real server; embedded PGlite when unset. */
@@ -23,6 +25,27 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Sign-in attempts per minute per client address. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-ins per account (the email tried) in 15 minutes, from any address. */
+  SIGN_IN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * Reverse proxies (comma-separated IP addresses or CIDR ranges) whose X-Forwarded-For is
+   * believed; empty: the client address is the socket's (decision 025).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        if (!isAddressOrRange(entry)) {
+          ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${entry}` });
+        }
+      }
+      return entries;
+    }),
   /** Outgoing mail per second (the queue's rate limit for delivery). */
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
@@ -44,10 +67,25 @@ export const EnvSchema = z.object({
   ATS_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 export type EnvInput = z.input<typeof EnvSchema>;
-export type Env = z.infer<typeof EnvSchema> & { BASE_URL: string; AUTH_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { BASE_URL: string; AUTH_SECRET: string; HOST: string };
+
+/** `203.0.113.7`, `2001:db8::1`, `10.0.0.0/8` or `2001:db8::/32`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/** Outside production the server listens on loopback only: the seeded demo passwords are public. */
+export const defaultHost = (nodeEnv: Env['NODE_ENV']) => (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  // An empty variable (`DATABASE_URL=` in a .env file or a compose file) means "unset".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(given);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
@@ -58,6 +96,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   return {
     ...env,
+    HOST: env.HOST ?? defaultHost(env.NODE_ENV),
     BASE_URL: env.BASE_URL ?? `http://localhost:${env.PORT}`,
     AUTH_SECRET: env.AUTH_SECRET ?? localSecret(env.DATA_DIR),
   };
@@ -76,8 +115,10 @@ function localSecret(dataDir: string): string {
 
 /** An env for tests and scripts: defaults plus overrides, with a fixed secret. */
 export function testEnv(overrides: EnvInput = {}): Env {
+  const env = EnvSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   return {
-    ...EnvSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides }),
+    ...env,
+    HOST: env.HOST ?? defaultHost(env.NODE_ENV),
     BASE_URL: 'http://localhost:3000',
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123456789',
   };

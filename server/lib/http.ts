@@ -76,6 +76,8 @@ export function errorResponse(error: unknown, c: Context<AppEnv>) {
     const body = ErrorBodySchema.parse({
       error: { code: error.code, message: t(locale, error.message), fields },
     });
+    // Every 429 says when to come back (RFC 9110 Retry-After, seconds); a minute when unknown.
+    if (error.code === 'rate_limited') c.header('Retry-After', String(retryAfterOf(error)));
     return c.json(body, HTTP_STATUS[error.code]);
   }
   if (error instanceof HTTPException) {
@@ -99,6 +101,9 @@ export function errorResponse(error: unknown, c: Context<AppEnv>) {
   });
   return c.json({ error: { code: 'internal', message: t(locale, 'error.internal') } }, 500);
 }
+
+const retryAfterOf = (error: AppError) =>
+  'retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number' ? error.retryAfterSeconds : 60;
 
 /** Standard error responses for OpenAPI route definitions. */
 export const errorResponses = {

@@ -296,6 +296,16 @@ const messages = {
     'mail.jobAlert.manage':
       'Change or stop your job alerts here:\n{alertsUrl}\n\nYou receive these emails because you agreed to receive news and digests. You can change that at any time here:\n{privacyUrl}',
     'mail.jobAlert.closing': 'The Kizuna team',
+    // Accounts and sessions (decision 025).
+    'kz.passwordUnchanged': 'Choose a password different from the current one.',
+    'error.password_reset_invalid':
+      'This reset link has expired or has already been used. Please ask for a new one.',
+    'error.current_password_wrong': 'The current password is not correct.',
+    'error.invitation_resend_limited':
+      'This invitation was sent several times in the last hour. Please wait before sending it again.',
+    'mail.passwordReset.subject': 'Reset your Kizuna password',
+    'mail.passwordReset.body':
+      'Dear {name},\n\nWe received a request to reset the password of your Kizuna account. Set a new password with this link:\n{url}\n\nThe link works once, until {expires}. Setting a new password signs you out on every device.\nIf you did not ask for this, you can ignore this email: your password stays as it is.\n\nThe Kizuna team',
   },
   ja: {
     'error.bad_request': '入力内容を確認してください。',
@@ -590,6 +600,16 @@ const messages = {
     'mail.jobAlert.manage':
       '求人アラートの変更・停止はこちら：\n{alertsUrl}\n\nこのメールは「ニュースとダイジェストを受け取る」に同意いただいた方にお送りしています。設定はいつでもこちらで変更できます：\n{privacyUrl}',
     'mail.jobAlert.closing': 'Kizuna 事務局',
+    // Accounts and sessions (decision 025).
+    'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
+    'error.password_reset_invalid':
+      'この再設定リンクは有効期限が切れているか、すでに使用されています。もう一度お申し込みください。',
+    'error.current_password_wrong': '現在のパスワードが正しくありません。',
+    'error.invitation_resend_limited':
+      'この招待は直近 1 時間に何度も送信されています。しばらく待ってから再送してください。',
+    'mail.passwordReset.subject': '【Kizuna】パスワード再設定のご案内',
+    'mail.passwordReset.body':
+      '{name} 様\n\nKizuna アカウントのパスワード再設定のお申し込みを受け付けました。以下のリンクから新しいパスワードを設定してください。\n{url}\n\nこのリンクは {expires} まで、1 回だけ使えます。新しいパスワードを設定すると、すべての端末でサインアウトされます。\nお心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。\n\nKizuna 事務局',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

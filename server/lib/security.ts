@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Env } from './env';
 import { AppError } from './errors';
 import type { AppEnv } from './http';
 
@@ -32,4 +33,22 @@ export function originCheck(trustedOrigins: string[]): MiddlewareHandler<AppEnv>
     }
     await next();
   };
+}
+
+/** The Vite dev server (`npm run dev`), which proxies /api to the API server. */
+export const VITE_DEV_PORT = 5173;
+
+/**
+ * The origins the app accepts state-changing requests and sign-ins from: BASE_URL, and in
+ * development every loopback spelling (localhost, 127.0.0.1, [::1]) of the server's port and of
+ * the Vite dev port — the same machine, whichever address the developer typed.
+ */
+export function trustedOriginsFor(env: Pick<Env, 'BASE_URL' | 'NODE_ENV' | 'PORT'>): string[] {
+  const origins = [new URL(env.BASE_URL).origin];
+  if (env.NODE_ENV === 'development') {
+    for (const port of [env.PORT, VITE_DEV_PORT]) {
+      for (const host of ['localhost', '127.0.0.1', '[::1]']) origins.push(`http://${host}:${port}`);
+    }
+  }
+  return [...new Set(origins)];
 }

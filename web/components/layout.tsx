@@ -209,6 +209,9 @@ function AccountMenu({
         <Link to="/settings/privacy" className={itemClasses} onClick={close}>
           {t('consents.nav')}
         </Link>
+        <Link to="/settings/security" className={itemClasses} onClick={close}>
+          {t('account.security.navLink')}
+        </Link>
         <div className="my-1 border-t border-slate-100" />
         <Button
           variant="ghost"

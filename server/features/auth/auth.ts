@@ -69,17 +69,17 @@ export function createAuth({
       // most requests (decision 005, 2026-11-24, later). It is never trusted alone: the API's middleware
       // re-reads the user and checks that the session still exists in one statement (findViewer),
       // so sign-out, revocation and deactivation still take effect at once.
-      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
+      // Encrypted (JWE): the copy holds the member's email and the session's address and browser,
+      // which a cookie readable by anyone who sees the request must not show (decision 025).
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS, strategy: 'jwe' },
     },
-    rateLimit: {
-      enabled: env.NODE_ENV !== 'test',
-      window: 60,
-      max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: env.SIGN_IN_RATE_LIMIT } },
-    },
+    // The app limits every auth endpoint itself, per address and per account, with Retry-After
+    // (auth.gateway.ts); better-auth's own limiter knows neither accounts nor trusted proxies.
+    rateLimit: { enabled: false },
     advanced: {
       useSecureCookies: isProduction,
-      // The server sets this header from the socket (server/app.ts), so rate limits are per client.
+      // The gateway sets this header to the client address (socket, or a trusted proxy's
+      // X-Forwarded-For): it is what sessions record as their address.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       cookiePrefix: 'kizuna',
       // In production the session cookie is `__Host-`: Secure, Path=/, no Domain — it cannot be

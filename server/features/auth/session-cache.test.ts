@@ -56,14 +56,10 @@ describe('session cookie cache', () => {
     const { member, cookie } = await signedIn(t);
     const other = await signIn(t, member.email);
     expect((await t.request('/api/me', { cookie: other })).status).toBe(200);
-    const res = await t.request('/api/auth/change-password', {
+    const res = await t.request('/api/account/password', {
       method: 'POST',
       cookie,
-      json: {
-        currentPassword: TEST_PASSWORD,
-        newPassword: `${TEST_PASSWORD}-new`,
-        revokeOtherSessions: true,
-      },
+      json: { currentPassword: TEST_PASSWORD, newPassword: `${TEST_PASSWORD}-new` },
     });
     expect(res.status).toBe(200);
     expect((await t.request('/api/me', { cookie: other })).status).toBe(401);

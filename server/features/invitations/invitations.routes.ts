@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '../../../common/errors';
 import {
   InvitationAcceptSchema,
   InvitationBatchAcceptedSchema,
@@ -12,6 +13,7 @@ import {
 } from '../../../common/invitations';
 import { AppError, notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { rateLimiterFor } from '../../lib/rate-limit';
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
 import { findViewer } from '../members/members.service';
@@ -52,13 +54,21 @@ const fromRecords = createRoute({
   responses: { 202: jsonContent(InvitationBatchAcceptedSchema, 'Queued'), ...errorResponses },
 });
 
+/** Resends per invitation and hour. */
+export const INVITATION_RESEND_LIMIT = { max: 3, windowMs: 60 * 60_000 };
+
 const resend = createRoute({
   method: 'post',
   path: '/invitations/{id}/resend',
   tags: ['invitations'],
   summary: 'New link, new expiry, new email (the old link stops working); returns the link once',
   request: { params: IdParam },
-  responses: { 200: jsonContent(InvitationSchema), ...errorResponses, ...conflict },
+  responses: {
+    200: jsonContent(InvitationSchema),
+    ...errorResponses,
+    ...conflict,
+    429: jsonContent(ErrorBodySchema, 'Resent too often (see Retry-After)'),
+  },
 });
 
 const revoke = createRoute({
@@ -120,6 +130,13 @@ export const invitationsRoutes = createRouter()
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!isHr(viewer)) throw notFound();
+    // Each resend mails the invitee: a double click is fine, a loop is not (decision 025).
+    rateLimiterFor(
+      c.var.deps,
+      'invitation-resend',
+      INVITATION_RESEND_LIMIT,
+      'error.invitation_resend_limited',
+    ).take(id, c.var.deps.clock.now());
     const { row, acceptUrl } = await resendInvitation({ ...c.var.deps, viewer, id });
     return c.json(presentInvitation(row, c.var.deps.clock.now(), acceptUrl), 200);
   })

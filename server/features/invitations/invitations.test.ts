@@ -311,6 +311,29 @@ describe('resend and revoke', () => {
     expect(outbox.items.map((m: { status: string }) => m.status).sort()).toEqual(['cancelled', 'sent']);
   });
 
+  it('resend is throttled: at most 3 per invitation per hour, then 429 with Retry-After', async () => {
+    const created = await create('throttle@example.com');
+    const other = await create('throttle-other@example.com');
+    const resend = (id: string) =>
+      t.request(`/api/invitations/${id}/resend`, {
+        method: 'POST',
+        cookie: hr.cookie,
+        headers: { 'accept-language': 'en' },
+      });
+    for (let i = 0; i < 3; i++) expect((await resend(created.id)).status).toBe(200);
+    const limited = await resend(created.id);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3600');
+    expect((await limited.json()).error.message).toBe(
+      'This invitation was sent several times in the last hour. Please wait before sending it again.',
+    );
+    // Another invitation is not affected; an hour later the first can be resent again.
+    expect((await resend(other.id)).status).toBe(200);
+    t.clock.advance(60 * 60_000);
+    expect((await resend(created.id)).status).toBe(200);
+    await t.queue.drain();
+  });
+
   it('revoke: the link stops working, the unsent email is not sent; accepted ones cannot be revoked', async () => {
     const created = await create('revoke@example.com');
     const res = await t.request(`/api/invitations/${created.id}/revoke`, {

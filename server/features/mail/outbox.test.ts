@@ -11,6 +11,7 @@ import { createLogger } from '../../lib/logger';
 import { createMailer } from '../../lib/mail';
 import { type MailCatcher, startMailCatcher } from '../../lib/mail-catcher';
 import { createQueue, type Queue } from '../../lib/queue';
+import { resetUrl } from '../account/account.service';
 import { confirmUrl } from '../freshness/freshness.service';
 import { acceptUrl } from '../invitations/invitations.service';
 import { consentUrl, REFERRAL_CONSENT_MAIL_KIND } from '../referrals/referral-mail';
@@ -156,6 +157,7 @@ describe('personal links when mail really leaves the machine (no local catcher)'
       `Accept: ${acceptUrl(env, token)}`,
       `Answer: ${consentUrl(env, token)}.`,
       `Confirm (${confirmUrl(env, `${token}.x.y`)})`,
+      `Reset: ${resetUrl(env, token)}`,
       `Profile: ${env.BASE_URL}/members/abc/edit?tab=career`,
     ].join('\n');
     const hidden = hideSecretLinks(text);
@@ -165,6 +167,7 @@ describe('personal links when mail really leaves the machine (no local catcher)'
         `Accept: ${env.BASE_URL}/invite/${HIDDEN_SECRET}`,
         `Answer: ${env.BASE_URL}/referral-consent#${HIDDEN_SECRET}.`,
         `Confirm (${env.BASE_URL}/freshness/confirm?token=${HIDDEN_SECRET})`,
+        `Reset: ${env.BASE_URL}/reset-password?token=${HIDDEN_SECRET}`,
         `Profile: ${env.BASE_URL}/members/abc/edit?tab=career`,
       ].join('\n'),
     );

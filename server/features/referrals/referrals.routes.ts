@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ErrorBodySchema } from '../../../common/errors';
@@ -16,6 +15,7 @@ import {
   RewardRuleSchema,
   RewardRuleViewSchema,
 } from '../../../common/referrals';
+import { clientAddress } from '../../lib/client-address';
 import { notFound } from '../../lib/errors';
 import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
 import { takeConsentSlot } from './consent-rate-limit';
@@ -140,15 +140,6 @@ const rewardPaid = createRoute({
   request: { params: IdParam },
   responses: { 200: jsonContent(AdminReferralSchema), ...errorResponses, ...conflict },
 });
-
-/** The peer address of the socket (never a header a client could set); absent in-process. */
-function clientAddress(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 const devDaily = createRoute({
   method: 'post',

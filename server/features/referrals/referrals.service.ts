@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, min, or, type SQL, sql } from 'drizzle-orm';
 import {
   type AdminReferralListQuery,
   REFERRAL_CANDIDATE_COOLDOWN_DAYS,
@@ -17,6 +17,7 @@ import { auditEvents, jobs, orgSettings, referrals, users } from '../../db/schem
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
+import { RateLimitedError, secondsUntil } from '../../lib/rate-limit';
 import type { Viewer } from '../access/access.policy';
 import { getReferableJob, isJobReferable, type JobRow } from '../jobs/jobs.service';
 import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
@@ -245,10 +246,14 @@ async function checkReferralLimits(
   await tx.select({ id: users.id }).from(users).where(eq(users.id, viewer.id)).for('update');
   const windowStart = new Date(now.getTime() - REFERRAL_QUOTA.windowHours * HOUR_MS);
   const [made] = await tx
-    .select({ n: count() })
+    .select({ n: count(), oldest: min(referrals.createdAt) })
     .from(referrals)
     .where(and(eq(referrals.referrerId, viewer.id), gt(referrals.createdAt, windowStart)));
-  if ((made?.n ?? 0) >= REFERRAL_QUOTA.max) throw new AppError('rate_limited', 'error.referral_quota');
+  if ((made?.n ?? 0) >= REFERRAL_QUOTA.max) {
+    // A slot frees when the oldest referral of the window leaves it.
+    const frees = (made?.oldest ?? now).getTime() + REFERRAL_QUOTA.windowHours * HOUR_MS;
+    throw new RateLimitedError(secondsUntil(frees, now.getTime()), 'error.referral_quota');
+  }
 
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('kizuna.referral_candidate'), hashtext(${email}))`,

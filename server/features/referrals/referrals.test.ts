@@ -466,6 +466,7 @@ describe('the consent link (public)', () => {
     for (let i = 0; i < REFERRAL_CONSENT_RATE_LIMIT.max; i++) await consentGet('nope');
     const res = await consentGet('nope', en);
     expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await json(res)).error.message).toMatch(/Too many requests/);
     clock.advance(REFERRAL_CONSENT_RATE_LIMIT.windowMs);
     expect((await consentGet('nope')).status).toBe(404);
@@ -874,8 +875,12 @@ describe('limits against spam', () => {
     for (const email of refusedEmails) {
       expect(await t.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email))).toHaveLength(0);
     }
+    // Retry-After: when the oldest referral of the window leaves it (all were made at the same instant).
+    expect(refused.headers.get('retry-after')).toBe(String(24 * 60 * 60));
     clock.advance(23 * HOUR);
-    expect((await refer(me.cookie, validBody())).status).toBe(429);
+    const later = await refer(me.cookie, validBody());
+    expect(later.status).toBe(429);
+    expect(later.headers.get('retry-after')).toBe(String(60 * 60));
     clock.advance(HOUR);
     expect((await refer(me.cookie, validBody())).status).toBe(201);
     // Someone else's quota is their own.

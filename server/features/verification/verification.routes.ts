@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ErrorBodySchema } from '../../../common/errors';
@@ -12,6 +11,7 @@ import {
   JoinRequestSchema,
   KnownLeaveReasonsSchema,
 } from '../../../common/verification';
+import { clientAddress } from '../../lib/client-address';
 import { notFound } from '../../lib/errors';
 import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
 import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
@@ -95,15 +95,6 @@ const leaveReasons = createRoute({
   summary: 'The leave-reason codes found in the HR records, for the eligibility rules (HR)',
   responses: { 200: jsonContent(KnownLeaveReasonsSchema), ...errorResponses },
 });
-
-/** The peer address of the socket (never a header a client could set); absent in-process. */
-function clientAddress(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 const requireHr = (c: Context<AppEnv>) => {
   const viewer = requireViewer(c);

@@ -127,6 +127,7 @@ describe('POST /api/join-requests (anonymous)', () => {
     for (let i = 0; i < JOIN_RATE_LIMIT.max; i++) expect((await submit(body)).status).toBe(202);
     const limited = await submit(body, { 'accept-language': 'en' });
     expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe(String(JOIN_RATE_LIMIT.windowMs / 1000));
     expect((await limited.json()).error.message).toBe(
       'Too many requests from your network. Please try again in 15 minutes.',
     );

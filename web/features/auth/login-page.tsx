@@ -84,6 +84,11 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={fieldErrors.password}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link to="/forgot-password" className="text-ai-700 underline underline-offset-2">
+            {t('account.forgot.link')}
+          </Link>
+        </p>
         <Button type="submit" className="w-full" isBusy={signIn.isPending}>
           {t('login.submit')}
         </Button>

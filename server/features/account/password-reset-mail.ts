@@ -1,0 +1,31 @@
+import type { Locale } from '../../../common/invitations';
+import { t } from '../../lib/i18n';
+import { formatExpiry } from '../invitations/invitation-mail';
+import type { OutgoingMail } from '../mail/mail.service';
+
+/** Its link (`/reset-password?token=…`) acts for the member: the outbox masks it (decision 021). */
+export const PASSWORD_RESET_MAIL_KIND = 'password_reset';
+
+/** The reset email in the member's language: the link, until when it works, what to do if unasked. */
+export function passwordResetMail(options: {
+  to: string;
+  userId: string;
+  locale: Locale;
+  name: string;
+  url: string;
+  expiresAt: Date;
+}): OutgoingMail {
+  const { locale } = options;
+  return {
+    kind: PASSWORD_RESET_MAIL_KIND,
+    to: options.to,
+    locale,
+    userId: options.userId,
+    subject: t(locale, 'mail.passwordReset.subject'),
+    text: t(locale, 'mail.passwordReset.body', {
+      name: options.name,
+      url: options.url,
+      expires: formatExpiry(options.expiresAt, locale),
+    }),
+  };
+}

@@ -1,0 +1,79 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
+import { Button } from '../../components/ui/button';
+import { TextField } from '../../components/ui/text-field';
+import { isApiError } from '../../lib/api';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useRequestPasswordReset } from './use-account';
+
+/** "Forgot password": asks for the address, then says the same thing whether it is known or not. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.forgot.title'));
+  const request = useRequestPasswordReset();
+  const [email, setEmail] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<string[] | undefined>();
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!email.trim()) {
+      setFieldErrors([t('validation.required')]);
+      return;
+    }
+    setFieldErrors(undefined);
+    request.mutate(email.trim(), {
+      onError: (error) => {
+        if (isApiError(error) && error.fields.email) setFieldErrors(error.fields.email);
+      },
+    });
+  };
+
+  return (
+    <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
+      <div className="mb-8 text-center">
+        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
+          絆
+        </p>
+        <h1 className="text-2xl font-bold text-slate-900">{t('account.forgot.title')}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t('account.forgot.lead')}</p>
+      </div>
+      {request.isSuccess ? (
+        <SuccessBanner>
+          <p className="font-medium">{t('account.forgot.sentTitle')}</p>
+          <p className="mt-1">{t('account.forgot.sent', { email: email.trim() })}</p>
+        </SuccessBanner>
+      ) : (
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          {request.isError && !(isApiError(request.error) && request.error.fields.email) && (
+            <ErrorBanner message={isApiError(request.error) ? request.error.message : t('errors.generic')} />
+          )}
+          <TextField
+            label={t('account.forgot.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            errors={fieldErrors}
+          />
+          <Button type="submit" className="w-full" isBusy={request.isPending}>
+            {t('account.forgot.submit')}
+          </Button>
+        </form>
+      )}
+      <p className="mt-6 text-center text-sm">
+        <Link to="/login" className="text-ai-700 underline underline-offset-2">
+          {t('account.forgot.back')}
+        </Link>
+      </p>
+    </div>
+  );
+}
