@@ -13,6 +13,7 @@ export const en = {
     namesHint:
       'As the company wants to be called, e.g. 株式会社絆デモ / Kizuna Demo Inc. Emails put it in the subject and the signature.',
     nameTooLong: 'At most {{n}} characters.',
+    logoFormat: 'Choose a PNG, JPEG or WebP image (SVG is not accepted).',
     logoTooLarge: 'The image must be at most 1 MB.',
     saved: 'Saved.',
     logoTitle: 'Logo',

@@ -15,6 +15,7 @@ export const ja: Catalog = {
     namesHint:
       '呼ばれたい正式な名称を入力してください（例：株式会社絆デモ / Kizuna Demo Inc.）。メールでは件名と署名に入ります。',
     nameTooLong: '{{n}}文字以内で入力してください。',
+    logoFormat: 'PNG・JPEG・WebP の画像を選んでください（SVG は使用できません）。',
     logoTooLarge: '画像は 1 MB 以下にしてください。',
     saved: '保存しました。',
     logoTitle: 'ロゴ',

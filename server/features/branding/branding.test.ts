@@ -22,13 +22,16 @@ afterAll(() => t.close());
 const NAMES = { nameJa: '株式会社絆デモ', nameEn: 'Kizuna Demo Inc.' };
 const putNames = (json: unknown, cookie?: string, locale = 'en') =>
   t.request('/api/branding', { method: 'PUT', json, cookie, headers: { 'accept-language': locale } });
-const putLogo = (body: Uint8Array | string, type: string, cookie?: string) =>
-  t.request('/api/branding/logo', {
+/** As a browser sends it: the raw file with its type and length (the CSRF check reads both). */
+const putLogo = (body: Uint8Array | string, type: string, cookie?: string) => {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return t.request('/api/branding/logo', {
     method: 'PUT',
-    body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
+    body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     cookie,
-    headers: { 'content-type': type, 'accept-language': 'en' },
+    headers: { 'content-type': type, 'content-length': String(bytes.length), 'accept-language': 'en' },
   });
+};
 /** A real photo-like JPEG, larger than the stored logo, with EXIF that must not survive. */
 const jpeg = () =>
   sharp({ create: { width: 1200, height: 600, channels: 3, background: '#1e3a8a' } })
@@ -92,9 +95,9 @@ describe('PUT /api/branding/logo (admins)', () => {
     ).subarray(0, 60);
     const cases: [Uint8Array | string, string, string][] = [
       ['hello, not an image', 'image/png', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
-      [SVG, 'image/svg+xml', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
       [SVG, 'image/png', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
-      [gif, 'image/gif', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
+      [SVG, 'image/jpeg', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
+      [gif, 'image/png', 'Choose a PNG, JPEG or WebP image (SVG is not accepted).'],
       [broken, 'image/png', 'This image could not be read. Please choose another file.'],
       [new Uint8Array(LOGO_MAX_BYTES + 1), 'image/png', 'The image must be at most 1 MB.'],
     ];
@@ -102,6 +105,13 @@ describe('PUT /api/branding/logo (admins)', () => {
       const res = await putLogo(body, type, admin.cookie);
       expect(res.status, type).toBe(400);
       expect((await res.json()).error.fields.logo).toEqual([message]);
+    }
+    // Declared as SVG or GIF, the body is refused before anything reads it (the CSRF check).
+    for (const [body, type] of [
+      [SVG, 'image/svg+xml'],
+      [gif, 'image/gif'],
+    ] as const) {
+      expect((await putLogo(body, type, admin.cookie)).status, type).toBe(400);
     }
     expect((await (await t.request('/api/branding')).json()).logoUrl).toBeNull();
   });

@@ -11,6 +11,8 @@ import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useBranding, useRemoveLogo, useSaveBrandingNames, useUploadLogo } from './use-branding';
 
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+
 /** Admins: the organisation's display name (ja/en) and logo, used on every page and in every email. */
 export function BrandingSettingsPage() {
   const { t } = useTranslation();
@@ -135,6 +137,10 @@ function LogoForm() {
       setErrors([t('validation.required')]);
       return;
     }
+    if (!LOGO_TYPES.includes(file.type)) {
+      setErrors([t('branding.logoFormat')]);
+      return;
+    }
     if (file.size > LOGO_MAX_BYTES) {
       setErrors([t('branding.logoTooLarge')]);
       return;
@@ -194,7 +200,7 @@ function LogoForm() {
           ref={input}
           id="branding-logo-file"
           type="file"
-          accept="image/png,image/jpeg,image/webp"
+          accept={LOGO_TYPES.join(',')}
           aria-describedby={describedBy('branding-logo-hint', errors.length > 0 && 'branding-logo-errors')}
           aria-invalid={errors.length > 0 || undefined}
           className="mt-2 block w-full text-sm text-slate-700 file:mr-3 file:rounded-lg file:border-0 file:bg-ai-50 file:px-3 file:py-2 file:font-medium file:text-ai-800 hover:file:bg-ai-100"
