@@ -172,6 +172,8 @@ describe('organisation branding', () => {
     await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('outbox-message-title');
     const [pl, pm] = [await phoneList.boundingBox(), await phoneMessage.boundingBox()];
     expect(pm && pl && pm.y < pl.y).toBe(true);
+    // The list keeps its own sideways scroll; the page itself does not scroll sideways.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(phone, 'branding-outbox-phone-ja');
 
     // The candidate (signed out) opens the link: the page says which company this is, in ja and en.
