@@ -106,10 +106,16 @@ describe('PUT /api/branding/logo (admins)', () => {
       expect(res.status, type).toBe(400);
       expect((await res.json()).error.fields.logo).toEqual([message]);
     }
-    // Declared as SVG or GIF, the body is refused before anything reads it (the CSRF check).
+    // Declared as SVG or GIF — or as a type a cross-site form can send (CSRF: a real PNG as
+    // text/plain or multipart) — the body is refused before anything reads it.
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     for (const [body, type] of [
       [SVG, 'image/svg+xml'],
       [gif, 'image/gif'],
+      [png, 'text/plain'],
+      [png, 'multipart/form-data; boundary=x'],
     ] as const) {
       expect((await putLogo(body, type, admin.cookie)).status, type).toBe(400);
     }
