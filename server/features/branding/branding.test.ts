@@ -155,6 +155,20 @@ describe('PUT /api/branding/logo (admins)', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the branding endpoints, the logo as an image body', async () => {
+    const doc = await (await t.request('/api/openapi.json', { cookie: admin.cookie })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/branding', '/api/branding/logo', '/api/branding/logo.png']),
+    );
+    expect(Object.keys(doc.paths['/api/branding/logo'].put.requestBody.content)).toEqual([
+      'image/png',
+      'image/jpeg',
+      'image/webp',
+    ]);
+  });
+});
+
 describe('mail names the organisation in the recipient language', () => {
   const consent = (locale: 'ja' | 'en') =>
     referralConsentMail({
