@@ -46,6 +46,7 @@ const logoJpeg = () =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" rx="40" fill="#0f766e"/><circle cx="230" cy="150" r="90" fill="none" stroke="#fff" stroke-width="28"/><circle cx="370" cy="150" r="90" fill="none" stroke="#fde68a" stroke-width="28"/></svg>`,
     ),
   )
+    .flatten({ background: '#ffffff' }) // JPEG has no transparency: white behind the rounded corners
     .jpeg()
     .toBuffer();
 
