@@ -10,6 +10,7 @@ import { createAuth } from './features/auth/auth';
 import { accountRoutes } from './features/account/account.routes';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
+import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
@@ -69,6 +70,10 @@ const PUBLIC_API = [
   /^\/api\/freshness\/confirm$/,
   /^\/api\/referral-consent\//,
   /^\/api\/account\/password-reset(\/request)?$/,
+  // The organisation's name and logo: mail and signed-out pages show them (decision 027).
+  /^\/api\/branding$/,
+  /^\/api\/branding\/logo\.png$/,
+>>>>>>> i9-branding
   // Authenticated by its HMAC signature; not mounted in production (decision 017).
   /^\/api\/dev\/ats-inbox$/,
 ];
@@ -121,9 +126,13 @@ export function createApp(options: AppOptions) {
     maxSize: 1024 * 1024,
     onError: () => Promise.reject(new AppError('payload_too_large')),
   });
-  // The HR CSV upload is streamed to disk under its own limit (IMPORT_MAX_BYTES).
+  // The HR CSV upload is streamed to disk under its own limit (IMPORT_MAX_BYTES); the logo upload
+  // has its own limit too, answered as a field error.
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH ? next() : jsonBodyLimit(c, next),
+    (c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH) ||
+    (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH)
+      ? next()
+      : jsonBodyLimit(c, next),
   );
   app.use('/api/*', originCheck(trustedOrigins));
   app.use('/api/*', async (c, next) => {
@@ -166,7 +175,8 @@ export function createApp(options: AppOptions) {
     .route('/api', pipelineRoutes)
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
-    .route('/api', accountRoutes);
+    .route('/api', accountRoutes)
+    .route('/api', brandingRoutes);
 
   api.doc31('/api/openapi.json', {
     openapi: '3.1.0',

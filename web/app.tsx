@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Layout } from './components/layout';
 import { NotFoundPage } from './components/not-found-page';
-import { RequireAuth, RequireHr } from './components/require-auth';
+import { RequireAdmin, RequireAuth, RequireHr } from './components/require-auth';
 import { PageSpinner } from './components/ui/spinner';
 
 // Each page is its own chunk, so the first page loads only what it needs.
@@ -147,11 +147,24 @@ const router = createBrowserRouter([
             element: <RequireHr />,
             children: [
               {
-                path: 'admin/settings/retention',
-                lazy: async () => ({
-                  Component: (await import('./features/privacy/retention-settings-page'))
-                    .RetentionSettingsPage,
-                }),
+                // Admin-only pages: HR sees "admins only" (decision 027).
+                element: <RequireAdmin />,
+                children: [
+                  {
+                    path: 'admin/settings/retention',
+                    lazy: async () => ({
+                      Component: (await import('./features/privacy/retention-settings-page'))
+                        .RetentionSettingsPage,
+                    }),
+                  },
+                  {
+                    path: 'admin/settings/branding',
+                    lazy: async () => ({
+                      Component: (await import('./features/branding/branding-settings-page'))
+                        .BrandingSettingsPage,
+                    }),
+                  },
+                ],
               },
               {
                 path: 'admin/hr-records',

@@ -11,6 +11,7 @@ import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '../
 import type { Role } from '../../common/roles';
 import { fakeMember, rng } from '../../tests/factories/member-data';
 import { hashPassword } from '../features/auth/auth';
+import { seedDemoBranding } from '../features/branding/branding.demo';
 import { seedDemoExits } from '../features/exits/exits.demo';
 import { ageDemoConfirmations } from '../features/freshness/freshness.demo';
 import { seedDemoHrRecords } from '../features/hr-records/hr-records.demo';
@@ -280,6 +281,8 @@ export async function seedDemo({
       for (const definition of indexes) await tx.execute(sql.raw(definition));
     }
   });
+  // The organisation's name and logo first: the demo mail below is signed with them.
+  await seedDemoBranding(db);
   // HR records: alumni not yet members (to invite) and the records of some seeded members.
   await seedDemoHrRecords(db, { count: Math.min(300, Math.max(50, Math.round(members / 10))) });
   await seedDemoExits(db);

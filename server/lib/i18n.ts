@@ -169,6 +169,10 @@ const messages = {
     'mail.alumniWelcome.leave':
       'You decide what you receive: change your consents here:\n{privacyUrl}\nIf you would rather not be part of the network, you can delete your account at any time here:\n{myDataUrl}',
     'mail.alumniWelcome.closing': 'We look forward to staying in touch.\nThe Kizuna team',
+    'mail.signature': '{org}\nKizuna, our alumni network',
+    'v.logoFormat': 'Choose a PNG, JPEG or WebP image (SVG is not accepted).',
+    'v.logoUnreadable': 'This image could not be read. Please choose another file.',
+    'v.logoTooLarge': 'The image must be at most 1 MB.',
     // Exit proposal and survey (helper H, decision 013).
     'error.proposal_empty': 'Save the proposal before sharing it.',
     'error.survey_submitted': 'This survey has already been submitted and can no longer be changed.',
@@ -351,7 +355,7 @@ const messages = {
     'kz.confirmWord': '表示されている確認の言葉をそのまま入力してください。',
     'error.wrong_password': 'パスワードが正しくありません。',
     'error.last_admin': '最後の管理者アカウントは削除できません。先に別のメンバーを管理者にしてください。',
-    'mail.retention.subject': '【Kizuna】ログインがない場合、アカウントを削除します',
+    'mail.retention.subject': 'ログインがない場合、Kizuna のアカウントを削除します',
     'mail.retention.body':
       '{name} 様\n\nKizuna に{years}年以上ログインされていません。データ保存期間の規程により、アカウントと保存している個人データを削除いたします。\n\nアカウントを残す場合は、{date} までに一度ログインしてください。\n{url}\n\n今後ご利用の予定がない場合は、このままで結構です。\nKizuna 事務局',
     'kz.consentTextChanged':
@@ -474,6 +478,10 @@ const messages = {
     'mail.alumniWelcome.leave':
       '受け取る情報はご自身で選べます。同意の設定はこちらから変更できます。\n{privacyUrl}\nネットワークへの参加をやめたい場合は、こちらからいつでもアカウントを削除できます。\n{myDataUrl}',
     'mail.alumniWelcome.closing': '今後ともどうぞよろしくお願いいたします。\nKizuna 事務局',
+    'mail.signature': '{org}\nアルムナイネットワーク「Kizuna」',
+    'v.logoFormat': 'PNG・JPEG・WebP の画像を選んでください（SVG は使用できません）。',
+    'v.logoUnreadable': 'この画像を読み込めませんでした。別のファイルを選んでください。',
+    'v.logoTooLarge': '画像は 1 MB 以下にしてください。',
     // Exit proposal and survey (helper H, decision 013).
     'error.proposal_empty': '共有する前に提案内容を保存してください。',
     'error.survey_submitted': 'このアンケートは提出済みのため、変更できません。',

@@ -4,6 +4,7 @@ import { AppError } from './errors';
 import type { AppEnv } from './http';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UPLOAD_TYPES = ['application/json', 'text/csv', 'image/png', 'image/jpeg', 'image/webp'];
 
 /**
  * CSRF defence for every state-changing API request (decision 003): a browser request must come
@@ -26,8 +27,9 @@ export function originCheck(trustedOrigins: string[]): MiddlewareHandler<AppEnv>
       }
       const type = c.req.header('content-type') ?? '';
       const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding');
-      // text/csv (HR uploads) is, like JSON, not a type a cross-site form or simple request can send.
-      if (hasBody && !type.startsWith('application/json') && !type.startsWith('text/csv')) {
+      // text/csv (HR uploads) and the logo's image types are, like JSON, not types a cross-site
+      // form or simple request can send.
+      if (hasBody && !UPLOAD_TYPES.some((allowed) => type.startsWith(allowed))) {
         throw new AppError('bad_request');
       }
     }

@@ -27,6 +27,7 @@ export function AdminNav() {
     { to: '/admin/outbox', label: t('adminNav.outbox') },
   ];
   if (me?.role === 'admin') links.push({ to: '/admin/settings/retention', label: t('adminNav.retention') });
+  if (me?.role === 'admin') links.push({ to: '/admin/settings/branding', label: t('adminNav.branding') });
   return (
     <div className="border-b border-slate-200 bg-slate-50">
       <nav

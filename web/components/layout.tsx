@@ -10,6 +10,7 @@ import {
   useNavigation,
 } from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '../features/auth/use-me';
+import { OrgBadge } from '../features/branding/org-identity';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
 
@@ -89,6 +90,7 @@ function Header() {
           </span>
           <span>Kizuna</span>
         </Link>
+        <OrgBadge />
 
         {me && (
           <nav

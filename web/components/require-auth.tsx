@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isHrRole, useMe } from '../features/auth/use-me';
 import { AdminNav } from './admin-nav';
+import { AdminsOnlyPage } from './admins-only-page';
 import { NotFoundPage } from './not-found-page';
 import { ErrorBanner } from './ui/banners';
 import { PageSpinner } from './ui/spinner';
@@ -44,4 +45,14 @@ export function RequireHr() {
       <Outlet />
     </>
   );
+}
+
+/**
+ * Admin-only pages (inside RequireHr): HR is told "admins only" rather than shown a bare 404;
+ * everyone else already got the 404 from RequireHr. One guard for every such page.
+ */
+export function RequireAdmin() {
+  const me = useMe();
+  if (me.data?.role !== 'admin') return <AdminsOnlyPage />;
+  return <Outlet />;
 }

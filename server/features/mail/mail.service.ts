@@ -21,6 +21,7 @@ import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { isPermanentMailFailure, mailErrorText } from '../../lib/mail';
 import type { JobDefinition } from '../../lib/queue';
+import { brandMail, getBrandingNames } from '../branding/branding.service';
 import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
 
 /** A transaction handle or the database itself. */
@@ -56,6 +57,8 @@ const LOST_RETRY_MS = 30 * 60_000;
  * Puts mail in the outbox, inside the caller's transaction: if the action rolls back, no mail.
  * Call `dispatchMail` after the commit; the sweeper delivers anything a crash left behind.
  * `now` (the service's clock) is the creation time; the database's clock otherwise.
+ * Every message is signed with the organisation's name here, so no kind of mail can forget it
+ * (decision 027); the outbox keeps exactly what is sent.
  */
 export async function queueMail(
   db: DbOrTx,
@@ -64,7 +67,9 @@ export async function queueMail(
 ): Promise<string[]> {
   const list = Array.isArray(mail) ? mail : [mail];
   if (list.length === 0) return [];
-  const rows = list.map((m) => ({
+  const names = await getBrandingNames(db);
+  const branded = list.map((m) => brandMail(m, names));
+  const rows = branded.map((m) => ({
     id: randomUUID(),
     kind: m.kind,
     toAddress: m.to,

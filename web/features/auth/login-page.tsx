@@ -8,6 +8,7 @@ import { TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
 import { safeNextPath } from '../../lib/safe-next';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useMe, useSignIn } from './use-me';
 
 type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
@@ -51,9 +52,7 @@ export function LoginPage() {
   return (
     <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
       <div className="mb-8 text-center">
-        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
-          絆
-        </p>
+        <OrgIdentity className="mb-4" />
         <h1 className="text-2xl font-bold text-slate-900">{t('login.title')}</h1>
         <p className="mt-2 text-sm text-slate-600">{t('login.lead')}</p>
       </div>

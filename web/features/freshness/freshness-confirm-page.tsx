@@ -4,6 +4,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useConfirmByToken } from './use-freshness';
 
 /**
@@ -18,9 +19,7 @@ export function FreshnessConfirmPage() {
   const confirm = useConfirmByToken();
   return (
     <div className="mx-auto w-full max-w-md px-4 py-10 text-center sm:py-14">
-      <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
-        絆
-      </p>
+      <OrgIdentity className="mb-4" />
       <h1 className="text-2xl font-bold text-slate-900">{t('freshness.confirm.title')}</h1>
       <div className="mt-6 space-y-4 text-left">
         {confirm.isSuccess ? (

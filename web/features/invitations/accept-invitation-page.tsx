@@ -9,6 +9,7 @@ import { TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useAcceptInvitation, useInvitationPreview } from './use-invitations';
 
 type Errors = Partial<Record<'password' | 'passwordConfirm', string[]>>;
@@ -40,9 +41,7 @@ export function AcceptInvitationPage() {
           : t('errors.generic');
     return (
       <div className="mx-auto max-w-md px-4 py-12">
-        <p aria-hidden="true" className="mb-2 text-center text-5xl font-bold text-slate-300">
-          絆
-        </p>
+        <OrgIdentity className="mb-4" />
         <h1 className="mb-4 text-center text-2xl font-bold text-slate-900">
           {isClosed
             ? t('inviteDelivery.accept.closedTitle')
@@ -92,9 +91,7 @@ export function AcceptInvitationPage() {
   return (
     <div className="mx-auto w-full max-w-md px-4 py-10 sm:py-14">
       <div className="mb-6 text-center">
-        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
-          絆
-        </p>
+        <OrgIdentity className="mb-4" />
         <h1 className="text-2xl font-bold text-slate-900">{t('invite.accept.title')}</h1>
         <p className="mt-3 text-slate-700">{t('invite.accept.greeting', { name: invitation.displayName })}</p>
         <p className="mt-1 text-sm text-slate-600">{t('invite.accept.lead')}</p>

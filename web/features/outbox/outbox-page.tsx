@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { MailStatus, OutboxItem } from '../../../common/mail';
@@ -73,132 +73,154 @@ export function OutboxPage() {
     ...new Set([...KNOWN_KINDS, ...items.map((m) => m.kind), ...(filters.kind ? [filters.kind] : [])]),
   ];
 
+  const closeMessage = () => {
+    const id = selected;
+    update({ id: undefined });
+    // Back to the row the message was opened from, so the keyboard user keeps their place.
+    if (id)
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`[data-outbox-row="${CSS.escape(id)}"]`)?.focus(),
+      );
+  };
+
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     update({ q: search.trim() || undefined });
   };
 
   return (
-    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:py-8">
+    <div className={`mx-auto space-y-6 px-4 py-6 sm:py-8 ${selected ? 'max-w-7xl' : 'max-w-6xl'}`}>
       <div>
         <h1 className="text-2xl font-bold text-slate-900">{t('outbox.title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('outbox.lead')}</p>
       </div>
-      <Card>
-        <form onSubmit={onSearch} className="mb-4 grid items-end gap-3 sm:grid-cols-[1fr_1fr_2fr_auto]">
-          <Select
-            label={t('outbox.filterStatus')}
-            value={filters.status ?? ''}
-            emptyOption={t('outbox.all')}
-            options={STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))}
-            onChange={(e) => update({ status: e.target.value || undefined })}
-          />
-          <Select
-            label={t('outbox.filterKind')}
-            value={filters.kind ?? ''}
-            emptyOption={t('outbox.all')}
-            options={kinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
-            onChange={(e) => update({ kind: e.target.value || undefined })}
-          />
-          <TextField
-            label={t('outbox.search')}
-            type="search"
-            value={search}
-            maxLength={200}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          <Button type="submit" variant="secondary">
-            {t('outbox.searchSubmit')}
-          </Button>
-        </form>
-
-        {outbox.isPending ? (
-          <Spinner />
-        ) : outbox.isError ? (
-          <ErrorBanner
-            message={isApiError(outbox.error) ? outbox.error.message : t('errors.generic')}
-            onRetry={() => void outbox.refetch()}
-          />
-        ) : (
-          <>
-            <DataTable<OutboxItem>
-              caption={t('outbox.caption')}
-              minWidth="52rem"
-              rows={items}
-              rowKey={(m) => m.id}
-              isBusy={outbox.isPlaceholderData}
-              empty={<p className="text-sm text-slate-500">{t('outbox.none')}</p>}
-              columns={[
-                {
-                  key: 'subject',
-                  header: t('outbox.columns.subject'),
-                  cell: (m) => (
-                    <button
-                      type="button"
-                      onClick={() => update({ id: m.id })}
-                      aria-current={m.id === selected ? 'true' : undefined}
-                      className="text-left font-medium text-ai-700 underline-offset-2 hover:underline aria-[current=true]:text-ai-900 aria-[current=true]:underline"
-                    >
-                      {m.subject}
-                    </button>
-                  ),
-                },
-                {
-                  key: 'to',
-                  header: t('outbox.columns.to'),
-                  cell: (m) => (m.recipientHidden ? t('outbox.recipientHidden') : m.to),
-                  className: 'break-all text-slate-700',
-                },
-                {
-                  key: 'kind',
-                  header: t('outbox.columns.kind'),
-                  cell: (m) => kindLabel(t, m.kind),
-                  className: 'whitespace-nowrap text-slate-600',
-                },
-                {
-                  key: 'status',
-                  header: t('outbox.columns.status'),
-                  cell: (m) => (
-                    <div className="max-w-56">
-                      <Badge tone={MAIL_STATUS_TONES[m.status]}>{t(`outbox.status.${m.status}`)}</Badge>
-                      {m.error && m.status !== 'sent' && (
-                        <p className="mt-1 truncate text-xs text-red-700" title={m.error}>
-                          {m.error}
-                        </p>
-                      )}
-                    </div>
-                  ),
-                },
-                {
-                  key: 'attempts',
-                  header: t('outbox.columns.attempts'),
-                  cell: (m) => format.number(m.attempts),
-                  className: 'text-right tabular-nums text-slate-600',
-                },
-                {
-                  key: 'created',
-                  header: t('outbox.columns.created'),
-                  cell: (m) => format.dateTime(m.createdAt),
-                  className: 'whitespace-nowrap text-slate-600',
-                },
-              ]}
+      {/* The open message comes first: on a phone it is at the top, on a wide screen beside the list. */}
+      <div className={selected ? 'grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]' : ''}>
+        {selected && <MessagePanel id={selected} onClose={closeMessage} />}
+        <Card className={selected ? 'lg:col-start-1 lg:row-start-1' : ''}>
+          <form onSubmit={onSearch} className="mb-4 grid items-end gap-3 sm:grid-cols-[1fr_1fr_2fr_auto]">
+            <Select
+              label={t('outbox.filterStatus')}
+              value={filters.status ?? ''}
+              emptyOption={t('outbox.all')}
+              options={STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))}
+              onChange={(e) => update({ status: e.target.value || undefined })}
             />
-            {outbox.hasNextPage && (
-              <div className="mt-3 flex justify-center">
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  isBusy={outbox.isFetchingNextPage}
-                  onClick={() => void outbox.fetchNextPage()}
-                >
-                  {t('outbox.more')}
-                </Button>
-              </div>
-            )}
-          </>
-        )}
-      </Card>
-      {selected && <MessagePanel id={selected} onClose={() => update({ id: undefined })} />}
+            <Select
+              label={t('outbox.filterKind')}
+              value={filters.kind ?? ''}
+              emptyOption={t('outbox.all')}
+              options={kinds.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+              onChange={(e) => update({ kind: e.target.value || undefined })}
+            />
+            <TextField
+              label={t('outbox.search')}
+              type="search"
+              value={search}
+              maxLength={200}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <Button type="submit" variant="secondary">
+              {t('outbox.searchSubmit')}
+            </Button>
+          </form>
+
+          {outbox.isPending ? (
+            <Spinner />
+          ) : outbox.isError ? (
+            <ErrorBanner
+              message={isApiError(outbox.error) ? outbox.error.message : t('errors.generic')}
+              onRetry={() => void outbox.refetch()}
+            />
+          ) : (
+            <>
+              <DataTable<OutboxItem>
+                caption={t('outbox.caption')}
+                minWidth={selected ? '40rem' : '52rem'}
+                rows={items}
+                rowKey={(m) => m.id}
+                isBusy={outbox.isPlaceholderData}
+                empty={<p className="text-sm text-slate-500">{t('outbox.none')}</p>}
+                columns={[
+                  {
+                    key: 'subject',
+                    header: t('outbox.columns.subject'),
+                    cell: (m) => (
+                      <button
+                        type="button"
+                        data-outbox-row={m.id}
+                        onClick={() => update({ id: m.id })}
+                        aria-current={m.id === selected ? 'true' : undefined}
+                        className="text-left font-medium text-ai-700 underline-offset-2 hover:underline aria-[current=true]:text-ai-900 aria-[current=true]:underline"
+                      >
+                        {m.subject}
+                      </button>
+                    ),
+                  },
+                  {
+                    key: 'to',
+                    header: t('outbox.columns.to'),
+                    cell: (m) => (m.recipientHidden ? t('outbox.recipientHidden') : m.to),
+                    className: 'break-all text-slate-700',
+                  },
+                  ...(selected
+                    ? []
+                    : [
+                        {
+                          key: 'kind',
+                          header: t('outbox.columns.kind'),
+                          cell: (m: OutboxItem) => kindLabel(t, m.kind),
+                          className: 'whitespace-nowrap text-slate-600',
+                        },
+                      ]),
+                  {
+                    key: 'status',
+                    header: t('outbox.columns.status'),
+                    cell: (m) => (
+                      <div className="max-w-56">
+                        <Badge tone={MAIL_STATUS_TONES[m.status]}>{t(`outbox.status.${m.status}`)}</Badge>
+                        {m.error && m.status !== 'sent' && (
+                          <p className="mt-1 truncate text-xs text-red-700" title={m.error}>
+                            {m.error}
+                          </p>
+                        )}
+                      </div>
+                    ),
+                  },
+                  ...(selected
+                    ? []
+                    : [
+                        {
+                          key: 'attempts',
+                          header: t('outbox.columns.attempts'),
+                          cell: (m: OutboxItem) => format.number(m.attempts),
+                          className: 'text-right tabular-nums text-slate-600',
+                        },
+                      ]),
+                  {
+                    key: 'created',
+                    header: t('outbox.columns.created'),
+                    cell: (m) => format.dateTime(m.createdAt),
+                    className: 'whitespace-nowrap text-slate-600',
+                  },
+                ]}
+              />
+              {outbox.hasNextPage && (
+                <div className="mt-3 flex justify-center">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    isBusy={outbox.isFetchingNextPage}
+                    onClick={() => void outbox.fetchNextPage()}
+                  >
+                    {t('outbox.more')}
+                  </Button>
+                </div>
+              )}
+            </>
+          )}
+        </Card>
+      </div>
     </div>
   );
 }
@@ -211,16 +233,33 @@ function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const message = useOutboxMessage(id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a message moves focus to it (beside the list, or at the top on a phone).
+  useEffect(() => {
+    if (id) heading.current?.focus();
+  }, [id]);
   return (
-    <Card
+    <section
       id="outbox-message"
-      title={message.data?.subject ?? t('outbox.message')}
-      actions={
-        <Button variant="ghost" size="sm" onClick={onClose}>
+      aria-labelledby="outbox-message-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6 lg:sticky lg:top-20 lg:col-start-2 lg:row-start-1 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto"
+    >
+      <div className="mb-4 flex items-start justify-between gap-3">
+        <h2
+          id="outbox-message-title"
+          ref={heading}
+          tabIndex={-1}
+          className="break-words text-lg font-semibold text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-ai-500 focus-visible:ring-offset-2"
+        >
+          {message.data?.subject ?? t('outbox.message')}
+        </h2>
+        <Button variant="ghost" size="sm" className="shrink-0" onClick={onClose}>
           {t('outbox.close')}
         </Button>
-      }
-    >
+      </div>
       {message.isPending ? (
         <Spinner />
       ) : message.isError ? (
@@ -278,6 +317,6 @@ function MessagePanel({ id, onClose }: { id: string; onClose: () => void }) {
           )}
         </div>
       )}
-    </Card>
+    </section>
   );
 }

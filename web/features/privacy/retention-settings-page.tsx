@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { RetentionSettings } from '../../../common/privacy';
 import { RETENTION_WARNING_DAYS, RETENTION_YEARS } from '../../../common/privacy-reference';
 import { ROLES } from '../../../common/reference';
-import { NotFoundPage } from '../../components/not-found-page';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
@@ -13,15 +12,12 @@ import { Spinner } from '../../components/ui/spinner';
 import { TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useCurrentMe } from '../auth/use-me';
 import { useErasureSettings, useRetentionSettings, useSaveErasure, useSaveRetention } from './use-my-data';
 
 /** Admins: retention rules run daily by the queue, and what happens to an erased member's content. */
 export function RetentionSettingsPage() {
   const { t } = useTranslation();
-  const me = useCurrentMe();
   useDocumentTitle(t('privacy.retention.title'));
-  if (me.role !== 'admin') return <NotFoundPage />;
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-8">
       <div>

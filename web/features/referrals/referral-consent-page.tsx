@@ -8,6 +8,8 @@ import { PageSpinner } from '../../components/ui/spinner';
 import { isApiError } from '../../lib/api';
 import { useFormat, useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
+import { useOrgName } from '../branding/use-branding';
 import { jobTitleIn } from './referral-labels';
 import { useConsentRequest, useDecideConsent } from './use-referrals';
 
@@ -38,9 +40,7 @@ export function ReferralConsentPage() {
   const request = useConsentRequest(token);
   return (
     <div className="mx-auto w-full max-w-2xl px-4 py-10 sm:py-14">
-      <p aria-hidden="true" className="mb-2 text-center text-5xl font-bold text-ai-700">
-        絆
-      </p>
+      <OrgIdentity className="mb-4" />
       <h1 className="text-center text-2xl font-bold text-slate-900">{t('referrals.consent.title')}</h1>
       <div className="mt-8">
         {token === '' ? (
@@ -125,13 +125,14 @@ function AwaitingConsent({
   const { t } = useTranslation();
   const lang = useLanguage();
   const referrer = request.referrerName ?? t('referrals.consent.someone');
+  const org = useOrgName();
   const title = request.job ? jobTitleIn(request.job, lang) : '';
   // A job without a title is one the candidate may not be told about: "a position".
   const target = title
-    ? t('referrals.consent.forJob', { title })
+    ? t('referrals.consent.forJob', { title, org })
     : request.job
-      ? t('referrals.consent.forPosition')
-      : t('referrals.consent.forCompany');
+      ? t('referrals.consent.forPosition', { org })
+      : t('referrals.consent.forCompany', { org });
 
   return (
     <div className="space-y-6">

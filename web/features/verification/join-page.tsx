@@ -7,6 +7,7 @@ import { Button, buttonClasses } from '../../components/ui/button';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useSubmitJoinRequest } from './use-join-requests';
 
 type Key = NameKey | 'email' | 'employeeNumber' | 'workEmail' | 'joinedOn' | 'leftOn' | 'message';
@@ -77,6 +78,7 @@ export function JoinPage() {
   if (isSent) {
     return (
       <div className="mx-auto w-full max-w-xl px-4 py-10 sm:py-14">
+        <OrgIdentity className="mb-6" />
         <h1 className="mb-4 text-2xl font-bold text-slate-900">{t('join.title')}</h1>
         <SuccessBanner>
           <p className="font-medium">{t('join.sent.title')}</p>
@@ -91,6 +93,7 @@ export function JoinPage() {
 
   return (
     <div className="mx-auto w-full max-w-2xl px-4 py-10 sm:py-14">
+      <OrgIdentity className="mb-6" />
       <div className="mb-6">
         <h1 className="text-2xl font-bold text-slate-900">{t('join.title')}</h1>
         <p className="mt-2 text-sm text-slate-600">{t('join.lead')}</p>

@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import sharp, { type OutputInfo } from 'sharp';
+import {
+  type Branding,
+  type BrandingNames,
+  BrandingNamesSchema,
+  DEFAULT_ORG_NAME,
+  LOGO_MAX_SIDE,
+  LOGO_PATH,
+} from '../../../common/branding';
+import type { Locale } from '../../../common/invitations';
+import { auditEvents, orgSettings } from '../../db/schema/index';
+import { AppError } from '../../lib/errors';
+import { t } from '../../lib/i18n';
+import type { DbOrTx } from '../mail/mail.service';
+
+export const BRANDING_NAMES_KEY = 'branding.names';
+export const BRANDING_LOGO_KEY = 'branding.logo';
+
+/** The stored logo: a PNG we encoded ourselves, as base64 in its own settings row (decision 027). */
+interface StoredLogo {
+  png: string;
+  etag: string;
+  width: number;
+  height: number;
+}
+
+/** A decompression bomb (a tiny file claiming a huge canvas) is refused before it is decoded. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+const logoError = (message: string) => new AppError('bad_request', 'error.bad_request', { logo: [message] });
+
+async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
+  const [row] = await db
+    .select({ value: orgSettings.value })
+    .from(orgSettings)
+    .where(eq(orgSettings.key, key));
+  return row?.value;
+}
+
+async function writeSetting(db: DbOrTx, key: string, value: unknown) {
+  await db
+    .insert(orgSettings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedAt: sql`now()` } });
+}
+
+/** The names an admin set, or null (the product name stands in; see DEFAULT_ORG_NAME). */
+export async function getBrandingNames(db: DbOrTx): Promise<BrandingNames | null> {
+  const parsed = BrandingNamesSchema.safeParse(await readSetting(db, BRANDING_NAMES_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+/** What every page and mail shows: names (the product name until set) and the logo's URL. */
+export async function getBranding(db: DbOrTx): Promise<Branding> {
+  const rows = await db
+    .select({
+      key: orgSettings.key,
+      value: orgSettings.value,
+      etag: sql<string | null>`${orgSettings.value}->>'etag'`,
+    })
+    .from(orgSettings)
+    .where(inArray(orgSettings.key, [BRANDING_NAMES_KEY, BRANDING_LOGO_KEY]));
+  // Only the logo's etag is read here, not its bytes.
+  const names = BrandingNamesSchema.safeParse(rows.find((r) => r.key === BRANDING_NAMES_KEY)?.value);
+  const etag = rows.find((r) => r.key === BRANDING_LOGO_KEY)?.etag ?? null;
+  return {
+    nameJa: names.success ? names.data.nameJa : DEFAULT_ORG_NAME,
+    nameEn: names.success ? names.data.nameEn : DEFAULT_ORG_NAME,
+    isCustom: names.success,
+    logoUrl: etag ? `${LOGO_PATH}?v=${etag}` : null,
+  };
+}
+
+export async function setBrandingNames({
+  db,
+  names,
+  actorId,
+}: {
+  db: DbOrTx;
+  names: BrandingNames;
+  actorId: string;
+}): Promise<void> {
+  await db.transaction(async (tx) => {
+    await writeSetting(tx, BRANDING_NAMES_KEY, names);
+    await tx.insert(auditEvents).values({
+      actorId,
+      action: 'settings.branding_changed',
+      subjectType: 'settings',
+      subjectId: BRANDING_NAMES_KEY,
+      data: names,
+    });
+  });
+}
+
+/** PNG, JPEG or WebP by their first bytes; anything else (SVG, GIF, HTML, …) never reaches the decoder. */
+export function sniffImage(bytes: Uint8Array): 'png' | 'jpeg' | 'webp' | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  return null;
+}
+
+/**
+ * Decodes the upload and encodes a new PNG that fits LOGO_MAX_SIDE, without metadata (EXIF, GPS,
+ * comments) and without anything a browser could run: SVG is refused because it can carry script,
+ * and whatever the original file held beyond its pixels is dropped by re-encoding.
+ */
+export async function encodeLogo(bytes: Uint8Array): Promise<StoredLogo & { buffer: Buffer }> {
+  const format = sniffImage(bytes);
+  if (!format) throw logoError('v.logoFormat');
+  let buffer: Buffer;
+  let info: OutputInfo;
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+    const metadata = await image.metadata();
+    if (metadata.format !== format) throw logoError('v.logoFormat');
+    ({ data: buffer, info } = await image
+      .rotate() // EXIF orientation applied to the pixels, since the metadata is dropped
+      .resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer({ resolveWithObject: true }));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw logoError('v.logoUnreadable');
+  }
+  const etag = createHash('sha256').update(buffer).digest('base64url').slice(0, 16);
+  return { buffer, png: buffer.toString('base64'), etag, width: info.width, height: info.height };
+}
+
+export async function setLogo({ db, bytes, actorId }: { db: DbOrTx; bytes: Uint8Array; actorId: string }) {
+  const { buffer: _buffer, ...logo } = await encodeLogo(bytes);
+  await db.transaction(async (tx) => {
+    await writeSetting(tx, BRANDING_LOGO_KEY, logo);
+    await tx.insert(auditEvents).values({
+      actorId,
+      action: 'settings.logo_changed',
+      subjectType: 'settings',
+      subjectId: BRANDING_LOGO_KEY,
+      data: { etag: logo.etag, width: logo.width, height: logo.height },
+    });
+  });
+  return getBranding(db);
+}
+
+export async function removeLogo({ db, actorId }: { db: DbOrTx; actorId: string }) {
+  await db.transaction(async (tx) => {
+    await tx.delete(orgSettings).where(eq(orgSettings.key, BRANDING_LOGO_KEY));
+    await tx.insert(auditEvents).values({
+      actorId,
+      action: 'settings.logo_removed',
+      subjectType: 'settings',
+      subjectId: BRANDING_LOGO_KEY,
+      data: {},
+    });
+  });
+  return getBranding(db);
+}
+
+/** The logo's PNG bytes and ETag, or null without a logo. */
+export async function getLogo(db: DbOrTx): Promise<{ bytes: Buffer; etag: string } | null> {
+  const value = (await readSetting(db, BRANDING_LOGO_KEY)) as Partial<StoredLogo> | undefined;
+  if (!value?.png || !value.etag) return null;
+  return { bytes: Buffer.from(value.png, 'base64'), etag: value.etag };
+}
+
+/**
+ * Puts the organisation's name on a message in the recipient's language: 【name】 / [name] before
+ * the subject and a signature naming it at the end. Until an admin has named the organisation the
+ * message is left as it is: the product name already signs every text. Pure.
+ */
+export function brandMail<M extends { locale: Locale; subject: string; text: string }>(
+  mail: M,
+  names: BrandingNames | null,
+): M {
+  if (!names) return mail;
+  const name = mail.locale === 'en' ? names.nameEn : names.nameJa;
+  const subject = mail.locale === 'en' ? `[${name}] ${mail.subject}` : `【${name}】${mail.subject}`;
+  const text = `${mail.text.trimEnd()}\n\n--\n${t(mail.locale, 'mail.signature', { org: name })}\n`;
+  return { ...mail, subject, text };
+}
