@@ -73,7 +73,6 @@ const PUBLIC_API = [
   // The organisation's name and logo: mail and signed-out pages show them (decision 027).
   /^\/api\/branding$/,
   /^\/api\/branding\/logo\.png$/,
->>>>>>> i9-branding
   // Authenticated by its HMAC signature; not mounted in production (decision 017).
   /^\/api\/dev\/ats-inbox$/,
 ];
