@@ -82,7 +82,7 @@ describe('signing in from http://127.0.0.1:3000 in development', () => {
 
   it('is accepted (it was a 403: only localhost was trusted); a foreign origin still is not', async () => {
     const { createTestMember, TEST_PASSWORD } = await import('../../tests/factories/index');
-    const member = await createTestMember(t);
+    const member = await createTestMember(t as TestApp);
     const signIn = (origin: string) =>
       (t as TestApp).app.request('http://127.0.0.1:3000/api/auth/sign-in/email', {
         method: 'POST',
