@@ -16,6 +16,8 @@ export function MemberPicker({
   errors,
   roles,
   name,
+  excludeId,
+  hint,
 }: {
   label: string;
   value: PickedMember | null;
@@ -23,12 +25,17 @@ export function MemberPicker({
   errors?: readonly string[];
   roles?: string;
   name: string;
+  /** Left out of the results (e.g. the viewer, who cannot open their own case). */
+  excludeId?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
   const results = useMemberSearch(q, roles);
+  const items = results.data?.items.filter((m) => m.id !== excludeId) ?? [];
   const errorId = `${id}-errors`;
+  const hintId = `${id}-hint`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -61,15 +68,18 @@ export function MemberPicker({
             placeholder={t('exits.picker.placeholder')}
             onChange={(e) => setQ(e.target.value)}
             aria-invalid={errors && errors.length > 0 ? true : undefined}
-            aria-describedby={errors && errors.length > 0 ? errorId : undefined}
+            aria-describedby={
+              [hint ? hintId : '', errors && errors.length > 0 ? errorId : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
             className={`${inputClasses} mt-1`}
           />
           {q.trim() && results.data && (
             <ul className="mt-1 max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              {results.data.items.length === 0 && (
+              {items.length === 0 && (
                 <li className="px-3 py-2 text-sm text-slate-600">{t('exits.picker.none')}</li>
               )}
-              {results.data.items.map((m) => (
+              {items.map((m) => (
                 <li key={m.id}>
                   <button
                     type="button"
@@ -87,6 +97,11 @@ export function MemberPicker({
             </ul>
           )}
         </>
+      )}
+      {hint && (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
       )}
       {errors && errors.length > 0 && (
         <p id={errorId} className="mt-1 text-sm text-red-700">

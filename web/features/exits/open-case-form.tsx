@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/button';
 import { Select } from '../../components/ui/select';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
+import { useCurrentMe } from '../auth/use-me';
 import { MemberPicker, type PickedMember } from './member-picker';
 import { useOpenCase } from './use-exits';
 
@@ -24,6 +25,10 @@ export function OpenCaseForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const open = useOpenCase();
+  const me = useCurrentMe();
+  // Staff exits are an admin's to handle, and nobody handles their own (decision 022).
+  const isAdmin = me.role === 'admin';
+  const subjectRoles = isAdmin ? 'employee,leaver,alumni_manager,admin' : 'employee,leaver';
   const [person, setPerson] = useState<PickedMember | null>(null);
   const [manager, setManager] = useState<PickedMember | null>(null);
   const [lastDay, setLastDay] = useState('');
@@ -62,6 +67,9 @@ export function OpenCaseForm() {
         value={person}
         onChange={setPerson}
         errors={fields.userId}
+        roles={subjectRoles}
+        excludeId={me.id}
+        hint={isAdmin ? undefined : t('exits.open.staffHint')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

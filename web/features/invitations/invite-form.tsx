@@ -1,8 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../common/invitations';
-import { ROLES } from '../../../common/reference';
-import type { Role } from '../../../common/roles';
+import { assignableRoles, type Role } from '../../../common/roles';
 import { NameFields, type NameKey } from '../../components/name-fields';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
@@ -10,6 +9,7 @@ import { Select } from '../../components/ui/select';
 import { TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { useCurrentMe } from '../auth/use-me';
 import { useCreateInvitation } from './use-invitations';
 
 type Values = Record<NameKey | 'email', string> & { role: Role; locale: 'ja' | 'en' };
@@ -31,6 +31,8 @@ export function InviteForm() {
   const { t } = useTranslation();
   const format = useFormat();
   const create = useCreateInvitation();
+  // Only the roles this viewer may give (decision 022): HR never sees the staff roles.
+  const roles = assignableRoles(useCurrentMe().role);
   const [values, setValues] = useState<Values>(emptyValues);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -122,7 +124,8 @@ export function InviteForm() {
           label={t('invite.role')}
           value={values.role}
           onChange={(e) => set('role', e.target.value as Role)}
-          options={ROLES.map((r) => ({ value: r, label: format.role(r) }))}
+          options={roles.map((r) => ({ value: r, label: format.role(r) }))}
+          hint={roles.length < 5 ? t('invite.roleHint') : undefined}
           errors={errors.role}
         />
         <Select
