@@ -19,6 +19,7 @@ export const en = {
     required: 'Required.',
     passwordLength: 'Use at least {{n}} characters.',
     passwordMatch: 'The passwords do not match.',
+    requiredLegend: '* marks a required field.',
   },
   language: {
     label: 'Language',

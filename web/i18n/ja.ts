@@ -21,6 +21,7 @@ export const ja: Catalog = {
     required: '必須項目です。',
     passwordLength: '{{n}}文字以上で入力してください。',
     passwordMatch: 'パスワードが一致しません。',
+    requiredLegend: '* 印の項目は必須です。',
   },
   language: {
     label: '表示言語',
