@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClasses } from '../../components/ui/field';
+import { inputClasses, RequiredMark } from '../../components/ui/field';
 import { useMemberSearch } from './use-exits';
 
 export interface PickedMember {
@@ -18,6 +18,7 @@ export function MemberPicker({
   name,
   excludeId,
   hint,
+  isRequired,
 }: {
   label: string;
   value: PickedMember | null;
@@ -28,6 +29,7 @@ export function MemberPicker({
   /** Left out of the results (e.g. the viewer, who cannot open their own case). */
   excludeId?: string;
   hint?: string;
+  isRequired?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -41,6 +43,7 @@ export function MemberPicker({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
+      {isRequired && <RequiredMark />}
       {value ? (
         <div className="mt-1 flex items-center gap-3 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2">
           <span className="font-medium text-slate-900" data-testid={`${name}-picked`}>
@@ -68,6 +71,7 @@ export function MemberPicker({
             placeholder={t('exits.picker.placeholder')}
             onChange={(e) => setQ(e.target.value)}
             aria-invalid={errors && errors.length > 0 ? true : undefined}
+            aria-required={isRequired || undefined}
             aria-describedby={
               [hint ? hintId : '', errors && errors.length > 0 ? errorId : ''].filter(Boolean).join(' ') ||
               undefined
