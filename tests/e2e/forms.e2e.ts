@@ -25,14 +25,25 @@ const TEXT = {
   ja: {
     required: '必須項目です。',
     legend: '* 印の項目は必須です。',
-    join: { submit: '申請する', familyName: '姓', email: 'メールアドレス' },
+    join: { submit: '申請する', familyName: '姓', email: '現在のメールアドレス' },
     invite: { submit: '招待する', role: '区分', admin: '管理' },
+    exit: {
+      submit: 'ケースを作成',
+      pickPerson: '退職するメンバーを選んでください。',
+      staffHint: '人事担当者・管理者の退職は管理者が扱うため、ここには表示されません。',
+    },
   },
   en: {
     required: 'Required.',
     legend: '* marks a required field.',
     join: { submit: 'Send request', familyName: 'Family name', email: 'Your email address now' },
     invite: { submit: 'Invite', role: 'Role', admin: 'Admin' },
+    exit: {
+      submit: 'Open the case',
+      pickPerson: 'Choose the person who is leaving.',
+      staffHint:
+        'The exits of HR managers and administrators are handled by an administrator, so they are not listed here.',
+    },
   },
 } as const;
 
@@ -77,6 +88,21 @@ describe.each(['ja', 'en'] as const)('required fields (%s)', (locale) => {
     await page.getByRole('button', { name: text.invite.submit, exact: true }).click();
     await expect.poll(() => page.getByText(text.required).count()).toBeGreaterThanOrEqual(2);
     expect(writes).toEqual([]);
+    await page.context().close();
+  });
+
+  it('HR exit-case form: says who handles staff exits, and an empty form is rejected without a request', async () => {
+    const page = await newPage(browser, locale);
+    await signInAs(page, 'hr@kizuna.example', locale);
+    const writes = recordWrites(page, /^\/api\/exit-cases$/);
+    await page.goto('/admin/exits');
+    await page.getByText(text.exit.staffHint).waitFor();
+    await page.getByRole('button', { name: text.exit.submit, exact: true }).click();
+    await page.getByText(text.exit.pickPerson).waitFor();
+    // The person, the last day and the reason are required by the schema: said without a round trip.
+    await expect.poll(() => page.locator('form [aria-invalid="true"]').count()).toBe(3);
+    expect(writes).toEqual([]);
+    await screenshot(page, `forms-exit-case-required-${locale}`);
     await page.context().close();
   });
 });

@@ -15,8 +15,9 @@ export type FieldErrorMap = Record<string, string[]>;
 export function validateWithSchema<S extends z.ZodType>(
   schema: S,
   values: unknown,
+  locale: 'ja' | 'en' = currentLanguage(),
 ): { ok: true; data: z.output<S> } | { ok: false; fields: FieldErrorMap } {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, fields: fieldErrors(result.error.issues, currentLanguage()) };
+  return { ok: false, fields: fieldErrors(result.error.issues, locale) };
 }
