@@ -142,6 +142,11 @@ const messages = {
     'error.exit_member_role': 'Exit cases can be opened for employees only.',
     'error.exit_unknown_member': 'No such member.',
     'error.exit_own_manager': 'A member cannot be their own manager.',
+    // Role boundaries (decision 022)
+    'error.role_not_assignable': 'Only an administrator can give this role.',
+    'error.exit_staff_admin_only':
+      'Only an administrator can handle the exit of an HR manager or administrator.',
+    'error.exit_self': 'You cannot open or change your own exit case.',
     'mail.freshness.body.full':
       'Hello {name},\n\nYour Kizuna profile says you work at {employer} as {title}. Is that still right?\n\nYes, still the same (one click):\n{confirmUrl}\n\nSomething changed? Update your profile:\n{editUrl}\n\nUp-to-date profiles help colleagues and alumni find each other.',
     'mail.freshness.body.employer':
@@ -451,6 +456,10 @@ const messages = {
     'error.exit_member_role': '退職ケースは社員に対してのみ作成できます。',
     'error.exit_unknown_member': '該当するメンバーが見つかりません。',
     'error.exit_own_manager': '本人を自分の上長に設定することはできません。',
+    // ロールの境界（決定 022）
+    'error.role_not_assignable': 'このロールを付与できるのは管理者だけです。',
+    'error.exit_staff_admin_only': '人事担当者・管理者の退職は管理者だけが扱えます。',
+    'error.exit_self': '自分自身の退職ケースを作成・変更することはできません。',
     'mail.freshness.body.full':
       '{name} 様\n\nKizuna のプロフィールでは、現在{employer}で{title}としてお勤めと登録されています。お変わりありませんか？\n\n変わりがなければ（ワンクリックで完了します）:\n{confirmUrl}\n\n変更がある場合はプロフィールを更新してください:\n{editUrl}\n\n最新のプロフィールは、社員やアルムナイ同士がつながるきっかけになります。',
     'mail.freshness.body.employer':

@@ -47,6 +47,7 @@ export const en = {
     required: 'Required.',
     passwordLength: 'Use at least {{n}} characters.',
     passwordMatch: 'The passwords do not match.',
+    requiredLegend: '* marks a required field.',
   },
   language: {
     label: 'Language',
@@ -303,6 +304,7 @@ export const en = {
     role: 'Role',
     locale: 'Language',
     localeHint: 'Language of the invitation email.',
+    roleHint: 'HR managers and administrators are invited by an administrator.',
     submit: 'Invite',
     created: 'Invitation sent to {{name}} ({{email}}).',
     shareLink: 'The email was sent; you can also share this link:',
@@ -1132,6 +1134,8 @@ export const en = {
         'Without a choice, the manager from the reporting lines is used. The manager holds the career conversation.',
       chooseReason: 'Choose a reason',
       pickPerson: 'Choose the person who is leaving.',
+      staffHint:
+        'The exits of HR managers and administrators are handled by an administrator, so they are not listed here.',
       submit: 'Open the case',
     },
     case: {

@@ -49,6 +49,7 @@ export const ja: Catalog = {
     required: '必須項目です。',
     passwordLength: '{{n}}文字以上で入力してください。',
     passwordMatch: 'パスワードが一致しません。',
+    requiredLegend: '* 印の項目は必須です。',
   },
   language: {
     label: '表示言語',
@@ -304,6 +305,7 @@ export const ja: Catalog = {
     role: '区分',
     locale: '言語',
     localeHint: '招待メールの言語です。',
+    roleHint: '人事担当者・管理者の招待は管理者が行います。',
     submit: '招待する',
     created: '{{name}}さん（{{email}}）に招待を送りました。',
     shareLink: '招待メールを送信しました。このリンクを直接共有することもできます：',
@@ -1130,6 +1132,7 @@ export const ja: Catalog = {
         '選択しない場合は、レポートラインに登録されている上長が設定されます。キャリア面談は上長が担当します。',
       chooseReason: '理由を選んでください',
       pickPerson: '退職するメンバーを選んでください。',
+      staffHint: '人事担当者・管理者の退職は管理者が扱うため、ここには表示されません。',
       submit: 'ケースを作成',
     },
     case: {

@@ -64,19 +64,6 @@ export function useFormat() {
   }, [t, lang]);
 }
 
-/** Whole years between two ISO dates (the second defaults to today). */
-export function yearsBetween(fromIso: string, toIso?: string | null): number | null {
-  const from = new Date(`${fromIso}T00:00:00Z`);
-  const to = toIso ? new Date(`${toIso}T00:00:00Z`) : new Date();
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return null;
-  let years = to.getUTCFullYear() - from.getUTCFullYear();
-  const beforeAnniversary =
-    to.getUTCMonth() < from.getUTCMonth() ||
-    (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate());
-  if (beforeAnniversary) years -= 1;
-  return Math.max(0, years);
-}
-
 /** "田中 太郎" + "たなか たろう" + "Tanaka Taro": the readings shown under a name, without repeats. */
 export function nameReadings(p: {
   displayName: string;

@@ -7,7 +7,8 @@ import {
   FIELD_VISIBILITY_RANK,
   type FieldVisibility,
 } from '../../../common/access';
-import type { Role } from '../../../common/roles';
+import { assignableRoles, type Role } from '../../../common/roles';
+import { AppError } from '../../lib/errors';
 
 /**
  * The one door for all data (decision 004). Every feature asks this module whether a viewer may
@@ -139,3 +140,17 @@ export function canSeeField(viewer: Viewer, visibility: FieldVisibility, isOwn: 
 }
 
 export const isHr = (viewer: Viewer) => viewer.role === 'alumni_manager' || viewer.role === 'admin';
+
+/** May this actor give `role` to someone (decision 022)? `null` = the system acting for HR. */
+export const canAssignRole = (actor: Pick<Viewer, 'role'> | null, role: Role) =>
+  assignableRoles(actor?.role ?? 'alumni_manager').includes(role);
+
+/**
+ * The one check every path that sets a role goes through: a 400 with a field error on `role`
+ * (never a silent downgrade) when the actor may not give it.
+ */
+export function assertCanAssignRole(actor: Pick<Viewer, 'role'> | null, role: Role, field = 'role') {
+  if (!canAssignRole(actor, role)) {
+    throw new AppError('bad_request', 'error.bad_request', { [field]: ['error.role_not_assignable'] });
+  }
+}

@@ -48,7 +48,8 @@ const create = createRoute({
   method: 'post',
   path: '/exit-cases',
   tags: ['exits'],
-  summary: 'Open an exit case (HR, or the manager of the person): the role becomes leaver',
+  summary:
+    'Open an exit case (HR, or the manager of the person; a staff member’s only by an admin): an employee becomes leaver',
   request: body(ExitCaseCreateSchema),
   responses: { 201: jsonContent(ExitCaseSchema, 'Created'), ...errorResponses, ...conflict },
 });

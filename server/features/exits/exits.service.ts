@@ -8,7 +8,7 @@ import type {
   ExitCaseUpdate,
   RehireEligibilityUpdate,
 } from '../../../common/exits';
-import type { Role } from '../../../common/roles';
+import { isStaff, type Role } from '../../../common/roles';
 import type { Db } from '../../db/client';
 import {
   auditEvents,
@@ -23,7 +23,7 @@ import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
-import { isHr, type Viewer } from '../access/access.policy';
+import { assertCanAssignRole, isHr, type Viewer } from '../access/access.policy';
 import { createChecklistForCase, syncChecklistWithCase } from '../offboarding/offboarding.service';
 import {
   type CaseAccess,
@@ -113,6 +113,20 @@ async function requireActiveMember(db: Db, id: string, field: string, options: {
 
 // ---- cases -------------------------------------------------------------------------------------
 
+/**
+ * Nobody removes the powers of themselves or of a more privileged member (decision 022): no one
+ * handles their own case, and the exit of a staff member (HR or admin) is an admin's to handle.
+ * `role` is the role the person had when the case opened.
+ */
+function assertMayHandleExitOf(viewer: Viewer, subject: { userId: string; role: Role }) {
+  if (subject.userId === viewer.id) {
+    throw new AppError('bad_request', 'error.bad_request', { userId: ['error.exit_self'] });
+  }
+  if (isStaff(subject.role) && viewer.role !== 'admin') {
+    throw new AppError('bad_request', 'error.bad_request', { userId: ['error.exit_staff_admin_only'] });
+  }
+}
+
 /** HR opens a case for anyone employed; a manager only for one of their reports (else 404). */
 export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCreate): Promise<CaseRow> {
   const { db, clock } = deps;
@@ -129,6 +143,7 @@ export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCre
   if (!LEAVING_ROLES.includes(person.role)) {
     throw new AppError('bad_request', 'error.bad_request', { userId: ['error.exit_member_role'] });
   }
+  assertMayHandleExitOf(viewer, { userId: person.id, role: person.role });
   const managerId =
     input.managerId !== undefined
       ? input.managerId
@@ -164,7 +179,10 @@ export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCre
         })
         .returning();
       if (!row) throw new Error('insert returned nothing');
-      await tx.update(users).set({ role: 'leaver', updatedAt: now }).where(eq(users.id, input.userId));
+      // A staff member keeps their powers until the last day: the transition ends them (decision 022).
+      if (!isStaff(person.role)) {
+        await tx.update(users).set({ role: 'leaver', updatedAt: now }).where(eq(users.id, input.userId));
+      }
       await createChecklistForCase(txDb, deps, row);
       await audit(txDb, clock, viewer.id, 'exit_case.opened', row);
       return row;
@@ -181,6 +199,7 @@ async function openCaseForHr(deps: Deps, viewer: Viewer, id: string): Promise<Ca
   const { row, access } = await findCaseForViewer(deps, viewer, id);
   if (access !== 'hr') throw notFound();
   if (row.status !== 'open') throw new AppError('conflict', 'error.exit_case_closed');
+  assertMayHandleExitOf(viewer, { userId: row.userId, role: row.previousRole });
   return row;
 }
 
@@ -207,7 +226,10 @@ export async function updateCase(deps: Deps, viewer: Viewer, id: string, input: 
   });
 }
 
-/** HR cancels an open case: the person gets their previous role back. */
+/**
+ * HR cancels an open case: the person gets their previous role back (a leaver becomes employee
+ * again; a staff member kept theirs all along). Restoring a role is giving it: same rule.
+ */
 export async function cancelCase(deps: Deps, viewer: Viewer, id: string) {
   const { db, clock } = deps;
   const row = await openCaseForHr(deps, viewer, id);
@@ -219,6 +241,7 @@ export async function cancelCase(deps: Deps, viewer: Viewer, id: string) {
       .where(and(eq(leaverCases.id, id), eq(leaverCases.status, 'open')))
       .returning({ id: leaverCases.id });
     if (done.length === 0) throw new AppError('conflict', 'error.exit_case_closed');
+    assertCanAssignRole(viewer, row.previousRole, 'userId');
     await tx.update(users).set({ role: row.previousRole, updatedAt: now }).where(eq(users.id, row.userId));
     await audit(tx as unknown as Db, clock, viewer.id, 'exit_case.cancelled', row);
   });

@@ -8,7 +8,7 @@ import { erasureSuppressions, hrRecords, invitationBatches, invitations, users }
 import type { AppDeps } from '../../lib/http';
 import type { JobDefinition } from '../../lib/queue';
 import { suppressionHash } from '../../lib/suppression';
-import type { Viewer } from '../access/access.policy';
+import { canAssignRole, type Viewer } from '../access/access.policy';
 import { type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
 import { findViewer } from '../members/members.service';
 import { type InvitationNames, invitationMail } from './invitation-mail';
@@ -179,6 +179,9 @@ async function runChunk(
       if (!record.address || suppressed.has(record.id) || seen.has(record.address)) continue;
       seen.add(record.address);
       const stale = expired.get(record.id);
+      // Bulk invitations act with HR's reach (decision 022): an expired staff invitation an admin
+      // sent is left for an admin to renew.
+      if (stale && !canAssignRole(null, stale.role)) continue;
       if (stale) {
         // Rare (an open invitation that ran out): renewed one by one.
         const renewed = await renewInvitation(tx, { env: deps.env, now, inviter, current: stale });

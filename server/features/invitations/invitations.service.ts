@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../../lib/db-errors';
 import type { Env } from '../../lib/env';
 import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
-import type { Viewer } from '../access/access.policy';
+import { assertCanAssignRole, type Viewer } from '../access/access.policy';
 import { hashPassword } from '../auth/auth';
 import {
   cancelQueuedMail,
@@ -140,6 +140,7 @@ export async function createInvitation({
   const email = input.email.toLowerCase();
   const now = clock.now();
   const { email: _e, role, locale, ...names } = input;
+  assertCanAssignRole(viewer, role);
   try {
     const issued = await db.transaction(async (tx) => {
       // Serialise invitations to one address so two HR clicks cannot create two live links.
@@ -189,6 +190,8 @@ export async function resendInvitation({
   const { row, url, mailId } = await db.transaction(async (tx) => {
     const current = await lockInvitation(tx, id);
     if (current.acceptedAt || current.revokedAt) throw new AppError('conflict', 'error.invitation_closed');
+    // A new link is a new grant: HR cannot re-send an administrator's invitation to a staff role.
+    assertCanAssignRole(viewer, current.role);
     const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.email, current.email));
     if (member) throw new AppError('conflict', 'error.email_taken');
     return renewInvitation(tx, { env, now, inviter: viewer, current });

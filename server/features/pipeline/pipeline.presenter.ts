@@ -1,3 +1,4 @@
+import { isoToday, tenureYears } from '../../../common/dates';
 import {
   type AtsExport,
   type AtsWebhookMode,
@@ -61,18 +62,13 @@ export function cardHistory(row: CardRow): CardHistory {
 }
 
 /**
- * Whole years at the company, the last day counted as worked (joined 2010-04-01, left
- * 2020-03-31 → 10); null when either date is unknown.
+ * Whole years at the company (`tenureYears`, the same count as the profile); null when either
+ * date is unknown — a card describes a past stay.
  */
 export function yearsAtCompany(h: { joinedOn: string | null; leftOn: string | null }): number | null {
   if (!h.joinedOn || !h.leftOn) return null;
-  const [y1, m1, d1] = h.joinedOn.split('-').map(Number) as [number, number, number];
-  const [ly, lm, ld] = h.leftOn.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(ly, lm - 1, ld + 1));
-  const [y2, m2, d2] = [end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate()];
-  let years = y2 - y1;
-  if (m2 < m1 || (m2 === m1 && d2 < d1)) years -= 1;
-  return Math.max(0, years);
+  // "Today" only matters for a last day still to come; the card then counts the stay so far.
+  return tenureYears(h.joinedOn, h.leftOn, isoToday());
 }
 
 const displayName = (row: CardRow) => row.personName ?? row.referral?.candidateName ?? '—';

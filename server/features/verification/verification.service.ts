@@ -24,7 +24,7 @@ import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { t } from '../../lib/i18n';
 import { suppressionHash } from '../../lib/suppression';
-import type { Viewer } from '../access/access.policy';
+import { assertCanAssignRole, type Viewer } from '../access/access.policy';
 import { issueInvitation } from '../invitations/invitations.service';
 import { dispatchMail, queueMail } from '../mail/mail.service';
 import { getEligibilityRules } from './eligibility.service';
@@ -99,6 +99,7 @@ async function inviteForRequest(
     inviter,
   }: { request: JoinRequestRow; record: HrRecordRow | null; role: Role; inviter: Viewer | null },
 ): Promise<{ invitationId: string; mailId: string } | null> {
+  assertCanAssignRole(inviter, role);
   const names = record ?? request;
   const now = deps.clock.now();
   // Serialised per address like every invitation (invitations.service), then checked for an open one.

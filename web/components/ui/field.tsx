@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describedBy, FieldErrors } from './field-errors';
 
 export const inputClasses =
@@ -35,19 +36,25 @@ interface FieldProps {
   /** Rendered at the right of the label row (e.g. a visibility chooser). */
   aside?: ReactNode;
   className?: string;
+  /** Shows the required marker after the label (the control itself carries `required`). */
+  isRequired?: boolean;
   /** The control; spread `control` on it. */
   children: (control: FieldControlProps) => ReactNode;
 }
 
 /** Label, control, hint and error list laid out and wired the same way for every field. */
-export function Field({ label, hint, errors, aside, className, children }: FieldProps) {
+export function Field({ label, hint, errors, aside, className, isRequired, children }: FieldProps) {
   const { control, hintId, errorId } = useFieldControl({ hint, errors });
   return (
     <div className={className}>
       <div className="mb-1 flex flex-wrap items-end justify-between gap-x-3 gap-y-1">
-        <label htmlFor={control.id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
+        {/* The marker stays outside the label so the field's name is exactly the label text. */}
+        <span>
+          <label htmlFor={control.id} className="text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          {isRequired && <RequiredMark />}
+        </span>
         {aside}
       </div>
       {children(control)}
@@ -59,4 +66,19 @@ export function Field({ label, hint, errors, aside, className, children }: Field
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );
+}
+
+/** The visible "required" marker; screen readers hear `required` on the control instead. */
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="ml-0.5 font-bold text-red-700" data-required-mark="">
+      *
+    </span>
+  );
+}
+
+/** One line at the top of a form that explains the marker. */
+export function RequiredLegend() {
+  const { t } = useTranslation();
+  return <p className="text-sm text-slate-600">{t('validation.requiredLegend')}</p>;
 }

@@ -30,9 +30,21 @@ export function Select({
   ...rest
 }: SelectProps) {
   return (
-    <Field label={label} hint={hint} errors={errors} aside={aside} className={containerClassName}>
+    <Field
+      label={label}
+      hint={hint}
+      errors={errors}
+      aside={aside}
+      className={containerClassName}
+      isRequired={rest.required}
+    >
       {(control) => (
-        <select {...control} className={`${inputClasses} pr-8 ${className}`} {...rest}>
+        <select
+          {...control}
+          aria-required={rest.required || undefined}
+          className={`${inputClasses} pr-8 ${className}`}
+          {...rest}
+        >
           {emptyOption !== undefined && <option value="">{emptyOption}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value} disabled={o.disabled}>

@@ -24,9 +24,21 @@ export function TextField({
   ...rest
 }: TextFieldProps) {
   return (
-    <Field label={label} hint={hint} errors={errors} aside={aside} className={containerClassName}>
+    <Field
+      label={label}
+      hint={hint}
+      errors={errors}
+      aside={aside}
+      className={containerClassName}
+      isRequired={rest.required}
+    >
       {(control) => (
-        <input {...control} className={`${inputClasses} ${readOnlyClasses} ${className}`} {...rest} />
+        <input
+          {...control}
+          aria-required={rest.required || undefined}
+          className={`${inputClasses} ${readOnlyClasses} ${className}`}
+          {...rest}
+        />
       )}
     </Field>
   );
@@ -44,10 +56,18 @@ export function TextArea({
   ...rest
 }: TextAreaProps) {
   return (
-    <Field label={label} hint={hint} errors={errors} aside={aside} className={containerClassName}>
+    <Field
+      label={label}
+      hint={hint}
+      errors={errors}
+      aside={aside}
+      className={containerClassName}
+      isRequired={rest.required}
+    >
       {(control) => (
         <textarea
           {...control}
+          aria-required={rest.required || undefined}
           className={`${inputClasses} ${readOnlyClasses} min-h-28 ${className}`}
           {...rest}
         />

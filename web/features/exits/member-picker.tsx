@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClasses } from '../../components/ui/field';
+import { inputClasses, RequiredMark } from '../../components/ui/field';
 import { useMemberSearch } from './use-exits';
 
 export interface PickedMember {
@@ -16,6 +16,9 @@ export function MemberPicker({
   errors,
   roles,
   name,
+  excludeId,
+  hint,
+  isRequired,
 }: {
   label: string;
   value: PickedMember | null;
@@ -23,17 +26,24 @@ export function MemberPicker({
   errors?: readonly string[];
   roles?: string;
   name: string;
+  /** Left out of the results (e.g. the viewer, who cannot open their own case). */
+  excludeId?: string;
+  hint?: string;
+  isRequired?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
   const results = useMemberSearch(q, roles);
+  const items = results.data?.items.filter((m) => m.id !== excludeId) ?? [];
   const errorId = `${id}-errors`;
+  const hintId = `${id}-hint`;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
+      {isRequired && <RequiredMark />}
       {value ? (
         <div className="mt-1 flex items-center gap-3 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2">
           <span className="font-medium text-slate-900" data-testid={`${name}-picked`}>
@@ -61,15 +71,19 @@ export function MemberPicker({
             placeholder={t('exits.picker.placeholder')}
             onChange={(e) => setQ(e.target.value)}
             aria-invalid={errors && errors.length > 0 ? true : undefined}
-            aria-describedby={errors && errors.length > 0 ? errorId : undefined}
+            aria-required={isRequired || undefined}
+            aria-describedby={
+              [hint ? hintId : '', errors && errors.length > 0 ? errorId : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
             className={`${inputClasses} mt-1`}
           />
           {q.trim() && results.data && (
             <ul className="mt-1 max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              {results.data.items.length === 0 && (
+              {items.length === 0 && (
                 <li className="px-3 py-2 text-sm text-slate-600">{t('exits.picker.none')}</li>
               )}
-              {results.data.items.map((m) => (
+              {items.map((m) => (
                 <li key={m.id}>
                   <button
                     type="button"
@@ -87,6 +101,11 @@ export function MemberPicker({
             </ul>
           )}
         </>
+      )}
+      {hint && (
+        <p id={hintId} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
       )}
       {errors && errors.length > 0 && (
         <p id={errorId} className="mt-1 text-sm text-red-700">

@@ -1,12 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExitCaseCreateSchema } from '../../../common/exits';
 import { DEFAULT_EXIT_TIME_ZONE, REASON_CATEGORIES } from '../../../common/exits-reference';
 import { ErrorBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
+import { RequiredLegend } from '../../components/ui/field';
 import { Select } from '../../components/ui/select';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
+import { validateWithSchema } from '../../lib/zod-form';
+import { useCurrentMe } from '../auth/use-me';
 import { MemberPicker, type PickedMember } from './member-picker';
 import { useOpenCase } from './use-exits';
 
@@ -24,6 +28,10 @@ export function OpenCaseForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const open = useOpenCase();
+  const me = useCurrentMe();
+  // Staff exits are an admin's to handle, and nobody handles their own (decision 022).
+  const isAdmin = me.role === 'admin';
+  const subjectRoles = isAdmin ? 'employee,leaver,alumni_manager,admin' : 'employee,leaver';
   const [person, setPerson] = useState<PickedMember | null>(null);
   const [manager, setManager] = useState<PickedMember | null>(null);
   const [lastDay, setLastDay] = useState('');
@@ -35,33 +43,39 @@ export function OpenCaseForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const missing: Record<string, string[]> = {};
+    const body = {
+      userId: person?.id ?? '',
+      lastDay,
+      timeZone,
+      reasonCategory: reasonCategory as (typeof REASON_CATEGORIES)[number],
+      reasonNote: reasonNote.trim() || null,
+      ...(manager ? { managerId: manager.id } : {}),
+    };
+    // The server's schema first (missing date or reason shown without a request); the person
+    // picker has its own wording.
+    const checked = validateWithSchema(ExitCaseCreateSchema, body);
+    const missing: Record<string, string[]> = checked.ok ? {} : { ...checked.fields };
     if (!person) missing.userId = [t('exits.open.pickPerson')];
     setLocalErrors(missing);
-    if (!person) return;
-    open.mutate(
-      {
-        userId: person.id,
-        lastDay,
-        timeZone,
-        reasonCategory: reasonCategory as (typeof REASON_CATEGORIES)[number],
-        reasonNote: reasonNote.trim() || null,
-        ...(manager ? { managerId: manager.id } : {}),
-      },
-      { onSuccess: (row) => navigate(`/exits/${row.id}`) },
-    );
+    if (Object.keys(missing).length > 0) return;
+    open.mutate(body, { onSuccess: (row) => navigate(`/exits/${row.id}`) });
   };
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t('exits.open.title')}>
       {open.isError && !isApiError(open.error) && <ErrorBanner message={t('errors.generic')} />}
       {isApiError(open.error) && open.error.status === 409 && <ErrorBanner message={open.error.message} />}
+      <RequiredLegend />
       <MemberPicker
         name="person"
         label={t('exits.open.person')}
         value={person}
         onChange={setPerson}
         errors={fields.userId}
+        roles={subjectRoles}
+        isRequired
+        excludeId={me.id}
+        hint={isAdmin ? undefined : t('exits.open.staffHint')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -86,6 +100,7 @@ export function OpenCaseForm() {
         label={t('exits.fields.reasonCategory')}
         name="reasonCategory"
         value={reasonCategory}
+        required
         emptyOption={t('exits.open.chooseReason')}
         onChange={(e) => setReasonCategory(e.target.value)}
         options={REASON_CATEGORIES.map((r) => ({ value: r, label: t(`exits.reasons.${r}`) }))}

@@ -1,15 +1,17 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Invitation } from '../../../common/invitations';
-import { ROLES } from '../../../common/reference';
-import type { Role } from '../../../common/roles';
+import { type Invitation, InvitationCreateSchema } from '../../../common/invitations';
+import { assignableRoles, type Role } from '../../../common/roles';
 import { NameFields, type NameKey } from '../../components/name-fields';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
+import { RequiredLegend } from '../../components/ui/field';
 import { Select } from '../../components/ui/select';
 import { TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
+import { validateWithSchema } from '../../lib/zod-form';
+import { useCurrentMe } from '../auth/use-me';
 import { useCreateInvitation } from './use-invitations';
 
 type Values = Record<NameKey | 'email', string> & { role: Role; locale: 'ja' | 'en' };
@@ -31,6 +33,8 @@ export function InviteForm() {
   const { t } = useTranslation();
   const format = useFormat();
   const create = useCreateInvitation();
+  // Only the roles this viewer may give (decision 022): HR never sees the staff roles.
+  const roles = assignableRoles(useCurrentMe().role);
   const [values, setValues] = useState<Values>(emptyValues);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -48,29 +52,30 @@ export function InviteForm() {
     setCreated(null);
     setCopied(false);
     const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
-    create.mutate(
-      {
-        email: values.email.trim(),
-        role: values.role,
-        locale: values.locale,
-        familyName: values.familyName.trim(),
-        givenName: values.givenName.trim(),
-        familyNameKana: optional(values.familyNameKana),
-        givenNameKana: optional(values.givenNameKana),
-        familyNameRomaji: optional(values.familyNameRomaji),
-        givenNameRomaji: optional(values.givenNameRomaji),
+    const body = {
+      email: values.email.trim(),
+      role: values.role,
+      locale: values.locale,
+      familyName: values.familyName.trim(),
+      givenName: values.givenName.trim(),
+      familyNameKana: optional(values.familyNameKana),
+      givenNameKana: optional(values.givenNameKana),
+      familyNameRomaji: optional(values.familyNameRomaji),
+      givenNameRomaji: optional(values.givenNameRomaji),
+    };
+    // The server's schema, checked in the browser first: an empty required field costs no request.
+    const checked = validateWithSchema(InvitationCreateSchema, body);
+    if (!checked.ok) return setErrors(checked.fields);
+    create.mutate(body, {
+      onSuccess: (invitation) => {
+        setCreated(invitation);
+        setValues((v) => ({ ...emptyValues(), role: v.role, locale: v.locale }));
       },
-      {
-        onSuccess: (invitation) => {
-          setCreated(invitation);
-          setValues((v) => ({ ...emptyValues(), role: v.role, locale: v.locale }));
-        },
-        onError: (error) => {
-          setErrors(isApiError(error) ? error.fields : {});
-          setFormError(isApiError(error) ? error.message : t('errors.generic'));
-        },
+      onError: (error) => {
+        setErrors(isApiError(error) ? error.fields : {});
+        setFormError(isApiError(error) ? error.message : t('errors.generic'));
       },
-    );
+    });
   };
 
   const copy = async () => {
@@ -116,13 +121,15 @@ export function InviteForm() {
         </SuccessBanner>
       )}
       {formError && <ErrorBanner message={formError} />}
+      <RequiredLegend />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Select
           label={t('invite.role')}
           value={values.role}
           onChange={(e) => set('role', e.target.value as Role)}
-          options={ROLES.map((r) => ({ value: r, label: format.role(r) }))}
+          options={roles.map((r) => ({ value: r, label: format.role(r) }))}
+          hint={roles.length < 5 ? t('invite.roleHint') : undefined}
           errors={errors.role}
         />
         <Select

@@ -8,6 +8,8 @@ import {
   type Job,
   type JobAudiencePreset,
   type JobCreateInput,
+  JobCreateSchema,
+  JobUpdateSchema,
   jobTitle,
 } from '../../../common/jobs';
 import {
@@ -24,6 +26,7 @@ import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { Checkbox } from '../../components/ui/checkbox';
 import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
+import { RequiredLegend } from '../../components/ui/field';
 import { Select } from '../../components/ui/select';
 import { PageSpinner } from '../../components/ui/spinner';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -31,6 +34,7 @@ import { isApiError } from '../../lib/api';
 import { useLanguage } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFlash } from '../../lib/use-flash';
+import { type FieldErrorMap, validateWithSchema } from '../../lib/zod-form';
 import { GroupPicker, type PickedMember } from './form-controls';
 import { JobStatusBadge } from './job-status';
 import { useCloseJob, useCreateJob, useJob, usePublishJob, useUpdateJob } from './use-jobs';
@@ -181,7 +185,9 @@ function JobForm({ job }: { job?: Job }) {
   const publish = usePublishJob();
   const close = useCloseJob();
   const error = create.error ?? update.error ?? publish.error ?? close.error;
-  const fields = isApiError(error) ? error.fields : {};
+  // The server's schema is checked in the browser first; its messages show like the server's.
+  const [clientErrors, setClientErrors] = useState<FieldErrorMap>({});
+  const fields = { ...(isApiError(error) ? error.fields : {}), ...clientErrors };
   const listErrors = useListErrors(fields);
   // The skills as last sent: an entry's message (skills.2) names the entry it is about.
   const [sentSkills, setSentSkills] = useState<string[]>([]);
@@ -205,6 +211,7 @@ function JobForm({ job }: { job?: Job }) {
   };
 
   const reset = () => {
+    setClientErrors({});
     create.reset();
     update.reset();
     publish.reset();
@@ -216,22 +223,25 @@ function JobForm({ job }: { job?: Job }) {
 
   const saveNew = (status: 'draft' | 'open') => {
     reset();
-    create.mutate(
-      { ...toPayload(state), status },
-      {
-        onSuccess: (created) =>
-          status === 'open'
-            ? navigate('/admin/jobs', { state: { notice: 'published' } })
-            : navigate(`/admin/jobs/${created.id}/edit`, { state: { notice: 'saved' } }),
-      },
-    );
+    const body = { ...toPayload(state), status };
+    const checked = validateWithSchema(JobCreateSchema, body);
+    if (!checked.ok) return setClientErrors(checked.fields);
+    create.mutate(body, {
+      onSuccess: (created) =>
+        status === 'open'
+          ? navigate('/admin/jobs', { state: { notice: 'published' } })
+          : navigate(`/admin/jobs/${created.id}/edit`, { state: { notice: 'saved' } }),
+    });
   };
 
   const saveExisting = (then?: 'publish') => {
     if (!job) return;
     reset();
+    const input = toPayload(state);
+    const checked = validateWithSchema(JobUpdateSchema, input);
+    if (!checked.ok) return setClientErrors(checked.fields);
     update.mutate(
-      { id: job.id, input: toPayload(state) },
+      { id: job.id, input },
       {
         onSuccess: () => {
           if (then === 'publish') {
@@ -284,12 +294,13 @@ function JobForm({ job }: { job?: Job }) {
 
   // After a rejected save, take the member to the first field that needs attention.
   const formRef = useRef<HTMLFormElement>(null);
+  const hasClientErrors = Object.keys(clientErrors).length > 0;
   useEffect(() => {
-    if (!error) return;
+    if (!error && !hasClientErrors) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (first) first.focus();
     else window.scrollTo({ top: 0, behavior: 'smooth' });
-  }, [error]);
+  }, [error, hasClientErrors]);
 
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-6 sm:py-8">
@@ -325,6 +336,7 @@ function JobForm({ job }: { job?: Job }) {
       )}
 
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={heading}>
+        <RequiredLegend />
         <div className="grid gap-6 md:grid-cols-2">
           {(['ja', 'en'] as const).map((language) => {
             const suffix = language === 'ja' ? 'Ja' : 'En';

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } 
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FieldVisibility } from '../../../common/access';
-import type { Profile, ProfileField } from '../../../common/profiles';
+import { type Profile, type ProfileField, ProfileUpdateSchema } from '../../../common/profiles';
 import {
   AVAILABILITY_FLAGS,
   type AvailabilityFlag,
@@ -16,6 +16,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { Checkbox } from '../../components/ui/checkbox';
+import { RequiredLegend } from '../../components/ui/field';
 import { FieldErrors } from '../../components/ui/field-errors';
 import { InlineSelect, Select } from '../../components/ui/select';
 import { TextArea, TextField } from '../../components/ui/text-field';
@@ -24,6 +25,7 @@ import { useCodeOptions } from '../../lib/code-options';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFlash } from '../../lib/use-flash';
+import { validateWithSchema } from '../../lib/zod-form';
 import { isHrRole, useCurrentMe } from '../auth/use-me';
 import { MemberQueryFallback } from './member-query-fallback';
 import {
@@ -135,8 +137,11 @@ function ProfileEditForm({ profile }: { profile: Profile }) {
       skills: splitList(values.skills),
       linkKeys: values.links.filter((r) => r.label.trim() !== '' || r.url.trim() !== '').map((r) => r.key),
     });
-    setErrors({});
     setFormError(null);
+    // The server's schema first: an emptied required name is shown without a request.
+    const checked = validateWithSchema(ProfileUpdateSchema, body);
+    setErrors(checked.ok ? {} : checked.fields);
+    if (!checked.ok) return;
     update.mutate(body, {
       onSuccess: () => navigate(`/members/${profile.id}`, { state: { notice: 'saved' } }),
       onError: (error) => {
@@ -201,7 +206,10 @@ function ProfileEditForm({ profile }: { profile: Profile }) {
       </div>
 
       <Card title={t('edit.sections.name')} id="edit-name">
-        <p className="-mt-2 mb-4 text-sm text-slate-600">{t('edit.nameHelp')}</p>
+        <p className="-mt-2 text-sm text-slate-600">{t('edit.nameHelp')}</p>
+        <div className="mb-4">
+          <RequiredLegend />
+        </div>
         <div className="grid gap-4 sm:grid-cols-2">
           {NAME_FIELDS.map((key) => (
             <TextField

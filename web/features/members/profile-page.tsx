@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isoToday, tenureYears } from '../../../common/dates';
 import type { Profile } from '../../../common/profiles';
 import { AVAILABILITY_FLAGS } from '../../../common/reference';
 import { Avatar } from '../../components/avatar';
@@ -9,7 +10,7 @@ import { Badge } from '../../components/ui/badge';
 import { SuccessBanner } from '../../components/ui/banners';
 import { buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
-import { nameReadings, useFormat, yearsBetween } from '../../lib/format';
+import { nameReadings, useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useFlash } from '../../lib/use-flash';
 import { isHrRole, useMe } from '../auth/use-me';
@@ -44,7 +45,8 @@ function ProfileView({ profile: p }: { profile: Profile }) {
   const place = [p.location, p.country && format.country(p.country)].filter(Boolean).join(', ');
   // Years only from dates this viewer may see: up to the last day, or up to today while employed.
   const isEmployed = p.leftOn === null && p.role !== 'alumni';
-  const tenure = p.joinedOn && (p.leftOn || isEmployed) ? yearsBetween(p.joinedOn, p.leftOn) : null;
+  const tenure =
+    p.joinedOn && (p.leftOn || isEmployed) ? tenureYears(p.joinedOn, p.leftOn, isoToday()) : null;
 
   const atCompany: [string, ReactNode][] = [];
   if (has(p, 'joinedOn')) atCompany.push([t('fields.joinedOn'), format.date(p.joinedOn as string)]);

@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX } from '../../../common/referrals';
+import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX, ReferralCreateSchema } from '../../../common/referrals';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button } from '../../components/ui/button';
+import { RequiredLegend } from '../../components/ui/field';
 import { Select } from '../../components/ui/select';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
 import { useLanguage } from '../../lib/format';
+import { validateWithSchema } from '../../lib/zod-form';
 import { jobTitleIn } from './referral-labels';
 import { useCreateReferral, useReferableJobs } from './use-referrals';
 
@@ -46,29 +48,30 @@ export function ReferralForm({ fixedJobId, onSent }: { fixedJobId?: string; onSe
     setErrors({});
     setFormError(null);
     setSentTo(null);
-    create.mutate(
-      {
-        candidateName: values.candidateName.trim(),
-        candidateEmail: values.candidateEmail.trim(),
-        candidateLocale: values.candidateLocale === 'en' ? 'en' : 'ja',
-        jobId: values.jobId === '' ? null : values.jobId,
-        reason: values.reason.trim(),
+    const body = {
+      candidateName: values.candidateName.trim(),
+      candidateEmail: values.candidateEmail.trim(),
+      candidateLocale: values.candidateLocale === 'en' ? ('en' as const) : ('ja' as const),
+      jobId: values.jobId === '' ? null : values.jobId,
+      reason: values.reason.trim(),
+    };
+    // The server's schema first: an empty required field is shown without a request.
+    const checked = validateWithSchema(ReferralCreateSchema, body);
+    if (!checked.ok) return setErrors(checked.fields);
+    create.mutate(body, {
+      onSuccess: (created) => {
+        setSentTo(created.candidateName);
+        setValues(empty);
+        onSent?.();
       },
-      {
-        onSuccess: (created) => {
-          setSentTo(created.candidateName);
-          setValues(empty);
-          onSent?.();
-        },
-        onError: (error) => {
-          const fields = isApiError(error) ? error.fields : {};
-          setErrors(fields);
-          // A conflict is said under its field (e.g. the email); the banner would only repeat it.
-          const saidUnderField = isApiError(error) && error.status !== 400 && Object.keys(fields).length > 0;
-          setFormError(saidUnderField ? null : isApiError(error) ? error.message : t('errors.generic'));
-        },
+      onError: (error) => {
+        const fields = isApiError(error) ? error.fields : {};
+        setErrors(fields);
+        // A conflict is said under its field (e.g. the email); the banner would only repeat it.
+        const saidUnderField = isApiError(error) && error.status !== 400 && Object.keys(fields).length > 0;
+        setFormError(saidUnderField ? null : isApiError(error) ? error.message : t('errors.generic'));
       },
-    );
+    });
   };
 
   const jobOptions = (jobs.data ?? []).map((j) => ({ value: j.id, label: jobTitleIn(j, lang) }));
@@ -77,6 +80,7 @@ export function ReferralForm({ fixedJobId, onSent }: { fixedJobId?: string; onSe
       {sentTo && <SuccessBanner>{t('referrals.form.sent', { name: sentTo })}</SuccessBanner>}
       {formError && <ErrorBanner message={formError} />}
       <p className="text-sm text-slate-600">{t('referrals.form.help')}</p>
+      <RequiredLegend />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label={t('referrals.form.name')}

@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { JoinRequestInputSchema } from '../../../common/verification';
 import { NameFields, type NameKey } from '../../components/name-fields';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
+import { RequiredLegend } from '../../components/ui/field';
 import { TextArea, TextField } from '../../components/ui/text-field';
 import { currentLanguage, isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { validateWithSchema } from '../../lib/zod-form';
 import { OrgIdentity } from '../branding/org-identity';
 import { useSubmitJoinRequest } from './use-join-requests';
 
@@ -49,30 +52,31 @@ export function JoinPage() {
     setErrors({});
     setFormError(null);
     const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
-    submit.mutate(
-      {
-        familyName: values.familyName.trim(),
-        givenName: values.givenName.trim(),
-        familyNameKana: optional(values.familyNameKana),
-        givenNameKana: optional(values.givenNameKana),
-        familyNameRomaji: optional(values.familyNameRomaji),
-        givenNameRomaji: optional(values.givenNameRomaji),
-        email: values.email.trim(),
-        employeeNumber: optional(values.employeeNumber),
-        workEmail: optional(values.workEmail),
-        joinedOn: values.joinedOn.trim(),
-        leftOn: optional(values.leftOn),
-        message: optional(values.message),
-        locale: currentLanguage(),
+    const body = {
+      familyName: values.familyName.trim(),
+      givenName: values.givenName.trim(),
+      familyNameKana: optional(values.familyNameKana),
+      givenNameKana: optional(values.givenNameKana),
+      familyNameRomaji: optional(values.familyNameRomaji),
+      givenNameRomaji: optional(values.givenNameRomaji),
+      email: values.email.trim(),
+      employeeNumber: optional(values.employeeNumber),
+      workEmail: optional(values.workEmail),
+      joinedOn: values.joinedOn.trim(),
+      leftOn: optional(values.leftOn),
+      message: optional(values.message),
+      locale: currentLanguage(),
+    };
+    // Checked with the server's schema first: a missing field is shown without a round trip.
+    const checked = validateWithSchema(JoinRequestInputSchema, body);
+    if (!checked.ok) return setErrors(checked.fields);
+    submit.mutate(body, {
+      onSuccess: () => setSent(true),
+      onError: (error) => {
+        setErrors(isApiError(error) ? error.fields : {});
+        setFormError(isApiError(error) ? error.message : t('errors.generic'));
       },
-      {
-        onSuccess: () => setSent(true),
-        onError: (error) => {
-          setErrors(isApiError(error) ? error.fields : {});
-          setFormError(isApiError(error) ? error.message : t('errors.generic'));
-        },
-      },
-    );
+    });
   };
 
   if (isSent) {
@@ -104,6 +108,7 @@ export function JoinPage() {
         className="space-y-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
       >
         {formError && <ErrorBanner message={formError} />}
+        <RequiredLegend />
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 text-base font-semibold text-slate-900">{t('join.sections.name')}</legend>
           <NameFields values={values} errors={errors} onChange={set} />
