@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeEmployeeNumber } from './employee-number';
 import { HR_IMPORT_FIELDS, type HrImportField } from './hr-import-fields';
 import { deriveRomaji } from './names';
 
@@ -154,7 +155,11 @@ const date = z
 
 const RowSchema = z
   .object({
-    employeeNumber: z.string('required').min(1, 'required').max(50, 'too_long'),
+    employeeNumber: z
+      .string('required')
+      .min(1, 'required')
+      .max(50, 'too_long')
+      .transform(normalizeEmployeeNumber),
     familyName: z.string('required').min(1, 'required').max(60, 'too_long'),
     givenName: z.string('required').min(1, 'required').max(60, 'too_long'),
     familyNameKana: kana,

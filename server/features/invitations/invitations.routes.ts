@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   InvitationAcceptSchema,
   InvitationBatchAcceptedSchema,
+  InvitationBatchSchema,
   InvitationCreateSchema,
   InvitationListQuerySchema,
   InvitationListSchema,
@@ -15,8 +16,8 @@ import { createRouter, errorResponses, jsonContent, requireViewer } from '../../
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
 import { findViewer } from '../members/members.service';
-import { createInvitationBatch } from './invitation-batches';
-import { presentInvitation, presentInvitationPreview } from './invitations.presenter';
+import { createInvitationBatch, findInvitationBatch } from './invitation-batches';
+import { presentInvitation, presentInvitationBatch, presentInvitationPreview } from './invitations.presenter';
 import {
   acceptInvitation,
   createInvitation,
@@ -50,6 +51,15 @@ const fromRecords = createRoute({
     body: { content: { 'application/json': { schema: InvitationsFromRecordsSchema } }, required: true },
   },
   responses: { 202: jsonContent(InvitationBatchAcceptedSchema, 'Queued'), ...errorResponses },
+});
+
+const batchStatus = createRoute({
+  method: 'get',
+  path: '/invitations/batches/{id}',
+  tags: ['invitations'],
+  summary: 'Progress of a bulk invitation (HR), so the records list can refresh when it is done',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(InvitationBatchSchema), ...errorResponses },
 });
 
 const resend = createRoute({
@@ -115,6 +125,14 @@ export const invitationsRoutes = createRouter()
     if (!isHr(viewer)) throw notFound();
     const result = await createInvitationBatch({ ...c.var.deps, viewer, input });
     return c.json(result, 202);
+  })
+  .openapi(batchStatus, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!isHr(viewer)) throw notFound();
+    const batch = await findInvitationBatch({ db: c.var.deps.db, id });
+    if (!batch) throw notFound();
+    return c.json(presentInvitationBatch(batch), 200);
   })
   .openapi(resend, async (c) => {
     const viewer = requireViewer(c);
