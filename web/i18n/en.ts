@@ -510,6 +510,14 @@ export const en = {
     inviteAll: 'Invite everyone matching the filter',
     invited_one: 'Queued {{count}} invitation. Mail goes out in the background.',
     invited_other: 'Queued {{count}} invitations. Mail goes out in the background.',
+    nothingToInvite: 'Nobody could be invited.',
+    skipped: {
+      title: 'Not invited',
+      member: 'Already a member: {{count}}',
+      noEmail: 'No email address: {{count}}',
+      alreadyInvited: 'Already invited (an invitation is still open): {{count}}',
+      addressTaken: 'The address belongs to another member: {{count}}',
+    },
     history: {
       title: 'Recent imports',
       empty: 'No imports yet.',

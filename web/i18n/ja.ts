@@ -511,6 +511,14 @@ export const ja: Catalog = {
     inviteAll: '絞り込み結果の全員を招待',
     invited_one: '{{count}}件の招待を受け付けました。メールは順次送信されます。',
     invited_other: '{{count}}件の招待を受け付けました。メールは順次送信されます。',
+    nothingToInvite: '招待できる人はいませんでした。',
+    skipped: {
+      title: '招待しなかった人',
+      member: 'すでにメンバー：{{count}}人',
+      noEmail: 'メールアドレスがない：{{count}}人',
+      alreadyInvited: '招待済み（承諾待ちの招待あり）：{{count}}人',
+      addressTaken: 'メールアドレスが別のメンバーのもの：{{count}}人',
+    },
     history: {
       title: '最近の取り込み',
       empty: 'まだ取り込みはありません。',

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '../../../common/hr-import';
 import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
-import type { InvitationBatchAccepted } from '../../../common/invitations';
+import type { InvitationBatch, InvitationBatchAccepted } from '../../../common/invitations';
 import { i18n } from '../../i18n';
 import { ApiError, api, currentLanguage } from '../../lib/api';
 import { toQueryString } from '../../lib/query-string';
@@ -147,9 +147,23 @@ export function useInviteRecords() {
   return useMutation({
     mutationFn: (input: { recordIds: string[] } | { filter: HrRecordFilter }) =>
       api<InvitationBatchAccepted>('/invitations/from-records', { method: 'POST', body: input }),
-    onSuccess: () => {
+    onSuccess: async (accepted) => {
+      // The invitations are written by a background job: refresh the rows when it is done, so
+      // 未招待 turns into 招待済み without a reload.
+      if (accepted.queued > 0) await batchDone(accepted.batchId);
       void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
     },
   });
+}
+
+/** Waits (polling, at most ~30 s) until a bulk invitation has finished or failed. */
+async function batchDone(batchId: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 200 : 500));
+    const batch = await api<InvitationBatch>(`/invitations/batches/${encodeURIComponent(batchId)}`).catch(
+      () => null,
+    );
+    if (!batch || batch.status === 'done' || batch.status === 'failed') return;
+  }
 }
