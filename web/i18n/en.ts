@@ -559,6 +559,7 @@ export const en = {
       start: 'Start import',
       cancel: 'Discard this upload',
       fixMapping: 'Match the required fields before starting.',
+      previewLoading: 'Loading the preview…',
     },
     fields: {
       _row: 'Row',
@@ -601,10 +602,19 @@ export const en = {
       unchanged: 'Unchanged',
       rejected: 'Rejected',
       rejectedHelp:
-        'Rejected rows were not imported. The error CSV lists each one with its line number and the reason.',
+        'Rejected rows were not imported. The list below and the error CSV give each one’s line number and the reason.',
       downloadErrors: 'Download error CSV',
       toRecords: 'See HR records',
       again: 'Import another file',
+      rejectedTitle: 'Rejected rows',
+      rejectedCaption: 'Rejected rows and why',
+      line: 'Line',
+      employeeNumber: 'Employee number',
+      column: 'Column',
+      reason: 'Reason',
+      rejectedRange: '{{from}}–{{to}} of {{total}}',
+      previous: 'Previous',
+      next: 'Next',
     },
     statuses: {
       uploaded: 'Waiting for mapping',

@@ -256,7 +256,7 @@ function RecordsTable({ filter }: { filter: HrRecordFilter }) {
             key: 'email',
             header: t('hrRecords.columns.email'),
             cell: (r) => r.personalEmail ?? r.workEmail ?? '—',
-            className: 'text-slate-700 break-all',
+            className: 'whitespace-nowrap text-slate-700',
           },
           {
             key: 'status',

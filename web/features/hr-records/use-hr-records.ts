@@ -5,7 +5,13 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '../../../common/hr-import';
+import type {
+  HrImport,
+  ImportEncoding,
+  ImportErrors,
+  ImportMapping,
+  ImportPreview,
+} from '../../../common/hr-import';
 import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
 import type { InvitationBatch, InvitationBatchAccepted } from '../../../common/invitations';
 import { i18n } from '../../i18n';
@@ -45,6 +51,17 @@ export function useImportPreview(
     queryFn: ({ signal }) =>
       api<ImportPreview>(`/hr-imports/${encodeURIComponent(id)}/preview${qs}`, { signal }),
     enabled: mapping !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The rejected rows of a finished import, a page at a time, in the UI language. */
+export function useImportErrors(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, id, 'errors', page, currentLanguage()],
+    queryFn: ({ signal }) =>
+      api<ImportErrors>(`/hr-imports/${encodeURIComponent(id)}/errors?page=${page}`, { signal }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }
