@@ -208,24 +208,11 @@ function PreviewTable({ preview, isBusy }: { preview: ImportPreview; isBusy: boo
           cell: (r) => r.line,
           className: 'whitespace-nowrap tabular-nums text-slate-500',
         },
-        ...PREVIEW_FIELDS.map((field) => ({
-          key: field,
-          header: t(`hrImport.fields.${field}`),
-          // Dates, numbers, kana and addresses stay on one line (CJK text may otherwise break
-          // between any two characters); the table scrolls sideways instead.
-          className: field === 'departments' ? 'min-w-40' : 'whitespace-nowrap',
-          cell: (r: Row) => (
-            <span className={r.errors[field] ? 'font-medium text-red-700' : 'text-slate-800'}>
-              {show(
-                r.values[field] ??
-                  (field === 'familyName' || field === 'givenName' ? r.values.fullName : undefined),
-              )}
-            </span>
-          ),
-        })),
+        // Right after the line number: the problems are what HR looks for, and a wide table would
+        // otherwise hide them off to the right.
         {
           key: 'problems',
-          header: t('hrImport.mapping.problems'),
+          header: <span className="whitespace-nowrap">{t('hrImport.mapping.problems')}</span>,
           className: 'min-w-56',
           cell: (r) =>
             Object.keys(r.errors).length === 0 ? (
@@ -240,6 +227,21 @@ function PreviewTable({ preview, isBusy }: { preview: ImportPreview; isBusy: boo
               </ul>
             ),
         },
+        ...PREVIEW_FIELDS.map((field) => ({
+          key: field,
+          header: <span className="whitespace-nowrap">{t(`hrImport.fields.${field}`)}</span>,
+          // Dates, numbers, kana and addresses stay on one line (CJK text may otherwise break
+          // between any two characters); the table scrolls sideways instead.
+          className: field === 'departments' ? 'min-w-40' : 'whitespace-nowrap',
+          cell: (r: Row) => (
+            <span className={r.errors[field] ? 'font-medium text-red-700' : 'text-slate-800'}>
+              {show(
+                r.values[field] ??
+                  (field === 'familyName' || field === 'givenName' ? r.values.fullName : undefined),
+              )}
+            </span>
+          ),
+        })),
       ]}
     />
   );

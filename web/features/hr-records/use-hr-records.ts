@@ -164,12 +164,15 @@ export function useInviteRecords() {
   return useMutation({
     mutationFn: (input: { recordIds: string[] } | { filter: HrRecordFilter }) =>
       api<InvitationBatchAccepted>('/invitations/from-records', { method: 'POST', body: input }),
-    onSuccess: async (accepted) => {
-      // The invitations are written by a background job: refresh the rows when it is done, so
-      // 未招待 turns into 招待済み without a reload.
-      if (accepted.queued > 0) await batchDone(accepted.batchId);
-      void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    onSuccess: (accepted) => {
+      const refresh = () => {
+        void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
+        void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+      };
+      refresh();
+      // The invitations are written by a background job: refresh the rows again when it is done,
+      // so 未招待 turns into 招待済み without a reload.
+      if (accepted.queued > 0) void batchDone(accepted.batchId).then(refresh);
     },
   });
 }
