@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeEmployeeNumber } from './employee-number';
 import { HR_IMPORT_FIELDS, type HrImportField } from './hr-import-fields';
 import { deriveRomaji } from './names';
 
@@ -94,6 +95,28 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
+/** The rejected rows of an import, a page at a time (GET /api/hr-imports/{id}/errors). */
+export const IMPORT_ERRORS_PAGE_SIZE = 50;
+export const ImportErrorsQuerySchema = z
+  .object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) })
+  .strict();
+export const ImportErrorsSchema = z.object({
+  items: z.array(
+    z.object({
+      /** Line in the file (the header is line 1). */
+      line: z.number().int(),
+      employeeNumber: z.string().nullable(),
+      /** Column (field name in the viewer's language) and why, translated. */
+      reasons: z.array(z.object({ field: z.string(), label: z.string(), message: z.string() })),
+    }),
+  ),
+  /** Every rejected row of the import. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ImportErrors = z.infer<typeof ImportErrorsSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Row validation: shared by the preview and the import job, so what HR sees is what happens.
 
@@ -154,7 +177,11 @@ const date = z
 
 const RowSchema = z
   .object({
-    employeeNumber: z.string('required').min(1, 'required').max(50, 'too_long'),
+    employeeNumber: z
+      .string('required')
+      .min(1, 'required')
+      .max(50, 'too_long')
+      .transform(normalizeEmployeeNumber),
     familyName: z.string('required').min(1, 'required').max(60, 'too_long'),
     givenName: z.string('required').min(1, 'required').max(60, 'too_long'),
     familyNameKana: kana,

@@ -71,10 +71,24 @@ export const InvitationsFromRecordsSchema = z
   });
 export type InvitationsFromRecords = z.infer<typeof InvitationsFromRecordsSchema>;
 
+/** Why a chosen record gets no invitation (counted when the request is accepted). */
+export const INVITATION_SKIP_REASONS = ['member', 'noEmail', 'alreadyInvited', 'addressTaken'] as const;
+export type InvitationSkipReason = (typeof INVITATION_SKIP_REASONS)[number];
+
 export const InvitationBatchAcceptedSchema = z.object({
   /** Records expected to get an invitation (those with an address and no account or open invitation). */
   queued: z.number().int(),
   batchId: z.string(),
+  /**
+   * The other chosen records, by reason: already a member, no address, an open invitation for the
+   * record or its address, an address that is a member's.
+   */
+  skipped: z.object({
+    member: z.number().int(),
+    noEmail: z.number().int(),
+    alreadyInvited: z.number().int(),
+    addressTaken: z.number().int(),
+  }),
 });
 export type InvitationBatchAccepted = z.infer<typeof InvitationBatchAcceptedSchema>;
 
@@ -118,3 +132,15 @@ export const LoginSchema = z.object({
   email: z.email({ message: 'kz.email' }),
   password: z.string().min(1).max(200),
 });
+
+/** A bulk invitation's progress (GET /api/invitations/batches/{id}), HR only. */
+export const InvitationBatchSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** Records expected to get an invitation when the request was made. */
+  total: z.number().int(),
+  invited: z.number().int(),
+  /** Records passed over while running (e.g. invited meanwhile, or erased people). */
+  skipped: z.number().int(),
+});
+export type InvitationBatch = z.infer<typeof InvitationBatchSchema>;

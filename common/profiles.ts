@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FieldVisibilitySchema } from './access';
+import { normalizeEmployeeNumber } from './employee-number';
 import {
   COUNTRY_CODE,
   HR_RECORD_FIELDS,
@@ -65,7 +66,7 @@ export const ProfileUpdateSchema = NameInputSchema.partial()
     mentoring: z.boolean().optional(),
     speaking: z.boolean().optional(),
     /** HR only; ignored keys are rejected, not dropped (see profiles service). */
-    employeeNumber: text(40).min(1).nullable().optional(),
+    employeeNumber: text(40).min(1).transform(normalizeEmployeeNumber).nullable().optional(),
     visibility: VisibilityMapSchema.optional(),
   })
   .strict()

@@ -1,3 +1,5 @@
+import { foldKanjiVariants } from './kanji-variants';
+
 /**
  * Text normalisation shared by the indexer (server, at insert time) and anything that shows
  * what matched. NFKC folds full-width/half-width forms; katakana is folded to hiragana so that
@@ -53,4 +55,26 @@ export const isAsciiToken = isAscii;
 export function tokenizeQuery(q: string | undefined): string[] {
   if (!q) return [];
   return normalizeForSearch(q).split(' ').filter(Boolean).slice(0, 8);
+}
+
+/**
+ * The directory's normalisation: `normalizeForSearch` plus name variant kanji folded (髙 → 高),
+ * for its search keys and its query words alike (decision 028).
+ */
+export const normalizeForDirectory = (input: string) => foldKanjiVariants(normalizeForSearch(input));
+
+/** The directory's query words: `tokenizeQuery` with name variant kanji folded. */
+export const tokenizeDirectoryQuery = (q: string | undefined) => tokenizeQuery(q).map(foldKanjiVariants);
+
+/**
+ * Marks a full-name key (family and given name written together: たなかようこ, tanakayoko) inside
+ * the name column, so an exact full-name query can be told from a word that happens to equal one
+ * part of a name. A control character nobody types; pg_trgm and the CJK grams ignore it.
+ */
+export const FULL_NAME_MARK = '\u001f';
+
+/** The full-name keys an exact query may equal: its words joined, in the order typed and reversed. */
+export function fullNameQueries(tokens: string[]): string[] {
+  if (tokens.length === 0 || tokens.length > 2) return [];
+  return [...new Set([tokens.join(''), [...tokens].reverse().join('')])];
 }

@@ -7,6 +7,7 @@ import { applyMigrations } from './db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
 import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
 import { resumeInvitationBatches } from './features/invitations/invitation-batches';
+import { rebuildStaleSearchKeys } from './features/members/search-keys-rebuild';
 import { offsetClock, systemClock } from './lib/clock';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
@@ -70,6 +71,11 @@ async function main() {
   // Imports a killed process left queued or running resume after the last committed batch.
   await resumeInterruptedImports({ db: database.db, queue });
   await resumeInvitationBatches({ db: database.db, queue });
+  // Directory keys written by an older version are rebuilt in the background, batch by batch.
+  void rebuildStaleSearchKeys({ db: database.db }).then(
+    (result) => result.rebuilt > 0 && logger.info('directory search keys rebuilt', result),
+    (error) => logger.error('directory search keys rebuild failed', { error: String(error) }),
+  );
   if (closing) return;
   server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${dataDir}`;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { normalizeEmployeeNumber } from '../../common/employee-number';
 import { normalizeForSearch } from '../../common/search-text';
 import { hrRecords } from '../../server/db/schema/index';
 import type { TestApp } from '../setup';
@@ -46,7 +47,12 @@ export async function createHrRecord(t: Pick<TestApp, 'db'>, overrides: Partial<
   );
   const [row] = await t.db
     .insert(hrRecords)
-    .values({ ...base, matchName: overrides.matchName ?? matchName })
+    // Stored as every input path stores it (decision 028).
+    .values({
+      ...base,
+      employeeNumber: normalizeEmployeeNumber(base.employeeNumber),
+      matchName: overrides.matchName ?? matchName,
+    })
     .returning();
   if (!row) throw new Error('insert failed');
   return row;

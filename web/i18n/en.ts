@@ -543,6 +543,14 @@ export const en = {
     inviteAll: 'Invite everyone matching the filter',
     invited_one: 'Queued {{count}} invitation. Mail goes out in the background.',
     invited_other: 'Queued {{count}} invitations. Mail goes out in the background.',
+    nothingToInvite: 'Nobody could be invited.',
+    skipped: {
+      title: 'Not invited',
+      member: 'Already a member: {{count}}',
+      noEmail: 'No email address: {{count}}',
+      alreadyInvited: 'Already invited (an invitation is still open): {{count}}',
+      addressTaken: 'The address belongs to another member: {{count}}',
+    },
     history: {
       title: 'Recent imports',
       empty: 'No imports yet.',
@@ -584,6 +592,7 @@ export const en = {
       start: 'Start import',
       cancel: 'Discard this upload',
       fixMapping: 'Match the required fields before starting.',
+      previewLoading: 'Loading the preview…',
     },
     fields: {
       _row: 'Row',
@@ -626,10 +635,19 @@ export const en = {
       unchanged: 'Unchanged',
       rejected: 'Rejected',
       rejectedHelp:
-        'Rejected rows were not imported. The error CSV lists each one with its line number and the reason.',
+        'Rejected rows were not imported. The list below and the error CSV give each one’s line number and the reason.',
       downloadErrors: 'Download error CSV',
       toRecords: 'See HR records',
       again: 'Import another file',
+      rejectedTitle: 'Rejected rows',
+      rejectedCaption: 'Rejected rows and why',
+      line: 'Line',
+      employeeNumber: 'Employee number',
+      column: 'Column',
+      reason: 'Reason',
+      rejectedRange: '{{from}}–{{to}} of {{total}}',
+      previous: 'Previous',
+      next: 'Next',
     },
     statuses: {
       uploaded: 'Waiting for mapping',

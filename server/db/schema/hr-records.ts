@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
@@ -52,6 +53,10 @@ export const hrRecords = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [
+    // One number however it is typed: D000004 = d000004 = Ｄ０００００４ (decision 028).
+    uniqueIndex('hr_records_employee_number_folded').on(
+      sql`upper(normalize(btrim(${t.employeeNumber}), NFKC))`,
+    ),
     index('hr_records_user_idx').on(t.userId),
     index('hr_records_work_email_idx').on(sql`lower(${t.workEmail})`),
     index('hr_records_personal_email_idx').on(sql`lower(${t.personalEmail})`),

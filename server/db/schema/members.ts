@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ProfileField, VisibilityMap } from '../../../common/profiles';
 import { users } from './auth';
 
@@ -88,6 +88,10 @@ export const profiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [
+    // One number however it is typed: D000004 = d000004 = Ｄ０００００４ (decision 028).
+    uniqueIndex('profiles_employee_number_folded').on(
+      sql`upper(normalize(btrim(${t.employeeNumber}), NFKC))`,
+    ),
     index('profiles_sort_name_idx').on(t.sortName, t.userId),
     index('profiles_role_idx').on(t.role),
     // Names are visible to every tier: one index serves the directory's name-hit phase (decision 005).

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { DirectoryFacets, DirectoryQuery } from '../../../common/directory';
 import type { VisibilityMap } from '../../../common/profiles';
-import { tokenizeQuery } from '../../../common/search-text';
+import { tokenizeDirectoryQuery } from '../../../common/search-text';
 import { type Viewer, viewerTier } from '../access/access.policy';
 
 /**
@@ -39,7 +39,7 @@ export function invalidateDirectoryCaches() {
 
 function facetKey(viewer: Viewer, limits: VisibilityMap, query: DirectoryQuery, today: string) {
   const { page: _page, pageSize: _pageSize, sort: _sort, q, ...filters } = query;
-  return JSON.stringify([viewerTier(viewer.role), tokenizeQuery(q), filters, today, limits]);
+  return JSON.stringify([viewerTier(viewer.role), tokenizeDirectoryQuery(q), filters, today, limits]);
 }
 
 const clone = (facets: DirectoryFacets): DirectoryFacets => structuredClone(facets);

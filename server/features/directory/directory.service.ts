@@ -2,7 +2,13 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { FIELD_VISIBILITY_RANK } from '../../../common/access';
 import type { DirectoryFacets, DirectoryQuery } from '../../../common/directory';
 import type { ProfileField, VisibilityMap } from '../../../common/profiles';
-import { isAsciiToken, queryGrams, tokenizeQuery } from '../../../common/search-text';
+import {
+  FULL_NAME_MARK,
+  fullNameQueries,
+  isAsciiToken,
+  queryGrams,
+  tokenizeDirectoryQuery,
+} from '../../../common/search-text';
 import { type Db, queryRows } from '../../db/client';
 import { profiles } from '../../db/schema/index';
 import { type Viewer, viewerTier } from '../access/access.policy';
@@ -46,7 +52,7 @@ export function directoryWhere(ctx: Context, query: DirectoryQuery, today: strin
   // included: the directory shows what everyone sees. HR's member admin asks for `scope=all`.
   if (query.scope !== 'all') conds.push(consentedSql('directory'));
 
-  for (const token of tokenizeQuery(query.q)) {
+  for (const token of tokenizeDirectoryQuery(query.q)) {
     // ASCII tokens and non-ASCII ones of 3+ characters: the trigram index on the document. Its
     // estimates are realistic, unlike those of a conjunction of grams (`@>` of four bigrams is
     // estimated as if independent: 86 rows for エンジニア, 34,784 real), so the planner may walk
@@ -103,15 +109,22 @@ export function directoryWhere(ctx: Context, query: DirectoryQuery, today: strin
 
 const escapeLike = (token: string) => token.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** Name matches rank above matches elsewhere; a name that starts with the token ranks highest. */
+/**
+ * Name matches rank above matches elsewhere; a name that starts with the token ranks highest; and
+ * above all, the whole query equal to a full name in any script and either order (田中 陽子,
+ * "Tanaka Yoko", "yoko tanaka", tanakayoko — decision 028): a word contained in another name
+ * ("yoko" in "kyoko") no longer ties with the exact person.
+ */
 function relevance(tokens: string[]): SQL {
-  return sql.join(
-    tokens.map(
-      (t) =>
-        sql`(case when ${profiles.searchName} like ${`${escapeLike(t)}%`} then 3 when ${profiles.searchName} like ${likePattern(t)} then 2 else 0 end)`,
-    ),
-    sql` + `,
+  const perToken = tokens.map(
+    (t) =>
+      sql`(case when ${profiles.searchName} like ${`${escapeLike(t)}%`} then 3 when ${profiles.searchName} like ${likePattern(t)} then 2 else 0 end)`,
   );
+  const exact = fullNameQueries(tokens).map(
+    (key) => sql`(${profiles.searchName} || ' ') like ${`%${FULL_NAME_MARK}${escapeLike(key)} %`}`,
+  );
+  const exactRank = exact.length ? [sql`(case when ${sql.join(exact, sql` or `)} then 100 else 0 end)`] : [];
+  return sql.join([...exactRank, ...perToken], sql` + `);
 }
 
 /** Does the name contain any of the tokens, i.e. is the relevance above 0? */
@@ -178,7 +191,7 @@ export async function searchDirectory({
   const offset = (query.page - 1) * query.pageSize;
   const want = query.pageSize + 1;
   const byName = sql`${profiles.sortName}, ${profiles.userId}`;
-  const tokens = tokenizeQuery(query.q);
+  const tokens = tokenizeDirectoryQuery(query.q);
   let rows: CardRow[];
   if (query.sort !== 'relevance' || tokens.length === 0) {
     rows = await queryRows<CardRow>(db, cardsQuery(where, byName, want, offset));

@@ -496,3 +496,80 @@ describe('facet cache (decision 005, 2026-11-24, later)', () => {
     expect(country(await facets())).toBe(1);
   });
 });
+
+describe('names: exact full name first, variant kanji folded (decision 028)', () => {
+  let n: TestApp;
+  let viewer: Viewer;
+  const m: Record<string, string> = {};
+  beforeAll(async () => {
+    n = await createTestApp();
+    const add = async (key: string, options: Parameters<typeof createTestMember>[1]) => {
+      m[key] = (await createTestMember(n, { canSignIn: false, ...options })).id;
+    };
+    await add('kyoko', {
+      names: { familyName: '田中', givenName: '京子', familyNameKana: 'たなか', givenNameKana: 'きょうこ' },
+    });
+    await add('yoko', {
+      names: { familyName: '田中', givenName: '陽子', familyNameKana: 'たなか', givenNameKana: 'ようこ' },
+    });
+    await add('takahashi', {
+      names: { familyName: '髙橋', givenName: '健', familyNameKana: 'たかはし', givenNameKana: 'けん' },
+    });
+    await add('yamasaki', {
+      names: { familyName: '山﨑', givenName: '翔', familyNameKana: 'やまさき', givenNameKana: 'しょう' },
+    });
+    await add('watanabe', {
+      names: { familyName: '渡邊', givenName: '誠', familyNameKana: 'わたなべ', givenNameKana: 'まこと' },
+    });
+    viewer = await signedIn(n, {
+      role: 'alumni',
+      names: { familyName: 'Viewer', givenName: 'Names' },
+      profile: {},
+    });
+  });
+  afterAll(() => n.close());
+  const find = async (q: string) => {
+    const res = await n.request(`/api/directory?q=${encodeURIComponent(q)}`, { cookie: viewer.cookie });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { items: { id: string; familyName: string }[] };
+  };
+
+  it('ranks the exact full name first, in any script, either order, with or without a space', async () => {
+    for (const q of [
+      'Tanaka Yoko',
+      'Yoko Tanaka',
+      'tanakayoko',
+      'TanakaYouko',
+      '田中 陽子',
+      '田中陽子',
+      '陽子 田中',
+      'たなか ようこ',
+      'タナカヨウコ',
+      'ﾀﾅｶ ﾖｳｺ',
+    ]) {
+      const found = idsOf(await find(q));
+      expect(found[0], q).toBe(m.yoko);
+      // Two romaji words also match 京子 ("yoko" is in "kyoko"): she comes second.
+      expect(found, q).toEqual(/^[a-z]+ [a-z]+$/i.test(q) ? [m.yoko, m.kyoko] : [m.yoko]);
+    }
+    // The rest keep today's order: both contain "tanaka" and "ko", and 京子 sorts first by name.
+    expect(idsOf(await find('tanaka ko'))).toEqual([m.kyoko, m.yoko]);
+    expect(idsOf(await find('Tanaka Kyoko'))).toEqual([m.kyoko]);
+  });
+
+  it('finds 髙橋, 山﨑 and 渡邊 from 高橋, 山崎 and 渡辺 (and the other way round), showing the stored spelling', async () => {
+    for (const [q, key, stored] of [
+      ['高橋', 'takahashi', '髙橋'],
+      ['髙橋', 'takahashi', '髙橋'],
+      ['高橋健', 'takahashi', '髙橋'],
+      ['山崎', 'yamasaki', '山﨑'],
+      ['山', 'yamasaki', '山﨑'],
+      ['渡辺', 'watanabe', '渡邊'],
+      ['渡邉 誠', 'watanabe', '渡邊'],
+    ] as const) {
+      const body = await find(q);
+      expect(idsOf(body), q).toEqual([m[key]]);
+      expect(body.items[0]?.familyName).toBe(stored);
+    }
+  });
+});

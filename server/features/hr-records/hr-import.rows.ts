@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeEmployeeNumber } from '../../../common/employee-number';
 import {
   type HrImportField,
   type ImportedRecord,
@@ -124,7 +125,7 @@ export function checkImportRow(
     const leftOn = date(get('leftOn'));
     if (joinedOn && leftOn && leftOn < joinedOn) throw REJECTED;
     const record: ImportedRecord = {
-      employeeNumber: required(get('employeeNumber'), 50),
+      employeeNumber: normalizeEmployeeNumber(required(get('employeeNumber'), 50)),
       familyName,
       givenName,
       familyNameKana,

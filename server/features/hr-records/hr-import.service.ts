@@ -3,10 +3,12 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify';
-import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import {
+  IMPORT_ERRORS_PAGE_SIZE,
   IMPORT_PREVIEW_ROWS,
   type ImportEncoding,
+  type ImportErrors,
   type ImportMapping,
   type ImportPreview,
   resolveMapping,
@@ -328,4 +330,43 @@ export function importErrorsCsv({ db, id, locale }: { db: Db; id: string; locale
     }
   })();
   return csv;
+}
+
+/** One page of the rejected rows, reasons translated, for the import's page (not only the CSV). */
+export async function listImportErrors({
+  db,
+  id,
+  locale,
+  page,
+}: {
+  db: Db;
+  id: string;
+  locale: Locale;
+  page: number;
+}): Promise<ImportErrors> {
+  const where = eq(hrImportErrors.importId, id);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(hrImportErrors)
+      .where(where)
+      .orderBy(asc(hrImportErrors.line))
+      .limit(IMPORT_ERRORS_PAGE_SIZE)
+      .offset((page - 1) * IMPORT_ERRORS_PAGE_SIZE),
+    db.select({ n: count() }).from(hrImportErrors).where(where),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      line: row.line,
+      employeeNumber: row.employeeNumber,
+      reasons: Object.entries(row.reasons).map(([field, reason]) => ({
+        field,
+        label: t(locale, `import.field.${field}`),
+        message: t(locale, `import.reason.${reason}`),
+      })),
+    })),
+    total: Number(counted?.n ?? 0),
+    page,
+    pageSize: IMPORT_ERRORS_PAGE_SIZE,
+  };
 }

@@ -614,3 +614,56 @@ describe('running an import', () => {
     expect(done).toMatchObject({ percent: 100, secondsLeft: null });
   });
 });
+
+describe('GET /api/hr-imports/{id}/errors (the rejected rows on the page, issue 9)', () => {
+  it('lists the rejected rows a page at a time with the column and the reason in the viewer’s language', async () => {
+    const p = prefix();
+    const lines = [HEADER, row(p, 1), row(p, 2, { left: '2010-01-01' })];
+    for (let i = 3; i <= 54; i++) lines.push(`${p}${i},山田,太郎,やまだ,たろう,2020-13-01,,,,`);
+    const result = await importCsv(`${lines.join('\n')}\n`);
+    expect(result).toMatchObject({ rowsCreated: 1, rowsRejected: 53 });
+
+    const ja = await t.request(`/api/hr-imports/${result.id}/errors`, {
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'ja' },
+    });
+    expect(ja.status).toBe(200);
+    const first = await ja.json();
+    expect(first).toMatchObject({ total: 53, page: 1, pageSize: 50 });
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]).toEqual({
+      line: 3,
+      employeeNumber: `${p}2`,
+      reasons: [{ field: 'leftOn', label: '退職日', message: expect.stringContaining('入社日') }],
+    });
+    const en = await t.request(`/api/hr-imports/${result.id}/errors?page=2`, {
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    const second = await en.json();
+    expect(second.items.map((i: { line: number }) => i.line)).toEqual([53, 54, 55]);
+    expect(second.items[0].reasons).toEqual([
+      { field: 'joinedOn', label: 'Joined on', message: 'Not a date (use 2024-04-01 or 2024/4/1).' },
+    ]);
+  });
+
+  it('400 for a bad page, 401 signed out, 404 for non-HR and for an unknown import', async () => {
+    const result = await importCsv(`${HEADER}\n${row(prefix(), 1)}\n`);
+    const path = `/api/hr-imports/${result.id}/errors`;
+    const bad = await t.request(`${path}?page=0`, {
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(['page']);
+    expect((await t.request(path)).status).toBe(401);
+    const alumni = await signedIn(t, { role: 'alumni' });
+    expect((await t.request(path, { cookie: alumni.cookie })).status).toBe(404);
+    const unknown = '/api/hr-imports/00000000-0000-4000-8000-000000000000/errors';
+    expect((await t.request(unknown, { cookie: hr.cookie })).status).toBe(404);
+    expect(await (await t.request(path, { cookie: hr.cookie })).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+});

@@ -3,6 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   HrImportSchema,
   ImportEncodingSchema,
+  ImportErrorsQuerySchema,
+  ImportErrorsSchema,
   type ImportMapping,
   ImportMappingInputSchema,
   ImportMappingSchema,
@@ -17,6 +19,7 @@ import {
   cancelImport,
   findImport,
   importErrorsCsv,
+  listImportErrors,
   listImports,
   previewImport,
   receiveImport,
@@ -132,6 +135,15 @@ const errorsCsv = createRoute({
   },
 });
 
+const errorsList = createRoute({
+  method: 'get',
+  path: '/hr-imports/{id}/errors',
+  tags: ['hr-records'],
+  summary: 'The rejected rows, 50 a page: line, employee number, column and reason (viewer’s language)',
+  request: { params: IdParam, query: ImportErrorsQuerySchema },
+  responses: { 200: jsonContent(ImportErrorsSchema), ...errorResponses },
+});
+
 const records = createRoute({
   method: 'get',
   path: '/hr-records',
@@ -236,6 +248,13 @@ export const hrRecordsRoutes = createRouter()
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="import-errors.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     });
+  })
+  .openapi(errorsList, async (c) => {
+    const { id } = c.req.valid('param');
+    const { page } = c.req.valid('query');
+    requireHrRecordsAccess(requireViewer(c));
+    const row = await findImport({ db: c.var.deps.db, id });
+    return c.json(await listImportErrors({ db: c.var.deps.db, id: row.id, locale: c.var.locale, page }), 200);
   })
   .openapi(records, async (c) => {
     const { cursor, ...filter } = c.req.valid('query');

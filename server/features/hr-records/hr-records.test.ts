@@ -36,7 +36,7 @@ describe('GET /api/hr-records', () => {
   });
 
   it('pages by employee number with the invitation status of each record', async () => {
-    const tag = randomUUID().slice(0, 6);
+    const tag = randomUUID().slice(0, 6).toUpperCase();
     const member = await createTestMember(t, { role: 'alumni' });
     const records = [];
     for (let i = 0; i < 5; i++) {
@@ -102,7 +102,7 @@ describe('GET /api/hr-records', () => {
   });
 
   it('follows the cursor to the next page without repeats', async () => {
-    const tag = randomUUID().slice(0, 6);
+    const tag = randomUUID().slice(0, 6).toUpperCase();
     for (let i = 0; i < 60; i++) {
       await createHrRecord(t, {
         employeeNumber: `P${tag}-${String(i).padStart(2, '0')}`,

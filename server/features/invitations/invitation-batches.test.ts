@@ -364,3 +364,58 @@ describe('hrRecordFilterWhere', () => {
     expect(hrRecordFilterWhere({})).toBeUndefined();
   });
 });
+
+describe('skipped records, by reason, and the batch progress (issue 9, item 7)', () => {
+  it('says why chosen records get no invitation: member, no email, already invited, address taken', async () => {
+    const dept = `Reasons-${Date.now()}`;
+    const fresh = await createHrRecord(t, { departments: [dept] });
+    const member = await signedIn(t);
+    await createHrRecord(t, { departments: [dept], userId: member.member.id });
+    await createHrRecord(t, { departments: [dept], personalEmail: null, workEmail: null });
+    await createHrRecord(t, { departments: [dept], personalEmail: member.member.email });
+    const first = await post({ filter: { department: dept } });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({
+      queued: 1,
+      skipped: { member: 1, noEmail: 1, alreadyInvited: 0, addressTaken: 1 },
+    });
+    await t.queue.drain();
+    // Inviting the same record again: nothing to do, and the answer says why.
+    const again = await post({ recordIds: [fresh.id] });
+    expect(await again.json()).toMatchObject({
+      queued: 0,
+      skipped: { member: 0, noEmail: 0, alreadyInvited: 1, addressTaken: 0 },
+    });
+  });
+
+  it('GET /api/invitations/batches/{id}: 401, 404 for non-HR and unknown ids, 400 for a bad id, progress for HR', async () => {
+    const record = await createHrRecord(t);
+    const { batchId } = await (await post({ recordIds: [record.id] })).json();
+    const path = `/api/invitations/batches/${batchId}`;
+    expect((await t.request(path)).status).toBe(401);
+    const alumni = await signedIn(t, { role: 'alumni' });
+    expect((await t.request(path, { cookie: alumni.cookie })).status).toBe(404);
+    expect(
+      (
+        await t.request('/api/invitations/batches/00000000-0000-4000-8000-000000000000', {
+          cookie: hr.cookie,
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await t.request('/api/invitations/batches/not-a-uuid', {
+      cookie: hr.cookie,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(['id']);
+
+    const queued = await t.request(path, { cookie: hr.cookie });
+    expect(queued.status).toBe(200);
+    expect(await queued.json()).toEqual({ id: batchId, status: 'queued', total: 1, invited: 0, skipped: 0 });
+    await t.queue.drain();
+    expect(await (await t.request(path, { cookie: hr.cookie })).json()).toMatchObject({
+      status: 'done',
+      invited: 1,
+    });
+  });
+});

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { HrRecordFilter } from '../../../common/hr-records';
-import type { InvitationsFromRecords } from '../../../common/invitations';
+import {
+  INVITATION_SKIP_REASONS,
+  type InvitationSkipReason,
+  type InvitationsFromRecords,
+} from '../../../common/invitations';
 import type { Role } from '../../../common/roles';
 import { erasureSuppressions, hrRecords, invitationBatches, invitations, users } from '../../db/schema/index';
 import type { AppDeps } from '../../lib/http';
@@ -59,6 +63,20 @@ export function eligibleForInvitationSql(now: Date): SQL {
 }
 
 /**
+ * Why a record is not eligible (`eligibleForInvitationSql` is exactly "no reason"), null if it is:
+ * HR is told what was passed over instead of a bare count (decision 028's sibling fix, issue 9).
+ */
+export function skipReasonSql(now: Date): SQL<InvitationSkipReason | null> {
+  return sql<InvitationSkipReason | null>`case
+    when ${hrRecords.userId} is not null then 'member'
+    when ${recordAddressSql} is null then 'noEmail'
+    when ${openInvitationBy(sql`${invitations.hrRecordId} = ${hrRecords.id}`, now)}
+      or ${openInvitationBy(sql`${invitations.email} = ${recordAddressSql}`, now)} then 'alreadyInvited'
+    when exists (select 1 from ${users} where ${users.email} = ${recordAddressSql}) then 'addressTaken'
+  end`;
+}
+
+/**
  * Accepts an "invite these records" request: counts who would be invited, records the request
  * and queues the job. Answers at once; the work runs in `invitations.bulk`.
  */
@@ -75,11 +93,21 @@ export async function createInvitationBatch({
     recordIds: input.recordIds ? [...new Set(input.recordIds)] : null,
     filter: input.recordIds ? null : ((input.filter ?? {}) as Record<string, unknown>),
   };
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const reason = skipReasonSql(now);
+  const counts = await db
+    .select({ reason, n: sql<number>`count(*)::int` })
     .from(hrRecords)
-    .where(and(batchWhere(batch, now), eligibleForInvitationSql(now)));
-  const total = counted?.n ?? 0;
+    .where(batchWhere(batch, now))
+    // By position: the reason's SQL carries parameters, so a repeated expression would not match.
+    .groupBy(sql`1`);
+  const skipped: Record<InvitationSkipReason, number> = Object.fromEntries(
+    INVITATION_SKIP_REASONS.map((r) => [r, 0]),
+  ) as Record<InvitationSkipReason, number>;
+  let total = 0;
+  for (const row of counts) {
+    if (row.reason === null) total = Number(row.n);
+    else skipped[row.reason] = Number(row.n);
+  }
   await db.insert(invitationBatches).values({
     id,
     createdBy: viewer.id,
@@ -91,7 +119,7 @@ export async function createInvitationBatch({
     ...(total > 0 ? {} : { finishedAt: now }),
   });
   if (total > 0) await queue.send(INVITATIONS_BULK, { batchId: id });
-  return { batchId: id, queued: total };
+  return { batchId: id, queued: total, skipped };
 }
 
 function roleFor(leftOn: string | null, today: string): Role {

@@ -1,5 +1,6 @@
-import type { Invitation } from '../../../common/invitations';
+import type { Invitation, InvitationBatch } from '../../../common/invitations';
 import { displayName } from '../../../common/names';
+import type { invitationBatches } from '../../db/schema/index';
 import { type InvitationRow, invitationStatus } from './invitations.service';
 
 export function presentInvitation(row: InvitationRow, now: Date, acceptUrl?: string): Invitation {
@@ -27,4 +28,13 @@ export const presentInvitationPreview = (row: InvitationRow) => ({
   displayName: displayName(row.names),
   role: row.role,
   expiresAt: row.expiresAt.toISOString(),
+});
+
+/** A bulk invitation's progress: counts only, no record or address. */
+export const presentInvitationBatch = (row: typeof invitationBatches.$inferSelect): InvitationBatch => ({
+  id: row.id,
+  status: row.status,
+  total: row.total,
+  invited: row.invited,
+  skipped: row.skipped,
 });

@@ -3,6 +3,7 @@ import { ErrorBodySchema } from '../../../common/errors';
 import {
   InvitationAcceptSchema,
   InvitationBatchAcceptedSchema,
+  InvitationBatchSchema,
   InvitationCreateSchema,
   InvitationListQuerySchema,
   InvitationListSchema,
@@ -17,8 +18,8 @@ import { rateLimiterFor } from '../../lib/rate-limit';
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
 import { findViewer } from '../members/members.service';
-import { createInvitationBatch } from './invitation-batches';
-import { presentInvitation, presentInvitationPreview } from './invitations.presenter';
+import { createInvitationBatch, findInvitationBatch } from './invitation-batches';
+import { presentInvitation, presentInvitationBatch, presentInvitationPreview } from './invitations.presenter';
 import {
   acceptInvitation,
   createInvitation,
@@ -56,6 +57,15 @@ const fromRecords = createRoute({
 
 /** Resends per invitation and hour. */
 export const INVITATION_RESEND_LIMIT = { max: 3, windowMs: 60 * 60_000 };
+
+const batchStatus = createRoute({
+  method: 'get',
+  path: '/invitations/batches/{id}',
+  tags: ['invitations'],
+  summary: 'Progress of a bulk invitation (HR), so the records list can refresh when it is done',
+  request: { params: IdParam },
+  responses: { 200: jsonContent(InvitationBatchSchema), ...errorResponses },
+});
 
 const resend = createRoute({
   method: 'post',
@@ -125,6 +135,14 @@ export const invitationsRoutes = createRouter()
     if (!isHr(viewer)) throw notFound();
     const result = await createInvitationBatch({ ...c.var.deps, viewer, input });
     return c.json(result, 202);
+  })
+  .openapi(batchStatus, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    if (!isHr(viewer)) throw notFound();
+    const batch = await findInvitationBatch({ db: c.var.deps.db, id });
+    if (!batch) throw notFound();
+    return c.json(presentInvitationBatch(batch), 200);
   })
   .openapi(resend, async (c) => {
     const viewer = requireViewer(c);

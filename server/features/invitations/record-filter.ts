@@ -1,4 +1,5 @@
 import { and, type SQL, sql } from 'drizzle-orm';
+import { normalizeEmployeeNumber } from '../../../common/employee-number';
 import type { HrRecordFilter } from '../../../common/hr-records';
 import { normalizeForSearch } from '../../../common/search-text';
 import { hrRecords, invitations } from '../../db/schema/index';
@@ -45,7 +46,7 @@ export function hrRecordFilterWhere(filter: HrRecordFilter, now?: Date): SQL | u
     conditions.push(sql`(
       ${hrRecords.matchName} like ${`%${escapeLike(normalized)}%`}
       or (char_length(${normalized}) >= 3 and ${normalized} <% ${hrRecords.matchName})
-      or lower(${hrRecords.employeeNumber}) = ${lowered}
+      or ${hrRecords.employeeNumber} = ${normalizeEmployeeNumber(q)}
       or lower(${hrRecords.workEmail}) like ${`${escapeLike(lowered)}%`}
       or lower(${hrRecords.personalEmail}) like ${`${escapeLike(lowered)}%`}
     )`);

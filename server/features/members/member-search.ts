@@ -2,7 +2,12 @@ import type { FieldVisibility } from '../../../common/access';
 import { deriveRomaji, kanaToRomaji, type PersonNames } from '../../../common/names';
 import { effectiveVisibility, effectiveVisibilityMap } from '../../../common/profile-visibility';
 import type { ProfileField, VisibilityMap } from '../../../common/profiles';
-import { cjkGrams, normalizeForSearch } from '../../../common/search-text';
+import {
+  cjkGrams,
+  FULL_NAME_MARK,
+  normalizeForDirectory,
+  normalizeForSearch,
+} from '../../../common/search-text';
 
 /** The profile values that feed search, as stored. */
 export interface SearchableProfile extends PersonNames {
@@ -53,7 +58,18 @@ const RANK: Record<FieldVisibility, number> = { admins: 0, employees: 1, members
 export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap): SearchColumns {
   const familyRomaji = deriveRomaji(p.familyName, p.familyNameKana, p.familyNameRomaji) ?? '';
   const givenRomaji = deriveRomaji(p.givenName, p.givenNameKana, p.givenNameRomaji) ?? '';
-  const names = normalizeForSearch(
+  const familyKanaRomaji = p.familyNameKana ? kanaToRomaji(p.familyNameKana) : '';
+  const givenKanaRomaji = p.givenNameKana ? kanaToRomaji(p.givenNameKana) : '';
+  // Family and given name written together, in every script, each marked as a full-name key: an
+  // exact full-name query ranks first (decision 028) and "tanakayoko" finds 田中 陽子.
+  const fullNames = [
+    [p.familyNameKana, p.givenNameKana],
+    [familyRomaji, givenRomaji],
+    [familyKanaRomaji, givenKanaRomaji],
+  ]
+    .filter(([family, given]) => family && given)
+    .map(([family, given]) => normalizeForDirectory(`${family}${given}`).replace(/ /g, ''));
+  const names = normalizeForDirectory(
     [
       p.familyName,
       p.givenName,
@@ -63,13 +79,20 @@ export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap):
       familyRomaji,
       givenRomaji,
       // Both spellings find the person: "sato" and "satou", "ono" and "oono".
-      p.familyNameKana && kanaToRomaji(p.familyNameKana),
-      p.givenNameKana && kanaToRomaji(p.givenNameKana),
+      familyKanaRomaji,
+      givenKanaRomaji,
     ]
       .filter(Boolean)
       .join(' '),
   );
-  const docs: Record<FieldVisibility, string[]> = { members: [names], employees: [names], admins: [names] };
+  const kanjiFullName = normalizeForDirectory(`${p.familyName}${p.givenName}`).replace(/ /g, '');
+  const marked = [...new Set([kanjiFullName, ...fullNames])].map((key) => `${FULL_NAME_MARK}${key}`);
+  const searchName = [names, ...marked].join(' ');
+  const docs: Record<FieldVisibility, string[]> = {
+    members: [searchName],
+    employees: [searchName],
+    admins: [searchName],
+  };
   for (const field of SEARCHED_FIELDS) {
     const value = p[field];
     const text = Array.isArray(value) ? value.join(' ') : value;
@@ -78,13 +101,13 @@ export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap):
     for (const tier of TIERS) if (RANK[tier] <= RANK[level]) docs[tier].push(text);
   }
   docs.admins.push(p.email ?? '', p.employeeNumber ?? '');
-  const doc = (tier: FieldVisibility) => normalizeForSearch(docs[tier].join(' '));
+  const doc = (tier: FieldVisibility) => normalizeForDirectory(docs[tier].join(' '));
   const searchMembers = doc('members');
   const searchEmployees = doc('employees');
   const searchAdmins = doc('admins');
   return {
     sortName: normalizeForSearch(`${familyRomaji} ${givenRomaji} ${p.familyName}${p.givenName}`),
-    searchName: names,
+    searchName,
     searchMembers,
     searchEmployees,
     searchAdmins,

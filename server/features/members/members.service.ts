@@ -288,7 +288,10 @@ export async function updateProfile({
         .where(eq(users.id, id));
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'profiles_employee_number_unique')) {
+    if (
+      isUniqueViolation(error, 'profiles_employee_number_unique') ||
+      isUniqueViolation(error, 'profiles_employee_number_folded')
+    ) {
       throw new AppError('conflict', 'error.employee_number_taken', {
         employeeNumber: ['error.employee_number_taken'],
       });

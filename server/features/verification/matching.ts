@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { normalizeEmployeeNumber } from '../../../common/employee-number';
 import { kanaToRomaji, type PersonNames, passportRomaji } from '../../../common/names';
 import { normalizeForSearch } from '../../../common/search-text';
 import type {
@@ -107,7 +108,10 @@ export function compareClaim(claim: Claim, record: HrRecordRow, nameSimilarity: 
   const nameScore = nameExact ? 1 : Math.max(familyExact ? 0.5 : 0, Math.min(nameSimilarity, 0.95));
   const facts: MatchFacts = {
     name: nameExact ? 'agree' : nameScore >= 0.5 ? 'partial' : 'disagree',
-    employeeNumber: compareValue(claim.employeeNumber, record.employeeNumber),
+    employeeNumber: compareValue(
+      claim.employeeNumber && normalizeEmployeeNumber(claim.employeeNumber),
+      normalizeEmployeeNumber(record.employeeNumber),
+    ),
     workEmail: compareValue(claim.workEmail, record.workEmail),
     joinedOn: compareDate(claim.joinedOn, record.joinedOn),
     leftOn: compareDate(claim.leftOn, record.leftOn),
@@ -142,7 +146,7 @@ export async function findCandidates(tx: Db, claim: Claim): Promise<Candidate[]>
     .select({ record: hrRecords, similarity })
     .from(hrRecords)
     .where(
-      sql`${hrRecords.employeeNumber} = ${claim.employeeNumber}
+      sql`${hrRecords.employeeNumber} = ${claim.employeeNumber && normalizeEmployeeNumber(claim.employeeNumber)}
         or lower(${hrRecords.workEmail}) = ${claim.workEmail}
         or ${q1}::text <% ${hrRecords.matchName}
         or ${q2}::text <% ${hrRecords.matchName}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { normalizeEmployeeNumber } from '../../../common/employee-number';
 import type { Locale } from '../../../common/invitations';
 import { displayName } from '../../../common/names';
 import type { Role } from '../../../common/roles';
@@ -44,6 +45,7 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 /** 2019-04 → 2019-04-01 (the date column needs a day; matching compares months). */
 const toDate = (v: string | null | undefined) => (v ? (v.length === 7 ? `${v}-01` : v) : null);
 const blankToNull = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+const numberOrNull = (v: string | null | undefined) => (v?.trim() ? normalizeEmployeeNumber(v) : null);
 
 function toClaim(input: JoinRequestInput): Claim {
   return {
@@ -53,7 +55,7 @@ function toClaim(input: JoinRequestInput): Claim {
     givenNameKana: blankToNull(input.givenNameKana),
     familyNameRomaji: blankToNull(input.familyNameRomaji),
     givenNameRomaji: blankToNull(input.givenNameRomaji),
-    employeeNumber: blankToNull(input.employeeNumber),
+    employeeNumber: numberOrNull(input.employeeNumber),
     workEmail: blankToNull(input.workEmail)?.toLowerCase() ?? null,
     joinedOn: toDate(input.joinedOn),
     leftOn: toDate(blankToNull(input.leftOn)),

@@ -137,6 +137,17 @@ describe('POST /api/join-requests (anonymous)', () => {
 });
 
 describe('matching against HR records', () => {
+  it('matches the employee number case- and width-insensitively (decision 028)', async () => {
+    const r = await record();
+    const typed = r.employeeNumber
+      .toLowerCase()
+      .replace(/[0-9a-z]/g, (c) => String.fromCodePoint((c.codePointAt(0) as number) + 0xfee0));
+    const body = requestFor(r, { employeeNumber: typed });
+    expect((await submit(body)).status).toBe(202);
+    const row = await requestByEmail(body.email);
+    expect(row).toMatchObject({ status: 'approved', matchRecordId: r.id, employeeNumber: r.employeeNumber });
+  });
+
   it('exact + eligible: approved and invited automatically, linked to the record', async () => {
     const r = await record({ leaveReason: 'career_change' });
     const body = requestFor(r);

@@ -9,7 +9,7 @@ import { Button, buttonClasses } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { DataTable } from '../../components/ui/data-table';
 import { Select } from '../../components/ui/select';
-import { PageSpinner } from '../../components/ui/spinner';
+import { PageSpinner, Spinner } from '../../components/ui/spinner';
 import { isApiError } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -18,6 +18,7 @@ import {
   downloadErrorsCsv,
   useCancelImport,
   useHrImport,
+  useImportErrors,
   useImportPreview,
   useStartImport,
 } from './use-hr-records';
@@ -143,6 +144,12 @@ function MappingStep({ row }: { row: HrImport }) {
         )}
       </Card>
       <Card title={t('hrImport.mapping.previewTitle')} id="import-preview">
+        {preview.isFetching && (
+          <div className="mb-3 flex items-center gap-2 text-sm text-slate-600">
+            <Spinner size="sm" decorative />
+            <span role="status">{t('hrImport.mapping.previewLoading')}</span>
+          </div>
+        )}
         {preview.data ? <PreviewTable preview={preview.data} isBusy={preview.isPlaceholderData} /> : null}
         {preview.isError && (
           <ErrorBanner message={isApiError(preview.error) ? preview.error.message : t('errors.generic')} />
@@ -199,23 +206,14 @@ function PreviewTable({ preview, isBusy }: { preview: ImportPreview; isBusy: boo
           key: 'line',
           header: t('hrImport.mapping.line'),
           cell: (r) => r.line,
-          className: 'tabular-nums text-slate-500',
+          className: 'whitespace-nowrap tabular-nums text-slate-500',
         },
-        ...PREVIEW_FIELDS.map((field) => ({
-          key: field,
-          header: t(`hrImport.fields.${field}`),
-          cell: (r: Row) => (
-            <span className={r.errors[field] ? 'font-medium text-red-700' : 'text-slate-800'}>
-              {show(
-                r.values[field] ??
-                  (field === 'familyName' || field === 'givenName' ? r.values.fullName : undefined),
-              )}
-            </span>
-          ),
-        })),
+        // Right after the line number: the problems are what HR looks for, and a wide table would
+        // otherwise hide them off to the right.
         {
           key: 'problems',
-          header: t('hrImport.mapping.problems'),
+          header: <span className="whitespace-nowrap">{t('hrImport.mapping.problems')}</span>,
+          className: 'min-w-56',
           cell: (r) =>
             Object.keys(r.errors).length === 0 ? (
               <Badge tone="green">{t('hrImport.mapping.ok')}</Badge>
@@ -229,6 +227,21 @@ function PreviewTable({ preview, isBusy }: { preview: ImportPreview; isBusy: boo
               </ul>
             ),
         },
+        ...PREVIEW_FIELDS.map((field) => ({
+          key: field,
+          header: <span className="whitespace-nowrap">{t(`hrImport.fields.${field}`)}</span>,
+          // Dates, numbers, kana and addresses stay on one line (CJK text may otherwise break
+          // between any two characters); the table scrolls sideways instead.
+          className: field === 'departments' ? 'min-w-40' : 'whitespace-nowrap',
+          cell: (r: Row) => (
+            <span className={r.errors[field] ? 'font-medium text-red-700' : 'text-slate-800'}>
+              {show(
+                r.values[field] ??
+                  (field === 'familyName' || field === 'givenName' ? r.values.fullName : undefined),
+              )}
+            </span>
+          ),
+        })),
       ]}
     />
   );
@@ -281,6 +294,87 @@ function ProgressStep({ row }: { row: HrImport }) {
         </Button>
       </div>
     </Card>
+  );
+}
+
+/** The rejected rows on the page, 50 at a time: line, employee number, column and reason. */
+function RejectedRows({ row }: { row: HrImport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [page, setPage] = useState(1);
+  const errors = useImportErrors(row.id, page, row.rowsRejected > 0);
+  if (errors.isPending) return <Spinner />;
+  if (errors.isError) {
+    return (
+      <ErrorBanner
+        message={isApiError(errors.error) ? errors.error.message : t('errors.generic')}
+        onRetry={() => void errors.refetch()}
+      />
+    );
+  }
+  const { items, total, pageSize } = errors.data;
+  type Item = (typeof items)[number];
+  const from = (page - 1) * pageSize + 1;
+  const to = from + items.length - 1;
+  return (
+    <section aria-labelledby="import-rejected-title" className="space-y-3 pt-2">
+      <h3 id="import-rejected-title" className="text-base font-semibold text-slate-900">
+        {t('hrImport.summary.rejectedTitle')}
+      </h3>
+      <DataTable<Item>
+        caption={t('hrImport.summary.rejectedCaption')}
+        minWidth="36rem"
+        rows={items}
+        rowKey={(r) => String(r.line)}
+        isBusy={errors.isPlaceholderData}
+        columns={[
+          {
+            key: 'line',
+            header: t('hrImport.summary.line'),
+            cell: (r) => format.number(r.line),
+            className: 'whitespace-nowrap tabular-nums text-slate-500',
+          },
+          {
+            key: 'employeeNumber',
+            header: t('hrImport.summary.employeeNumber'),
+            cell: (r) => r.employeeNumber ?? '—',
+            className: 'whitespace-nowrap font-mono text-xs text-slate-700',
+          },
+          {
+            key: 'reasons',
+            header: `${t('hrImport.summary.column')} / ${t('hrImport.summary.reason')}`,
+            cell: (r) => (
+              <ul className="space-y-0.5 text-red-700">
+                {r.reasons.map((reason) => (
+                  <li key={reason.field}>
+                    <span className="font-medium">{reason.label}</span>: {reason.message}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <span>
+          {t('hrImport.summary.rejectedRange', {
+            from: format.number(from),
+            to: format.number(to),
+            total: format.number(total),
+          })}
+        </span>
+        {total > pageSize && (
+          <div className="flex gap-2">
+            <Button size="sm" variant="secondary" disabled={page === 1} onClick={() => setPage(page - 1)}>
+              {t('hrImport.summary.previous')}
+            </Button>
+            <Button size="sm" variant="secondary" disabled={to >= total} onClick={() => setPage(page + 1)}>
+              {t('hrImport.summary.next')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </section>
   );
 }
 
@@ -350,6 +444,7 @@ function Summary({ row }: { row: HrImport }) {
               {t('hrImport.summary.downloadErrors')}
             </Button>
             {downloadError && <ErrorBanner message={t('errors.generic')} />}
+            <RejectedRows row={row} />
           </div>
         )}
         <div className="flex flex-wrap gap-3 border-t border-slate-100 pt-4">

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
+import { INVITATION_SKIP_REASONS, type InvitationBatchAccepted } from '../../../common/invitations';
 import { Badge } from '../../components/ui/badge';
 import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
 import { Button, buttonClasses } from '../../components/ui/button';
@@ -111,6 +112,39 @@ function FilterForm({ initial, onApply }: { initial: HrRecordFilter; onApply: (f
   );
 }
 
+/** What an invitation request did: how many were queued, and why the others were not. */
+function InviteResult({ result }: { result: InvitationBatchAccepted }) {
+  const { t } = useTranslation();
+  const reasons = INVITATION_SKIP_REASONS.filter((r) => result.skipped[r] > 0);
+  const why = reasons.length > 0 && (
+    <div className="mt-1">
+      <p className="font-medium">{t('hrRecords.skipped.title')}</p>
+      <ul className="list-disc ps-5">
+        {reasons.map((r) => (
+          <li key={r}>{t(`hrRecords.skipped.${r}`, { count: result.skipped[r] })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+  if (result.queued === 0) {
+    return (
+      <div
+        role="status"
+        className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      >
+        <p>{t('hrRecords.nothingToInvite')}</p>
+        {why}
+      </div>
+    );
+  }
+  return (
+    <SuccessBanner>
+      <p>{t('hrRecords.invited', { count: result.queued })}</p>
+      {why}
+    </SuccessBanner>
+  );
+}
+
 function RecordsTable({ filter }: { filter: HrRecordFilter }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -158,9 +192,7 @@ function RecordsTable({ filter }: { filter: HrRecordFilter }) {
           {t('hrRecords.inviteAll')}
         </Button>
       </div>
-      {invite.isSuccess && (
-        <SuccessBanner>{t('hrRecords.invited', { count: invite.data.queued })}</SuccessBanner>
-      )}
+      {invite.isSuccess && <InviteResult result={invite.data} />}
       {invite.isError && (
         <ErrorBanner message={isApiError(invite.error) ? invite.error.message : t('errors.generic')} />
       )}
@@ -224,7 +256,7 @@ function RecordsTable({ filter }: { filter: HrRecordFilter }) {
             key: 'email',
             header: t('hrRecords.columns.email'),
             cell: (r) => r.personalEmail ?? r.workEmail ?? '—',
-            className: 'text-slate-700 break-all',
+            className: 'whitespace-nowrap text-slate-700',
           },
           {
             key: 'status',

@@ -5,9 +5,15 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '../../../common/hr-import';
+import type {
+  HrImport,
+  ImportEncoding,
+  ImportErrors,
+  ImportMapping,
+  ImportPreview,
+} from '../../../common/hr-import';
 import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
-import type { InvitationBatchAccepted } from '../../../common/invitations';
+import type { InvitationBatch, InvitationBatchAccepted } from '../../../common/invitations';
 import { i18n } from '../../i18n';
 import { ApiError, api, currentLanguage } from '../../lib/api';
 import { toQueryString } from '../../lib/query-string';
@@ -45,6 +51,17 @@ export function useImportPreview(
     queryFn: ({ signal }) =>
       api<ImportPreview>(`/hr-imports/${encodeURIComponent(id)}/preview${qs}`, { signal }),
     enabled: mapping !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The rejected rows of a finished import, a page at a time, in the UI language. */
+export function useImportErrors(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, id, 'errors', page, currentLanguage()],
+    queryFn: ({ signal }) =>
+      api<ImportErrors>(`/hr-imports/${encodeURIComponent(id)}/errors?page=${page}`, { signal }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }
@@ -147,9 +164,26 @@ export function useInviteRecords() {
   return useMutation({
     mutationFn: (input: { recordIds: string[] } | { filter: HrRecordFilter }) =>
       api<InvitationBatchAccepted>('/invitations/from-records', { method: 'POST', body: input }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    onSuccess: (accepted) => {
+      const refresh = () => {
+        void queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
+        void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+      };
+      refresh();
+      // The invitations are written by a background job: refresh the rows again when it is done,
+      // so 未招待 turns into 招待済み without a reload.
+      if (accepted.queued > 0) void batchDone(accepted.batchId).then(refresh);
     },
   });
+}
+
+/** Waits (polling, at most ~30 s) until a bulk invitation has finished or failed. */
+async function batchDone(batchId: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 200 : 500));
+    const batch = await api<InvitationBatch>(`/invitations/batches/${encodeURIComponent(batchId)}`).catch(
+      () => null,
+    );
+    if (!batch || batch.status === 'done' || batch.status === 'failed') return;
+  }
 }
