@@ -5,6 +5,7 @@ import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { mailJobs } from './features/mail/mail.service';
+import { memberJobs } from './features/members/members.service';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
@@ -23,5 +24,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...referralJobs(deps),
     ...pipelineJobs(deps),
     ...jobAlertJobs(deps),
+    ...memberJobs(deps),
   ];
 }
