@@ -164,10 +164,13 @@ export async function setVisibilityLimits({
 }
 
 /**
- * Profiles per re-index batch: one transaction with four statements whatever the batch holds
- * (bench/RESULTS.md "All members": a batch of 500 takes ~0.2 s on PGlite).
+ * Profiles per re-index batch: at most `batchSize`, sized as it goes so that one batch (one
+ * transaction, four statements whatever it holds) takes about `targetMs`. Rewriting a profile
+ * row costs milliseconds — every index on it takes the new row version, the trigram indexes
+ * hundreds of entries each — and how many depends on the machine and its load
+ * (bench/RESULTS.md "Work over all members").
  */
-export const reindexOptions = { batchSize: 500 };
+export const reindexOptions = { batchSize: 1_000, targetMs: 100 };
 
 const searchableColumns = {
   userId: profiles.userId,
@@ -197,7 +200,10 @@ const searchableColumns = {
  * documents changed in one UPDATE … FROM, and moves the cursor — or, past the last profile,
  * deletes it. Killed between batches, the next run goes on from the cursor.
  */
-export async function reindexSearchBatch(db: Db): Promise<{ done: boolean; rows: number }> {
+export async function reindexSearchBatch(
+  db: Db,
+  size = reindexOptions.batchSize,
+): Promise<{ done: boolean; rows: number }> {
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const [state] = await tx
@@ -220,7 +226,7 @@ export async function reindexSearchBatch(db: Db): Promise<{ done: boolean; rows:
       .innerJoin(users, eq(users.id, profiles.userId))
       .where(gt(profiles.userId, after))
       .orderBy(profiles.userId)
-      .limit(reindexOptions.batchSize);
+      .limit(Math.max(1, Math.min(size, reindexOptions.batchSize)));
     const last = batch.at(-1)?.userId;
     if (last === undefined) {
       await tx.delete(orgSettings).where(eq(orgSettings.key, REINDEX_KEY));
@@ -261,12 +267,17 @@ export async function reindexSearchBatch(db: Db): Promise<{ done: boolean; rows:
 /** Runs the re-index to its end, giving the event loop back between batches. */
 export async function reindexSearch(db: Db): Promise<number> {
   let rows = 0;
+  let size = Math.min(50, reindexOptions.batchSize);
   for (;;) {
     // Embedded PGlite answers without real I/O, so an await chain never yields on its own.
     await yieldToEventLoop();
-    const batch = await reindexSearchBatch(db);
+    const started = performance.now();
+    const batch = await reindexSearchBatch(db, size);
     rows += batch.rows;
     if (batch.done) break;
+    // The next batch sized on this one's pace: about targetMs, at most twice as many rows.
+    const perRow = (performance.now() - started) / Math.max(1, batch.rows);
+    size = Math.round(Math.min(size * 2, reindexOptions.targetMs / Math.max(perRow, 0.01)));
   }
   // Documents changed outside any request: the next search must see them at once.
   invalidateVisibilityLimits();
