@@ -134,7 +134,7 @@ export async function setVisibilityLimits({
   queue?: Pick<Queue, 'send'>;
 }) {
   const merged = { ...DEFAULT_VISIBILITY_LIMITS, ...limits };
-  await db.transaction(async (tx) => {
+  const reindex = await db.transaction(async (tx) => {
     // The row lock serialises changes, so each compares with the one before it.
     const rows = await tx
       .select({ key: orgSettings.key, value: orgSettings.value })
@@ -151,15 +151,18 @@ export async function setVisibilityLimits({
       .insert(orgSettings)
       .values({ key: LIMITS_KEY, value: merged })
       .onConflictDoUpdate({ target: orgSettings.key, set: { value: merged, updatedAt: sql`now()` } });
+    // Saving the limits in force again changes no document: nothing to re-index.
+    if (!pending && PROFILE_FIELDS.every((f) => before[f] === merged[f])) return false;
     // From the first profile again, even if a re-index was under way: its cursor passed profiles
     // it indexed under the limits this change replaces.
     await tx
       .insert(orgSettings)
       .values({ key: REINDEX_KEY, value: state })
       .onConflictDoUpdate({ target: orgSettings.key, set: { value: state, updatedAt: sql`now()` } });
+    return true;
   });
   invalidateVisibilityLimits();
-  await queue?.send(SEARCH_REINDEX_JOB, {}, { singletonKey: SEARCH_REINDEX_JOB });
+  if (reindex) await queue?.send(SEARCH_REINDEX_JOB, {}, { singletonKey: SEARCH_REINDEX_JOB });
   return merged;
 }
 

@@ -82,6 +82,13 @@ describe('PUT /api/settings/profile-visibility re-indexes search in batches', ()
     expect(await found(alumni.cookie)).toBe(subjects.length);
   });
 
+  it('saving the limits in force again starts no re-index', async () => {
+    expect(await pending()).toBe(false);
+    expect((await putLimits({})).status).toBe(200);
+    expect(await pending()).toBe(false);
+    expect(await found(alumni.cookie)).toBe(subjects.length);
+  });
+
   it('a concurrent request is served while the re-index is still under way', async () => {
     reindexOptions.batchSize = 1;
     expect((await putLimits({ bio: 'employees' })).status).toBe(200);
