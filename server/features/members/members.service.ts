@@ -278,9 +278,10 @@ export async function reindexSearch(db: Db): Promise<number> {
     const batch = await reindexSearchBatch(db, size);
     rows += batch.rows;
     if (batch.done) break;
-    // The next batch sized on this one's pace: about targetMs, at most twice as many rows.
+    // The next batch sized on this one's pace: about targetMs, at most twice as many rows, and at
+    // least 10 (a batch's four statements cost something whatever it holds).
     const perRow = (performance.now() - started) / Math.max(1, batch.rows);
-    size = Math.round(Math.min(size * 2, reindexOptions.targetMs / Math.max(perRow, 0.01)));
+    size = Math.max(10, Math.round(Math.min(size * 2, reindexOptions.targetMs / Math.max(perRow, 0.01))));
   }
   // Documents changed outside any request: the next search must see them at once.
   invalidateVisibilityLimits();
