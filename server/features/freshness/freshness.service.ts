@@ -22,7 +22,7 @@ import { dispatchMail, type OutgoingMail, queueMail } from '../mail/mail.service
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';
 /** Members asked per transaction by the daily job (tests make it smaller). */
-export const freshnessOptions = { batchSize: 500 };
+export const freshnessOptions = { batchSize: 100 };
 /** How long the confirm link in the email works. */
 export const CONFIRM_LINK_TTL_DAYS = 60;
 
