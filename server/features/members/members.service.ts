@@ -120,8 +120,8 @@ export function invalidateVisibilityLimits() {
 /**
  * Sets the limits and, in the same transaction, starts a re-index of every profile's search
  * documents (so a narrowed field stops matching): the job `SEARCH_REINDEX_JOB` does it in short
- * batches, handing the connection back between them (decision 023). Until it is done, free text
- * matches only the names of the profiles not yet re-indexed.
+ * batches, handing the connection back between them (decision 023). Until it is done, viewers of a
+ * tier the change hid a field from match the profiles not yet re-indexed by name only.
  */
 export async function setVisibilityLimits({
   db,
