@@ -3,9 +3,9 @@
  * seed, then runs each operation that touches every member — HR's change of visibility limits
  * (the request, then its re-index job to the end), the daily freshness questions, the retention
  * warnings on first enabling it, and the directory's uncached landing facets — while a probe sends
- * `GET /api/health` and a small signed-in read (`GET /api/members/<self>`) every 50 ms, as other
- * users would. Recorded per operation: how long it took, and the longest a probe waited (from
- * when it was due, so a starved event loop counts as waiting). On PGlite there is one connection
+ * `GET /api/health` and a small signed-in read (`GET /api/members/<self>`) every 50 ms (one at a
+ * time), as other users would. Recorded per operation: how long it took, and the longest a probe
+ * waited (from when it was due, so a starved event loop counts as waiting). On PGlite there is one connection
  * and one thread: the longest wait is what freezes everyone else.
  *
  * Databases: PGlite in a temporary directory; PostgreSQL at BENCH_DATABASE_URL (else DATABASE_URL,
@@ -67,37 +67,36 @@ interface OpResult {
 }
 
 /**
- * Sends the probe requests every PROBE_MS while `work` runs; a probe's wait runs from when it was
- * due, so a timer that fires late because the event loop was busy counts as waiting.
+ * Sends a probe every PROBE_MS while `work` runs, one at a time (a probe still waiting delays the
+ * next, so the probes never pile up into a load of their own). A probe's wait runs from when it
+ * was due: a timer that fires late because the event loop was busy counts as waiting.
  */
 async function withProbe(
   probe: () => Promise<unknown>,
   work: () => Promise<string>,
 ): Promise<Omit<OpResult, 'op'>> {
   const waits: number[] = [];
-  const inFlight: Promise<void>[] = [];
   let running = true;
+  let ended = Number.POSITIVE_INFINITY;
   const started = performance.now();
-  let due = started + PROBE_MS;
-  const tick = () => {
-    if (!running) return;
-    const dueAt = due;
-    due += PROBE_MS;
-    inFlight.push(
-      probe().then(() => {
-        waits.push(performance.now() - dueAt);
-      }),
-    );
-    // Next one at its own due time (or at once if we are already late).
-    setTimeout(tick, Math.max(0, due - performance.now()));
-  };
-  setTimeout(tick, PROBE_MS);
+  const probing = (async () => {
+    let due = started + PROBE_MS;
+    for (;;) {
+      const delay = due - performance.now();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Due before the work ended (even if the timer only fired after): it was waiting too.
+      if (!running && due > ended) break;
+      await probe();
+      waits.push(performance.now() - due);
+      if (!running) break;
+      due = Math.max(due + PROBE_MS, performance.now());
+    }
+  })();
   const note = await work();
-  const ms = performance.now() - started;
+  ended = performance.now();
+  const ms = ended - started;
   running = false;
-  // A probe due before the end but not yet sent was waiting too.
-  if (due - PROBE_MS < started + ms) waits.push(performance.now() - (due - PROBE_MS));
-  await Promise.all(inFlight);
+  await probing;
   waits.sort((a, b) => a - b);
   return {
     ms,
@@ -260,7 +259,7 @@ function report(runs: DbResult[]) {
     .map((l) => l.toFixed(1))
     .join(' ')}`;
   const lines = [
-    `Run ${new Date().toISOString().slice(0, 16)}Z, ${machine}. A probe (\`GET /api/health\` and a signed-in \`GET /api/members/{id}\`) every ${PROBE_MS} ms; wait = from when it was due to its answer.`,
+    `Run ${new Date().toISOString().slice(0, 16)}Z, ${machine}. A probe (\`GET /api/health\` and a signed-in \`GET /api/members/{id}\`) every ${PROBE_MS} ms, one at a time; wait = from when it was due to its answer.`,
     '',
     '| database | members | operation | took (s) | probes | longest wait (ms) | p95 wait (ms) | note |',
     '|---|---:|---|---:|---:|---:|---:|---|',
