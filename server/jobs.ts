@@ -6,6 +6,7 @@ import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { mailJobs } from './features/mail/mail.service';
+import { memberJobs } from './features/members/members.service';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
@@ -25,5 +26,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...pipelineJobs(deps),
     ...jobAlertJobs(deps),
     ...accountJobs(deps),
+    ...memberJobs(deps),
   ];
 }

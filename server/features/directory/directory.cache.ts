@@ -37,9 +37,22 @@ export function invalidateDirectoryCaches() {
   generation++;
 }
 
-function facetKey(viewer: Viewer, limits: VisibilityMap, query: DirectoryQuery, today: string) {
+function facetKey(
+  viewer: Viewer,
+  limits: VisibilityMap,
+  staleAfter: string | null | undefined,
+  query: DirectoryQuery,
+  today: string,
+) {
   const { page: _page, pageSize: _pageSize, sort: _sort, q, ...filters } = query;
-  return JSON.stringify([viewerTier(viewer.role), tokenizeDirectoryQuery(q), filters, today, limits]);
+  return JSON.stringify([
+    viewerTier(viewer.role),
+    tokenizeDirectoryQuery(q),
+    filters,
+    today,
+    limits,
+    staleAfter ?? null,
+  ]);
 }
 
 const clone = (facets: DirectoryFacets): DirectoryFacets => structuredClone(facets);
@@ -47,7 +60,13 @@ const clone = (facets: DirectoryFacets): DirectoryFacets => structuredClone(face
 /** The facets from the cache when it has them, else computed by `compute` (and kept if large). */
 export async function cachedFacets(
   db: object,
-  args: { viewer: Viewer; limits: VisibilityMap; query: DirectoryQuery; today: string },
+  args: {
+    viewer: Viewer;
+    limits: VisibilityMap;
+    staleAfter?: string | null;
+    query: DirectoryQuery;
+    today: string;
+  },
   compute: () => Promise<DirectoryFacets>,
 ): Promise<DirectoryFacets> {
   let cache = caches.get(db);
@@ -55,7 +74,7 @@ export async function cachedFacets(
     cache = new Map();
     caches.set(db, cache);
   }
-  const key = facetKey(args.viewer, args.limits, args.query, args.today);
+  const key = facetKey(args.viewer, args.limits, args.staleAfter, args.query, args.today);
   const run = async () => {
     const started = generation;
     const value = await compute();

@@ -7,7 +7,7 @@ import {
 import { notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
-import { getVisibilityLimits } from '../members/members.service';
+import { getStaleSearchAfter, getVisibilityLimits } from '../members/members.service';
 import { cachedFacets } from './directory.cache';
 import { cardPresenter } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';
@@ -39,7 +39,15 @@ export const directoryRoutes = createRouter()
     if (query.scope === 'all' && !isHr(viewer)) throw notFound();
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
-    const result = await searchDirectory({ db, viewer, limits, query, today: today(clock.now()) });
+    const staleAfter = await getStaleSearchAfter({ db, viewer });
+    const result = await searchDirectory({
+      db,
+      viewer,
+      limits,
+      staleAfter,
+      query,
+      today: today(clock.now()),
+    });
     return c.json(
       {
         items: result.items.map(cardPresenter({ viewer, limits })),
@@ -56,6 +64,7 @@ export const directoryRoutes = createRouter()
     if (query.scope === 'all' && !isHr(viewer)) throw notFound();
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
-    const args = { viewer, limits, query, today: today(clock.now()) };
+    const staleAfter = await getStaleSearchAfter({ db, viewer });
+    const args = { viewer, limits, staleAfter, query, today: today(clock.now()) };
     return c.json(await cachedFacets(db, args, () => directoryFacets({ db, ...args })), 200);
   });

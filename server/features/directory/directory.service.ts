@@ -31,6 +31,11 @@ const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${
 interface Context {
   viewer: Viewer;
   limits: VisibilityMap;
+  /**
+   * While the search documents are re-indexed after a change of limits, the last profile id done
+   * (decision 023): free text matches only the names of the profiles after it.
+   */
+  staleAfter?: string | null;
 }
 
 /** SQL: is `field` of the row visible to this viewer? (HR sees all; limits are org-wide constants.) */
@@ -45,7 +50,10 @@ export function fieldVisibleSql({ viewer, limits }: Context, field: ProfileField
 
 /** The WHERE clause shared by results and facets. */
 export function directoryWhere(ctx: Context, query: DirectoryQuery, today: string): SQL {
-  const { doc, grams } = TIER_COLUMNS[viewerTier(ctx.viewer.role)];
+  const tier = viewerTier(ctx.viewer.role);
+  const { doc, grams } = TIER_COLUMNS[tier];
+  // The admins' document holds every field whatever the limits: it is never stale.
+  const stale = tier === 'admins' ? null : (ctx.staleAfter ?? null);
   const visible = (f: ProfileField) => fieldVisibleSql(ctx, f);
   const conds: (SQL | undefined)[] = [eq(profiles.isActive, true)];
   // Only members who opted in to being listed (decision 010) — for every viewer, themself and HR
@@ -57,17 +65,21 @@ export function directoryWhere(ctx: Context, query: DirectoryQuery, today: strin
     // estimates are realistic, unlike those of a conjunction of grams (`@>` of four bigrams is
     // estimated as if independent: 86 rows for エンジニア, 34,784 real), so the planner may walk
     // the name order for a page. 1–2-character CJK tokens have no trigram: exact grams instead.
+    let match: SQL;
     if (isAsciiToken(token) || [...token].length >= 3) {
-      conds.push(sql`${doc} like ${likePattern(token)}`);
+      match = sql`${doc} like ${likePattern(token)}`;
     } else {
       const needed = queryGrams(token);
-      conds.push(
-        sql`${grams} @> array[${sql.join(
-          needed.map((g) => sql`${g}`),
-          sql`, `,
-        )}]::text[] and ${doc} like ${likePattern(token)}`,
-      );
+      match = sql`${grams} @> array[${sql.join(
+        needed.map((g) => sql`${g}`),
+        sql`, `,
+      )}]::text[] and ${doc} like ${likePattern(token)}`;
     }
+    conds.push(
+      stale === null
+        ? match
+        : sql`((${profiles.userId} <= ${stale} and ${match}) or (${profiles.userId} > ${stale} and ${profiles.searchName} like ${likePattern(token)}))`,
+    );
   }
   if (query.role?.length) conds.push(inArray(profiles.role, query.role));
   if (query.department?.length) {
@@ -184,10 +196,11 @@ export async function searchDirectory({
   db,
   viewer,
   limits,
+  staleAfter,
   query,
   today,
 }: Context & { db: Db; query: DirectoryQuery; today: string }) {
-  const where = directoryWhere({ viewer, limits }, query, today);
+  const where = directoryWhere({ viewer, limits, staleAfter }, query, today);
   const offset = (query.page - 1) * query.pageSize;
   const want = query.pageSize + 1;
   const byName = sql`${profiles.sortName}, ${profiles.userId}`;
@@ -241,10 +254,11 @@ export async function directoryFacets({
   db,
   viewer,
   limits,
+  staleAfter,
   query,
   today,
 }: Context & { db: Db; query: DirectoryQuery; today: string }): Promise<DirectoryFacets> {
-  const ctx = { viewer, limits };
+  const ctx = { viewer, limits, staleAfter };
   const v = (f: ProfileField) => fieldVisibleSql(ctx, f);
   const matched = sql`select ${profiles.role} as role,
       case when ${v('industry')} then ${profiles.industry} end as industry,

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { lastDayEnded } from '../../../common/exits-reference';
 import type { Db } from '../../db/client';
@@ -32,6 +33,9 @@ export async function runExitTransition(deps: AppDeps): Promise<{ converted: num
   let converted = 0;
   for (const c of candidates) {
     if (!lastDayEnded(c.lastDay, c.timeZone, now)) continue;
+    // Embedded PGlite answers without real I/O: without this, a day of many exits would keep
+    // every request waiting until the last case (decision 023).
+    await yieldToEventLoop();
     if (await convertCase(deps, c.id)) converted += 1;
   }
   return { converted };

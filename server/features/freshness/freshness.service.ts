@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   FRESHNESS_MONTHS_DEFAULT,
   type FreshnessSettings,
@@ -20,8 +21,8 @@ import { dispatchMail, type OutgoingMail, queueMail } from '../mail/mail.service
 
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';
-/** Members asked per transaction by the daily job. */
-const BATCH = 500;
+/** Members asked per transaction by the daily job (tests make it smaller). */
+export const freshnessOptions = { batchSize: 100 };
 /** How long the confirm link in the email works. */
 export const CONFIRM_LINK_TTL_DAYS = 60;
 
@@ -186,7 +187,13 @@ export async function askStaleMembers(deps: Pick<AppDeps, 'db' | 'env' | 'clock'
   const cutoff = staleCutoff(now, months);
   const expiresAt = new Date(now.getTime() + CONFIRM_LINK_TTL_DAYS * 86_400_000);
   let asked = 0;
+  // Members are taken in id order after the last batch's (decision 023): each batch reads on from
+  // there, not from the first member again past everyone asked already.
+  let after = '';
   for (;;) {
+    // Embedded PGlite answers without real I/O, so an await chain never yields on its own: let
+    // requests waiting on the one connection in between batches.
+    await yieldToEventLoop();
     const mailIds = await db.transaction(async (tx0) => {
       const tx = tx0 as unknown as Db;
       const due = await tx
@@ -204,6 +211,7 @@ export async function askStaleMembers(deps: Pick<AppDeps, 'db' | 'env' | 'clock'
         .innerJoin(users, eq(users.id, profiles.userId))
         .where(
           and(
+            gt(profiles.userId, after),
             eq(users.status, 'active'),
             lt(profiles.confirmedAt, cutoff),
             or(
@@ -214,9 +222,10 @@ export async function askStaleMembers(deps: Pick<AppDeps, 'db' | 'env' | 'clock'
           ),
         )
         .orderBy(asc(profiles.userId))
-        .limit(BATCH)
+        .limit(freshnessOptions.batchSize)
         .for('update', { of: profiles, skipLocked: true });
       if (due.length === 0) return null;
+      after = due.at(-1)?.userId ?? after;
       await tx
         .update(profiles)
         .set({ freshnessAskedAt: now })

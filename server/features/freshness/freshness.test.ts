@@ -4,7 +4,7 @@ import { createTestMember, signedIn } from '../../../tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import { mailMessages, profiles, users } from '../../db/schema/index';
 import { fixedClock } from '../../lib/clock';
-import { FRESHNESS_ASK, freshnessToken } from './freshness.service';
+import { FRESHNESS_ASK, freshnessOptions, freshnessToken } from './freshness.service';
 
 failOnConsoleError();
 let t: TestApp;
@@ -88,6 +88,31 @@ describe('freshness.ask job', () => {
     const [mail] = await freshnessMails(m.id);
     expect(mail?.subject).toBe('Kizuna のプロフィールは最新ですか？');
     await t.request('/api/settings/freshness', { method: 'PUT', cookie: hr.cookie, json: { months: 12 } });
+  });
+});
+
+describe('freshness.ask over many members (decision 023)', () => {
+  it('asks in short batches and serves a concurrent request before the run ends', async () => {
+    const members = [];
+    for (let i = 0; i < 6; i++) members.push(await createTestMember(t, { role: 'alumni' }));
+    for (const m of members)
+      await setProfile(m.id, { confirmedAt: new Date(clock.now().getTime() - 400 * DAY) });
+    const batchSize = freshnessOptions.batchSize;
+    freshnessOptions.batchSize = 1;
+    try {
+      await t.queue.send(FRESHNESS_ASK, {});
+      let finished = false;
+      const running = t.queue.drain({ names: [FRESHNESS_ASK] }).then(() => {
+        finished = true;
+      });
+      expect((await t.request('/api/health')).status).toBe(200);
+      expect((await t.request('/api/me', { cookie: hr.cookie })).status).toBe(200);
+      expect(finished).toBe(false);
+      await running;
+    } finally {
+      freshnessOptions.batchSize = batchSize;
+    }
+    for (const m of members) expect(await freshnessMails(m.id)).toHaveLength(1);
   });
 });
 

@@ -129,3 +129,15 @@ export function hiddenFields(visibility: VisibilityMap, limits: VisibilityMap) {
     hiddenFromEmployees: inForce.filter(([, level]) => level === 'admins').map(([field]) => field),
   };
 }
+
+/**
+ * The viewer tiers whose search documents, built under `before`, may hold a searched field that
+ * `after` hides from them: until re-indexed, those documents must not be searched by that tier.
+ */
+export function narrowedTiers(before: VisibilityMap, after: VisibilityMap): FieldVisibility[] {
+  return TIERS.filter((tier) =>
+    SEARCHED_FIELDS.some(
+      (f) => RANK[tier] <= RANK[before[f] ?? 'members'] && RANK[tier] > RANK[after[f] ?? 'members'],
+    ),
+  );
+}

@@ -75,5 +75,6 @@ export const membersRoutes = createRouter()
     const viewer = requireViewer(c);
     const limits = c.req.valid('json');
     if (!isHr(viewer)) throw notFound();
-    return c.json(await setVisibilityLimits({ db: c.var.deps.db, limits }), 200);
+    const { db, queue } = c.var.deps;
+    return c.json(await setVisibilityLimits({ db, limits, queue }), 200);
   });

@@ -1,5 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { FIELD_VISIBILITY_RANK } from '../../../common/access';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK, type FieldVisibility } from '../../../common/access';
 import { deriveRomaji, displayName } from '../../../common/names';
 import { DEFAULT_VISIBILITY_LIMITS } from '../../../common/profile-visibility';
 import {
@@ -16,43 +18,98 @@ import { orgSettings, profiles, sessions, users } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError, notFound } from '../../lib/errors';
-import { isHr, normalizeEmployer, type Viewer } from '../access/access.policy';
+import type { AppDeps } from '../../lib/http';
+import type { JobDefinition, Queue } from '../../lib/queue';
+import { isHr, normalizeEmployer, type Viewer, viewerTier } from '../access/access.policy';
 import { consentedSql } from '../consents/consents.service';
-import { buildSearchColumns } from './member-search';
+import { invalidateDirectoryCaches } from '../directory/directory.cache';
+import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
 
 export type ProfileRow = typeof profiles.$inferSelect;
 export type MemberRow = ProfileRow & { role: Role; email: string; status: 'active' | 'deactivated' };
 
 const LIMITS_KEY = 'profile.visibilityLimits';
+/**
+ * While the search documents are rebuilt after a change of limits: `{ after, tiers }`, the last
+ * profile id done and the viewer tiers from whom a change since the last full re-index hid a
+ * searched field. The documents of the profiles after `after` were built under older limits
+ * (decision 023).
+ */
+export const REINDEX_KEY = 'profile.searchReindex';
+export const SEARCH_REINDEX_JOB = 'members.reindex-search';
 
 /**
  * The limits change rarely and are read on every directory and profile request, so each app
  * process keeps them per database for LIMITS_CACHE_MS; `setVisibilityLimits` drops the entry, so
  * this process sees a change at once. Other processes on the same database see it within
- * LIMITS_CACHE_MS (decision 005, 2026-11-24, later).
+ * LIMITS_CACHE_MS (decision 005, 2026-11-24, later). The re-index cursor is kept with them: a
+ * cursor read earlier is behind the real one, so it can only hide more, never less.
  */
 export const LIMITS_CACHE_MS = 60_000;
-const limitsCache = new WeakMap<object, { value: VisibilityMap; at: number; generation: number }>();
+interface ReindexState {
+  after: string;
+  tiers: FieldVisibility[];
+}
+interface LimitsEntry {
+  value: VisibilityMap;
+  reindex: ReindexState | null;
+  at: number;
+  generation: number;
+}
+const limitsCache = new WeakMap<object, LimitsEntry>();
 let limitsGeneration = 0;
 
-/** HR's per-field visibility limits (the most open level a member may choose). */
-export async function getVisibilityLimits({ db }: { db: Db }): Promise<VisibilityMap> {
+async function readLimitSettings(db: Db): Promise<LimitsEntry> {
   const hit = limitsCache.get(db);
   if (hit && hit.generation === limitsGeneration && performance.now() - hit.at < LIMITS_CACHE_MS) {
-    return { ...hit.value };
+    return hit;
   }
   const generation = limitsGeneration;
   const at = performance.now();
-  const [row] = await db
-    .select({ value: orgSettings.value })
+  const rows = await db
+    .select({ key: orgSettings.key, value: orgSettings.value })
     .from(orgSettings)
-    .where(eq(orgSettings.key, LIMITS_KEY));
-  const parsed = VisibilityMapSchema.safeParse(row?.value ?? {});
+    .where(inArray(orgSettings.key, [LIMITS_KEY, REINDEX_KEY]));
+  const parsed = VisibilityMapSchema.safeParse(rows.find((r) => r.key === LIMITS_KEY)?.value ?? {});
   const value = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+  const entry = {
+    value,
+    reindex: reindexState(rows.find((r) => r.key === REINDEX_KEY)?.value),
+    at,
+    generation,
+  };
   // A read that raced with a change (generation moved on) is not kept.
-  if (generation === limitsGeneration) limitsCache.set(db, { value, at, generation });
-  return { ...value };
+  if (generation === limitsGeneration) limitsCache.set(db, entry);
+  return entry;
+}
+
+const ReindexStateSchema = z.object({ after: z.string(), tiers: z.array(z.enum(FIELD_VISIBILITIES)) });
+const reindexState = (value: unknown): ReindexState | null => {
+  const parsed = ReindexStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
+
+/** HR's per-field visibility limits (the most open level a member may choose). */
+export async function getVisibilityLimits({ db }: { db: Db }): Promise<VisibilityMap> {
+  return { ...(await readLimitSettings(db)).value };
+}
+
+/**
+ * While a re-index runs after a change that hid a searched field from this viewer's tier, the
+ * last profile id whose search documents follow the limits in force (`''`: none yet); otherwise
+ * null. Free text must not search the documents of the profiles after it for this viewer: they
+ * may hold the field narrowed since.
+ */
+export async function getStaleSearchAfter({
+  db,
+  viewer,
+}: {
+  db: Db;
+  viewer: Viewer;
+}): Promise<string | null> {
+  const { reindex } = await readLimitSettings(db);
+  return reindex?.tiers.includes(viewerTier(viewer.role)) ? reindex.after : null;
 }
 
 /** Forgets every cached copy of the limits (after a change is committed). */
@@ -60,39 +117,192 @@ export function invalidateVisibilityLimits() {
   limitsGeneration++;
 }
 
-/** Sets the limits and recomputes every profile's search columns so a narrowed field stops matching. */
-export async function setVisibilityLimits({ db, limits }: { db: Db; limits: VisibilityMap }) {
+/**
+ * Sets the limits and, in the same transaction, starts a re-index of every profile's search
+ * documents (so a narrowed field stops matching): the job `SEARCH_REINDEX_JOB` does it in short
+ * batches, handing the connection back between them (decision 023). Until it is done, viewers of a
+ * tier the change hid a field from match the profiles not yet re-indexed by name only.
+ */
+export async function setVisibilityLimits({
+  db,
+  limits,
+  queue,
+}: {
+  db: Db;
+  limits: VisibilityMap;
+  /** Without it, the job's cron (every few minutes) starts the re-index. */
+  queue?: Pick<Queue, 'send'>;
+}) {
   const merged = { ...DEFAULT_VISIBILITY_LIMITS, ...limits };
-  await db.transaction(async (tx) => {
+  const reindex = await db.transaction(async (tx) => {
+    // The row lock serialises changes, so each compares with the one before it.
+    const rows = await tx
+      .select({ key: orgSettings.key, value: orgSettings.value })
+      .from(orgSettings)
+      .where(inArray(orgSettings.key, [LIMITS_KEY, REINDEX_KEY]))
+      .for('update');
+    const parsed = VisibilityMapSchema.safeParse(rows.find((r) => r.key === LIMITS_KEY)?.value ?? {});
+    const before = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+    // Documents not yet re-indexed may still follow limits older than `before`: keep their tiers.
+    const pending = reindexState(rows.find((r) => r.key === REINDEX_KEY)?.value);
+    const tiers = [...new Set([...(pending?.tiers ?? []), ...narrowedTiers(before, merged)])];
+    const state: ReindexState = { after: '', tiers };
     await tx
       .insert(orgSettings)
       .values({ key: LIMITS_KEY, value: merged })
       .onConflictDoUpdate({ target: orgSettings.key, set: { value: merged, updatedAt: sql`now()` } });
-    await reindexAll(tx as unknown as Db, merged);
+    // Saving the limits in force again changes no document: nothing to re-index.
+    if (!pending && PROFILE_FIELDS.every((f) => before[f] === merged[f])) return false;
+    // From the first profile again, even if a re-index was under way: its cursor passed profiles
+    // it indexed under the limits this change replaces.
+    await tx
+      .insert(orgSettings)
+      .values({ key: REINDEX_KEY, value: state })
+      .onConflictDoUpdate({ target: orgSettings.key, set: { value: state, updatedAt: sql`now()` } });
+    return true;
   });
   invalidateVisibilityLimits();
+  if (reindex) await queue?.send(SEARCH_REINDEX_JOB, {}, { singletonKey: SEARCH_REINDEX_JOB });
   return merged;
 }
 
-async function reindexAll(db: Db, limits: VisibilityMap) {
-  let after = '';
-  for (;;) {
-    const batch = await db
-      .select({ p: profiles, email: users.email })
+/**
+ * Profiles per re-index batch: at most `batchSize`, sized as it goes so that one batch (one
+ * transaction, four statements whatever it holds) takes about `targetMs`. Rewriting a profile
+ * row costs milliseconds — every index on it takes the new row version, the trigram indexes
+ * hundreds of entries each — and how many depends on the machine and its load
+ * (bench/RESULTS.md "Work over all members").
+ */
+export const reindexOptions = { batchSize: 1_000, targetMs: 100 };
+
+const searchableColumns = {
+  userId: profiles.userId,
+  familyName: profiles.familyName,
+  givenName: profiles.givenName,
+  familyNameKana: profiles.familyNameKana,
+  givenNameKana: profiles.givenNameKana,
+  familyNameRomaji: profiles.familyNameRomaji,
+  givenNameRomaji: profiles.givenNameRomaji,
+  employeeNumber: profiles.employeeNumber,
+  departments: profiles.departments,
+  lastTitle: profiles.lastTitle,
+  office: profiles.office,
+  currentEmployer: profiles.currentEmployer,
+  currentTitle: profiles.currentTitle,
+  location: profiles.location,
+  skills: profiles.skills,
+  bio: profiles.bio,
+  visibility: profiles.visibility,
+  email: users.email,
+};
+
+/**
+ * Re-indexes the next batch of profiles after the saved cursor, in one transaction: locks the
+ * cursor (so two runners, or a change of limits, take turns), reads the limits in force, computes
+ * the documents in code (the same `buildSearchColumns` every write uses), writes the rows whose
+ * documents changed in one UPDATE … FROM, and moves the cursor — or, past the last profile,
+ * deletes it. Killed between batches, the next run goes on from the cursor.
+ */
+export async function reindexSearchBatch(
+  db: Db,
+  size = reindexOptions.batchSize,
+): Promise<{ done: boolean; rows: number }> {
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [state] = await tx
+      .select({ value: orgSettings.value })
+      .from(orgSettings)
+      .where(eq(orgSettings.key, REINDEX_KEY))
+      .for('update');
+    const current = reindexState(state?.value);
+    if (current === null) return { done: true, rows: 0 };
+    const { after } = current;
+    const [limitsRow] = await tx
+      .select({ value: orgSettings.value })
+      .from(orgSettings)
+      .where(eq(orgSettings.key, LIMITS_KEY));
+    const parsed = VisibilityMapSchema.safeParse(limitsRow?.value ?? {});
+    const limits = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+    const batch = await tx
+      .select(searchableColumns)
       .from(profiles)
       .innerJoin(users, eq(users.id, profiles.userId))
-      .where(sql`${profiles.userId} > ${after}`)
+      .where(gt(profiles.userId, after))
       .orderBy(profiles.userId)
-      .limit(500);
-    if (batch.length === 0) return;
-    for (const { p, email } of batch) {
-      await db
-        .update(profiles)
-        .set(buildSearchColumns({ ...p, email }, limits))
-        .where(eq(profiles.userId, p.userId));
+      .limit(Math.max(1, Math.min(size, reindexOptions.batchSize)));
+    const last = batch.at(-1)?.userId;
+    if (last === undefined) {
+      await tx.delete(orgSettings).where(eq(orgSettings.key, REINDEX_KEY));
+      return { done: true, rows: 0 };
     }
-    after = batch[batch.length - 1]?.p.userId ?? after;
+    // Only the columns that depend on the limits; names and the admins' document do not.
+    const docs = batch.map((p) => {
+      const c = buildSearchColumns(p, limits);
+      return {
+        id: p.userId,
+        sm: c.searchMembers,
+        se: c.searchEmployees,
+        gm: c.gramsMembers,
+        ge: c.gramsEmployees,
+        hm: c.hiddenFromMembers,
+        he: c.hiddenFromEmployees,
+      };
+    });
+    // One statement for the batch, one JSON parameter; unchanged rows are not written (a change
+    // that touches a field few fill in rewrites few rows).
+    await tx.execute(sql`update ${profiles} set
+        search_members = v.sm, search_employees = v.se, grams_members = v.gm, grams_employees = v.ge,
+        hidden_from_members = v.hm, hidden_from_employees = v.he
+      from jsonb_to_recordset(${JSON.stringify(docs)}::jsonb)
+        as v(id text, sm text, se text, gm text[], ge text[], hm text[], he text[])
+      where ${profiles.userId} = v.id
+        and (${profiles.searchMembers}, ${profiles.searchEmployees}, ${profiles.gramsMembers},
+             ${profiles.gramsEmployees}, ${profiles.hiddenFromMembers}, ${profiles.hiddenFromEmployees})
+          is distinct from (v.sm, v.se, v.gm, v.ge, v.hm, v.he)`);
+    await tx
+      .update(orgSettings)
+      .set({ value: { ...current, after: last }, updatedAt: sql`now()` })
+      .where(eq(orgSettings.key, REINDEX_KEY));
+    return { done: false, rows: batch.length };
+  });
+}
+
+/** Runs the re-index to its end, giving the event loop back between batches. */
+export async function reindexSearch(db: Db): Promise<number> {
+  let rows = 0;
+  let size = Math.min(50, reindexOptions.batchSize);
+  for (;;) {
+    // Embedded PGlite answers without real I/O, so an await chain never yields on its own.
+    await yieldToEventLoop();
+    const started = performance.now();
+    const batch = await reindexSearchBatch(db, size);
+    rows += batch.rows;
+    if (batch.done) break;
+    // The next batch sized on this one's pace: about targetMs, at most twice as many rows, and at
+    // least 10 (a batch's four statements cost something whatever it holds).
+    const perRow = (performance.now() - started) / Math.max(1, batch.rows);
+    size = Math.max(10, Math.round(Math.min(size * 2, reindexOptions.targetMs / Math.max(perRow, 0.01))));
   }
+  // Documents changed outside any request: the next search must see them at once.
+  invalidateVisibilityLimits();
+  invalidateDirectoryCaches();
+  return rows;
+}
+
+/** The re-index job: sent by a change of limits, and every few minutes in case a send was lost. */
+export function memberJobs(deps: Pick<AppDeps, 'db'>): JobDefinition<Record<string, never>>[] {
+  return [
+    {
+      name: SEARCH_REINDEX_JOB,
+      handler: async () => {
+        await reindexSearch(deps.db);
+      },
+      // At 300,000 members the re-index takes minutes; a run past this is taken for dead and
+      // another starts — harmless, the two take turns on the cursor.
+      expireInSeconds: 60 * 60,
+      cron: '*/5 * * * *',
+    },
+  ];
 }
 
 const memberColumns = { profile: profiles, role: users.role, email: users.email, status: users.status };

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '../../../common/privacy';
 import type { Db } from '../../db/client';
 import { auditEvents, orgSettings, users } from '../../db/schema/index';
@@ -11,7 +12,8 @@ import { eraseMember } from './erasure.service';
 export const RETENTION_KEY = 'retention';
 export const RETENTION_SWEEP = 'retention.sweep';
 const DAY_MS = 86_400_000;
-const BATCH = 200;
+/** Members read per statement (each then has its own short transaction; tests make it smaller). */
+export const retentionOptions = { batchSize: 200 };
 
 export async function getRetentionSettings({ db }: { db: Db }): Promise<RetentionSettings> {
   const [row] = await db
@@ -73,14 +75,27 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
 
   let erased = 0;
   const warnedBefore = new Date(now.getTime() - settings.warningDays * DAY_MS);
+  // Each page reads on after the last one's id (decision 023), not from the first member again.
+  let after = '';
   for (;;) {
     const due = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(inScope, isNotNull(users.retentionWarnedAt), lt(users.retentionWarnedAt, warnedBefore)))
+      .where(
+        and(
+          gt(users.id, after),
+          inScope,
+          isNotNull(users.retentionWarnedAt),
+          lt(users.retentionWarnedAt, warnedBefore),
+        ),
+      )
       .orderBy(asc(users.id))
-      .limit(BATCH);
+      .limit(retentionOptions.batchSize);
+    after = due.at(-1)?.id ?? after;
     for (const { id } of due) {
+      // Embedded PGlite answers without real I/O, so an await chain never yields on its own: let
+      // waiting requests use the one connection between members.
+      await yieldToEventLoop();
       try {
         await eraseMember({ db, env: deps.env, clock, userId: id, actor: { kind: 'retention' } });
         erased += 1;
@@ -90,20 +105,23 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
         await db.update(users).set({ retentionWarnedAt: null }).where(eq(users.id, id));
       }
     }
-    if (due.length < BATCH) break;
+    if (due.length < retentionOptions.batchSize) break;
   }
 
   let warned = 0;
+  after = '';
   const deadline = new Date(now.getTime() + settings.warningDays * DAY_MS);
   for (;;) {
     const batch = await db
       .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
       .from(users)
-      .where(and(inScope, isNull(users.retentionWarnedAt)))
+      .where(and(gt(users.id, after), inScope, isNull(users.retentionWarnedAt)))
       .orderBy(asc(users.id))
-      .limit(BATCH);
+      .limit(retentionOptions.batchSize);
+    after = batch.at(-1)?.id ?? after;
     const mailIds: string[] = [];
     for (const member of batch) {
+      await yieldToEventLoop();
       const ids = await db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         const [marked] = await tx
@@ -131,7 +149,7 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
       warned += ids.length ? 1 : 0;
     }
     await dispatchMail(deps, mailIds);
-    if (batch.length < BATCH) break;
+    if (batch.length < retentionOptions.batchSize) break;
   }
   if (warned || erased) {
     await db.insert(auditEvents).values({

@@ -4,7 +4,7 @@ import { createTestMember, signedIn, signIn } from '../../../tests/factories/ind
 import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import { auditEvents, users } from '../../db/schema/index';
 import { fixedClock } from '../../lib/clock';
-import { RETENTION_SWEEP } from './retention.service';
+import { RETENTION_SWEEP, retentionOptions } from './retention.service';
 
 failOnConsoleError();
 const clock = fixedClock('2026-11-24T03:00:00Z');
@@ -159,6 +159,39 @@ describe('retention.sweep', () => {
     await sweep();
     expect(t.mailer.sent.length).toBe(sent);
     expect((await userRow(idle.id))?.retentionWarnedAt).toBeNull();
+  });
+});
+
+describe('retention.sweep over many members (decision 023)', () => {
+  it('serves a concurrent request before the run ends, and warns every member due', async () => {
+    await t.request('/api/settings/retention', { method: 'PUT', cookie: admin.cookie, json: rules });
+    const members = [];
+    for (let i = 0; i < 6; i++) members.push(await createTestMember(t, { role: 'alumni' }));
+    const ids = members.map((m) => m.id);
+    await t.db
+      .update(users)
+      .set({ lastActiveAt: new Date('2020-01-01T00:00:00Z'), retentionWarnedAt: null })
+      .where(inArray(users.id, ids));
+    const batchSize = retentionOptions.batchSize;
+    retentionOptions.batchSize = 2;
+    try {
+      await t.queue.send(RETENTION_SWEEP, {});
+      let finished = false;
+      const running = t.queue.drain({ names: [RETENTION_SWEEP] }).then(() => {
+        finished = true;
+      });
+      expect((await t.request('/api/health')).status).toBe(200);
+      expect((await t.request('/api/me', { cookie: admin.cookie })).status).toBe(200);
+      expect(finished).toBe(false);
+      await running;
+    } finally {
+      retentionOptions.batchSize = batchSize;
+    }
+    const rows = await t.db
+      .select({ warnedAt: users.retentionWarnedAt })
+      .from(users)
+      .where(inArray(users.id, ids));
+    expect(rows.every((r) => r.warnedAt !== null)).toBe(true);
   });
 });
 

@@ -1,0 +1,312 @@
+/**
+ * Work over all members (`npm run bench:all-members`, decision 023): seeds N members with the demo
+ * seed, then runs each operation that touches every member — HR's change of visibility limits
+ * (the request, then its re-index job to the end), the daily freshness questions, the retention
+ * warnings on first enabling it, and the directory's uncached landing facets — while a probe sends
+ * `GET /api/health` and a small signed-in read (`GET /api/members/<self>`) every 50 ms (one at a
+ * time), as other users would. Recorded per operation: how long it took, and the longest a probe
+ * waited (from when it was due, so a starved event loop counts as waiting). On PGlite there is one connection
+ * and one thread: the longest wait is what freezes everyone else.
+ *
+ * Databases: PGlite in a temporary directory; PostgreSQL at BENCH_DATABASE_URL (else DATABASE_URL,
+ * else postgres://postgres@127.0.0.1:5432/postgres), in a database created for the run and dropped
+ * afterwards. Writes its table into bench/RESULTS.md between the `bench:all-members:<label>`
+ * markers (the analysis around them is written by hand).
+ *
+ *   npm run bench:all-members -- [--members 300000] [--db pglite|postgres|both] [--label latest]
+ *     [--ops visibility,freshness,retention,facets] [--no-write]
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { createApp } from '../server/app';
+import { type Database, openDatabase, queryRows } from '../server/db/client';
+import { applyMigrations } from '../server/db/migrate';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../server/db/seed';
+import { users } from '../server/db/schema/index';
+import { invalidateDirectoryCaches } from '../server/features/directory/directory.cache';
+import { FRESHNESS_ASK } from '../server/features/freshness/freshness.service';
+import { SEARCH_REINDEX_JOB } from '../server/features/members/members.service';
+import { RETENTION_SWEEP, setRetentionSettings } from '../server/features/privacy/retention.service';
+import { fixedClock } from '../server/lib/clock';
+import { testEnv } from '../server/lib/env';
+import { createLogger } from '../server/lib/logger';
+import { createMemoryMailer } from '../server/lib/mail';
+import { createQueue } from '../server/lib/queue';
+import { signIn } from '../tests/factories/index';
+import { requestAs } from '../tests/setup';
+
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: '300000' },
+    db: { type: 'string', default: 'both' },
+    label: { type: 'string', default: 'latest' },
+    ops: { type: 'string', default: 'visibility,freshness,retention,facets' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const MEMBERS = Number(args.members);
+const LABEL = args.label ?? 'latest';
+if (!/^[a-z0-9-]+$/.test(LABEL)) throw new Error(`--label: letters, digits and dashes only: ${LABEL}`);
+const OPS = new Set((args.ops ?? '').split(','));
+const PROBE_MS = 50;
+const SERVER =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface OpResult {
+  op: string;
+  ms: number;
+  probes: number;
+  longestWaitMs: number;
+  p95WaitMs: number;
+  note: string;
+}
+
+/**
+ * Sends a probe every PROBE_MS while `work` runs, one at a time (a probe still waiting delays the
+ * next, so the probes never pile up into a load of their own). A probe's wait runs from when it
+ * was due: a timer that fires late because the event loop was busy counts as waiting.
+ */
+async function withProbe(
+  probe: () => Promise<unknown>,
+  work: () => Promise<string>,
+): Promise<Omit<OpResult, 'op'>> {
+  const waits: number[] = [];
+  let running = true;
+  let ended = Number.POSITIVE_INFINITY;
+  const started = performance.now();
+  const probing = (async () => {
+    let due = started + PROBE_MS;
+    for (;;) {
+      const delay = due - performance.now();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Due before the work ended (even if the timer only fired after): it was waiting too.
+      if (!running && due > ended) break;
+      await probe();
+      waits.push(performance.now() - due);
+      if (!running) break;
+      due = Math.max(due + PROBE_MS, performance.now());
+    }
+  })();
+  const note = await work();
+  ended = performance.now();
+  const ms = ended - started;
+  running = false;
+  await probing;
+  waits.sort((a, b) => a - b);
+  return {
+    ms,
+    probes: waits.length,
+    longestWaitMs: waits.at(-1) ?? 0,
+    p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
+    note,
+  };
+}
+
+async function openBenchDatabase(kind: 'pglite' | 'postgres') {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuna-bench-all-'));
+    const database = await openDatabase({ dataDir: dir });
+    return {
+      database,
+      dispose: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `kizuna_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: SERVER });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
+async function benchDatabase(kind: 'pglite' | 'postgres', database: Database) {
+  const { db } = database;
+  const log = (message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
+  await applyMigrations(database);
+  log(`seeding ${MEMBERS.toLocaleString('en')} members`);
+  const seeded = await seedDemo({ db, members: MEMBERS, log });
+  log(`seeded ${seeded.members.toLocaleString('en')} in ${(seeded.ms / 1000).toFixed(1)} s`);
+  const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(db, sql`select version()`);
+
+  // The demo seed ages confirmations against the real date: the clock starts there.
+  const clock = fixedClock(new Date());
+  const queue = createQueue({ raw: database.raw, logger: createLogger('silent'), workers: false });
+  const app = createApp({
+    db,
+    env: testEnv(),
+    clock,
+    mailer: createMemoryMailer(),
+    queue,
+    logger: createLogger('silent'),
+  });
+  await queue.start();
+  const request = requestAs(app);
+  const hrLogin = DEMO_LOGINS.find((l) => l.role === 'alumni_manager') ?? DEMO_LOGINS[0];
+  if (!hrLogin) throw new Error('no demo login');
+  const cookie = await signIn({ request }, hrLogin.email, DEMO_PASSWORD);
+  const [hr] = await db.select({ id: users.id }).from(users).where(eq(users.email, hrLogin.email));
+  if (!hr) throw new Error('demo HR login missing');
+  const probe = async () => {
+    const [health, read] = await Promise.all([
+      request('/api/health'),
+      request(`/api/members/${hr.id}`, { cookie }),
+    ]);
+    if (health.status !== 200 || read.status !== 200) {
+      throw new Error(`probe failed: ${health.status} ${read.status}`);
+    }
+    await read.arrayBuffer();
+  };
+  const drain = (name: string) => queue.drain({ names: [name], maxRounds: 1_000 });
+  const results: OpResult[] = [];
+  const run = async (op: string, work: () => Promise<string>) => {
+    log(`${op}…`);
+    const result = { op, ...(await withProbe(probe, work)) };
+    log(
+      `${op}: ${(result.ms / 1000).toFixed(2)} s, ${result.probes} probes, longest wait ${result.longestWaitMs.toFixed(0)} ms (${result.note})`,
+    );
+    results.push(result);
+  };
+
+  if (OPS.has('visibility')) {
+    for (const [label, level] of [
+      ['narrow', 'employees'],
+      ['widen', 'members'],
+    ] as const) {
+      let putMs = 0;
+      await run(`visibility: ${label} bio to ${level} (request)`, async () => {
+        const t0 = performance.now();
+        const res = await request('/api/settings/profile-visibility', {
+          method: 'PUT',
+          cookie,
+          json: { bio: level },
+        });
+        putMs = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`PUT: ${res.status}`);
+        return `answered in ${putMs.toFixed(0)} ms`;
+      });
+      await run(`visibility: ${label} bio to ${level} (re-index job)`, async () => {
+        const jobs = await drain(SEARCH_REINDEX_JOB);
+        return `${jobs} job(s)`;
+      });
+    }
+  }
+  if (OPS.has('freshness')) {
+    await run('freshness: daily questions', async () => {
+      await queue.send(FRESHNESS_ASK, {});
+      await drain(FRESHNESS_ASK);
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from profiles where freshness_asked_at is not null`,
+      );
+      return `${Number(row?.n ?? 0).toLocaleString('en')} asked`;
+    });
+  }
+  if (OPS.has('retention')) {
+    await setRetentionSettings({
+      db,
+      settings: { enabled: true, roles: ['alumni'], inactiveYears: 1, warningDays: 30 },
+      actorId: hr.id,
+    });
+    // Two years on: every alumnus who never signed in is due a warning (first enabling).
+    clock.advance(2 * 366 * 86_400_000);
+    await run('retention: warnings on first run', async () => {
+      await queue.send(RETENTION_SWEEP, {});
+      await drain(RETENTION_SWEEP);
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from users where retention_warned_at is not null`,
+      );
+      return `${Number(row?.n ?? 0).toLocaleString('en')} warned`;
+    });
+    clock.advance(-2 * 366 * 86_400_000);
+  }
+  if (OPS.has('facets')) {
+    invalidateDirectoryCaches();
+    await run('directory: landing facets, uncached', async () => {
+      const res = await request('/api/directory/facets', { cookie });
+      if (res.status !== 200) throw new Error(`facets: ${res.status}`);
+      return `total ${((await res.json()) as { total: number }).total.toLocaleString('en')}`;
+    });
+  }
+  await queue.stop();
+  return { kind, version, members: seeded.members, results };
+}
+
+type DbResult = Awaited<ReturnType<typeof benchDatabase>>;
+
+function report(runs: DbResult[]) {
+  const machine = `${cpus().length} vCPUs (${cpus()[0]?.model.trim() ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
+  const lines = [
+    `Run ${new Date().toISOString().slice(0, 16)}Z, ${machine}. A probe (\`GET /api/health\` and a signed-in \`GET /api/members/{id}\`) every ${PROBE_MS} ms, one at a time; wait = from when it was due to its answer.`,
+    '',
+    '| database | members | operation | took (s) | probes | longest wait (ms) | p95 wait (ms) | note |',
+    '|---|---:|---|---:|---:|---:|---:|---|',
+  ];
+  for (const r of runs) {
+    for (const o of r.results) {
+      lines.push(
+        `| ${r.kind} | ${r.members.toLocaleString('en')} | ${o.op} | ${(o.ms / 1000).toFixed(2)} | ${o.probes} | ${o.longestWaitMs.toFixed(0)} | ${o.p95WaitMs.toFixed(0)} | ${o.note} |`,
+      );
+    }
+  }
+  lines.push('', ...runs.map((r) => `- ${r.kind}: ${r.version.split(',')[0]}`));
+  return lines.join('\n');
+}
+
+function writeResults(markdown: string) {
+  const start = `<!-- bench:all-members:${LABEL}:start -->`;
+  const end = `<!-- bench:all-members:${LABEL}:end -->`;
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const block = `${start}\n${markdown}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const next =
+    current.includes(start) && current.includes(end)
+      ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
+      : `${current.trimEnd()}\n\n# Work over all members (bench:all-members)\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+async function main() {
+  const kinds: ('pglite' | 'postgres')[] = [];
+  if (args.db === 'both' || args.db === 'pglite') kinds.push('pglite');
+  if (args.db === 'both' || args.db === 'postgres') kinds.push('postgres');
+  const runs: DbResult[] = [];
+  for (const kind of kinds) {
+    const { database, dispose } = await openBenchDatabase(kind);
+    try {
+      runs.push(await benchDatabase(kind, database));
+    } finally {
+      await dispose();
+    }
+  }
+  const markdown = report(runs);
+  process.stdout.write(`\n${markdown}\n`);
+  if (!args['no-write']) writeResults(markdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
