@@ -74,14 +74,24 @@ export function requestAs(app: {
 }
 
 /** An app over a fresh database, with a memory mailer and a controllable clock. */
-export async function createTestApp(options: { env?: EnvInput; clock?: ReturnType<typeof fixedClock> } = {}) {
+export async function createTestApp(
+  options: { env?: EnvInput; clock?: ReturnType<typeof fixedClock>; webRoot?: string } = {},
+) {
   const database = await createTestDatabase();
   const mailer = createMemoryMailer();
   const clock = options.clock ?? fixedClock('2026-11-24T03:00:00Z');
   const env = testEnv(options.env);
   // Jobs run only when a test calls `queue.drain()`: deterministic, no background polling.
   const queue = createQueue({ raw: database.raw, logger: silentLogger, workers: false });
-  const app = createApp({ db: database.db, env, clock, mailer, queue, logger: silentLogger });
+  const app = createApp({
+    db: database.db,
+    env,
+    clock,
+    mailer,
+    queue,
+    logger: silentLogger,
+    webRoot: options.webRoot,
+  });
   await queue.start();
   const request = requestAs(app);
   const close = async () => {
