@@ -40,6 +40,7 @@ import { localeFromHeader } from './lib/i18n';
 import { createLogger, type Logger } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mail';
 import type { MailCatcher } from './lib/mail-catcher';
+import { serveApiDocument } from './lib/openapi';
 import type { Queue } from './lib/queue';
 import { originCheck } from './lib/security';
 import {
@@ -208,15 +209,7 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes);
 
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Kizuna API',
-      version: '0.1.0',
-      description:
-        'The alumni network API. Sign in with POST /api/auth/sign-in/email {email, password}; the session cookie authenticates every other call. Errors: {"error":{"code","message","fields"?}}.',
-    },
-  });
+  serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
 
   app.all('/api/*', () => {
