@@ -9,6 +9,7 @@ import { type EnvInput, testEnv } from '../server/lib/env';
 import { createLogger } from '../server/lib/logger';
 import { createMemoryMailer } from '../server/lib/mail';
 import { createQueue } from '../server/lib/queue';
+import { checkConformance } from './openapi-conformance';
 
 const silentLogger = createLogger('silent');
 
@@ -69,7 +70,12 @@ export function requestAs(app: {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return Promise.resolve(app.request(`${ORIGIN}${path}`, { ...init, headers, body }));
+    const url = `${ORIGIN}${path}`;
+    return Promise.resolve(app.request(url, { ...init, headers, body })).then(async (res) => {
+      // Under vitest every answer is checked against the OpenAPI document (not in the benchmarks).
+      if (process.env.VITEST) await checkConformance(app, init.method ?? 'GET', url, res);
+      return res;
+    });
   };
 }
 

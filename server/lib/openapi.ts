@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { isDeepStrictEqual } from 'node:util';
-import { ErrorBodySchema } from '../../common/errors';
 import type { AppEnv } from './http';
 
 /** The session cookie (better-auth, decision 003); `__Host-` prefixed in production. */
@@ -38,7 +37,6 @@ const SHARED_RESPONSES: Record<string, { status: string; response: Json }> = {
   },
 };
 
-const registered = new WeakSet<object>();
 const documents = new WeakMap<object, () => Document>();
 
 /**
@@ -50,10 +48,6 @@ const documents = new WeakMap<object, () => Document>();
 export function serveApiDocument(app: OpenAPIHono<AppEnv>, publicPaths: readonly RegExp[]) {
   let cached: Document | undefined;
   const build = () => {
-    if (!registered.has(app)) {
-      app.openAPIRegistry.register('ErrorBody', ErrorBodySchema);
-      registered.add(app);
-    }
     cached ??= finishApiDocument(
       app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO }) as unknown as Document,
       publicPaths,
@@ -83,8 +77,15 @@ export function finishApiDocument(doc: Document, publicPaths: readonly RegExp[])
   };
   doc.security = [{ sessionCookie: [] }];
 
-  // ErrorBody was registered as a component; the routes use the same zod schema inline.
-  const errorBody = (components.schemas as Json).ErrorBody;
+  // Every route spreads errorResponses (server/lib/http.ts), whose 401 carries ErrorBodySchema:
+  // the generator wrote it inline everywhere; it becomes one component, referenced.
+  const errorBody = Object.values(doc.paths)
+    .flatMap((operations) => Object.values(operations))
+    .map((op) => (op.responses as Record<string, Json>)['401']?.content as Json | undefined)
+    .map((content) => (content?.['application/json'] as Json | undefined)?.schema)
+    .find(Boolean);
+  if (!errorBody) throw new Error('No operation documents the shared 401: ErrorBody not found');
+  components.schemas = { ...(components.schemas as Json), ErrorBody: errorBody };
   replaceDeep(doc.paths, (node) =>
     isDeepStrictEqual(node, errorBody) ? { $ref: '#/components/schemas/ErrorBody' } : node,
   );
