@@ -103,6 +103,7 @@ describe('JSON compression', () => {
     const br = await t.request('/api/directory', { cookie, headers: { 'accept-encoding': 'br, gzip' } });
     expect(br.headers.get('content-encoding')).toBe('br');
     expect(br.headers.get('cache-control')).toBe('no-store');
+    expect(br.headers.get('content-type')).toBe(plain.headers.get('content-type'));
     expect(brotliDecompressSync(await bytes(br)).toString()).toBe(original);
     const gz = await t.request('/api/directory', { cookie, headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');

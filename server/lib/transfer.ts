@@ -163,11 +163,12 @@ export const compressJson: MiddlewareHandler<AppEnv> = async (c, next) => {
           params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
         })
       : gzipSync(data, { level: 6 });
-  // Hono copies the old answer's headers onto the new one: drop the old length first.
+  // Hono copies the old answer's headers onto the new one, except its content type: drop the old
+  // length first, carry the type over.
   c.res.headers.delete('content-length');
   c.res = new Response(new Uint8Array(body), {
     status: c.res.status,
-    headers: { 'content-encoding': encoding, 'content-length': String(body.length) },
+    headers: { 'content-type': type, 'content-encoding': encoding, 'content-length': String(body.length) },
   });
 };
 
