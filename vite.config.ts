@@ -1,11 +1,24 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { precompressDirectory } from './server/lib/transfer';
+
+/** Writes brotli and gzip variants beside the built files; the server picks one per request. */
+const precompress = (): Plugin => ({
+  name: 'kizuna-precompress',
+  apply: 'build',
+  closeBundle: {
+    order: 'post',
+    handler() {
+      precompressDirectory(new URL('./dist/web', import.meta.url).pathname);
+    },
+  },
+});
 
 // The web UI lives in web/ and is built into dist/web, which the API server serves (server/app.ts).
 export default defineConfig({
   root: 'web',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -41,8 +41,16 @@ import { localeFromHeader } from './lib/i18n';
 import { createLogger, type Logger } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mail';
 import type { MailCatcher } from './lib/mail-catcher';
+import { serveApiDocument } from './lib/openapi';
 import type { Queue } from './lib/queue';
 import { originCheck, trustedOriginsFor } from './lib/security';
+import {
+  compressJson,
+  loadStaticFile,
+  loadStaticFolder,
+  noStoreByDefault,
+  sendStaticFile,
+} from './lib/transfer';
 
 export interface AppOptions {
   db: Db;
@@ -76,6 +84,25 @@ const PUBLIC_API = [
   // Authenticated by its HMAC signature; not mounted in production (decision 017).
   /^\/api\/dev\/ats-inbox$/,
 ];
+
+/** Every feature off (decision 026); `interest-cohort` is left out: browsers now log it as unknown. */
+const PERMISSIONS_POLICY = Object.fromEntries(
+  [
+    'accelerometer',
+    'browsingTopics',
+    'camera',
+    'displayCapture',
+    'geolocation',
+    'gyroscope',
+    'hid',
+    'magnetometer',
+    'microphone',
+    'midi',
+    'payment',
+    'serial',
+    'usb',
+  ].map((feature) => [feature, [] as string[]]),
+);
 
 /** Builds the whole application. Never listens: server/index.ts does, tests call `app.request`. */
 export function createApp(options: AppOptions) {
@@ -117,10 +144,16 @@ export function createApp(options: AppOptions) {
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
       },
+      // Nothing in Kizuna uses these powerful features; an injected script must not either.
+      permissionsPolicy: PERMISSIONS_POLICY,
       strictTransportSecurity: env.NODE_ENV === 'production' ? 'max-age=63072000; includeSubDomains' : false,
     }),
   );
+  app.use('/api/*', noStoreByDefault);
+  app.use('/api/*', compressJson);
   const jsonBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => Promise.reject(new AppError('payload_too_large')),
@@ -177,15 +210,7 @@ export function createApp(options: AppOptions) {
     .route('/api', accountRoutes)
     .route('/api', brandingRoutes);
 
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Kizuna API',
-      version: '0.1.0',
-      description:
-        'The alumni network API. Sign in with POST /api/auth/sign-in/email {email, password}; the session cookie authenticates every other call. Errors: {"error":{"code","message","fields"?}}.',
-    },
-  });
+  serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
 
   app.all('/api/*', () => {
@@ -218,15 +243,24 @@ function mountApiDocs(app: OpenAPIHono<AppEnv>) {
   });
 }
 
-/** The single-page app: hashed assets cached for a year, every other path gets index.html. */
+/**
+ * The single-page app: hashed assets cached for a year, every other path gets index.html. Both
+ * are sent brotli or gzip when the client accepts it, from the variants the build wrote
+ * (vite.config.ts, decision 026).
+ */
 function mountWeb(app: OpenAPIHono<AppEnv>, webRoot: string) {
-  const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  const index = loadStaticFile(join(webRoot, 'index.html'));
+  const assetsDir = join(webRoot, 'assets');
+  const assets = existsSync(assetsDir) ? loadStaticFolder(assetsDir) : new Map();
+  app.get('/assets/*', (c) => {
+    const file = assets.get(c.req.path.slice('/assets/'.length));
+    // A missing hashed asset is a 404, not the SPA page (a stale tab after a deploy must not get HTML).
+    if (!file) return c.text('Not found', 404);
+    return sendStaticFile(c, file, 'public, max-age=31536000, immutable');
   });
+  const sendIndex = (c: Context<AppEnv>) => sendStaticFile(c, index, 'no-cache');
+  app.get('/', sendIndex);
+  app.get('/index.html', sendIndex);
   app.use('*', serveStatic({ root: webRoot }));
-  // A missing hashed asset is a 404, not the SPA page (a stale tab after a deploy must not get HTML).
-  app.get('/assets/*', (c) => c.text('Not found', 404));
-  app.get('*', (c) => c.html(index, 200, { 'cache-control': 'no-cache' }));
+  app.get('*', sendIndex);
 }

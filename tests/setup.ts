@@ -9,6 +9,7 @@ import { type EnvInput, testEnv } from '../server/lib/env';
 import { createLogger } from '../server/lib/logger';
 import { createMemoryMailer } from '../server/lib/mail';
 import { createQueue } from '../server/lib/queue';
+import { checkConformance } from './openapi-conformance';
 
 const silentLogger = createLogger('silent');
 
@@ -69,19 +70,34 @@ export function requestAs(app: {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return Promise.resolve(app.request(`${ORIGIN}${path}`, { ...init, headers, body }));
+    const url = `${ORIGIN}${path}`;
+    return Promise.resolve(app.request(url, { ...init, headers, body })).then(async (res) => {
+      // Under vitest every answer is checked against the OpenAPI document (not in the benchmarks).
+      if (process.env.VITEST) await checkConformance(app, init.method ?? 'GET', url, res);
+      return res;
+    });
   };
 }
 
 /** An app over a fresh database, with a memory mailer and a controllable clock. */
-export async function createTestApp(options: { env?: EnvInput; clock?: ReturnType<typeof fixedClock> } = {}) {
+export async function createTestApp(
+  options: { env?: EnvInput; clock?: ReturnType<typeof fixedClock>; webRoot?: string } = {},
+) {
   const database = await createTestDatabase();
   const mailer = createMemoryMailer();
   const clock = options.clock ?? fixedClock('2026-11-24T03:00:00Z');
   const env = testEnv(options.env);
   // Jobs run only when a test calls `queue.drain()`: deterministic, no background polling.
   const queue = createQueue({ raw: database.raw, logger: silentLogger, workers: false });
-  const app = createApp({ db: database.db, env, clock, mailer, queue, logger: silentLogger });
+  const app = createApp({
+    db: database.db,
+    env,
+    clock,
+    mailer,
+    queue,
+    logger: silentLogger,
+    webRoot: options.webRoot,
+  });
   await queue.start();
   const request = requestAs(app);
   const close = async () => {

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '../../../common/errors';
 import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '../../../common/profiles';
 import { notFound } from '../../lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
@@ -31,7 +32,11 @@ const patchMember = createRoute({
     params: IdParam,
     body: { content: { 'application/json': { schema: ProfileUpdateSchema } }, required: true },
   },
-  responses: { 200: jsonContent(ProfileSchema), ...errorResponses },
+  responses: {
+    200: jsonContent(ProfileSchema),
+    ...errorResponses,
+    409: jsonContent(ErrorBodySchema, 'The employee number belongs to another member'),
+  },
 });
 
 const getLimits = createRoute({
