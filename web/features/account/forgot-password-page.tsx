@@ -6,6 +6,7 @@ import { Button } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useRequestPasswordReset } from './use-account';
 
 /** "Forgot password": asks for the address, then says the same thing whether it is known or not. */
@@ -33,9 +34,7 @@ export function ForgotPasswordPage() {
   return (
     <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
       <div className="mb-8 text-center">
-        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
-          絆
-        </p>
+        <OrgIdentity className="mb-4" />
         <h1 className="text-2xl font-bold text-slate-900">{t('account.forgot.title')}</h1>
         <p className="mt-2 text-sm text-slate-600">{t('account.forgot.lead')}</p>
       </div>

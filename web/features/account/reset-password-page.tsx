@@ -7,6 +7,7 @@ import { Button, buttonClasses } from '../../components/ui/button';
 import { TextField } from '../../components/ui/text-field';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { OrgIdentity } from '../branding/org-identity';
 import { useResetPassword } from './use-account';
 
 type FieldErrors = Partial<Record<'newPassword' | 'confirm', string[]>>;
@@ -43,9 +44,7 @@ export function ResetPasswordPage() {
   return (
     <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
       <div className="mb-8 text-center">
-        <p aria-hidden="true" className="mb-2 text-5xl font-bold text-ai-700">
-          絆
-        </p>
+        <OrgIdentity className="mb-4" />
         <h1 className="text-2xl font-bold text-slate-900">{t('account.reset.title')}</h1>
         {!reset.isSuccess && <p className="mt-2 text-sm text-slate-600">{t('account.reset.lead')}</p>}
       </div>
