@@ -42,6 +42,7 @@ import { createMailer, type Mailer } from './lib/mail';
 import type { MailCatcher } from './lib/mail-catcher';
 import type { Queue } from './lib/queue';
 import { originCheck } from './lib/security';
+import { rejectMalformedText } from './lib/well-formed';
 
 export interface AppOptions {
   db: Db;
@@ -141,6 +142,8 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  // Before any route or better-auth reads the request (decision 024).
+  app.use('/api/*', rejectMalformedText);
   app.use('/api/*', invalidateOnWrite);
 
   // Only the better-auth endpoints we use; the rest of its surface (profile updates, account

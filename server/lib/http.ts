@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ErrorBodySchema } from '../../common/errors';
+import { type ErrorBody, ErrorBodySchema } from '../../common/errors';
 import type { Locale } from '../../common/invitations';
 import type { Db } from '../db/client';
 import type { Viewer } from '../features/access/access.policy';
@@ -9,7 +9,7 @@ import type { Auth } from '../features/auth/auth';
 import type { Clock } from './clock';
 import { isUnstorableText } from './db-errors';
 import type { Env } from './env';
-import { AppError, HTTP_STATUS } from './errors';
+import { AppError, emptyFieldMap, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mail';
@@ -68,14 +68,16 @@ export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
 export function errorResponse(error: unknown, c: Context<AppEnv>) {
   const locale = c.var.locale ?? 'ja';
   if (error instanceof AppError) {
-    const fields = error.fields
-      ? Object.fromEntries(
-          Object.entries(error.fields).map(([k, msgs]) => [k, msgs.map((m) => t(locale, m))]),
-        )
-      : undefined;
-    const body = ErrorBodySchema.parse({
-      error: { code: error.code, message: t(locale, error.message), fields },
-    });
+    // Built by hand, not through ErrorBodySchema.parse: zod's record drops a `__proto__` key and a
+    // plain object would turn it into a prototype. Field names are user input (decision 024).
+    let fields: Record<string, string[]> | undefined;
+    if (error.fields) {
+      fields = emptyFieldMap();
+      for (const [k, msgs] of Object.entries(error.fields)) fields[k] = msgs.map((m) => t(locale, m));
+    }
+    const body: ErrorBody = {
+      error: { code: error.code, message: t(locale, error.message), ...(fields ? { fields } : {}) },
+    };
     return c.json(body, HTTP_STATUS[error.code]);
   }
   if (error instanceof HTTPException) {

@@ -15,7 +15,7 @@ import type { Db } from '../../db/client';
 import { orgSettings, profiles, sessions, users } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
 import { isHr, normalizeEmployer, type Viewer } from '../access/access.policy';
 import { consentedSql } from '../consents/consents.service';
 import { buildSearchColumns } from './member-search';
@@ -243,7 +243,7 @@ export async function updateProfile({
   const current = await findVisibleMember({ db, viewer, id });
   if (!canEditProfile(viewer, id)) throw notFound();
 
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = emptyFieldMap();
   if (!canEditHrRecord(viewer)) {
     for (const f of HR_RECORD_FIELDS) {
       if (input[f] !== undefined && input[f] !== current[f]) fields[f] = ['error.not_editable'];
