@@ -64,6 +64,29 @@ export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+const ROLE_GUARDS = new WeakSet<MiddlewareHandler<AppEnv>>();
+
+/**
+ * Route middleware for routes only some members may use (HR, admins, alumni…):
+ * `createRoute({ middleware: onlyFor(isHr), … })`. @hono/zod-openapi runs route middleware before
+ * the validators, so a caller without the right gets the same 401/404 for a bad body as for a
+ * good one, never a 400 that describes the route's fields (decision 024). The handler's own
+ * check stays: the guard is the door, not the only lock.
+ */
+export function onlyFor(allowed: (viewer: Viewer, env: Env) => boolean): MiddlewareHandler<AppEnv> {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const viewer = requireViewer(c);
+    if (!allowed(viewer, c.var.deps.env)) throw new AppError('not_found');
+    await next();
+  };
+  ROLE_GUARDS.add(guard);
+  return guard;
+}
+
+/** Is this handler an `onlyFor` guard? (Tests list the guarded routes from `app.routes`.) */
+export const isRoleGuard = (handler: unknown) =>
+  typeof handler === 'function' && ROLE_GUARDS.has(handler as MiddlewareHandler<AppEnv>);
+
 /** Maps every error to the one error shape; user mistakes never become a 500. */
 export function errorResponse(error: unknown, c: Context<AppEnv>) {
   const locale = c.var.locale ?? 'ja';

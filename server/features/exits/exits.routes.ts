@@ -14,7 +14,7 @@ import {
 } from '../../../common/exits';
 import { CASE_STAGES, type CaseStage } from '../../../common/exits-reference';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { canManageCases, canSetReportingLines, canUseDevTools } from './exits.policy';
 import { presentCase } from './exits.presenter';
 import {
@@ -63,6 +63,7 @@ const detail = createRoute({
 });
 
 const update = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'patch',
   path: '/exit-cases/{id}',
   tags: ['exits'],
@@ -72,6 +73,7 @@ const update = createRoute({
 });
 
 const cancel = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'post',
   path: '/exit-cases/{id}/cancel',
   tags: ['exits'],
@@ -81,6 +83,7 @@ const cancel = createRoute({
 });
 
 const rehire = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'put',
   path: '/exit-cases/{id}/rehire-eligibility',
   tags: ['exits'],
@@ -90,6 +93,7 @@ const rehire = createRoute({
 });
 
 const manager = createRoute({
+  middleware: onlyFor(canSetReportingLines),
   method: 'put',
   path: '/members/{id}/manager',
   tags: ['exits'],
@@ -99,6 +103,7 @@ const manager = createRoute({
 });
 
 const devClock = createRoute({
+  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/clock',
   tags: ['dev'],
@@ -108,6 +113,7 @@ const devClock = createRoute({
 });
 
 const devTransition = createRoute({
+  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/jobs/exits.transition',
   tags: ['dev'],

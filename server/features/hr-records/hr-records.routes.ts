@@ -12,7 +12,7 @@ import {
 } from '../../../common/hr-import';
 import { HrRecordFilterSchema, HrRecordSchema } from '../../../common/hr-records';
 import { AppError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import {
   cancelImport,
   findImport,
@@ -23,6 +23,7 @@ import {
   saveMapping,
   startImport,
 } from './hr-import.service';
+import { isHr } from '../access/access.policy';
 import { requireHrRecordsAccess } from './hr-records.policy';
 import { presentHrRecord, presentImport } from './hr-records.presenter';
 import { listHrRecords } from './hr-records.service';
@@ -42,6 +43,7 @@ const conflict = {
 export const HR_IMPORT_UPLOAD_PATH = '/api/hr-imports';
 
 const upload = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -56,6 +58,7 @@ const upload = createRoute({
 });
 
 const list = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -67,6 +70,7 @@ const list = createRoute({
 });
 
 const get = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}',
   tags: ['hr-records'],
@@ -76,6 +80,7 @@ const get = createRoute({
 });
 
 const preview = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}/preview',
   tags: ['hr-records'],
@@ -91,6 +96,7 @@ const preview = createRoute({
 });
 
 const putMapping = createRoute({
+  middleware: onlyFor(isHr),
   method: 'put',
   path: '/hr-imports/{id}/mapping',
   tags: ['hr-records'],
@@ -103,6 +109,7 @@ const putMapping = createRoute({
 });
 
 const start = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports/{id}/start',
   tags: ['hr-records'],
@@ -112,6 +119,7 @@ const start = createRoute({
 });
 
 const cancel = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports/{id}/cancel',
   tags: ['hr-records'],
@@ -121,6 +129,7 @@ const cancel = createRoute({
 });
 
 const errorsCsv = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}/errors.csv',
   tags: ['hr-records'],
@@ -133,6 +142,7 @@ const errorsCsv = createRoute({
 });
 
 const records = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-records',
   tags: ['hr-records'],

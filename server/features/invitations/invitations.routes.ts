@@ -11,7 +11,7 @@ import {
   MeSchema,
 } from '../../../common/invitations';
 import { AppError, notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
 import { findViewer } from '../members/members.service';
@@ -33,6 +33,7 @@ const conflict = {
 };
 
 const list = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/invitations',
   tags: ['invitations'],
@@ -42,6 +43,7 @@ const list = createRoute({
 });
 
 const fromRecords = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/from-records',
   tags: ['invitations'],
@@ -53,6 +55,7 @@ const fromRecords = createRoute({
 });
 
 const resend = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/{id}/resend',
   tags: ['invitations'],
@@ -62,6 +65,7 @@ const resend = createRoute({
 });
 
 const revoke = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/{id}/revoke',
   tags: ['invitations'],
@@ -71,6 +75,7 @@ const revoke = createRoute({
 });
 
 const create = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations',
   tags: ['invitations'],
