@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import {
   AtsExportCreateSchema,
@@ -16,6 +15,7 @@ import {
   PipelineStatsSchema,
   StartJobResultSchema,
 } from '../../../common/pipeline';
+import { toCsv } from '../../lib/csv';
 import { AppError, notFound } from '../../lib/errors';
 import {
   type AppEnv,
@@ -185,7 +185,7 @@ function requireHr(c: Context<AppEnv>) {
 }
 
 function csvResponse(c: Context<AppEnv>, rows: string[][], name: string) {
-  const text = stringify(rows, { bom: true, record_delimiter: 'windows' });
+  const text = toCsv(rows);
   return c.body(text, 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${name}"`,
