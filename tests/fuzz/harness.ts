@@ -3,7 +3,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { Role } from '../../common/roles';
 import { isRoleGuard } from '../../server/lib/http';
 import { createTestMember, signedIn } from '../factories/index';
-import { createTestApp, type TestApp } from '../setup';
+import { createTestApp } from '../setup';
 import { bodyTextArb, encodeComponent, type JsonSchema, queryValueArb, RESERVED_KEYS } from './arbitraries';
 
 /**
