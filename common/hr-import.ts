@@ -316,7 +316,8 @@ function romajiOf(name: string, kana: string | null): string | null {
 /** Each mapped field → its column index; problems with the mapping itself as field → reasons. */
 export function resolveMapping(headers: readonly string[], mapping: ImportMapping) {
   const columns: Partial<Record<HrImportField, number>> = {};
-  const errors: Record<string, string[]> = {};
+  // No prototype: a CSV header named `constructor` is an ordinary key (decision 024).
+  const errors: Record<string, string[]> = Object.create(null);
   const add = (key: string, message: string) => {
     errors[key] = [...(errors[key] ?? []), message];
   };

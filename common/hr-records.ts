@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryBooleanSchema } from './query';
 
 /**
  * Which HR records to act on: the HR records list (GET /api/hr-records) and bulk invitations
@@ -19,7 +20,7 @@ export const HrRecordFilterSchema = z
      */
     status: z.enum(['not_invited', 'invited', 'member', 'failed']).optional(),
     /** Only records with an address to send to (personal or work email). */
-    hasEmail: z.coerce.boolean().optional(),
+    hasEmail: QueryBooleanSchema.optional(),
   })
   .strict();
 export type HrRecordFilter = z.infer<typeof HrRecordFilterSchema>;

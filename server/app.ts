@@ -52,6 +52,7 @@ import {
   noStoreByDefault,
   sendStaticFile,
 } from './lib/transfer';
+import { rejectMalformedText } from './lib/well-formed';
 
 export interface AppOptions {
   db: Db;
@@ -180,6 +181,8 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  // Before any route or better-auth reads the request (decision 024).
+  app.use('/api/*', rejectMalformedText);
   app.use('/api/*', invalidateOnWrite);
 
   // Only the better-auth endpoints we use; the rest of its surface (profile updates, account

@@ -27,3 +27,9 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('not_found');
+
+/**
+ * An empty per-field message map. It has no prototype, so a field named after an Object method
+ * (`constructor`, `__proto__`, `toString`…) is just another key (decision 024).
+ */
+export const emptyFieldMap = (): Record<string, string[]> => Object.create(null);

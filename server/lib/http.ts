@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ErrorBodySchema } from '../../common/errors';
+import { type ErrorBody, ErrorBodySchema } from '../../common/errors';
 import type { Locale } from '../../common/invitations';
 import type { Db } from '../db/client';
 import type { Viewer } from '../features/access/access.policy';
@@ -9,7 +9,7 @@ import type { Auth } from '../features/auth/auth';
 import type { Clock } from './clock';
 import { isUnstorableText } from './db-errors';
 import type { Env } from './env';
-import { AppError, HTTP_STATUS } from './errors';
+import { AppError, emptyFieldMap, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
 import type { Logger } from './logger';
 import type { Mailer } from './mail';
@@ -64,18 +64,43 @@ export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+const ROLE_GUARDS = new WeakSet<MiddlewareHandler<AppEnv>>();
+
+/**
+ * Route middleware for routes only some members may use (HR, admins, alumni…):
+ * `createRoute({ middleware: onlyFor(isHr), … })`. @hono/zod-openapi runs route middleware before
+ * the validators, so a caller without the right gets the same 401/404 for a bad body as for a
+ * good one, never a 400 that describes the route's fields (decision 024). The handler's own
+ * check stays: the guard is the door, not the only lock.
+ */
+export function onlyFor(allowed: (viewer: Viewer, env: Env) => boolean): MiddlewareHandler<AppEnv> {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const viewer = requireViewer(c);
+    if (!allowed(viewer, c.var.deps.env)) throw new AppError('not_found');
+    await next();
+  };
+  ROLE_GUARDS.add(guard);
+  return guard;
+}
+
+/** Is this handler an `onlyFor` guard? (Tests list the guarded routes from `app.routes`.) */
+export const isRoleGuard = (handler: unknown) =>
+  typeof handler === 'function' && ROLE_GUARDS.has(handler as MiddlewareHandler<AppEnv>);
+
 /** Maps every error to the one error shape; user mistakes never become a 500. */
 export function errorResponse(error: unknown, c: Context<AppEnv>) {
   const locale = c.var.locale ?? 'ja';
   if (error instanceof AppError) {
-    const fields = error.fields
-      ? Object.fromEntries(
-          Object.entries(error.fields).map(([k, msgs]) => [k, msgs.map((m) => t(locale, m))]),
-        )
-      : undefined;
-    const body = ErrorBodySchema.parse({
-      error: { code: error.code, message: t(locale, error.message), fields },
-    });
+    // Built by hand, not through ErrorBodySchema.parse: zod's record drops a `__proto__` key and a
+    // plain object would turn it into a prototype. Field names are user input (decision 024).
+    let fields: Record<string, string[]> | undefined;
+    if (error.fields) {
+      fields = emptyFieldMap();
+      for (const [k, msgs] of Object.entries(error.fields)) fields[k] = msgs.map((m) => t(locale, m));
+    }
+    const body: ErrorBody = {
+      error: { code: error.code, message: t(locale, error.message), ...(fields ? { fields } : {}) },
+    };
     // Every 429 says when to come back (RFC 9110 Retry-After, seconds); a minute when unknown.
     if (error.code === 'rate_limited') c.header('Retry-After', String(retryAfterOf(error)));
     return c.json(body, HTTP_STATUS[error.code]);

@@ -35,6 +35,8 @@ const messages = {
     'v.tooBig': 'Must be at most {n}.',
     'v.oneOf': 'Must be one of: {values}.',
     'v.unknownKey': 'Unknown field: {keys}.',
+    'v.malformedText': 'Contains a character that cannot be used (a broken character).',
+    'kz.boolean': 'Use true or false.',
     'kz.kana': 'Use hiragana or katakana only.',
     'kz.romaji': 'Use Latin letters only.',
     'kz.date': 'Use a date such as 2024-04-01.',
@@ -345,6 +347,8 @@ const messages = {
     'v.tooBig': '{n}以下の値にしてください。',
     'v.oneOf': '次のいずれかを指定してください: {values}',
     'v.unknownKey': '不明な項目です: {keys}',
+    'v.malformedText': '使用できない文字が含まれています。',
+    'kz.boolean': 'true か false を指定してください。',
     'kz.kana': 'ひらがなまたはカタカナで入力してください。',
     'kz.romaji': 'ローマ字（半角英字）で入力してください。',
     'kz.date': '2024-04-01 のような日付で入力してください。',
@@ -680,7 +684,8 @@ export function translateIssue(issue: z.core.$ZodIssue, locale: Locale): string 
 
 /** Zod issues → `{ "a.b": [messages] }`; issues about the whole object go under `_`. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // No prototype: an unknown key named `constructor` or `__proto__` is an ordinary field (decision 024).
+  const fields: Record<string, string[]> = Object.create(null);
   for (const issue of issues) {
     const key =
       issue.code === 'unrecognized_keys'

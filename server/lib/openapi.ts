@@ -1,5 +1,5 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { isDeepStrictEqual } from 'node:util';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './http';
 
 /** The session cookie (better-auth, decision 003); `__Host-` prefixed in production. */

@@ -11,7 +11,7 @@ import {
   SurveySummarySchema,
 } from '../../../common/exit-survey';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
 import { presentQuestion, presentSummary, presentSurvey } from './exit-survey.presenter';
 import {
@@ -31,6 +31,7 @@ const conflict = {
 };
 
 const listQ = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/exit-survey/questions',
   tags,
@@ -38,6 +39,7 @@ const listQ = createRoute({
   responses: { 200: jsonContent(SurveyQuestionListSchema), ...errorResponses },
 });
 const createQ = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/exit-survey/questions',
   tags,
@@ -48,6 +50,7 @@ const createQ = createRoute({
   responses: { 201: jsonContent(SurveyQuestionSchema, 'Created'), ...errorResponses },
 });
 const patchQ = createRoute({
+  middleware: onlyFor(isHr),
   method: 'patch',
   path: '/exit-survey/questions/{questionId}',
   tags,
@@ -59,6 +62,7 @@ const patchQ = createRoute({
   responses: { 200: jsonContent(SurveyQuestionSchema), ...errorResponses },
 });
 const summary = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/exit-survey/summary',
   tags,

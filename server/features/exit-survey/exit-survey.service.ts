@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../db/client';
 import { exitSurveyQuestions, exitSurveyResponses, leaverCases, profiles } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
 import type { Viewer } from '../access/access.policy';
 import { findCaseForViewer } from '../exits/exits.access';
 import { DEFAULT_SURVEY_QUESTIONS } from './exit-survey.defaults';
@@ -82,7 +82,7 @@ export async function updateQuestion({ db, id, input }: { db: Db; id: string; in
       .for('update');
     if (!current) throw notFound();
     const next = { ...current, ...input };
-    const fields: Record<string, string[]> = {};
+    const fields: Record<string, string[]> = emptyFieldMap();
     if (current.kind === 'choice' && next.options.length < 2) fields.options = ['kz.choiceOptions'];
     if (current.kind !== 'choice' && input.options && input.options.length > 0)
       fields.options = ['kz.notForKind'];
@@ -166,7 +166,7 @@ export async function findSurveyForViewer({
  */
 export function checkAnswers(questions: QuestionRow[], answers: Answers, complete: boolean) {
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = emptyFieldMap();
   const clean: Answers = {};
   for (const [id, value] of Object.entries(answers)) {
     const q = byId.get(id);

@@ -14,7 +14,7 @@ import {
 } from '../../../common/exits';
 import { CASE_STAGES, type CaseStage } from '../../../common/exits-reference';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { canManageCases, canSetReportingLines, canUseDevTools } from './exits.policy';
 import { presentCase } from './exits.presenter';
 import {
@@ -64,6 +64,7 @@ const detail = createRoute({
 });
 
 const update = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'patch',
   path: '/exit-cases/{id}',
   tags: ['exits'],
@@ -73,6 +74,7 @@ const update = createRoute({
 });
 
 const cancel = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'post',
   path: '/exit-cases/{id}/cancel',
   tags: ['exits'],
@@ -82,6 +84,7 @@ const cancel = createRoute({
 });
 
 const rehire = createRoute({
+  middleware: onlyFor(canManageCases),
   method: 'put',
   path: '/exit-cases/{id}/rehire-eligibility',
   tags: ['exits'],
@@ -91,6 +94,7 @@ const rehire = createRoute({
 });
 
 const manager = createRoute({
+  middleware: onlyFor(canSetReportingLines),
   method: 'put',
   path: '/members/{id}/manager',
   tags: ['exits'],
@@ -100,6 +104,7 @@ const manager = createRoute({
 });
 
 const devClock = createRoute({
+  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/clock',
   tags: ['dev'],
@@ -109,6 +114,7 @@ const devClock = createRoute({
 });
 
 const devTransition = createRoute({
+  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/jobs/exits.transition',
   tags: ['dev'],

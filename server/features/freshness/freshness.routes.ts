@@ -9,7 +9,14 @@ import {
   MyFreshnessSchema,
 } from '../../../common/freshness';
 import { notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { canManageFreshness } from './freshness.policy';
 import { presentConfirmed, presentMyFreshness } from './freshness.presenter';
 import {
@@ -24,6 +31,7 @@ import {
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const getSettings = createRoute({
+  middleware: onlyFor(canManageFreshness),
   method: 'get',
   path: '/settings/freshness',
   tags: ['settings'],
@@ -32,6 +40,7 @@ const getSettings = createRoute({
 });
 
 const putSettings = createRoute({
+  middleware: onlyFor(canManageFreshness),
   method: 'put',
   path: '/settings/freshness',
   tags: ['settings'],
@@ -70,6 +79,7 @@ const confirmToken = createRoute({
 });
 
 const summary = createRoute({
+  middleware: onlyFor(canManageFreshness),
   method: 'get',
   path: '/freshness/summary',
   tags: ['freshness'],

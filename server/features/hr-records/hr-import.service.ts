@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { stringify } from 'csv-stringify';
 import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import {
   IMPORT_ERRORS_PAGE_SIZE,
@@ -17,6 +16,7 @@ import {
 import type { Locale } from '../../../common/invitations';
 import type { Db } from '../../db/client';
 import { hrImportErrors, hrImports } from '../../db/schema/index';
+import { csvStream } from '../../lib/csv';
 import type { Env } from '../../lib/env';
 import { AppError, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
@@ -292,12 +292,12 @@ const ERROR_PAGE = 2000;
 
 /**
  * The rejected rows as CSV (line, employee number, reasons in the viewer's language), streamed
- * page by page so a file with 100,000 bad rows is not built in memory. UTF-8 with a BOM, so
- * Excel opens the Japanese text correctly.
+ * page by page so a file with 100,000 bad rows is not built in memory, by the one CSV writer
+ * (UTF-8 with a BOM for Excel, formulas neutralised: an employee number may be `=1+2`).
  */
 export function importErrorsCsv({ db, id, locale }: { db: Db; id: string; locale: Locale }) {
   const field = (key: string) => t(locale, `import.field.${key}`);
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  const csv = csvStream();
   csv.write([
     t(locale, 'import.csv.line'),
     t(locale, 'import.csv.employeeNumber'),

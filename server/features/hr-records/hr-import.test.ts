@@ -282,6 +282,23 @@ describe('running an import', () => {
     expect(existsSync(importFilePath(t.env, result.id))).toBe(false);
   });
 
+  it('errors.csv neutralises cells a spreadsheet would run as formulas (= + - @)', async () => {
+    const numbers = ['=1+2', '+SUM(A1)', '-2+3', '@A1'];
+    const lines = [
+      HEADER,
+      ...numbers.map((n) => `"${n}",山田,太郎,やまだ,たろう,2015/4/1,2010-01-01,営業部,,`),
+    ];
+    const result = await importCsv(`${lines.join('\r\n')}\r\n`);
+    expect(result).toMatchObject({ status: 'done', rowsRejected: 4 });
+    const csv = await t.request(`/api/hr-imports/${result.id}/errors.csv`, { cookie: hr.cookie });
+    const out = Buffer.from(await csv.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
+    expect(out.slice(1).map((l) => l.split(',')[1])).toEqual(numbers.map((n) => `'${n}`));
+  });
+
   it('rejects only the rows with a NUL character in a mapped cell (PostgreSQL text cannot hold it)', async () => {
     const p = prefix();
     // One more column than the mapping uses: a NUL there is never read, so its row is imported.

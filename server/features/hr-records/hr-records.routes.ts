@@ -14,7 +14,8 @@ import {
 } from '../../../common/hr-import';
 import { HrRecordFilterSchema, HrRecordSchema } from '../../../common/hr-records';
 import { AppError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
+import { isHr } from '../access/access.policy';
 import {
   cancelImport,
   findImport,
@@ -45,6 +46,7 @@ const conflict = {
 export const HR_IMPORT_UPLOAD_PATH = '/api/hr-imports';
 
 const upload = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -59,6 +61,7 @@ const upload = createRoute({
 });
 
 const list = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -70,6 +73,7 @@ const list = createRoute({
 });
 
 const get = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}',
   tags: ['hr-records'],
@@ -79,6 +83,7 @@ const get = createRoute({
 });
 
 const preview = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}/preview',
   tags: ['hr-records'],
@@ -94,6 +99,7 @@ const preview = createRoute({
 });
 
 const putMapping = createRoute({
+  middleware: onlyFor(isHr),
   method: 'put',
   path: '/hr-imports/{id}/mapping',
   tags: ['hr-records'],
@@ -106,6 +112,7 @@ const putMapping = createRoute({
 });
 
 const start = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports/{id}/start',
   tags: ['hr-records'],
@@ -115,6 +122,7 @@ const start = createRoute({
 });
 
 const cancel = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/hr-imports/{id}/cancel',
   tags: ['hr-records'],
@@ -124,6 +132,7 @@ const cancel = createRoute({
 });
 
 const errorsCsv = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}/errors.csv',
   tags: ['hr-records'],
@@ -136,6 +145,7 @@ const errorsCsv = createRoute({
 });
 
 const errorsList = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-imports/{id}/errors',
   tags: ['hr-records'],
@@ -145,6 +155,7 @@ const errorsList = createRoute({
 });
 
 const records = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/hr-records',
   tags: ['hr-records'],

@@ -13,7 +13,7 @@ import {
   MeSchema,
 } from '../../../common/invitations';
 import { AppError, notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { rateLimiterFor } from '../../lib/rate-limit';
 import { isHr } from '../access/access.policy';
 import { presentMe } from '../auth/auth.presenter';
@@ -36,6 +36,7 @@ const conflict = {
 };
 
 const list = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/invitations',
   tags: ['invitations'],
@@ -45,6 +46,7 @@ const list = createRoute({
 });
 
 const fromRecords = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/from-records',
   tags: ['invitations'],
@@ -59,6 +61,7 @@ const fromRecords = createRoute({
 export const INVITATION_RESEND_LIMIT = { max: 3, windowMs: 60 * 60_000 };
 
 const batchStatus = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/invitations/batches/{id}',
   tags: ['invitations'],
@@ -68,6 +71,7 @@ const batchStatus = createRoute({
 });
 
 const resend = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/{id}/resend',
   tags: ['invitations'],
@@ -82,6 +86,7 @@ const resend = createRoute({
 });
 
 const revoke = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations/{id}/revoke',
   tags: ['invitations'],
@@ -91,6 +96,7 @@ const revoke = createRoute({
 });
 
 const create = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/invitations',
   tags: ['invitations'],

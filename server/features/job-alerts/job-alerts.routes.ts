@@ -10,7 +10,7 @@ import {
   MarkSeenResultSchema,
 } from '../../../common/job-alerts';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { runDigestNow } from './job-alerts.jobs';
 import { canKeepJobAlerts, canRunDigestNow } from './job-alerts.policy';
 import { presentAlert, presentMatch } from './job-alerts.presenter';
@@ -30,6 +30,7 @@ const limitReached = {
 };
 
 const list = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'get',
   path: '/me/job-alerts',
   tags: ['job-alerts'],
@@ -38,6 +39,7 @@ const list = createRoute({
 });
 
 const create = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'post',
   path: '/me/job-alerts',
   tags: ['job-alerts'],
@@ -47,6 +49,7 @@ const create = createRoute({
 });
 
 const update = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'patch',
   path: '/me/job-alerts/{id}',
   tags: ['job-alerts'],
@@ -56,6 +59,7 @@ const update = createRoute({
 });
 
 const remove = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'delete',
   path: '/me/job-alerts/{id}',
   tags: ['job-alerts'],
@@ -65,6 +69,7 @@ const remove = createRoute({
 });
 
 const matches = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'get',
   path: '/me/job-alerts/matches',
   tags: ['job-alerts'],
@@ -73,6 +78,7 @@ const matches = createRoute({
 });
 
 const seen = createRoute({
+  middleware: onlyFor(canKeepJobAlerts),
   method: 'post',
   path: '/me/job-alerts/matches/seen',
   tags: ['job-alerts'],
@@ -81,6 +87,7 @@ const seen = createRoute({
 });
 
 const devDigest = createRoute({
+  middleware: onlyFor((viewer, env) => canRunDigestNow(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/jobs/job-alerts.digest',
   tags: ['dev'],

@@ -12,7 +12,14 @@ import {
   JobUpdateSchema,
 } from '../../../common/jobs';
 import { notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { audienceOfJob, canManageJobs } from './jobs.policy';
 import { presentAdminJob, presentFitJob, presentJob, presentJobCard } from './jobs.presenter';
 import {
@@ -66,6 +73,7 @@ const detail = createRoute({
 });
 
 const create = createRoute({
+  middleware: onlyFor(canManageJobs),
   method: 'post',
   path: '/jobs',
   tags: ['jobs'],
@@ -75,6 +83,7 @@ const create = createRoute({
 });
 
 const update = createRoute({
+  middleware: onlyFor(canManageJobs),
   method: 'patch',
   path: '/jobs/{id}',
   tags: ['jobs'],
@@ -84,6 +93,7 @@ const update = createRoute({
 });
 
 const publish = createRoute({
+  middleware: onlyFor(canManageJobs),
   method: 'post',
   path: '/jobs/{id}/publish',
   tags: ['jobs'],
@@ -93,6 +103,7 @@ const publish = createRoute({
 });
 
 const close = createRoute({
+  middleware: onlyFor(canManageJobs),
   method: 'post',
   path: '/jobs/{id}/close',
   tags: ['jobs'],
@@ -102,6 +113,7 @@ const close = createRoute({
 });
 
 const adminList = createRoute({
+  middleware: onlyFor(canManageJobs),
   method: 'get',
   path: '/admin/jobs',
   tags: ['jobs'],

@@ -18,7 +18,7 @@ import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '../../../common/rehiring-r
 import { normalizeForSearch, tokenizeQuery } from '../../../common/search-text';
 import type { Db } from '../../db/client';
 import { auditEvents, jobs, users } from '../../db/schema/index';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import { type Viewer, visibleItemsWhere } from '../access/access.policy';
 import { findVisibleMember } from '../members/members.service';
@@ -499,7 +499,7 @@ export async function updateJob(deps: WriteDeps, viewer: Viewer, id: string, inp
     const next: JobContent = { ...current, ...defined };
     const issues = jobRuleIssues(next);
     if (issues.length > 0) {
-      const fields: Record<string, string[]> = {};
+      const fields: Record<string, string[]> = emptyFieldMap();
       for (const issue of issues) fields[issue.path] = [...(fields[issue.path] ?? []), issue.message];
       throw badRequest(fields);
     }

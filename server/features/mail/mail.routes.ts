@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '../../../common/mail';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import type { MailCatcher } from '../../lib/mail-catcher';
 import { canReadOutbox } from './mail.policy';
 import { type OutboxView, presentOutboxItem, presentOutboxMessage } from './mail.presenter';
 import { findOutboxMessage, listOutbox, type MailRow } from './mail.service';
 
 const list = createRoute({
+  middleware: onlyFor(canReadOutbox),
   method: 'get',
   path: '/outbox',
   tags: ['outbox'],
@@ -17,6 +18,7 @@ const list = createRoute({
 });
 
 const show = createRoute({
+  middleware: onlyFor(canReadOutbox),
   method: 'get',
   path: '/outbox/{id}',
   tags: ['outbox'],

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBodySchema } from '../../../common/errors';
 import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '../../../common/profiles';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
 import { presentProfile } from './members.presenter';
 import {
@@ -48,6 +48,7 @@ const getLimits = createRoute({
 });
 
 const putLimits = createRoute({
+  middleware: onlyFor(isHr),
   method: 'put',
   path: '/settings/profile-visibility',
   tags: ['settings'],

@@ -17,7 +17,7 @@ import type { Db } from '../../db/client';
 import { orgSettings, profiles, sessions, users } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
 import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
 import type { AppDeps } from '../../lib/http';
 import type { JobDefinition, Queue } from '../../lib/queue';
 import { isHr, normalizeEmployer, type Viewer, viewerTier } from '../access/access.policy';
@@ -457,7 +457,7 @@ export async function updateProfile({
   const current = await findVisibleMember({ db, viewer, id });
   if (!canEditProfile(viewer, id)) throw notFound();
 
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = emptyFieldMap();
   if (!canEditHrRecord(viewer)) {
     for (const f of HR_RECORD_FIELDS) {
       if (input[f] !== undefined && input[f] !== current[f]) fields[f] = ['error.not_editable'];

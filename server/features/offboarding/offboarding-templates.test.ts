@@ -180,6 +180,23 @@ describe('offboarding templates', () => {
     expect(unknownPatch.status).toBe(404);
   });
 
+  it('an empty change is a 200 with the template as it is (404 for an unknown one), never a 500', async () => {
+    const template = (await list())[0] as Template;
+    const same = await t.request(`/api/offboarding/templates/${template.id}`, {
+      method: 'PATCH',
+      cookie: hrCookie,
+      json: {},
+    });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toEqual(template);
+    const unknown = await t.request('/api/offboarding/templates/34dba07d-7baa-8209-820b-66698d5ae757', {
+      method: 'PATCH',
+      cookie: hrCookie,
+      json: {},
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('only active templates are copied into a new case; deleting a template keeps copied tasks', async () => {
     const templates = await list();
     const handover = templates.find((x) => x.kind === 'handover');

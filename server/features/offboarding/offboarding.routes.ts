@@ -10,7 +10,7 @@ import {
   TemplateSchema,
 } from '../../../common/offboarding';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { isHr } from '../access/access.policy';
 import { presentMyTask, presentTask, presentTaskList, presentTemplate } from './offboarding.presenter';
 import {
@@ -33,6 +33,7 @@ const conflict = {
 };
 
 const listTemplatesRoute = createRoute({
+  middleware: onlyFor(isHr),
   method: 'get',
   path: '/offboarding/templates',
   tags: ['offboarding'],
@@ -41,6 +42,7 @@ const listTemplatesRoute = createRoute({
 });
 
 const createTemplateRoute = createRoute({
+  middleware: onlyFor(isHr),
   method: 'post',
   path: '/offboarding/templates',
   tags: ['offboarding'],
@@ -50,6 +52,7 @@ const createTemplateRoute = createRoute({
 });
 
 const patchTemplateRoute = createRoute({
+  middleware: onlyFor(isHr),
   method: 'patch',
   path: '/offboarding/templates/{id}',
   tags: ['offboarding'],
@@ -62,6 +65,7 @@ const patchTemplateRoute = createRoute({
 });
 
 const deleteTemplateRoute = createRoute({
+  middleware: onlyFor(isHr),
   method: 'delete',
   path: '/offboarding/templates/{id}',
   tags: ['offboarding'],

@@ -161,11 +161,11 @@ export async function updateTemplate({
   patch: TemplatePatch;
 }): Promise<TemplateRow> {
   if (!isUuid(id)) throw notFound();
-  const [row] = await db
-    .update(offboardingTemplates)
-    .set(patch)
-    .where(eq(offboardingTemplates.id, id))
-    .returning();
+  // Nothing to change: the template as it is (an UPDATE without columns is an error, not a no-op).
+  const [row] =
+    Object.keys(patch).length === 0
+      ? await db.select().from(offboardingTemplates).where(eq(offboardingTemplates.id, id))
+      : await db.update(offboardingTemplates).set(patch).where(eq(offboardingTemplates.id, id)).returning();
   if (!row) throw notFound();
   return row;
 }

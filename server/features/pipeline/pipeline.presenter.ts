@@ -279,9 +279,6 @@ const CSV_COLUMNS = [
   'createdAt',
 ] as const;
 
-/** A cell Excel would run as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe. */
-export const csvSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /** The CSV rows (header first) of cards, labels in `locale`; `t` translates server keys. */
 export function presentCsvRows(
   rows: CardRow[],
@@ -315,7 +312,8 @@ export function presentCsvRows(
       stageChangedAt: s.stageChangedAt,
       createdAt: s.createdAt,
     };
-    return CSV_COLUMNS.map((c) => csvSafe(cells[c]));
+    // Formulas are neutralised by the one CSV writer (server/lib/csv.ts).
+    return CSV_COLUMNS.map((c) => cells[c]);
   });
   return [header, ...body];
 }

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import {
   AtsExportCreateSchema,
@@ -16,8 +15,16 @@ import {
   PipelineStatsSchema,
   StartJobResultSchema,
 } from '../../../common/pipeline';
+import { toCsv } from '../../lib/csv';
 import { AppError, notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { t } from '../../lib/i18n';
 import {
   ATS_IDEMPOTENCY_HEADER,
@@ -62,6 +69,7 @@ const csvContent = {
 };
 
 const board = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'get',
   path: '/pipeline',
   tags: ['pipeline'],
@@ -72,6 +80,7 @@ const board = createRoute({
 });
 
 const stats = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'get',
   path: '/pipeline/stats',
   tags: ['pipeline'],
@@ -81,6 +90,7 @@ const stats = createRoute({
 });
 
 const boardCsv = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'get',
   path: '/pipeline/export.csv',
   tags: ['pipeline'],
@@ -90,6 +100,7 @@ const boardCsv = createRoute({
 });
 
 const detail = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'get',
   path: '/pipeline/{id}',
   tags: ['pipeline'],
@@ -100,6 +111,7 @@ const detail = createRoute({
 });
 
 const cardCsv = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'get',
   path: '/pipeline/{id}/export.csv',
   tags: ['pipeline'],
@@ -109,6 +121,7 @@ const cardCsv = createRoute({
 });
 
 const move = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'post',
   path: '/pipeline/{id}/move',
   tags: ['pipeline'],
@@ -118,6 +131,7 @@ const move = createRoute({
 });
 
 const notes = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'post',
   path: '/pipeline/{id}/notes',
   tags: ['pipeline'],
@@ -127,6 +141,7 @@ const notes = createRoute({
 });
 
 const atsExport = createRoute({
+  middleware: onlyFor(canUsePipeline),
   method: 'post',
   path: '/pipeline/{id}/ats-export',
   tags: ['pipeline'],
@@ -136,6 +151,7 @@ const atsExport = createRoute({
 });
 
 const devStart = createRoute({
+  middleware: onlyFor((viewer, env) => canRunDevJobs(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/jobs/pipeline.start',
   tags: ['dev'],
@@ -153,6 +169,7 @@ const devInboxReceive = createRoute({
 });
 
 const devInboxList = createRoute({
+  middleware: onlyFor((viewer, env) => canReadDevInbox(viewer, env.NODE_ENV)),
   method: 'get',
   path: '/dev/ats-inbox',
   tags: ['dev'],
@@ -168,7 +185,7 @@ function requireHr(c: Context<AppEnv>) {
 }
 
 function csvResponse(c: Context<AppEnv>, rows: string[][], name: string) {
-  const text = stringify(rows, { bom: true, record_delimiter: 'windows' });
+  const text = toCsv(rows);
   return c.body(text, 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${name}"`,

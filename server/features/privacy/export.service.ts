@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import type { Locale } from '../../../common/invitations';
@@ -6,6 +5,7 @@ import { DATA_CATEGORIES, type DataCategory, type MyDataSummary } from '../../..
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema/index';
 import type { Clock } from '../../lib/clock';
+import { toCsv } from '../../lib/csv';
 import { notFound } from '../../lib/errors';
 import { findDataSubject, getErasureSettings } from './erasure.service';
 import { columnLabel, readme } from './export-text';
@@ -74,8 +74,9 @@ export async function summariseMemberData({
 
 const jsonValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
-const csvValue = (value: unknown): string => {
+const csvValue = (value: unknown): string | number => {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
@@ -117,10 +118,8 @@ export async function exportMemberData({
   for (const t of tables) {
     const header = t.columns.map((c) => columnLabel(c, locale));
     const body = t.rows.map((r) => t.columns.map((c) => csvValue(r[c])));
-    // BOM: Excel (the usual tool in Japan) reads UTF-8 only with it.
-    files[`csv/${t.name}.csv`] = strToU8(
-      `\uFEFF${stringify([header, ...body], { record_delimiter: 'windows' })}`,
-    );
+    // The one CSV writer: a BOM for Excel, formulas in the member's own text neutralised.
+    files[`csv/${t.name}.csv`] = strToU8(toCsv([header, ...body]));
   }
   files['README.txt'] = strToU8(
     readme(

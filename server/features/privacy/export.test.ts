@@ -93,6 +93,26 @@ describe('POST /api/me/export', () => {
     expect(audit?.data).toEqual({});
   });
 
+  it('CSV cells that a spreadsheet would run as formulas are neutralised', async () => {
+    const member = await signedIn(t, { role: 'alumni' });
+    const cells = { bio: '=1+2', currentEmployer: '+1 Corp', currentTitle: '-1+1', location: '@SUM(A1)' };
+    const res = await t.request(`/api/members/${member.member.id}`, {
+      method: 'PATCH',
+      cookie: member.cookie,
+      json: cells,
+    });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await (await download(member.cookie)).arrayBuffer()));
+    const row =
+      strFromU8(files['csv/profiles.csv'] as Uint8Array)
+        .split('\r\n')[1]
+        ?.split(',') ?? [];
+    for (const value of Object.values(cells)) {
+      expect(row).toContain(`'${value}`);
+      expect(row).not.toContain(value);
+    }
+  });
+
   it('CSV headers follow the requested language', async () => {
     const res = await download(subject.cookie, 'en');
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));

@@ -9,7 +9,14 @@ import {
   RetentionSettingsSchema,
 } from '../../../common/privacy';
 import { notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { checkPassword, eraseMember, getErasureSettings, setErasureSettings } from './erasure.service';
 import { exportMemberData, summariseMemberData } from './export.service';
 import { canEraseMembers, canManageRetention } from './privacy.policy';
@@ -57,6 +64,7 @@ const deleteAccount = createRoute({
 });
 
 const adminErase = createRoute({
+  middleware: onlyFor(canEraseMembers),
   method: 'post',
   path: '/admin/members/{id}/erase',
   tags: ['my data'],
@@ -66,6 +74,7 @@ const adminErase = createRoute({
 });
 
 const getRetention = createRoute({
+  middleware: onlyFor(canManageRetention),
   method: 'get',
   path: '/settings/retention',
   tags: ['settings'],
@@ -74,6 +83,7 @@ const getRetention = createRoute({
 });
 
 const putRetention = createRoute({
+  middleware: onlyFor(canManageRetention),
   method: 'put',
   path: '/settings/retention',
   tags: ['settings'],
@@ -83,6 +93,7 @@ const putRetention = createRoute({
 });
 
 const getErasure = createRoute({
+  middleware: onlyFor(canManageRetention),
   method: 'get',
   path: '/settings/erasure',
   tags: ['settings'],
@@ -91,6 +102,7 @@ const getErasure = createRoute({
 });
 
 const putErasure = createRoute({
+  middleware: onlyFor(canManageRetention),
   method: 'put',
   path: '/settings/erasure',
   tags: ['settings'],

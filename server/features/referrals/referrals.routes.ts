@@ -17,7 +17,14 @@ import {
 } from '../../../common/referrals';
 import { clientAddress } from '../../lib/client-address';
 import { notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { takeConsentSlot } from './consent-rate-limit';
 import { runReferralsDaily } from './referrals.jobs';
 import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.policy';
@@ -47,6 +54,7 @@ const conflict = {
 const rateLimited = { 429: jsonContent(ErrorBodySchema, 'Too many requests from this address') };
 
 const create = createRoute({
+  middleware: onlyFor(canRefer),
   method: 'post',
   path: '/referrals',
   tags: ['referrals'],
@@ -107,6 +115,7 @@ const consentDecide = createRoute({
 });
 
 const adminList = createRoute({
+  middleware: onlyFor(canManageReferrals),
   method: 'get',
   path: '/admin/referrals',
   tags: ['referrals'],
@@ -116,6 +125,7 @@ const adminList = createRoute({
 });
 
 const ruleGet = createRoute({
+  middleware: onlyFor(canManageReferrals),
   method: 'get',
   path: '/admin/referral-reward-rule',
   tags: ['referrals'],
@@ -124,6 +134,7 @@ const ruleGet = createRoute({
 });
 
 const rulePut = createRoute({
+  middleware: onlyFor(canManageReferrals),
   method: 'put',
   path: '/admin/referral-reward-rule',
   tags: ['referrals'],
@@ -133,6 +144,7 @@ const rulePut = createRoute({
 });
 
 const rewardPaid = createRoute({
+  middleware: onlyFor(canManageReferrals),
   method: 'post',
   path: '/admin/referrals/{id}/reward-paid',
   tags: ['referrals'],
@@ -142,6 +154,7 @@ const rewardPaid = createRoute({
 });
 
 const devDaily = createRoute({
+  middleware: onlyFor((viewer, env) => canRunReferralJobs(viewer, env.NODE_ENV)),
   method: 'post',
   path: '/dev/jobs/referrals.expire',
   tags: ['dev'],

@@ -6,7 +6,7 @@ import {
   ReturnInterestResultSchema,
 } from '../../../common/return-interests';
 import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
 import { canRaiseReturnInterest } from './return-interests.policy';
 import { presentMyInterests, presentResult } from './return-interests.presenter';
 import {
@@ -22,6 +22,7 @@ const JobParam = z.object({ id: z.string().trim().min(1).max(100) });
 const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const mine = createRoute({
+  middleware: onlyFor(canRaiseReturnInterest),
   method: 'get',
   path: '/me/return-interests',
   tags: ['return-interests'],
@@ -30,6 +31,7 @@ const mine = createRoute({
 });
 
 const general = createRoute({
+  middleware: onlyFor(canRaiseReturnInterest),
   method: 'put',
   path: '/me/return-interest',
   tags: ['return-interests'],
@@ -40,6 +42,7 @@ const general = createRoute({
 });
 
 const jobInterest = createRoute({
+  middleware: onlyFor(canRaiseReturnInterest),
   method: 'post',
   path: '/jobs/{id}/interest',
   tags: ['return-interests'],
@@ -54,6 +57,7 @@ const jobInterest = createRoute({
 });
 
 const withdraw = createRoute({
+  middleware: onlyFor(canRaiseReturnInterest),
   method: 'post',
   path: '/me/return-interests/{id}/withdraw',
   tags: ['return-interests'],

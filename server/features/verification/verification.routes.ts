@@ -13,7 +13,14 @@ import {
 } from '../../../common/verification';
 import { clientAddress } from '../../lib/client-address';
 import { notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import {
+  type AppEnv,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '../../lib/http';
 import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
 import { takeJoinRequestSlot } from './rate-limit';
 import { canManageJoinRequests } from './verification.policy';
@@ -45,6 +52,7 @@ const submit = createRoute({
 });
 
 const list = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'get',
   path: '/join-requests',
   tags: ['verification'],
@@ -54,6 +62,7 @@ const list = createRoute({
 });
 
 const approve = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'post',
   path: '/join-requests/{id}/approve',
   tags: ['verification'],
@@ -63,6 +72,7 @@ const approve = createRoute({
 });
 
 const reject = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'post',
   path: '/join-requests/{id}/reject',
   tags: ['verification'],
@@ -72,6 +82,7 @@ const reject = createRoute({
 });
 
 const getRules = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'get',
   path: '/settings/eligibility',
   tags: ['settings'],
@@ -80,6 +91,7 @@ const getRules = createRoute({
 });
 
 const putRules = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'put',
   path: '/settings/eligibility',
   tags: ['settings'],
@@ -89,6 +101,7 @@ const putRules = createRoute({
 });
 
 const leaveReasons = createRoute({
+  middleware: onlyFor(canManageJoinRequests),
   method: 'get',
   path: '/settings/eligibility/leave-reasons',
   tags: ['settings'],
