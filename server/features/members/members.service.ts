@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setTimeout as rest, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK, type FieldVisibility } from '../../../common/access';
@@ -171,9 +171,11 @@ export async function setVisibilityLimits({
  * transaction, four statements whatever it holds) takes about `targetMs`. Rewriting a profile
  * row costs milliseconds — every index on it takes the new row version, the trigram indexes
  * hundreds of entries each — and how many depends on the machine and its load
- * (bench/RESULTS.md "Work over all members").
+ * (bench/RESULTS.md "Work over all members"). After each batch the job rests as long as the batch
+ * took: a request is a chain of several statements, and on PGlite's one connection each of them
+ * would otherwise queue behind a new batch (the 300k bench measured 1.8–2.5 s waits without it).
  */
-export const reindexOptions = { batchSize: 1_000, targetMs: 100 };
+export const reindexOptions = { batchSize: 1_000, targetMs: 50 };
 
 const searchableColumns = {
   userId: profiles.userId,
@@ -284,8 +286,10 @@ export async function reindexSearch(db: Db, stopAt = Number.POSITIVE_INFINITY): 
     if (batch.done) break;
     // The next batch sized on this one's pace: about targetMs, at most twice as many rows, and at
     // least 10 (a batch's four statements cost something whatever it holds).
-    const perRow = (performance.now() - started) / Math.max(1, batch.rows);
+    const took = performance.now() - started;
+    const perRow = took / Math.max(1, batch.rows);
     size = Math.max(10, Math.round(Math.min(size * 2, reindexOptions.targetMs / Math.max(perRow, 0.01))));
+    await rest(Math.min(took, 4 * reindexOptions.targetMs));
   }
   // Documents changed outside any request: the next search must see them at once.
   invalidateVisibilityLimits();
