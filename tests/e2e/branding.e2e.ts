@@ -118,7 +118,7 @@ describe('organisation branding', () => {
     await hr.getByLabel('宛先または件名').fill('misaki.nakamura@example.com');
     await hr.getByRole('button', { name: '検索', exact: true }).click();
     await hr.waitForURL(/[?&]q=/);
-    const list = hr.getByRole('region', { name: '送信済み・送信待ちのメール' });
+    const list = hr.getByRole('group', { name: '送信済み・送信待ちのメール' });
     // The demo referral's consent request, signed with the demo organisation's name.
     const row = list.getByRole('row').filter({ hasText: `【${DEMO.nameJa}】` });
     await row.first().waitFor();
@@ -161,7 +161,7 @@ describe('organisation branding', () => {
     const phone = await page('ja', PHONE);
     await signInAs(phone, 'hr@kizuna.example', 'ja');
     await phone.goto(hr.url().replace(/^https?:\/\/[^/]+/, ''));
-    const phoneList = phone.getByRole('region', { name: '送信済み・送信待ちのメール' });
+    const phoneList = phone.getByRole('group', { name: '送信済み・送信待ちのメール' });
     await phoneList
       .getByRole('row')
       .filter({ hasText: `【${DEMO.nameJa}】` })
