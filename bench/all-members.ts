@@ -23,22 +23,22 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createApp } from '../server/app';
-import { type Database, openDatabase, queryRows } from '../server/db/client';
-import { applyMigrations } from '../server/db/migrate';
-import { users } from '../server/db/schema/index';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../server/db/seed';
-import { invalidateDirectoryCaches } from '../server/features/directory/directory.cache';
-import { FRESHNESS_ASK } from '../server/features/freshness/freshness.service';
-import { REINDEX_KEY, reindexSearch, SEARCH_REINDEX_JOB } from '../server/features/members/members.service';
-import { RETENTION_SWEEP, setRetentionSettings } from '../server/features/privacy/retention.service';
-import { fixedClock } from '../server/lib/clock';
-import { testEnv } from '../server/lib/env';
-import { createLogger } from '../server/lib/logger';
-import { createMemoryMailer } from '../server/lib/mail';
-import { createQueue } from '../server/lib/queue';
-import { signIn } from '../tests/factories/index';
-import { requestAs } from '../tests/setup';
+import { createApp } from '#server/app';
+import { type Database, openDatabase, queryRows } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { users } from '#server/db/schema/index';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '#server/db/seed';
+import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
+import { FRESHNESS_ASK } from '#server/features/freshness/freshness.service';
+import { REINDEX_KEY, reindexSearch, SEARCH_REINDEX_JOB } from '#server/features/members/members.service';
+import { RETENTION_SWEEP, setRetentionSettings } from '#server/features/privacy/retention.service';
+import { fixedClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import { createMemoryMailer } from '#server/lib/mail';
+import { createQueue } from '#server/lib/queue';
+import { signIn } from '#tests/factories/index';
+import { requestAs } from '#tests/setup';
 
 const { values: args } = parseArgs({
   options: {

@@ -19,21 +19,21 @@ import type { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { type DirectoryQuery, DirectoryQuerySchema } from '../common/directory';
-import type { Role } from '../common/roles';
-import { createApp } from '../server/app';
-import { type Database, type Db, openDatabase, queryRows } from '../server/db/client';
-import { applyMigrations } from '../server/db/migrate';
-import { seedDemo } from '../server/db/seed';
-import { directoryFacets, searchDirectory } from '../server/features/directory/directory.service';
-import { findViewer, getVisibilityLimits } from '../server/features/members/members.service';
-import { fixedClock } from '../server/lib/clock';
-import { testEnv } from '../server/lib/env';
-import { createLogger } from '../server/lib/logger';
-import { createMemoryMailer } from '../server/lib/mail';
-import { createQueue } from '../server/lib/queue';
-import { createTestMember, signIn } from '../tests/factories/index';
-import { requestAs } from '../tests/setup';
+import { type DirectoryQuery, DirectoryQuerySchema } from '#common/directory';
+import type { Role } from '#common/roles';
+import { createApp } from '#server/app';
+import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { seedDemo } from '#server/db/seed';
+import { directoryFacets, searchDirectory } from '#server/features/directory/directory.service';
+import { findViewer, getVisibilityLimits } from '#server/features/members/members.service';
+import { fixedClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import { createMemoryMailer } from '#server/lib/mail';
+import { createQueue } from '#server/lib/queue';
+import { createTestMember, signIn } from '#tests/factories/index';
+import { requestAs } from '#tests/setup';
 
 const { values: args } = parseArgs({
   options: {

@@ -15,7 +15,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp } from '../tests/setup';
+import { createTestApp } from '#tests/setup';
 import { closure, readChunks, webRoot } from './assets.mjs';
 
 const ENCODINGS = [

@@ -23,16 +23,16 @@ import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { suggestMapping } from '../common/hr-import';
-import { type Database, openDatabase, queryRows } from '../server/db/client';
-import { applyMigrations } from '../server/db/migrate';
-import { hrImports } from '../server/db/schema/index';
-import { runImport } from '../server/features/hr-records/hr-import.job';
-import { importFilePath } from '../server/features/hr-records/hr-import.service';
-import { systemClock } from '../server/lib/clock';
-import { testEnv } from '../server/lib/env';
-import { createLogger } from '../server/lib/logger';
-import { fakeMember, rng } from '../tests/factories/member-data';
+import { suggestMapping } from '#common/hr-import';
+import { type Database, openDatabase, queryRows } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { hrImports } from '#server/db/schema/index';
+import { runImport } from '#server/features/hr-records/hr-import.job';
+import { importFilePath } from '#server/features/hr-records/hr-import.service';
+import { systemClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import { fakeMember, rng } from '#tests/factories/member-data';
 
 const { values: args } = parseArgs({
   options: {

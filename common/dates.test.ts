@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearsAtCompany } from '../server/features/pipeline/pipeline.presenter';
+import { yearsAtCompany } from '#server/features/pipeline/pipeline.presenter';
 import { tenureYears } from './dates';
 
 describe('tenureYears: one count of years at the company for the profile and the pipeline', () => {

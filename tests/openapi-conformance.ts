@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
-import { apiDocumentOf } from '../server/lib/openapi';
+import { apiDocumentOf } from '#server/lib/openapi';
 
 /**
  * Every answer an API test receives through `requestAs` is checked against the OpenAPI document

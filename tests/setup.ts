@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach } from 'vitest';
-import { createApp } from '../server/app';
-import { type Database, openDatabase } from '../server/db/client';
-import { applyMigrations } from '../server/db/migrate';
-import { fixedClock } from '../server/lib/clock';
-import { type EnvInput, testEnv } from '../server/lib/env';
-import { createLogger } from '../server/lib/logger';
-import { createMemoryMailer } from '../server/lib/mail';
-import { createQueue } from '../server/lib/queue';
+import { createApp } from '#server/app';
+import { type Database, openDatabase } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { fixedClock } from '#server/lib/clock';
+import { type EnvInput, testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import { createMemoryMailer } from '#server/lib/mail';
+import { createQueue } from '#server/lib/queue';
 import { checkConformance } from './openapi-conformance';
 
 const silentLogger = createLogger('silent');

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHrRecord } from '../../tests/factories/hr-records';
-import { signedIn } from '../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../tests/setup';
-import { profiles } from '../db/schema/index';
+import { profiles } from '#server/db/schema/index';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
 let t: TestApp;

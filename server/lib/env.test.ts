@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../tests/setup';
+import { createTestApp, type TestApp } from '#tests/setup';
 import { parseEnv } from './env';
 import { trustedOriginsFor } from './security';
 
@@ -81,7 +81,7 @@ describe('signing in from http://127.0.0.1:3000 in development', () => {
   afterAll(() => t?.close());
 
   it('is accepted (it was a 403: only localhost was trusted); a foreign origin still is not', async () => {
-    const { createTestMember, TEST_PASSWORD } = await import('../../tests/factories/index');
+    const { createTestMember, TEST_PASSWORD } = await import('#tests/factories/index');
     const member = await createTestMember(t as TestApp);
     const signIn = (origin: string) =>
       (t as TestApp).app.request('http://127.0.0.1:3000/api/auth/sign-in/email', {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../common/errors';
+import type { ErrorCode } from '#common/errors';
 
 export const HTTP_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
   bad_request: 400,

@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type ErrorBody, ErrorBodySchema } from '../../common/errors';
-import type { Locale } from '../../common/invitations';
-import type { Db } from '../db/client';
-import type { Viewer } from '../features/access/access.policy';
-import type { Auth } from '../features/auth/auth';
+import { type ErrorBody, ErrorBodySchema } from '#common/errors';
+import type { Locale } from '#common/invitations';
+import type { Db } from '#server/db/client';
+import type { Viewer } from '#server/features/access/access.policy';
+import type { Auth } from '#server/features/auth/auth';
 import type { Clock } from './clock';
 import { isUnstorableText } from './db-errors';
 import type { Env } from './env';

@@ -1,8 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn } from '../../tests/factories';
-import { createTestApp, type TestApp } from '../../tests/setup';
+import { signedIn } from '#tests/factories';
+import { createTestApp, type TestApp } from '#tests/setup';
 import { operationIdFor } from './openapi';
 
 type Operation = {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { RawSql } from '../db/client';
+import type { RawSql } from '#server/db/client';
 import type { Logger } from './logger';
 
 /**

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../common/roles';
-import { signedIn } from '../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../tests/setup';
+import { ROLES, type Role } from '#common/roles';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { isRoleGuard } from './http';
 
 /**

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../tests/factories';
-import { createTestApp, type TestApp } from '../../tests/setup';
+import { createTestMember, signedIn } from '#tests/factories';
+import { createTestApp, type TestApp } from '#tests/setup';
 import { chooseEncoding, precompressDirectory } from './transfer';
 
 // A stand-in for dist/web: an index page and a hashed chunk, precompressed as the build does.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '../../common/consents';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consents';
 import { launchBrowser, newMember, newPage, openAdmin, screenshot, signInAs } from './browser';
 
 const FIXTURE = join(process.cwd(), 'tests/fixtures/hr-export-cp932.csv');

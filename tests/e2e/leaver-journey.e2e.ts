@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES } from '../../common/consent-purposes';
-import { dateIn } from '../../common/exits-reference';
+import { CONSENT_PURPOSES } from '#common/consent-purposes';
+import { dateIn } from '#common/exits-reference';
 import {
   screenshot as capture,
   launchBrowser,

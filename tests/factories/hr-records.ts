@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeEmployeeNumber } from '../../common/employee-number';
-import { normalizeForSearch } from '../../common/search-text';
-import { hrRecords } from '../../server/db/schema/index';
-import type { TestApp } from '../setup';
+import { normalizeEmployeeNumber } from '#common/employee-number';
+import { normalizeForSearch } from '#common/search-text';
+import { hrRecords } from '#server/db/schema/index';
+import type { TestApp } from '#tests/setup';
 
 let counter = 0;
 

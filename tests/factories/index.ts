@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CONSENT_PURPOSES, type ConsentAnswers, type ConsentPurpose } from '../../common/consents';
-import type { Role } from '../../common/roles';
-import type { Db } from '../../server/db/client';
-import { accounts } from '../../server/db/schema/index';
-import { hashPassword } from '../../server/features/auth/auth';
-import { recordConsents } from '../../server/features/consents/consents.service';
-import { createMember, type NewMember } from '../../server/features/members/members.service';
-import type { TestApp } from '../setup';
+import { CONSENT_PURPOSES, type ConsentAnswers, type ConsentPurpose } from '#common/consents';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { accounts } from '#server/db/schema/index';
+import { hashPassword } from '#server/features/auth/auth';
+import { recordConsents } from '#server/features/consents/consents.service';
+import { createMember, type NewMember } from '#server/features/members/members.service';
+import type { TestApp } from '#tests/setup';
 import { fakeMember, rng } from './member-data';
 
 let counter = 0;

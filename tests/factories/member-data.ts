@@ -5,11 +5,11 @@
  * Every company, person and address here is made up; the lists only mimic what a Japanese
  * company's alumni network looks like (mostly Japanese, a quarter from elsewhere).
  */
-import { deriveRomaji } from '../../common/names';
-import type { VisibilityMap } from '../../common/profiles';
-import type { Industry } from '../../common/reference';
-import type { Role } from '../../common/roles';
-import type { NewMember } from '../../server/features/members/members.service';
+import { deriveRomaji } from '#common/names';
+import type { VisibilityMap } from '#common/profiles';
+import type { Industry } from '#common/reference';
+import type { Role } from '#common/roles';
+import type { NewMember } from '#server/features/members/members.service';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same people. */
 export function rng(seed: number) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import type { Role } from '../../common/roles';
-import { isRoleGuard } from '../../server/lib/http';
-import { createTestMember, signedIn } from '../factories/index';
-import { createTestApp } from '../setup';
+import type { Role } from '#common/roles';
+import { isRoleGuard } from '#server/lib/http';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp } from '#tests/setup';
 import { bodyTextArb, encodeComponent, type JsonSchema, queryValueArb, RESERVED_KEYS } from './arbitraries';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useMe } from '../features/auth/use-me';
+import { useMe } from '#web/features/auth/use-me';
 
 const tabClasses = ({ isActive }: { isActive: boolean }) =>
   'whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium transition-colors ' +

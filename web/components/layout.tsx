@@ -9,8 +9,8 @@ import {
   useNavigate,
   useNavigation,
 } from 'react-router';
-import { isHrRole, useMe, useSaveLanguage, useSignOut } from '../features/auth/use-me';
-import { OrgBadge } from '../features/branding/org-identity';
+import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
+import { OrgBadge } from '#web/features/branding/org-identity';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
 

@@ -1,6 +1,6 @@
-import { AVAILABILITY_FLAGS, type AvailabilityFlag } from '../../common/reference';
-import type { Role } from '../../common/roles';
-import { useFormat } from '../lib/format';
+import { AVAILABILITY_FLAGS, type AvailabilityFlag } from '#common/reference';
+import type { Role } from '#common/roles';
+import { useFormat } from '#web/lib/format';
 import { Badge, type BadgeTone } from './ui/badge';
 
 const ROLE_TONES: Record<Role, BadgeTone> = {

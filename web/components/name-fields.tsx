@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NAME_FIELDS } from '../../common/reference';
+import { NAME_FIELDS } from '#common/reference';
 import { TextField } from './ui/text-field';
 
 export type NameKey = (typeof NAME_FIELDS)[number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { buttonClasses } from './ui/button';
 
 export function NotFoundPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { isHrRole, useMe } from '../features/auth/use-me';
+import { isHrRole, useMe } from '#web/features/auth/use-me';
 import { AdminNav } from './admin-nav';
 import { AdminsOnlyPage } from './admins-only-page';
 import { NotFoundPage } from './not-found-page';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../common/errors';
-import { i18n } from '../i18n';
+import type { ErrorCode } from '#common/errors';
+import { i18n } from '#web/i18n';
 
 /** Codes better-auth answers with on /api/auth/* (its own error shape), plus ours. */
 export type ApiErrorCode = ErrorCode | 'network' | (string & {});

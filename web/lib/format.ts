@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldVisibility } from '../../common/access';
-import type { AvailabilityFlag, Industry } from '../../common/reference';
-import type { Role } from '../../common/roles';
-import type { UiLanguage } from '../i18n';
+import type { FieldVisibility } from '#common/access';
+import type { AvailabilityFlag, Industry } from '#common/reference';
+import type { Role } from '#common/roles';
+import type { UiLanguage } from '#web/i18n';
 
 export const useLanguage = (): UiLanguage => {
   const { i18n } = useTranslation();

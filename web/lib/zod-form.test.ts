@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvitationCreateSchema } from '../../common/invitations';
-import { JoinRequestInputSchema } from '../../common/verification';
+import { InvitationCreateSchema } from '#common/invitations';
+import { JoinRequestInputSchema } from '#common/verification';
 import { validateWithSchema } from './zod-form';
 
 describe('validateWithSchema: the server schema and messages, in the browser', () => {

@@ -10,7 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { Audience, Classification } from '../../../common/access';
+import type { Audience, Classification } from '#common/access';
 import { users } from './auth';
 
 /**

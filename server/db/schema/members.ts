@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { ProfileField, VisibilityMap } from '../../../common/profiles';
+import type { ProfileField, VisibilityMap } from '#common/profiles';
 import { users } from './auth';
 
 /**

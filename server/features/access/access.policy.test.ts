@@ -6,11 +6,11 @@ import {
   CLASSIFICATIONS,
   type Classification,
   FIELD_VISIBILITIES,
-} from '../../../common/access';
-import { ROLES, type Role } from '../../../common/roles';
-import { createTestDatabase } from '../../../tests/setup';
-import type { Database } from '../../db/client';
-import { queryRows } from '../../db/client';
+} from '#common/access';
+import { ROLES, type Role } from '#common/roles';
+import type { Database } from '#server/db/client';
+import { queryRows } from '#server/db/client';
+import { createTestDatabase } from '#tests/setup';
 import { canSeeField, canView, monthsSinceLeft, type Viewer, visibleItemsWhere } from './access.policy';
 
 const NOW = new Date('2026-11-24T00:00:00Z');

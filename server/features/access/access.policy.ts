@@ -6,9 +6,9 @@ import {
   type Classification,
   FIELD_VISIBILITY_RANK,
   type FieldVisibility,
-} from '../../../common/access';
-import { assignableRoles, type Role } from '../../../common/roles';
-import { AppError } from '../../lib/errors';
+} from '#common/access';
+import { assignableRoles, type Role } from '#common/roles';
+import { AppError } from '#server/lib/errors';
 
 /**
  * The one door for all data (decision 004). Every feature asks this module whether a viewer may

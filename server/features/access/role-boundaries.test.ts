@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignableRoles, ROLES, type Role } from '../../../common/roles';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { invitations, leaverCases, users, verificationRequests } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { runExitTransition } from '../exits/exits.transition';
-import { JOIN_RATE_LIMIT } from '../verification/rate-limit';
+import { assignableRoles, ROLES, type Role } from '#common/roles';
+import { invitations, leaverCases, users, verificationRequests } from '#server/db/schema/index';
+import { runExitTransition } from '#server/features/exits/exits.transition';
+import { JOIN_RATE_LIMIT } from '#server/features/verification/rate-limit';
+import { fixedClock } from '#server/lib/clock';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { canAssignRole } from './access.policy';
 
 /**

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import type { AccountSession } from '../../../common/account';
-import { parseUserAgent } from '../../../common/user-agent';
+import type { AccountSession } from '#common/account';
+import { parseUserAgent } from '#common/user-agent';
 import type { SessionRow } from './account.service';
 
 /**

@@ -7,12 +7,12 @@ import {
   PasswordResetRequestSchema,
   PasswordResetSchema,
   RevokedSessionsSchema,
-} from '../../../common/account';
-import { ErrorBodySchema } from '../../../common/errors';
-import { clientAddress } from '../../lib/client-address';
-import { AppError } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
-import { rateLimiterFor } from '../../lib/rate-limit';
+} from '#common/account';
+import { ErrorBodySchema } from '#common/errors';
+import { clientAddress } from '#server/lib/client-address';
+import { AppError } from '#server/lib/errors';
+import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import { rateLimiterFor } from '#server/lib/rate-limit';
 import { presentSession } from './account.presenter';
 import {
   changePassword,

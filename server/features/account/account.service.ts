@@ -1,14 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, like, ne, sql } from 'drizzle-orm';
-import type { Locale } from '../../../common/invitations';
-import type { Db } from '../../db/client';
-import { accounts, sessions, users, verifications } from '../../db/schema/index';
-import type { Env } from '../../lib/env';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
-import { hashPassword, verifyPassword } from '../auth/auth';
-import { dispatchMail, queueMail } from '../mail/mail.service';
+import type { Locale } from '#common/invitations';
+import type { Db } from '#server/db/client';
+import { accounts, sessions, users, verifications } from '#server/db/schema/index';
+import { hashPassword, verifyPassword } from '#server/features/auth/auth';
+import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import type { Env } from '#server/lib/env';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
 import { passwordResetMail } from './password-reset-mail';
 
 /** A reset link works for an hour, once. */

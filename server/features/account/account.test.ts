@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseUserAgent } from '../../../common/user-agent';
-import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, ORIGIN, type TestApp } from '../../../tests/setup';
-import { mailMessages, sessions, users } from '../../db/schema/index';
+import { parseUserAgent } from '#common/user-agent';
+import { mailMessages, sessions, users } from '#server/db/schema/index';
+import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, ORIGIN, type TestApp } from '#tests/setup';
 import { coarseAddress } from './account.presenter';
 import {
   PASSWORD_CHANGE_LIMIT,
@@ -161,7 +161,7 @@ describe('POST /api/account/password-reset', () => {
     const member = await createTestMember(t);
     await requestReset(member.email);
     const token = tokenOf((await deliveredResetLink(member.email)) as string);
-    const { verifications } = await import('../../db/schema/index');
+    const { verifications } = await import('#server/db/schema/index');
     const rows = await t.db.select().from(verifications).where(eq(verifications.value, member.id));
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);

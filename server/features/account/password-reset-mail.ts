@@ -1,7 +1,7 @@
-import type { Locale } from '../../../common/invitations';
-import { t } from '../../lib/i18n';
-import { formatExpiry } from '../invitations/invitation-mail';
-import type { OutgoingMail } from '../mail/mail.service';
+import type { Locale } from '#common/invitations';
+import { formatExpiry } from '#server/features/invitations/invitation-mail';
+import type { OutgoingMail } from '#server/features/mail/mail.service';
+import { t } from '#server/lib/i18n';
 
 /** Its link (`/reset-password?token=…`) acts for the member: the outbox masks it (decision 021). */
 export const PASSWORD_RESET_MAIL_KIND = 'password_reset';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, ORIGIN, type TestApp } from '../../../tests/setup';
+import { createTestMember, signedIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, ORIGIN, type TestApp } from '#tests/setup';
 import { AUTH_ADDRESS_LIMIT, SIGN_IN_ACCOUNT_WINDOW_MS } from './auth.gateway';
 
 /**
@@ -128,7 +128,7 @@ describe('TRUSTED_PROXIES', () => {
       'x-forwarded-for': '1.2.3.4, 203.0.113.60',
     });
     expect(res.status).toBe(200);
-    const { sessions } = await import('../../db/schema/index');
+    const { sessions } = await import('#server/db/schema/index');
     const { eq } = await import('drizzle-orm');
     const [row] = await t.db.select().from(sessions).where(eq(sessions.userId, member.id));
     expect(row?.ipAddress).toBe('203.0.113.60');

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { clientAddress } from '../../lib/client-address';
-import type { AppEnv } from '../../lib/http';
-import { rateLimiterFor } from '../../lib/rate-limit';
+import { clientAddress } from '#server/lib/client-address';
+import type { AppEnv } from '#server/lib/http';
+import { rateLimiterFor } from '#server/lib/rate-limit';
 import { type Auth, CLIENT_IP_HEADER } from './auth';
 
 /** Each better-auth endpoint but sign-in, per client address: generous for a person, tight for a script. */

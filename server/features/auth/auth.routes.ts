@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { LocaleSchema, MeSchema } from '../../../common/invitations';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
-import { updatePreferences } from '../members/members.service';
+import { LocaleSchema, MeSchema } from '#common/invitations';
+import { updatePreferences } from '#server/features/members/members.service';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentMe } from './auth.presenter';
 import { findMeState } from './auth.service';
 

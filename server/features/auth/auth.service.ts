@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { leaverCases, reportingLines, users } from '../../db/schema/index';
+import type { Db } from '#server/db/client';
+import { leaverCases, reportingLines, users } from '#server/db/schema/index';
 
 export type MeFlags = { isManager: boolean; hasExitCase: boolean };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { createTestMember, signedIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
 let t: TestApp;
@@ -42,7 +42,7 @@ describe('sign-in and sessions', () => {
   it('a deactivated member is signed out everywhere', async () => {
     const { member, cookie } = await signedIn(t);
     expect((await t.request('/api/me', { cookie })).status).toBe(200);
-    const { users } = await import('../../db/schema/index');
+    const { users } = await import('#server/db/schema/index');
     const { eq } = await import('drizzle-orm');
     await t.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, member.id));
     expect((await t.request('/api/me', { cookie })).status).toBe(401);
@@ -71,7 +71,7 @@ describe('GET/PATCH /api/me', () => {
 
   it('isManager: a reporting line as manager, or the manager of an open exit case', async () => {
     const { eq } = await import('drizzle-orm');
-    const { leaverCases, reportingLines } = await import('../../db/schema/index');
+    const { leaverCases, reportingLines } = await import('#server/db/schema/index');
     const flags = async (cookie: string) => {
       const body = await (await t.request('/api/me', { cookie })).json();
       return { isManager: body.isManager, hasExitCase: body.hasExitCase };
@@ -105,7 +105,7 @@ describe('GET/PATCH /api/me', () => {
   });
 
   it('hasExitCase: an exit case names the viewer, whatever its status (alumni keep "My exit")', async () => {
-    const { leaverCases } = await import('../../db/schema/index');
+    const { leaverCases } = await import('#server/db/schema/index');
     const alumnus = await signedIn(t, { role: 'alumni' });
     const noCase = await signedIn(t, { role: 'alumni' });
     await t.db.insert(leaverCases).values({

@@ -1,10 +1,10 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import type { Db } from '../../db/client';
-import * as schema from '../../db/schema/index';
-import type { Env } from '../../lib/env';
-import type { Logger } from '../../lib/logger';
+import type { Db } from '#server/db/client';
+import * as schema from '#server/db/schema/index';
+import type { Env } from '#server/lib/env';
+import type { Logger } from '#server/lib/logger';
 
 export const CLIENT_IP_HEADER = 'x-kizuna-client-ip';
 

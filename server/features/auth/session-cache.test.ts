@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { sessions, users } from '../../db/schema/index';
+import { sessions, users } from '#server/db/schema/index';
+import { signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 /**
  * better-auth's session cookie cache (decision 005, 2026-11-24, later) spares the session reads, but the

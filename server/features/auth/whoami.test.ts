@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
 let t: TestApp;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { DEMO_BRANDING, seedDemoBranding } from './branding.demo';
 
 failOnConsoleError();

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import type { Db } from '../../db/client';
-import { orgSettings } from '../../db/schema/index';
+import type { Db } from '#server/db/client';
+import { orgSettings } from '#server/db/schema/index';
 import { BRANDING_LOGO_KEY, BRANDING_NAMES_KEY, encodeLogo } from './branding.service';
 
 export const DEMO_BRANDING = { nameJa: '株式会社絆デモ', nameEn: 'Kizuna Demo Inc.' };

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BrandingNamesSchema, BrandingSchema, LOGO_MAX_BYTES } from '../../../common/branding';
-import { AppError, notFound } from '../../lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { BrandingNamesSchema, BrandingSchema, LOGO_MAX_BYTES } from '#common/branding';
+import { AppError, notFound } from '#server/lib/errors';
+import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { canManageBranding } from './branding.policy';
 import { getBranding, getLogo, removeLogo, setBrandingNames, setLogo } from './branding.service';
 

@@ -8,12 +8,12 @@ import {
   DEFAULT_ORG_NAME,
   LOGO_MAX_SIDE,
   LOGO_PATH,
-} from '../../../common/branding';
-import type { Locale } from '../../../common/invitations';
-import { auditEvents, orgSettings } from '../../db/schema/index';
-import { AppError } from '../../lib/errors';
-import { t } from '../../lib/i18n';
-import type { DbOrTx } from '../mail/mail.service';
+} from '#common/branding';
+import type { Locale } from '#common/invitations';
+import { auditEvents, orgSettings } from '#server/db/schema/index';
+import type { DbOrTx } from '#server/features/mail/mail.service';
+import { AppError } from '#server/lib/errors';
+import { t } from '#server/lib/i18n';
 
 export const BRANDING_NAMES_KEY = 'branding.names';
 export const BRANDING_LOGO_KEY = 'branding.logo';

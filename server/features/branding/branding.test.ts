@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGO_MAX_BYTES } from '../../../common/branding';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { mailByIds, queueMail } from '../mail/mail.service';
-import { referralConsentMail } from '../referrals/referral-mail';
+import { LOGO_MAX_BYTES } from '#common/branding';
+import { mailByIds, queueMail } from '#server/features/mail/mail.service';
+import { referralConsentMail } from '#server/features/referrals/referral-mail';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
 let t: TestApp;

@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '../../../common/consents';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { queryRows } from '../../db/client';
-import { consentEvents, profiles, users } from '../../db/schema/index';
-import { DEMO_LOGINS, seedDemo } from '../../db/seed';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consents';
+import { queryRows } from '#server/db/client';
+import { consentEvents, profiles, users } from '#server/db/schema/index';
+import { DEMO_LOGINS, seedDemo } from '#server/db/seed';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
 let t: TestApp;

@@ -4,7 +4,7 @@ import {
   type ConsentEvent,
   type ConsentSource,
   type MyConsents,
-} from '../../../common/consents';
+} from '#common/consents';
 import type { ConsentEventRow, ConsentOverview } from './consents.service';
 
 const presentEvent = (e: ConsentEventRow): ConsentEvent => ({

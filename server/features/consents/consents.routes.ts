@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ConsentUpdateSchema, MyConsentsSchema } from '../../../common/consents';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+import { ConsentUpdateSchema, MyConsentsSchema } from '#common/consents';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentMyConsents } from './consents.presenter';
 import { findMyConsents, saveMyConsents } from './consents.service';
 

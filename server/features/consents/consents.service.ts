@@ -5,12 +5,12 @@ import {
   type ConsentAnswers,
   type ConsentPurpose,
   type ConsentSource,
-} from '../../../common/consents';
-import type { Locale } from '../../../common/invitations';
-import type { Db } from '../../db/client';
-import { consentEvents, profiles, users } from '../../db/schema/index';
-import { notFound } from '../../lib/errors';
-import { cancelPendingHiresOfMember } from '../pipeline/pipeline.service';
+} from '#common/consents';
+import type { Locale } from '#common/invitations';
+import type { Db } from '#server/db/client';
+import { consentEvents, profiles, users } from '#server/db/schema/index';
+import { cancelPendingHiresOfMember } from '#server/features/pipeline/pipeline.service';
+import { notFound } from '#server/lib/errors';
 
 /**
  * The consent ledger (decision 010). `consent_events` is append-only: an answer is never updated

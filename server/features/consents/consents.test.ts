@@ -5,11 +5,11 @@ import {
   CONSENT_TEXT_VERSION,
   type ConsentAnswers,
   type MyConsents,
-} from '../../../common/consents';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { consentEvents, profiles, users } from '../../db/schema/index';
+} from '#common/consents';
+import type { Db } from '#server/db/client';
+import { consentEvents, profiles, users } from '#server/db/schema/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { recordConsents } from './consents.service';
 
 failOnConsoleError();

@@ -1,9 +1,9 @@
-import { FIELD_VISIBILITY_RANK } from '../../../common/access';
-import type { MemberCard } from '../../../common/directory';
-import { displayName } from '../../../common/names';
-import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '../../../common/profile-visibility';
-import type { VisibilityMap } from '../../../common/profiles';
-import { type Viewer, viewerTier } from '../access/access.policy';
+import { FIELD_VISIBILITY_RANK } from '#common/access';
+import type { MemberCard } from '#common/directory';
+import { displayName } from '#common/names';
+import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
+import type { VisibilityMap } from '#common/profiles';
+import { type Viewer, viewerTier } from '#server/features/access/access.policy';
 import type { CardRow } from './directory.service';
 
 const CARD_FIELDS = [

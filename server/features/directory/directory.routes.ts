@@ -3,11 +3,11 @@ import {
   DirectoryFacetsSchema,
   DirectoryQuerySchema,
   DirectoryResultSchema,
-} from '../../../common/directory';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
-import { isHr } from '../access/access.policy';
-import { getStaleSearchAfter, getVisibilityLimits } from '../members/members.service';
+} from '#common/directory';
+import { isHr } from '#server/features/access/access.policy';
+import { getStaleSearchAfter, getVisibilityLimits } from '#server/features/members/members.service';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { cachedFacets } from './directory.cache';
 import { cardPresenter } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';

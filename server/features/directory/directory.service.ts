@@ -1,18 +1,18 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { FIELD_VISIBILITY_RANK } from '../../../common/access';
-import type { DirectoryFacets, DirectoryQuery } from '../../../common/directory';
-import type { ProfileField, VisibilityMap } from '../../../common/profiles';
+import { FIELD_VISIBILITY_RANK } from '#common/access';
+import type { DirectoryFacets, DirectoryQuery } from '#common/directory';
+import type { ProfileField, VisibilityMap } from '#common/profiles';
 import {
   FULL_NAME_MARK,
   fullNameQueries,
   isAsciiToken,
   queryGrams,
   tokenizeDirectoryQuery,
-} from '../../../common/search-text';
-import { type Db, queryRows } from '../../db/client';
-import { profiles } from '../../db/schema/index';
-import { type Viewer, viewerTier } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
+} from '#common/search-text';
+import { type Db, queryRows } from '#server/db/client';
+import { profiles } from '#server/db/schema/index';
+import { type Viewer, viewerTier } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
 
 /**
  * Directory search (decision 005). Everything a viewer may not see is excluded inside the query:

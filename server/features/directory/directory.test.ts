@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONSENT_TEXT_VERSION } from '../../../common/consents';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { users } from '../../db/schema/index';
+import { CONSENT_TEXT_VERSION } from '#common/consents';
+import { users } from '#server/db/schema/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { facetCacheOptions, invalidateDirectoryCaches } from './directory.cache';
 import { directorySearchOptions } from './directory.service';
 

@@ -1,5 +1,5 @@
-import { exitFieldVisible } from '../../../common/exits-reference';
-import type { CaseAccess, CaseRow } from '../exits/exits.access';
+import { exitFieldVisible } from '#common/exits-reference';
+import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
 
 /**
  * Who may do what with a case's career proposal (decision 013). Anything not allowed is a 404 for

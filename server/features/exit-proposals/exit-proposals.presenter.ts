@@ -1,4 +1,4 @@
-import type { Proposal, Suggestions } from '../../../common/exit-proposals';
+import type { Proposal, Suggestions } from '#common/exit-proposals';
 import type { ProposalRow } from './exit-proposals.service';
 
 /** The proposal as its viewer may see it; an absent row is an empty, unsaved proposal. */

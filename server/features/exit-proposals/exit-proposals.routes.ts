@@ -4,8 +4,8 @@ import {
   ProposalSchema,
   ProposalUpdateSchema,
   SuggestionsSchema,
-} from '../../../common/exit-proposals';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '../../lib/http';
+} from '#common/exit-proposals';
+import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentProposal, presentSuggestions } from './exit-proposals.presenter';
 import {
   commentOnProposal,

@@ -4,15 +4,15 @@ import {
   type ProposalUpdate,
   SUGGESTION_MIN_GROUP,
   type Suggestions,
-} from '../../../common/exit-proposals';
-import { exitFieldVisible } from '../../../common/exits-reference';
-import type { Db } from '../../db/client';
-import { careerProposals, profiles, users } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import { AppError, notFound } from '../../lib/errors';
-import type { Viewer } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
-import { findCaseForViewer } from '../exits/exits.access';
+} from '#common/exit-proposals';
+import { exitFieldVisible } from '#common/exits-reference';
+import type { Db } from '#server/db/client';
+import { careerProposals, profiles, users } from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { findCaseForViewer } from '#server/features/exits/exits.access';
+import type { Clock } from '#server/lib/clock';
+import { AppError, notFound } from '#server/lib/errors';
 import {
   canCommentProposal,
   canReadProposal,

@@ -1,4 +1,4 @@
-import type { exitSurveyQuestions } from '../../db/schema/index';
+import type { exitSurveyQuestions } from '#server/db/schema/index';
 
 type NewQuestion = typeof exitSurveyQuestions.$inferInsert;
 

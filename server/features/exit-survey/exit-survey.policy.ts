@@ -1,5 +1,5 @@
-import { exitFieldVisible } from '../../../common/exits-reference';
-import type { CaseAccess, CaseRow } from '../exits/exits.access';
+import { exitFieldVisible } from '#common/exits-reference';
+import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
 
 /**
  * Survey answers are HR-only (EXIT_FIELD_AUDIENCE.surveyAnswers), with one exception: the leaver

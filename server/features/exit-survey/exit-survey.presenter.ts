@@ -1,4 +1,4 @@
-import type { Survey, SurveyQuestion, SurveySummary } from '../../../common/exit-survey';
+import type { Survey, SurveyQuestion, SurveySummary } from '#common/exit-survey';
 import type { QuestionRow, summarizeSurvey } from './exit-survey.service';
 
 export function presentQuestion(q: QuestionRow): SurveyQuestion {

@@ -9,10 +9,10 @@ import {
   SurveySchema,
   SurveySummaryQuerySchema,
   SurveySummarySchema,
-} from '../../../common/exit-survey';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import { isHr } from '../access/access.policy';
+} from '#common/exit-survey';
+import { isHr } from '#server/features/access/access.policy';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentQuestion, presentSummary, presentSurvey } from './exit-survey.presenter';
 import {
   createQuestion,

@@ -7,13 +7,13 @@ import {
   type SurveyGroupBy,
   type SurveyQuestionCreate,
   type SurveyQuestionPatch,
-} from '../../../common/exit-survey';
-import type { Db } from '../../db/client';
-import { exitSurveyQuestions, exitSurveyResponses, leaverCases, profiles } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
-import type { Viewer } from '../access/access.policy';
-import { findCaseForViewer } from '../exits/exits.access';
+} from '#common/exit-survey';
+import type { Db } from '#server/db/client';
+import { exitSurveyQuestions, exitSurveyResponses, leaverCases, profiles } from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { findCaseForViewer } from '#server/features/exits/exits.access';
+import type { Clock } from '#server/lib/clock';
+import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { DEFAULT_SURVEY_QUESTIONS } from './exit-survey.defaults';
 import { canAnswerSurvey, canReadSurvey } from './exit-survey.policy';
 

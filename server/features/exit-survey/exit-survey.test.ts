@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { exitSurveyQuestions, exitSurveyResponses, leaverCases } from '../../db/schema/index';
+import { exitSurveyQuestions, exitSurveyResponses, leaverCases } from '#server/db/schema/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { DEFAULT_SURVEY_QUESTIONS } from './exit-survey.defaults';
 
 failOnConsoleError();

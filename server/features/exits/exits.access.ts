@@ -1,9 +1,9 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
-import type { CaseAccess } from '../../../common/exits-reference';
-import type { Db } from '../../db/client';
-import { auditEvents, leaverCases } from '../../db/schema/index';
-import { notFound } from '../../lib/errors';
-import { isHr, type Viewer } from '../access/access.policy';
+import type { CaseAccess } from '#common/exits-reference';
+import type { Db } from '#server/db/client';
+import { auditEvents, leaverCases } from '#server/db/schema/index';
+import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { notFound } from '#server/lib/errors';
 
 export type CaseRow = typeof leaverCases.$inferSelect;
 /** How the viewer relates to a case. `hr` = alumni_manager or admin. Others never see it. */

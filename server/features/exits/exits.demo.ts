@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { leaverCases, reportingLines, users } from '../../db/schema/index';
-import { createChecklistForCase } from '../offboarding/offboarding.service';
+import type { Db } from '#server/db/client';
+import { leaverCases, reportingLines, users } from '#server/db/schema/index';
+import { createChecklistForCase } from '#server/features/offboarding/offboarding.service';
 
 /**
  * Demo reporting lines and one open exit case (decision 012): the demo employee manages the demo

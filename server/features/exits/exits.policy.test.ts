@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_FIELD_AUDIENCE, type ExitField } from '../../../common/exits-reference';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { EXIT_FIELD_AUDIENCE, type ExitField } from '#common/exits-reference';
 import {
   careerProposals,
   exitSurveyQuestions,
@@ -11,7 +9,9 @@ import {
   leaverCases,
   offboardingTasks,
   reportingLines,
-} from '../../db/schema/index';
+} from '#server/db/schema/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 /**
  * The policy table of decision 012, through the real API: for every field of

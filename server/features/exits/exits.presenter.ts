@@ -1,5 +1,5 @@
-import type { ExitCase } from '../../../common/exits';
-import { dayEndsAt, type ExitField, exitFieldVisible } from '../../../common/exits-reference';
+import type { ExitCase } from '#common/exits';
+import { dayEndsAt, type ExitField, exitFieldVisible } from '#common/exits-reference';
 import type { CaseView } from './exits.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -11,10 +11,10 @@ import {
   RehireEligibilityUpdateSchema,
   ReportingLineSchema,
   TransitionResultSchema,
-} from '../../../common/exits';
-import { CASE_STAGES, type CaseStage } from '../../../common/exits-reference';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
+} from '#common/exits';
+import { CASE_STAGES, type CaseStage } from '#common/exits-reference';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { canManageCases, canSetReportingLines, canUseDevTools } from './exits.policy';
 import { presentCase } from './exits.presenter';
 import {

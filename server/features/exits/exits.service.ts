@@ -7,9 +7,9 @@ import type {
   ExitCaseListQuery,
   ExitCaseUpdate,
   RehireEligibilityUpdate,
-} from '../../../common/exits';
-import { isStaff, type Role } from '../../../common/roles';
-import type { Db } from '../../db/client';
+} from '#common/exits';
+import { isStaff, type Role } from '#common/roles';
+import type { Db } from '#server/db/client';
 import {
   auditEvents,
   careerProposals,
@@ -18,13 +18,13 @@ import {
   offboardingTasks,
   reportingLines,
   users,
-} from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { assertCanAssignRole, isHr, type Viewer } from '../access/access.policy';
-import { createChecklistForCase, syncChecklistWithCase } from '../offboarding/offboarding.service';
+} from '#server/db/schema/index';
+import { assertCanAssignRole, isHr, type Viewer } from '#server/features/access/access.policy';
+import { createChecklistForCase, syncChecklistWithCase } from '#server/features/offboarding/offboarding.service';
+import type { Clock } from '#server/lib/clock';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 import {
   type CaseAccess,
   type CaseRow,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { fixedClock } from '../../lib/clock';
-import type { AppDeps } from '../../lib/http';
+import { fixedClock } from '#server/lib/clock';
+import type { AppDeps } from '#server/lib/http';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { runExitTransition } from './exits.transition';
 
 /** The last-day transition hands the event loop back between cases (decision 023). */

@@ -1,15 +1,15 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
-import { lastDayEnded } from '../../../common/exits-reference';
-import type { Db } from '../../db/client';
-import { auditEvents, leaverCases, profiles, users } from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
-import { dispatchMail } from '../mail/mail.service';
-import { buildSearchColumns } from '../members/member-search';
-import { getVisibilityLimits } from '../members/members.service';
-import { queueAlumniWelcome } from '../offboarding/welcome';
-import { raiseInterestFromExit } from '../return-interests/return-interests.service';
+import { lastDayEnded } from '#common/exits-reference';
+import type { Db } from '#server/db/client';
+import { auditEvents, leaverCases, profiles, users } from '#server/db/schema/index';
+import { dispatchMail } from '#server/features/mail/mail.service';
+import { buildSearchColumns } from '#server/features/members/member-search';
+import { getVisibilityLimits } from '#server/features/members/members.service';
+import { queueAlumniWelcome } from '#server/features/offboarding/welcome';
+import { raiseInterestFromExit } from '#server/features/return-interests/return-interests.service';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
 
 export const EXITS_TRANSITION = 'exits.transition';
 

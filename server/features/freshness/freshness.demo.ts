@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client';
+import { type Db, queryRows } from '#server/db/client';
 
 const STALE_DEMO_LOGIN = 'alumni@kizuna.example';
 const FRESH_DEMO_LOGINS = [

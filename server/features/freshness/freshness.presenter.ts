@@ -1,4 +1,4 @@
-import type { MyFreshness } from '../../../common/freshness';
+import type { MyFreshness } from '#common/freshness';
 
 export function presentMyFreshness(f: {
   isStale: boolean;

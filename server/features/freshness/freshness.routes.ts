@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBodySchema } from '../../../common/errors';
+import { ErrorBodySchema } from '#common/errors';
 import {
   FreshnessConfirmedSchema,
   FreshnessSettingsSchema,
   FreshnessSummarySchema,
   FreshnessTokenSchema,
   MyFreshnessSchema,
-} from '../../../common/freshness';
-import { notFound } from '../../lib/errors';
+} from '#common/freshness';
+import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -16,7 +16,7 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
+} from '#server/lib/http';
 import { canManageFreshness } from './freshness.policy';
 import { presentConfirmed, presentMyFreshness } from './freshness.presenter';
 import {

@@ -5,19 +5,19 @@ import {
   FRESHNESS_MONTHS_DEFAULT,
   type FreshnessSettings,
   FreshnessSettingsSchema,
-} from '../../../common/freshness';
-import { displayName } from '../../../common/names';
-import type { Role } from '../../../common/roles';
-import type { Db } from '../../db/client';
-import { orgSettings, profiles, users } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import type { Env } from '../../lib/env';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { t } from '../../lib/i18n';
-import type { JobDefinition } from '../../lib/queue';
-import type { Viewer } from '../access/access.policy';
-import { dispatchMail, type OutgoingMail, queueMail } from '../mail/mail.service';
+} from '#common/freshness';
+import { displayName } from '#common/names';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { orgSettings, profiles, users } from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { dispatchMail, type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
+import type { Clock } from '#server/lib/clock';
+import type { Env } from '#server/lib/env';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import { t } from '#server/lib/i18n';
+import type { JobDefinition } from '#server/lib/queue';
 
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { mailMessages, profiles, users } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
+import { mailMessages, profiles, users } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { FRESHNESS_ASK, freshnessOptions, freshnessToken } from './freshness.service';
 
 failOnConsoleError();

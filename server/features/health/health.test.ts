@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/setup';
+import { createTestApp, type TestApp } from '#tests/setup';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { hrRecords, invitations, orgSettings, profiles } from '../../db/schema/index';
+import { hrRecords, invitations, orgSettings, profiles } from '#server/db/schema/index';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 /** Employee numbers compare case- and width-insensitively everywhere (decision 028). */
 failOnConsoleError();

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import type { ImportEncoding } from '../../../common/hr-import';
+import type { ImportEncoding } from '#common/hr-import';
 
 /** One CSV record: its cells and the line it starts on (1-based, counting the header). */
 export type CsvItem =

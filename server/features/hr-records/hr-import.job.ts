@@ -8,13 +8,13 @@ import {
   type ImportMapping,
   type ImportReason,
   resolveMapping,
-} from '../../../common/hr-import';
-import { normalizeForSearch } from '../../../common/search-text';
-import { type Db, queryRows } from '../../db/client';
-import { hrImports } from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
-import { suppressionHash } from '../../lib/suppression';
+} from '#common/hr-import';
+import { normalizeForSearch } from '#common/search-text';
+import { type Db, queryRows } from '#server/db/client';
+import { hrImports } from '#server/db/schema/index';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
+import { suppressionHash } from '#server/lib/suppression';
 import { readCsvFile } from './hr-import.csv';
 import { checkImportRow } from './hr-import.rows';
 import { HR_IMPORT_RUN, importFilePath } from './hr-import.service';

@@ -2,10 +2,10 @@
  * Test helper (not a test): runs one import in its own process so hr-import.kill.test.ts can
  * SIGKILL it mid-import. Usage: tsx hr-import.kill-child.ts <pglite-dir | postgres-url> <data-dir> <import-id>
  */
-import { openDatabase } from '../../db/client';
-import { systemClock } from '../../lib/clock';
-import { testEnv } from '../../lib/env';
-import { createLogger } from '../../lib/logger';
+import { openDatabase } from '#server/db/client';
+import { systemClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
 import { runImport } from './hr-import.job';
 
 const [target = '', dataDir = '', importId = ''] = process.argv.slice(2);

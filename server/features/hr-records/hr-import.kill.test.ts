@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../../common/hr-import';
-import { openDatabase, queryRows } from '../../db/client';
-import { applyMigrations } from '../../db/migrate';
-import { hrImports } from '../../db/schema/index';
+import { suggestMapping } from '#common/hr-import';
+import { openDatabase, queryRows } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { hrImports } from '#server/db/schema/index';
 import { importFilePath } from './hr-import.service';
 
 const CHILD = fileURLToPath(new URL('./hr-import.kill-child.ts', import.meta.url));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { normalizeEmployeeNumber } from '../../../common/employee-number';
+import { normalizeEmployeeNumber } from '#common/employee-number';
 import {
   type HrImportField,
   type ImportedRecord,
   type RowResult,
   validateImportRow,
-} from '../../../common/hr-import';
-import { deriveRomaji } from '../../../common/names';
+} from '#common/hr-import';
+import { deriveRomaji } from '#common/names';
 
 // The rules of RowSchema in common/hr-import.ts, written out for the import's hot path. They
 // must stay in step with it: hr-import.rows.test.ts checks that both agree on generated rows.

@@ -12,16 +12,16 @@ import {
   type ImportPreview,
   resolveMapping,
   validateImportRow,
-} from '../../../common/hr-import';
-import type { Locale } from '../../../common/invitations';
-import type { Db } from '../../db/client';
-import { hrImportErrors, hrImports } from '../../db/schema/index';
-import { csvStream } from '../../lib/csv';
-import type { Env } from '../../lib/env';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { t } from '../../lib/i18n';
-import type { Viewer } from '../access/access.policy';
+} from '#common/hr-import';
+import type { Locale } from '#common/invitations';
+import type { Db } from '#server/db/client';
+import { hrImportErrors, hrImports } from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { csvStream } from '#server/lib/csv';
+import type { Env } from '#server/lib/env';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import { t } from '#server/lib/i18n';
 import { encodingSniffer, readCsvFile, uniqueHeaders } from './hr-import.csv';
 
 export type HrImportRow = typeof hrImports.$inferSelect;

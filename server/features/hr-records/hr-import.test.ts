@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { erasureSuppressions, hrImportErrors, hrImports, hrRecords } from '../../db/schema/index';
-import { suppressionHash } from '../../lib/suppression';
+import { erasureSuppressions, hrImportErrors, hrImports, hrRecords } from '#server/db/schema/index';
+import { suppressionHash } from '#server/lib/suppression';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { importFilePath } from './hr-import.service';
 
 failOnConsoleError();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { ImportedRecord } from '../../../common/hr-import';
-import { deriveRomaji } from '../../../common/names';
-import { fakeMember, rng } from '../../../tests/factories/member-data';
-import { type Db, queryRows } from '../../db/client';
+import type { ImportedRecord } from '#common/hr-import';
+import { deriveRomaji } from '#common/names';
+import { type Db, queryRows } from '#server/db/client';
+import { fakeMember, rng } from '#tests/factories/member-data';
 import { upsertHrRecords } from './hr-import.job';
 
 const DEMO_HR_SEED = 20261125;

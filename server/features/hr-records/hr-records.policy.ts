@@ -1,5 +1,5 @@
-import { AppError } from '../../lib/errors';
-import { isHr, type Viewer } from '../access/access.policy';
+import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { AppError } from '#server/lib/errors';
 
 /**
  * HR records and their imports are HR's working data (personal data of people who may never

@@ -1,9 +1,9 @@
-import type { HrImport } from '../../../common/hr-import';
-import { suggestMapping } from '../../../common/hr-import';
-import type { HrRecord } from '../../../common/hr-records';
-import type { Locale } from '../../../common/invitations';
-import { displayName } from '../../../common/names';
-import { t } from '../../lib/i18n';
+import type { HrImport } from '#common/hr-import';
+import { suggestMapping } from '#common/hr-import';
+import type { HrRecord } from '#common/hr-records';
+import type { Locale } from '#common/invitations';
+import { displayName } from '#common/names';
+import { t } from '#server/lib/i18n';
 import type { HrImportRow } from './hr-import.service';
 import type { HrRecordListRow } from './hr-records.service';
 

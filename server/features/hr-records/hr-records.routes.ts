@@ -11,11 +11,11 @@ import {
   ImportPreviewSchema,
   ImportUploadQuerySchema,
   suggestMapping,
-} from '../../../common/hr-import';
-import { HrRecordFilterSchema, HrRecordSchema } from '../../../common/hr-records';
-import { AppError } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import { isHr } from '../access/access.policy';
+} from '#common/hr-import';
+import { HrRecordFilterSchema, HrRecordSchema } from '#common/hr-records';
+import { isHr } from '#server/features/access/access.policy';
+import { AppError } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import {
   cancelImport,
   findImport,

@@ -1,8 +1,8 @@
 import { and, asc, gt, sql } from 'drizzle-orm';
-import type { HrRecordFilter } from '../../../common/hr-records';
-import type { Db } from '../../db/client';
-import { hrRecords } from '../../db/schema/index';
-import { hrRecordFilterWhere, hrRecordStatusSql } from '../invitations/record-filter';
+import type { HrRecordFilter } from '#common/hr-records';
+import type { Db } from '#server/db/client';
+import { hrRecords } from '#server/db/schema/index';
+import { hrRecordFilterWhere, hrRecordStatusSql } from '#server/features/invitations/record-filter';
 
 export const HR_RECORDS_PAGE = 50;
 

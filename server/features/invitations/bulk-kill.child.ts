@@ -8,19 +8,19 @@
  */
 import { appendFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember } from '../../../tests/factories/index';
-import { createApp } from '../../app';
-import { openDatabase } from '../../db/client';
-import { applyMigrations } from '../../db/migrate';
-import { invitationBatches, invitations, mailMessages } from '../../db/schema/index';
-import { systemClock } from '../../lib/clock';
-import { testEnv } from '../../lib/env';
-import { createLogger } from '../../lib/logger';
-import type { Mailer } from '../../lib/mail';
-import { createQueue } from '../../lib/queue';
-import { MAIL_SWEEP } from '../mail/mail.service';
-import { findViewer } from '../members/members.service';
+import { createApp } from '#server/app';
+import { openDatabase } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
+import { invitationBatches, invitations, mailMessages } from '#server/db/schema/index';
+import { MAIL_SWEEP } from '#server/features/mail/mail.service';
+import { findViewer } from '#server/features/members/members.service';
+import { systemClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import type { Mailer } from '#server/lib/mail';
+import { createQueue } from '#server/lib/queue';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember } from '#tests/factories/index';
 import { createInvitationBatch, INVITATIONS_BULK, resumeInvitationBatches } from './invitation-batches';
 
 const mode = process.env.KZ_MODE;

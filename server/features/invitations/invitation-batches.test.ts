@@ -1,18 +1,18 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HrRecordFilter } from '../../../common/hr-records';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import type { HrRecordFilter } from '#common/hr-records';
 import {
   erasureSuppressions,
   hrRecords,
   invitationBatches,
   invitations,
   mailMessages,
-} from '../../db/schema/index';
-import { suppressionHash } from '../../lib/suppression';
-import { MAIL_SWEEP } from '../mail/mail.service';
+} from '#server/db/schema/index';
+import { MAIL_SWEEP } from '#server/features/mail/mail.service';
+import { suppressionHash } from '#server/lib/suppression';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import {
   findInvitationBatch,
   issueInvitations,

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
-import type { HrRecordFilter } from '../../../common/hr-records';
+import type { HrRecordFilter } from '#common/hr-records';
 import {
   INVITATION_SKIP_REASONS,
   type InvitationSkipReason,
   type InvitationsFromRecords,
-} from '../../../common/invitations';
-import type { Role } from '../../../common/roles';
-import { erasureSuppressions, hrRecords, invitationBatches, invitations, users } from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
-import { suppressionHash } from '../../lib/suppression';
-import { canAssignRole, type Viewer } from '../access/access.policy';
-import { type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
-import { findViewer } from '../members/members.service';
+} from '#common/invitations';
+import type { Role } from '#common/roles';
+import { erasureSuppressions, hrRecords, invitationBatches, invitations, users } from '#server/db/schema/index';
+import { canAssignRole, type Viewer } from '#server/features/access/access.policy';
+import { type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { findViewer } from '#server/features/members/members.service';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
+import { suppressionHash } from '#server/lib/suppression';
 import { type InvitationNames, invitationMail } from './invitation-mail';
 import {
   acceptUrl,

@@ -1,7 +1,7 @@
-import type { Locale } from '../../../common/invitations';
-import { deriveRomaji, displayName, type PersonNames } from '../../../common/names';
-import { t } from '../../lib/i18n';
-import type { OutgoingMail } from '../mail/mail.service';
+import type { Locale } from '#common/invitations';
+import { deriveRomaji, displayName, type PersonNames } from '#common/names';
+import type { OutgoingMail } from '#server/features/mail/mail.service';
+import { t } from '#server/lib/i18n';
 
 export const INVITATION_MAIL_KIND = 'invitation';
 

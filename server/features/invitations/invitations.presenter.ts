@@ -1,6 +1,6 @@
-import type { Invitation, InvitationBatch } from '../../../common/invitations';
-import { displayName } from '../../../common/names';
-import type { invitationBatches } from '../../db/schema/index';
+import type { Invitation, InvitationBatch } from '#common/invitations';
+import { displayName } from '#common/names';
+import type { invitationBatches } from '#server/db/schema/index';
 import { type InvitationRow, invitationStatus } from './invitations.service';
 
 export function presentInvitation(row: InvitationRow, now: Date, acceptUrl?: string): Invitation {

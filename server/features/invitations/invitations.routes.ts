@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '../../../common/errors';
+import { ErrorBodySchema } from '#common/errors';
 import {
   InvitationAcceptSchema,
   InvitationBatchAcceptedSchema,
@@ -11,13 +11,13 @@ import {
   InvitationSchema,
   InvitationsFromRecordsSchema,
   MeSchema,
-} from '../../../common/invitations';
-import { AppError, notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import { rateLimiterFor } from '../../lib/rate-limit';
-import { isHr } from '../access/access.policy';
-import { presentMe } from '../auth/auth.presenter';
-import { findViewer } from '../members/members.service';
+} from '#common/invitations';
+import { isHr } from '#server/features/access/access.policy';
+import { presentMe } from '#server/features/auth/auth.presenter';
+import { findViewer } from '#server/features/members/members.service';
+import { AppError, notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import { rateLimiterFor } from '#server/lib/rate-limit';
 import { createInvitationBatch, findInvitationBatch } from './invitation-batches';
 import { presentInvitation, presentInvitationBatch, presentInvitationPreview } from './invitations.presenter';
 import {

@@ -5,25 +5,25 @@ import type {
   InvitationCreate,
   InvitationListQuery,
   Locale,
-} from '../../../common/invitations';
-import type { Role } from '../../../common/roles';
-import type { Db } from '../../db/client';
-import { accounts, hrRecords, invitations, users } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import { isUniqueViolation } from '../../lib/db-errors';
-import type { Env } from '../../lib/env';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { assertCanAssignRole, type Viewer } from '../access/access.policy';
-import { hashPassword } from '../auth/auth';
+} from '#common/invitations';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { accounts, hrRecords, invitations, users } from '#server/db/schema/index';
+import { assertCanAssignRole, type Viewer } from '#server/features/access/access.policy';
+import { hashPassword } from '#server/features/auth/auth';
 import {
   cancelQueuedMail,
   type DbOrTx,
   type DeliveryListener,
   dispatchMail,
   queueMail,
-} from '../mail/mail.service';
-import { createMember } from '../members/members.service';
+} from '#server/features/mail/mail.service';
+import { createMember } from '#server/features/members/members.service';
+import type { Clock } from '#server/lib/clock';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import type { Env } from '#server/lib/env';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 import { INVITATION_MAIL_KIND, type InvitationNames, invitationMail } from './invitation-mail';
 
 export type InvitationRow = typeof invitations.$inferSelect;

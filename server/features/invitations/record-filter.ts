@@ -1,8 +1,8 @@
 import { and, type SQL, sql } from 'drizzle-orm';
-import { normalizeEmployeeNumber } from '../../../common/employee-number';
-import type { HrRecordFilter } from '../../../common/hr-records';
-import { normalizeForSearch } from '../../../common/search-text';
-import { hrRecords, invitations } from '../../db/schema/index';
+import { normalizeEmployeeNumber } from '#common/employee-number';
+import type { HrRecordFilter } from '#common/hr-records';
+import { normalizeForSearch } from '#common/search-text';
+import { hrRecords, invitations } from '#server/db/schema/index';
 
 /**
  * An invitation for the record that is still open (not accepted, revoked or expired), optionally

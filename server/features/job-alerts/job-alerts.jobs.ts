@@ -1,7 +1,7 @@
-import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '../../../common/rehiring-reference';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
-import { dispatchMail } from '../mail/mail.service';
+import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '#common/rehiring-reference';
+import { dispatchMail } from '#server/features/mail/mail.service';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
 import { matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 
 export const JOB_ALERTS_DIGEST_JOB = 'job-alerts.digest';

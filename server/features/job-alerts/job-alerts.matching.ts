@@ -1,14 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type AnyColumn, and, asc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { Role } from '../../../common/roles';
-import { type Db, queryRows } from '../../db/client';
-import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import { canView, normalizeEmployer, type Viewer } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
-import { addresseeName } from '../invitations/invitation-mail';
-import { listedJobWhere } from '../jobs/jobs.service';
-import { queueMail } from '../mail/mail.service';
+import type { Role } from '#common/roles';
+import { type Db, queryRows } from '#server/db/client';
+import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '#server/db/schema/index';
+import { canView, normalizeEmployer, type Viewer } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { addresseeName } from '#server/features/invitations/invitation-mail';
+import { listedJobWhere } from '#server/features/jobs/jobs.service';
+import { queueMail } from '#server/features/mail/mail.service';
+import type { AppDeps } from '#server/lib/http';
 import { jobAlertDigestMail, jobAlertMail, type MailJob } from './job-alerts.mail';
 import {
   candidateOwners,

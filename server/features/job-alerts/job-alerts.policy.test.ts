@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_ALERTS_MATCH_JOB } from '../../../common/rehiring-reference';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { JOB_ALERTS_MATCH_JOB } from '#common/rehiring-reference';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { insertTestJob } from './test-jobs';
 
 /**

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttributeRule, Audience, Classification } from '../../../common/access';
-import type { Role } from '../../../common/roles';
-import { createTestMember } from '../../../tests/factories/index';
-import { pick, rng } from '../../../tests/factories/member-data';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { jobAlertDeliveries, jobAlerts, mailMessages, profiles, users } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { canView, type GovernedItem, type Viewer } from '../access/access.policy';
-import { findViewer } from '../members/members.service';
+import type { AttributeRule, Audience, Classification } from '#common/access';
+import type { Role } from '#common/roles';
+import { jobAlertDeliveries, jobAlerts, mailMessages, profiles, users } from '#server/db/schema/index';
+import { canView, type GovernedItem, type Viewer } from '#server/features/access/access.policy';
+import { findViewer } from '#server/features/members/members.service';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember } from '#tests/factories/index';
+import { pick, rng } from '#tests/factories/member-data';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { alertMatchesJob, matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 import {
   alertCriteriaWhere,

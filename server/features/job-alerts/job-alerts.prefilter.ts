@@ -1,10 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, lte, not, or, type SQL, sql } from 'drizzle-orm';
-import type { AttributeRule } from '../../../common/access';
-import { normalizeForSearch } from '../../../common/search-text';
-import type { Db } from '../../db/client';
-import { jobAlerts, profiles, users } from '../../db/schema/index';
-import { CLASSIFICATION_ROLES, type GovernedItem } from '../access/access.policy';
+import type { AttributeRule } from '#common/access';
+import { normalizeForSearch } from '#common/search-text';
+import type { Db } from '#server/db/client';
+import { jobAlerts, profiles, users } from '#server/db/schema/index';
+import { CLASSIFICATION_ROLES, type GovernedItem } from '#server/features/access/access.policy';
 
 /**
  * Which members could an alert of theirs match a published job? (decision 018, addendum.) The

@@ -1,4 +1,4 @@
-import type { JobAlert, JobAlertMatch } from '../../../common/job-alerts';
+import type { JobAlert, JobAlertMatch } from '#common/job-alerts';
 import type { JobAlertRow, MatchView } from './job-alerts.service';
 
 /** The only way an alert leaves the server (its owner is the only reader). */

@@ -8,9 +8,9 @@ import {
   JobAlertSchema,
   JobAlertUpdateSchema,
   MarkSeenResultSchema,
-} from '../../../common/job-alerts';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
+} from '#common/job-alerts';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { runDigestNow } from './job-alerts.jobs';
 import { canKeepJobAlerts, canRunDigestNow } from './job-alerts.policy';
 import { presentAlert, presentMatch } from './job-alerts.presenter';

@@ -6,14 +6,14 @@ import {
   JOB_ALERT_LIMITS,
   type JobAlertCreateSchema,
   type JobAlertUpdateSchema,
-} from '../../../common/job-alerts';
-import type { Db } from '../../db/client';
-import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '../../db/schema/index';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { type Viewer, visibleItemsWhere } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
-import { listedJobWhere } from '../jobs/jobs.service';
+} from '#common/job-alerts';
+import type { Db } from '#server/db/client';
+import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '#server/db/schema/index';
+import { type Viewer, visibleItemsWhere } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { listedJobWhere } from '#server/features/jobs/jobs.service';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 
 export type JobAlertRow = typeof jobAlerts.$inferSelect;
 type CreateInput = z.output<typeof JobAlertCreateSchema>;

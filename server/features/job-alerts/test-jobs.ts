@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeForSearch } from '../../../common/search-text';
-import type { TestApp } from '../../../tests/setup';
-import { jobs } from '../../db/schema/index';
+import { normalizeForSearch } from '#common/search-text';
+import { jobs } from '#server/db/schema/index';
+import type { TestApp } from '#tests/setup';
 
 export type TestJob = typeof jobs.$inferInsert;
 

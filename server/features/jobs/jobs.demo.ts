@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { JobAudienceValue } from '../../../common/jobs';
-import { todayIn } from '../../../common/offboarding';
-import { JOBS_TIME_ZONE } from '../../../common/rehiring-reference';
-import type { Db } from '../../db/client';
-import { jobs, users } from '../../db/schema/index';
+import type { JobAudienceValue } from '#common/jobs';
+import { todayIn } from '#common/offboarding';
+import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
+import type { Db } from '#server/db/client';
+import { jobs, users } from '#server/db/schema/index';
 import { governedFromAudience } from './jobs.policy';
 import { buildJobSearchText, type JobRow } from './jobs.service';
 

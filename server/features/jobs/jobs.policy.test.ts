@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminJobList, JobAudienceInput, JobList } from '../../../common/jobs';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { fixedClock } from '../../lib/clock';
+import type { AdminJobList, JobAudienceInput, JobList } from '#common/jobs';
+import { fixedClock } from '#server/lib/clock';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 /**
  * The jobs policy table (decisions 004 and 016), through the real API: for every kind of viewer and

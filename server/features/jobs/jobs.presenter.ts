@@ -1,4 +1,4 @@
-import type { AdminJob, FitJob, FitReasons, Job, JobCard, Salary } from '../../../common/jobs';
+import type { AdminJob, FitJob, FitReasons, Job, JobCard, Salary } from '#common/jobs';
 import { audienceOfJob } from './jobs.policy';
 import { isJobExpired, isJobListed, isJobReferable, type JobCardRow, type JobRow } from './jobs.service';
 

@@ -10,8 +10,8 @@ import {
   JobListSchema,
   JobSchema,
   JobUpdateSchema,
-} from '../../../common/jobs';
-import { notFound } from '../../lib/errors';
+} from '#common/jobs';
+import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -19,7 +19,7 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
+} from '#server/lib/http';
 import { audienceOfJob, canManageJobs } from './jobs.policy';
 import { presentAdminJob, presentFitJob, presentJob, presentJobCard } from './jobs.presenter';
 import {

@@ -12,16 +12,16 @@ import {
   jobRuleIssues,
   normalizeJobSkill,
   uniqueSkills,
-} from '../../../common/jobs';
-import { todayIn } from '../../../common/offboarding';
-import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '../../../common/rehiring-reference';
-import { normalizeForSearch, tokenizeQuery } from '../../../common/search-text';
-import type { Db } from '../../db/client';
-import { auditEvents, jobs, users } from '../../db/schema/index';
-import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { type Viewer, visibleItemsWhere } from '../access/access.policy';
-import { findVisibleMember } from '../members/members.service';
+} from '#common/jobs';
+import { todayIn } from '#common/offboarding';
+import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '#common/rehiring-reference';
+import { normalizeForSearch, tokenizeQuery } from '#common/search-text';
+import type { Db } from '#server/db/client';
+import { auditEvents, jobs, users } from '#server/db/schema/index';
+import { type Viewer, visibleItemsWhere } from '#server/features/access/access.policy';
+import { findVisibleMember } from '#server/features/members/members.service';
+import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 import { canManageJobs, governedFromAudience } from './jobs.policy';
 
 export type JobRow = typeof jobs.$inferSelect;

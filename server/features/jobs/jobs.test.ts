@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminJobList, FitJob, Job, JobCreateInput, JobFitList, JobList } from '../../../common/jobs';
-import { JOB_ALERTS_MATCH_JOB } from '../../../common/rehiring-reference';
-import { normalizeForSearch } from '../../../common/search-text';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { auditEvents, jobs } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
+import type { AdminJobList, FitJob, Job, JobCreateInput, JobFitList, JobList } from '#common/jobs';
+import { JOB_ALERTS_MATCH_JOB } from '#common/rehiring-reference';
+import { normalizeForSearch } from '#common/search-text';
+import { auditEvents, jobs } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { locationFits } from './jobs.service';
 
 failOnConsoleError();

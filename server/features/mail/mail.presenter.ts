@@ -1,5 +1,5 @@
-import type { OutboxItem, OutboxMessage } from '../../../common/mail';
-import type { CaughtMail } from '../../lib/mail-catcher';
+import type { OutboxItem, OutboxMessage } from '#common/mail';
+import type { CaughtMail } from '#server/lib/mail-catcher';
 import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
 import type { MailRow } from './mail.service';
 

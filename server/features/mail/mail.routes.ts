@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '../../../common/mail';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import type { MailCatcher } from '../../lib/mail-catcher';
+import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '#common/mail';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import type { MailCatcher } from '#server/lib/mail-catcher';
 import { canReadOutbox } from './mail.policy';
 import { type OutboxView, presentOutboxItem, presentOutboxMessage } from './mail.presenter';
 import { findOutboxMessage, listOutbox, type MailRow } from './mail.service';

@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { createApp } from '../../app';
-import { mailMessages } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { testEnv } from '../../lib/env';
-import { createLogger } from '../../lib/logger';
-import { createMailer, isPermanentMailFailure, type MailMessage, smtpError } from '../../lib/mail';
-import { startMailCatcher } from '../../lib/mail-catcher';
-import { createQueue } from '../../lib/queue';
+import { createApp } from '#server/app';
+import { mailMessages } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
+import { createLogger } from '#server/lib/logger';
+import { createMailer, isPermanentMailFailure, type MailMessage, smtpError } from '#server/lib/mail';
+import { startMailCatcher } from '#server/lib/mail-catcher';
+import { createQueue } from '#server/lib/queue';
+import { createTestApp, createTestDatabase, failOnConsoleError, type TestApp } from '#tests/setup';
 import { dispatchMail, findStrandedMail, MAIL_MAX_ATTEMPTS, MAIL_SWEEP, queueMail } from './mail.service';
 
 failOnConsoleError();

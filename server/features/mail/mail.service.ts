@@ -13,15 +13,15 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { Locale } from '../../../common/invitations';
-import type { OutboxQuery } from '../../../common/mail';
-import type { Db } from '../../db/client';
-import { mailMessages } from '../../db/schema/index';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { isPermanentMailFailure, mailErrorText } from '../../lib/mail';
-import type { JobDefinition } from '../../lib/queue';
-import { brandMail, getBrandingNames } from '../branding/branding.service';
+import type { Locale } from '#common/invitations';
+import type { OutboxQuery } from '#common/mail';
+import type { Db } from '#server/db/client';
+import { mailMessages } from '#server/db/schema/index';
+import { brandMail, getBrandingNames } from '#server/features/branding/branding.service';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import { isPermanentMailFailure, mailErrorText } from '#server/lib/mail';
+import type { JobDefinition } from '#server/lib/queue';
 import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
 
 /** A transaction handle or the database itself. */

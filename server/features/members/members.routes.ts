@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '../../../common/errors';
-import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '../../../common/profiles';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import { isHr } from '../access/access.policy';
+import { ErrorBodySchema } from '#common/errors';
+import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '#common/profiles';
+import { isHr } from '#server/features/access/access.policy';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentProfile } from './members.presenter';
 import {
   findVisibleMember,

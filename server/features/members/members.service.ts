@@ -1,9 +1,9 @@
 import { setTimeout as rest, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK, type FieldVisibility } from '../../../common/access';
-import { deriveRomaji, displayName } from '../../../common/names';
-import { DEFAULT_VISIBILITY_LIMITS } from '../../../common/profile-visibility';
+import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK, type FieldVisibility } from '#common/access';
+import { deriveRomaji, displayName } from '#common/names';
+import { DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
 import {
   HR_RECORD_FIELDS,
   NAME_FIELDS,
@@ -11,18 +11,18 @@ import {
   type ProfileUpdate,
   type VisibilityMap,
   VisibilityMapSchema,
-} from '../../../common/profiles';
-import type { Role } from '../../../common/roles';
-import type { Db } from '../../db/client';
-import { orgSettings, profiles, sessions, users } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, emptyFieldMap, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition, Queue } from '../../lib/queue';
-import { isHr, normalizeEmployer, type Viewer, viewerTier } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
-import { invalidateDirectoryCaches } from '../directory/directory.cache';
+} from '#common/profiles';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { orgSettings, profiles, sessions, users } from '#server/db/schema/index';
+import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
+import type { Clock } from '#server/lib/clock';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition, Queue } from '#server/lib/queue';
 import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { orgSettings, profiles, users } from '../../db/schema/index';
+import type { Db } from '#server/db/client';
+import { orgSettings, profiles, users } from '#server/db/schema/index';
 import { buildSearchColumns } from './member-search';
 import { getVisibilityLimits } from './members.service';
 

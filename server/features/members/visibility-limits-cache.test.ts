@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { orgSettings } from '../../db/schema/index';
+import { orgSettings } from '#server/db/schema/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { getVisibilityLimits, LIMITS_CACHE_MS, setVisibilityLimits } from './members.service';
 
 /** HR's visibility limits are cached per process (decision 005, 2026-11-24, later). */

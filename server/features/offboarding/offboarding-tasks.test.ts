@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, type ConsentAnswers } from '../../../common/consents';
+import { CONSENT_PURPOSES, type ConsentAnswers } from '#common/consents';
 import {
   isTaskOverdue,
   type MyTaskList,
   type Task,
   type TaskList,
   todayIn,
-} from '../../../common/offboarding';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { consentEvents, leaverCases, profiles } from '../../db/schema/index';
+} from '#common/offboarding';
+import type { Db } from '#server/db/client';
+import { consentEvents, leaverCases, profiles } from '#server/db/schema/index';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { syncChecklistWithCase } from './offboarding.service';
 import { openTestCase } from './test-case';
 

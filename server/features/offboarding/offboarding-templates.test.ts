@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Template, TemplateList } from '../../../common/offboarding';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { offboardingTasks } from '../../db/schema/index';
+import type { Template, TemplateList } from '#common/offboarding';
+import { offboardingTasks } from '#server/db/schema/index';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { DEFAULT_TEMPLATES } from './offboarding.service';
 import { openTestCase } from './test-case';
 

@@ -5,9 +5,9 @@ import {
   type TaskList,
   type Template,
   todayIn,
-} from '../../../common/offboarding';
-import type { Viewer } from '../access/access.policy';
-import type { CaseAccess, CaseRow } from '../exits/exits.access';
+} from '#common/offboarding';
+import type { Viewer } from '#server/features/access/access.policy';
+import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
 import { canCompleteTask, seesPersonalChoices } from './offboarding.policy';
 import type { TaskView, TemplateRow } from './offboarding.service';
 

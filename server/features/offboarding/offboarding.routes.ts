@@ -8,10 +8,10 @@ import {
   TemplateListSchema,
   TemplatePatchSchema,
   TemplateSchema,
-} from '../../../common/offboarding';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
-import { isHr } from '../access/access.policy';
+} from '#common/offboarding';
+import { isHr } from '#server/features/access/access.policy';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentMyTask, presentTask, presentTaskList, presentTemplate } from './offboarding.presenter';
 import {
   completeTask,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
-import type { Locale } from '../../../common/invitations';
+import type { Locale } from '#common/invitations';
 import {
   addDays,
   type OwnerRole,
@@ -8,8 +8,8 @@ import {
   type TaskKind,
   type TemplateCreate,
   type TemplatePatch,
-} from '../../../common/offboarding';
-import type { Db } from '../../db/client';
+} from '#common/offboarding';
+import type { Db } from '#server/db/client';
 import {
   leaverCases,
   offboardingTasks,
@@ -17,12 +17,12 @@ import {
   orgSettings,
   profiles,
   users,
-} from '../../db/schema/index';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import type { Viewer } from '../access/access.policy';
-import { recordConsents } from '../consents/consents.service';
-import { type CaseRow, findCaseForViewer, isCaseId } from '../exits/exits.access';
+} from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { recordConsents } from '#server/features/consents/consents.service';
+import { type CaseRow, findCaseForViewer, isCaseId } from '#server/features/exits/exits.access';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 import { canCompleteTask, isLeaverOnly } from './offboarding.policy';
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../../common/roles';
-import { createTestMember, signIn } from '../../../tests/factories/index';
-import type { TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { leaverCases } from '../../db/schema/index';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { leaverCases } from '#server/db/schema/index';
+import { createTestMember, signIn } from '#tests/factories/index';
+import type { TestApp } from '#tests/setup';
 import { createChecklistForCase } from './offboarding.service';
 
 /**

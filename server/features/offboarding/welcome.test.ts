@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { careerProposals, leaverCases, mailMessages, profiles } from '../../db/schema/index';
+import type { Db } from '#server/db/client';
+import { careerProposals, leaverCases, mailMessages, profiles } from '#server/db/schema/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { openTestCase } from './test-case';
 import { queueAlumniWelcome } from './welcome';
 

@@ -1,8 +1,8 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { auditEvents, hires, pipelineCards, pipelineNotes, users } from '../../db/schema/index';
+import { auditEvents, hires, pipelineCards, pipelineNotes, users } from '#server/db/schema/index';
+import { createTestMember } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { seedDemoPipeline } from './pipeline.demo';
 import { createInterestCard, createReferralCard } from './pipeline.fixtures';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, ne, sql } from 'drizzle-orm';
-import { todayIn } from '../../../common/offboarding';
-import type { PipelineStage } from '../../../common/rehiring-reference';
-import type { Db } from '../../db/client';
-import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '../../db/schema/index';
-import { markReferralRewardEligible } from '../referrals/referrals.service';
+import { todayIn } from '#common/offboarding';
+import type { PipelineStage } from '#common/rehiring-reference';
+import type { Db } from '#server/db/client';
+import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
+import { markReferralRewardEligible } from '#server/features/referrals/referrals.service';
 import { startHire } from './pipeline.service';
 
 const DEMO_LOGINS = [

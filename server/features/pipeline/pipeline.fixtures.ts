@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsentPurpose } from '../../../common/consents';
-import type { Role } from '../../../common/roles';
-import { createTestMember } from '../../../tests/factories/index';
-import type { TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { jobs, leaverCases, referrals, returnInterests } from '../../db/schema/index';
-import type { NewMember } from '../members/members.service';
+import type { ConsentPurpose } from '#common/consents';
+import type { Role } from '#common/roles';
+import type { Db } from '#server/db/client';
+import { jobs, leaverCases, referrals, returnInterests } from '#server/db/schema/index';
+import type { NewMember } from '#server/features/members/members.service';
+import { createTestMember } from '#tests/factories/index';
+import type { TestApp } from '#tests/setup';
 import { openPipelineCard } from './pipeline.service';
 
 /**

@@ -1,5 +1,5 @@
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
 import { ATS_MAX_ATTEMPTS, ATS_WEBHOOK_JOB, deliverAtsExport, resendStaleAtsExports } from './ats';
 import { runPipelineStart } from './pipeline.service';
 

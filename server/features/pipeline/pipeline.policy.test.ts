@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineBoard } from '../../../common/pipeline';
-import { grantTestConsents, signedIn, signIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { reportingLines, returnInterests } from '../../db/schema/index';
+import type { PipelineBoard } from '#common/pipeline';
+import { reportingLines, returnInterests } from '#server/db/schema/index';
+import { grantTestConsents, signedIn, signIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { createInterestCard, createReferralCard } from './pipeline.fixtures';
 
 /**

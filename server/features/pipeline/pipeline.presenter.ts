@@ -1,4 +1,4 @@
-import { isoToday, tenureYears } from '../../../common/dates';
+import { isoToday, tenureYears } from '#common/dates';
 import {
   type AtsExport,
   type AtsWebhookMode,
@@ -10,8 +10,8 @@ import {
   STAGE_MOVE_REASONS,
   type StageEvent,
   type StageMoveReason,
-} from '../../../common/pipeline';
-import { PIPELINE_STAGES, type PipelineStage } from '../../../common/rehiring-reference';
+} from '#common/pipeline';
+import { PIPELINE_STAGES, type PipelineStage } from '#common/rehiring-reference';
 import type { AtsExportRow, CardExtras, CardRow } from './pipeline.service';
 import { hireHasStarted } from './pipeline.service';
 

@@ -14,9 +14,9 @@ import {
   PipelineNoteSchema,
   PipelineStatsSchema,
   StartJobResultSchema,
-} from '../../../common/pipeline';
-import { toCsv } from '../../lib/csv';
-import { AppError, notFound } from '../../lib/errors';
+} from '#common/pipeline';
+import { toCsv } from '#server/lib/csv';
+import { AppError, notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -24,8 +24,8 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
-import { t } from '../../lib/i18n';
+} from '#server/lib/http';
+import { t } from '#server/lib/i18n';
 import {
   ATS_IDEMPOTENCY_HEADER,
   ATS_SIGNATURE_HEADER,

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { todayIn } from '../../../common/offboarding';
-import type { HireInputSchema, PipelineBoardQuery, PipelineCsvQuery } from '../../../common/pipeline';
+import { todayIn } from '#common/offboarding';
+import type { HireInputSchema, PipelineBoardQuery, PipelineCsvQuery } from '#common/pipeline';
 import {
   JOBS_TIME_ZONE,
   PIPELINE_SOURCES,
   PIPELINE_STAGES,
   type PipelineSource,
   type PipelineStage,
-} from '../../../common/rehiring-reference';
-import { tokenizeQuery } from '../../../common/search-text';
-import type { Db } from '../../db/client';
+} from '#common/rehiring-reference';
+import { tokenizeQuery } from '#common/search-text';
+import type { Db } from '#server/db/client';
 import {
   atsExports,
   auditEvents,
@@ -26,14 +26,14 @@ import {
   referrals,
   returnInterests,
   users,
-} from '../../db/schema/index';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import type { Viewer } from '../access/access.policy';
-import { consentedSql } from '../consents/consents.service';
-import { buildSearchColumns } from '../members/member-search';
-import { getVisibilityLimits } from '../members/members.service';
-import { markReferralRewardEligible, revokeReferralReward } from '../referrals/referrals.service';
+} from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { buildSearchColumns } from '#server/features/members/member-search';
+import { getVisibilityLimits } from '#server/features/members/members.service';
+import { markReferralRewardEligible, revokeReferralReward } from '#server/features/referrals/referrals.service';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type HireInput = z.infer<typeof HireInputSchema>;

@@ -3,11 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '../../../common/consents';
-import type { PipelineBoard, PipelineCardDetail, PipelineStats } from '../../../common/pipeline';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember, grantTestConsents, signedIn, signIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consents';
+import type { PipelineBoard, PipelineCardDetail, PipelineStats } from '#common/pipeline';
 import {
   atsExports,
   auditEvents,
@@ -18,9 +15,12 @@ import {
   referrals,
   returnInterests,
   users,
-} from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { REFERRAL_REWARD_KEY } from '../referrals/referrals.service';
+} from '#server/db/schema/index';
+import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.service';
+import { fixedClock } from '#server/lib/clock';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { ATS_MAX_ATTEMPTS, resendStaleAtsExports, signAtsBody, verifyAtsSignature } from './ats';
 import { createExitCase, createInterestCard, createJob, createReferralCard } from './pipeline.fixtures';
 import { runPipelineStart } from './pipeline.service';

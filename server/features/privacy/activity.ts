@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { users } from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
+import type { Db } from '#server/db/client';
+import { users } from '#server/db/schema/index';
+import type { Clock } from '#server/lib/clock';
 
 /**
  * Records that a member used the app: `users.last_active_at` at most once a (UTC) day per member,

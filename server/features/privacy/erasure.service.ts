@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, ne, or, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { DEFAULT_ERASURE, type ErasureSettings, ErasureSettingsSchema } from '../../../common/privacy';
-import type { Db } from '../../db/client';
+import { DEFAULT_ERASURE, type ErasureSettings, ErasureSettingsSchema } from '#common/privacy';
+import type { Db } from '#server/db/client';
 import {
   accounts,
   auditEvents,
@@ -12,13 +12,13 @@ import {
   pipelineCards,
   profiles,
   users,
-} from '../../db/schema/index';
-import type { Clock } from '../../lib/clock';
-import type { Env } from '../../lib/env';
-import { AppError, notFound } from '../../lib/errors';
-import { suppressionHash } from '../../lib/suppression';
-import { verifyPassword } from '../auth/auth';
-import { cancelPendingHiresOfCards } from '../pipeline/pipeline.service';
+} from '#server/db/schema/index';
+import { verifyPassword } from '#server/features/auth/auth';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import type { Clock } from '#server/lib/clock';
+import type { Env } from '#server/lib/env';
+import { AppError, notFound } from '#server/lib/errors';
+import { suppressionHash } from '#server/lib/suppression';
 import { type DataSubject, personalTables, type RowLink, theirCards } from './personal-data';
 
 export const ERASURE_KEY = 'erasure';

@@ -1,9 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineStats } from '../../../common/pipeline';
-import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { queryRows } from '../../db/client';
+import type { PipelineStats } from '#common/pipeline';
+import { queryRows } from '#server/db/client';
 import {
   auditEvents,
   erasureSuppressions,
@@ -13,10 +11,12 @@ import {
   pipelineCards,
   referrals,
   users,
-} from '../../db/schema/index';
-import { suppressionHash } from '../../lib/suppression';
-import { createExitCase, createInterestCard, createReferralCard } from '../pipeline/pipeline.fixtures';
-import { PIPELINE_START_JOB } from '../pipeline/pipeline.jobs';
+} from '#server/db/schema/index';
+import { createExitCase, createInterestCard, createReferralCard } from '#server/features/pipeline/pipeline.fixtures';
+import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
+import { suppressionHash } from '#server/lib/suppression';
+import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { DISTINCT, dumpDatabase, findTraces, forbiddenForms, seedDistinctMember } from './test-subject';
 
 failOnConsoleError();

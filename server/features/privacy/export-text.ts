@@ -1,5 +1,5 @@
-import type { Locale } from '../../../common/invitations';
-import type { DataCategory } from '../../../common/privacy-reference';
+import type { Locale } from '#common/invitations';
+import type { DataCategory } from '#common/privacy-reference';
 
 /**
  * Texts of the data export: CSV headers in the member's language, and the bilingual README.

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { auditEvents } from '../../db/schema/index';
+import { auditEvents } from '#server/db/schema/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { personalTables, tableName } from './personal-data';
 import { DISTINCT, seedDistinctMember } from './test-subject';
 

@@ -1,7 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { queryRows } from '../../db/client';
+import { queryRows } from '#server/db/client';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { PERSONAL_DATA, registryByName, SYSTEM_TABLES, schemaTables, tableName } from './personal-data';
 
 failOnConsoleError();

@@ -1,9 +1,9 @@
 import { and, eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { DataCategory } from '../../../common/privacy-reference';
-import * as schema from '../../db/schema/index';
-import { REFERRAL_CONSENT_MAIL_KIND } from '../referrals/referral-mail';
-import { REDACTED_CANDIDATE } from '../referrals/referral-retention';
+import type { DataCategory } from '#common/privacy-reference';
+import * as schema from '#server/db/schema/index';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#server/features/referrals/referral-mail';
+import { REDACTED_CANDIDATE } from '#server/features/referrals/referral-retention';
 
 /**
  * The register of personal data (decision 011): for EVERY table of the schema, either how to find

@@ -1,4 +1,4 @@
-import type { ErasureSettings, MyDataSummary, RetentionSettings } from '../../../common/privacy';
+import type { ErasureSettings, MyDataSummary, RetentionSettings } from '#common/privacy';
 
 /** The presenters list every field they return (STYLE.md: presenters are the only exit). */
 export const presentSummary = (s: MyDataSummary): MyDataSummary => ({

@@ -7,8 +7,8 @@ import {
   ErasureSettingsSchema,
   MyDataSummarySchema,
   RetentionSettingsSchema,
-} from '../../../common/privacy';
-import { notFound } from '../../lib/errors';
+} from '#common/privacy';
+import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -16,7 +16,7 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
+} from '#server/lib/http';
 import { checkPassword, eraseMember, getErasureSettings, setErasureSettings } from './erasure.service';
 import { exportMemberData, summariseMemberData } from './export.service';
 import { canEraseMembers, canManageRetention } from './privacy.policy';

@@ -1,12 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '../../../common/privacy';
-import type { Db } from '../../db/client';
-import { auditEvents, orgSettings, users } from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import { t } from '../../lib/i18n';
-import type { JobDefinition } from '../../lib/queue';
-import { dispatchMail, queueMail } from '../mail/mail.service';
+import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '#common/privacy';
+import type { Db } from '#server/db/client';
+import { auditEvents, orgSettings, users } from '#server/db/schema/index';
+import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import type { AppDeps } from '#server/lib/http';
+import { t } from '#server/lib/i18n';
+import type { JobDefinition } from '#server/lib/queue';
 import { eraseMember } from './erasure.service';
 
 export const RETENTION_KEY = 'retention';

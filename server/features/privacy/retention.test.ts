@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMember, signedIn, signIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { auditEvents, users } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
+import { auditEvents, users } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember, signedIn, signIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { RETENTION_SWEEP, retentionOptions } from './retention.service';
 
 failOnConsoleError();

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { kanaToRomaji } from '../../../common/names';
-import { normalizeForSearch } from '../../../common/search-text';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember, TEST_PASSWORD } from '../../../tests/factories/index';
-import type { TestApp } from '../../../tests/setup';
-import { queryRows } from '../../db/client';
+import { kanaToRomaji } from '#common/names';
+import { normalizeForSearch } from '#common/search-text';
+import { queryRows } from '#server/db/client';
 import {
   auditEvents,
   consentEvents,
@@ -15,8 +12,11 @@ import {
   profiles,
   verificationRequests,
   verifications,
-} from '../../db/schema/index';
-import { dispatchMail, queueMail } from '../mail/mail.service';
+} from '#server/db/schema/index';
+import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember, TEST_PASSWORD } from '#tests/factories/index';
+import type { TestApp } from '#tests/setup';
 import { RETENTION_SWEEP } from './retention.service';
 
 /**

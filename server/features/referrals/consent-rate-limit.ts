@@ -1,5 +1,5 @@
-import type { Clock } from '../../lib/clock';
-import { rateLimiterFor } from '../../lib/rate-limit';
+import type { Clock } from '#server/lib/clock';
+import { rateLimiterFor } from '#server/lib/rate-limit';
 
 /**
  * Requests to the public consent endpoints per client address and window — the same fixed-window

@@ -1,9 +1,9 @@
-import type { Locale } from '../../../common/invitations';
-import type { ReferralJob } from '../../../common/referrals';
-import type { Env } from '../../lib/env';
-import { t } from '../../lib/i18n';
-import { formatExpiry } from '../invitations/invitation-mail';
-import type { OutgoingMail } from '../mail/mail.service';
+import type { Locale } from '#common/invitations';
+import type { ReferralJob } from '#common/referrals';
+import { formatExpiry } from '#server/features/invitations/invitation-mail';
+import type { OutgoingMail } from '#server/features/mail/mail.service';
+import type { Env } from '#server/lib/env';
+import { t } from '#server/lib/i18n';
 
 export const REFERRAL_CONSENT_MAIL_KIND = 'referral_consent';
 

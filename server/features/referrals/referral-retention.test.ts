@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { todayIn } from '../../../common/offboarding';
+import { todayIn } from '#common/offboarding';
 import {
   type AdminReferralList,
   type MyReferral,
   type MyReferralList,
   REFERRAL_RETENTION_DAYS,
-} from '../../../common/referrals';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+} from '#common/referrals';
 import {
   auditEvents,
   hires,
@@ -18,11 +16,13 @@ import {
   pipelineCards,
   pipelineNotes,
   referrals,
-} from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { createExitCase } from '../pipeline/pipeline.fixtures';
-import { PIPELINE_START_JOB } from '../pipeline/pipeline.jobs';
-import { dumpDatabase, findTraces } from '../privacy/test-subject';
+} from '#server/db/schema/index';
+import { createExitCase } from '#server/features/pipeline/pipeline.fixtures';
+import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
+import { dumpDatabase, findTraces } from '#server/features/privacy/test-subject';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { redactClosedReferrals } from './referral-retention';
 import { REFERRALS_EXPIRE } from './referrals.jobs';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { REFERRAL_RETENTION_DAYS } from '../../../common/referrals';
-import type { Db } from '../../db/client';
+import { REFERRAL_RETENTION_DAYS } from '#common/referrals';
+import type { Db } from '#server/db/client';
 import {
   auditEvents,
   hires,
@@ -8,9 +8,9 @@ import {
   pipelineCards,
   pipelineNotes,
   referrals,
-} from '../../db/schema/index';
-import type { AppDeps } from '../../lib/http';
-import { cancelPendingHiresOfCards } from '../pipeline/pipeline.service';
+} from '#server/db/schema/index';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import type { AppDeps } from '#server/lib/http';
 import { REFERRAL_CONSENT_MAIL_KIND } from './referral-mail';
 
 const DAY_MS = 86_400_000;

@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MyReferralList, ReferralConsentView } from '../../../common/referrals';
-import { createTestMember, signIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { mailMessages, pipelineCards, referrals } from '../../db/schema/index';
+import type { MyReferralList, ReferralConsentView } from '#common/referrals';
+import { mailMessages, pipelineCards, referrals } from '#server/db/schema/index';
+import { createTestMember, signIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { seedDemoReferrals } from './referrals.demo';
 
 failOnConsoleError();

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, notLike } from 'drizzle-orm';
-import type { Locale } from '../../../common/invitations';
-import { REFERRAL_CONSENT_DAYS } from '../../../common/referrals';
-import type { Db } from '../../db/client';
-import { jobs, orgSettings, referrals, users } from '../../db/schema/index';
-import { listedJobWhere } from '../jobs/jobs.service';
-import { queueMail } from '../mail/mail.service';
-import { openPipelineCard } from '../pipeline/pipeline.service';
+import type { Locale } from '#common/invitations';
+import { REFERRAL_CONSENT_DAYS } from '#common/referrals';
+import type { Db } from '#server/db/client';
+import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';
+import { listedJobWhere } from '#server/features/jobs/jobs.service';
+import { queueMail } from '#server/features/mail/mail.service';
+import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
 import { consentUrl, referralConsentMail } from './referral-mail';
 import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from './referrals.service';
 

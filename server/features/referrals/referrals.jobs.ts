@@ -1,6 +1,6 @@
-import type { ReferralsDailyResult } from '../../../common/referrals';
-import type { AppDeps } from '../../lib/http';
-import type { JobDefinition } from '../../lib/queue';
+import type { ReferralsDailyResult } from '#common/referrals';
+import type { AppDeps } from '#server/lib/http';
+import type { JobDefinition } from '#server/lib/queue';
 import { redactClosedReferrals } from './referral-retention';
 import { expireReferrals } from './referrals.service';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminReferralList, MyReferral, MyReferralList } from '../../../common/referrals';
-import type { ReferralStatus } from '../../../common/rehiring-reference';
-import { signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import { jobs, referrals } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
+import type { AdminReferralList, MyReferral, MyReferralList } from '#common/referrals';
+import type { ReferralStatus } from '#common/rehiring-reference';
+import { jobs, referrals } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 /**
  * The policy table of decision 019, through the real API: for every kind of viewer and every

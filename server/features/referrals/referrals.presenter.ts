@@ -3,8 +3,8 @@ import type {
   MyReferral,
   ReferralConsentView,
   RewardRuleView,
-} from '../../../common/referrals';
-import { referralOutcome } from '../../../common/referrals';
+} from '#common/referrals';
+import { referralOutcome } from '#common/referrals';
 import type { AdminReferralView, ConsentView, ReferralRewardRule, ReferralView } from './referrals.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

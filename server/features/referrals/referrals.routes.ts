@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBodySchema } from '../../../common/errors';
+import { ErrorBodySchema } from '#common/errors';
 import {
   AdminReferralListQuerySchema,
   AdminReferralListSchema,
@@ -14,9 +14,9 @@ import {
   ReferralsDailyResultSchema,
   RewardRuleSchema,
   RewardRuleViewSchema,
-} from '../../../common/referrals';
-import { clientAddress } from '../../lib/client-address';
-import { notFound } from '../../lib/errors';
+} from '#common/referrals';
+import { clientAddress } from '#server/lib/client-address';
+import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -24,7 +24,7 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
+} from '#server/lib/http';
 import { takeConsentSlot } from './consent-rate-limit';
 import { runReferralsDaily } from './referrals.jobs';
 import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.policy';

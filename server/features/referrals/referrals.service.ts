@@ -10,22 +10,22 @@ import {
   type ReferralCreate,
   type ReferralJob,
   RewardRuleViewSchema,
-} from '../../../common/referrals';
-import type { PipelineStage } from '../../../common/rehiring-reference';
-import type { Db } from '../../db/client';
-import { auditEvents, jobs, orgSettings, referrals, users } from '../../db/schema/index';
-import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { RateLimitedError, secondsUntil } from '../../lib/rate-limit';
-import type { Viewer } from '../access/access.policy';
-import { getReferableJob, isJobReferable, type JobRow } from '../jobs/jobs.service';
-import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '../mail/mail.service';
+} from '#common/referrals';
+import type { PipelineStage } from '#common/rehiring-reference';
+import type { Db } from '#server/db/client';
+import { auditEvents, jobs, orgSettings, referrals, users } from '#server/db/schema/index';
+import type { Viewer } from '#server/features/access/access.policy';
+import { getReferableJob, isJobReferable, type JobRow } from '#server/features/jobs/jobs.service';
+import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import {
   cancelPendingHireOfSource,
   cardStagesForReferrals,
   openPipelineCard,
-} from '../pipeline/pipeline.service';
+} from '#server/features/pipeline/pipeline.service';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import { RateLimitedError, secondsUntil } from '#server/lib/rate-limit';
 import { consentUrl, REFERRAL_CONSENT_MAIL_KIND, referralConsentMail } from './referral-mail';
 
 /** org_settings key of the referral reward rule. */

@@ -6,12 +6,12 @@ import type {
   MyReferral,
   MyReferralList,
   ReferralConsentView,
-} from '../../../common/referrals';
-import { createTestMember, signedIn, TEST_PASSWORD } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
-import type { Db } from '../../db/client';
-import { auditEvents, jobs, mailMessages, pipelineCards, referrals, users } from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
+} from '#common/referrals';
+import type { Db } from '#server/db/client';
+import { auditEvents, jobs, mailMessages, pipelineCards, referrals, users } from '#server/db/schema/index';
+import { fixedClock } from '#server/lib/clock';
+import { createTestMember, signedIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { REFERRAL_CONSENT_RATE_LIMIT } from './consent-rate-limit';
 import { REFERRALS_EXPIRE } from './referrals.jobs';
 import { markReferralRewardEligible } from './referrals.service';

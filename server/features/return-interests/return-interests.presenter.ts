@@ -2,7 +2,7 @@ import type {
   MyReturnInterests,
   ReturnInterest,
   ReturnInterestResult,
-} from '../../../common/return-interests';
+} from '#common/return-interests';
 import type { InterestView, MyInterestsView } from './return-interests.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

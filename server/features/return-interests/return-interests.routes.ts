@@ -4,9 +4,9 @@ import {
   JobInterestInputSchema,
   MyReturnInterestsSchema,
   ReturnInterestResultSchema,
-} from '../../../common/return-interests';
-import { notFound } from '../../lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '../../lib/http';
+} from '#common/return-interests';
+import { notFound } from '#server/lib/errors';
+import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { canRaiseReturnInterest } from './return-interests.policy';
 import { presentMyInterests, presentResult } from './return-interests.presenter';
 import {

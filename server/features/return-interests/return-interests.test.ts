@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_INTEREST_MESSAGE, MAX_PREFERENCES, RETURN_TIMINGS } from '../../../common/return-interests';
-import { createTestMember, grantTestConsents, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
+import { MAX_INTEREST_MESSAGE, MAX_PREFERENCES, RETURN_TIMINGS } from '#common/return-interests';
 import {
   auditEvents,
   consentEvents,
@@ -12,12 +10,14 @@ import {
   pipelineCards,
   profiles,
   returnInterests,
-} from '../../db/schema/index';
-import { fixedClock } from '../../lib/clock';
-import { t as translate } from '../../lib/i18n';
-import { consentedSql } from '../consents/consents.service';
-import { runExitTransition } from '../exits/exits.transition';
-import { openTestCase } from '../offboarding/test-case';
+} from '#server/db/schema/index';
+import { consentedSql } from '#server/features/consents/consents.service';
+import { runExitTransition } from '#server/features/exits/exits.transition';
+import { openTestCase } from '#server/features/offboarding/test-case';
+import { fixedClock } from '#server/lib/clock';
+import { t as translate } from '#server/lib/i18n';
+import { createTestMember, grantTestConsents, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { seedDemoReturnInterests } from './return-interests.demo';
 
 failOnConsoleError();

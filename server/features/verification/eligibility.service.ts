@@ -1,7 +1,7 @@
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
-import { type EligibilityRules, EligibilityRulesSchema } from '../../../common/verification';
-import type { Db } from '../../db/client';
-import { hrRecords, orgSettings } from '../../db/schema/index';
+import { type EligibilityRules, EligibilityRulesSchema } from '#common/verification';
+import type { Db } from '#server/db/client';
+import { hrRecords, orgSettings } from '#server/db/schema/index';
 
 const RULES_KEY = 'verification.eligibility';
 

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { normalizeEmployeeNumber } from '../../../common/employee-number';
-import { kanaToRomaji, type PersonNames, passportRomaji } from '../../../common/names';
-import { normalizeForSearch } from '../../../common/search-text';
+import { normalizeEmployeeNumber } from '#common/employee-number';
+import { kanaToRomaji, type PersonNames, passportRomaji } from '#common/names';
+import { normalizeForSearch } from '#common/search-text';
 import type {
   EligibilityReason,
   EligibilityRules,
   FactAgreement,
   MatchFacts,
-} from '../../../common/verification';
-import type { Db } from '../../db/client';
-import { hrRecords } from '../../db/schema/index';
+} from '#common/verification';
+import type { Db } from '#server/db/client';
+import { hrRecords } from '#server/db/schema/index';
 
 export type HrRecordRow = typeof hrRecords.$inferSelect;
 

@@ -1,5 +1,5 @@
-import type { Clock } from '../../lib/clock';
-import { rateLimiterFor } from '../../lib/rate-limit';
+import type { Clock } from '#server/lib/clock';
+import { rateLimiterFor } from '#server/lib/rate-limit';
 
 /** Join requests per client address and window. Generous for a person, tight for a script. */
 export const JOIN_RATE_LIMIT = { max: 5, windowMs: 15 * 60_000 };

@@ -1,5 +1,5 @@
-import { displayName } from '../../../common/names';
-import type { JoinCandidate, JoinRequest } from '../../../common/verification';
+import { displayName } from '#common/names';
+import type { JoinCandidate, JoinRequest } from '#common/verification';
 import type { HydratedRequest } from './verification.service';
 
 const joinNames = (a: string | null, b: string | null) => (a && b ? `${a} ${b}` : (a ?? b));

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { ErrorBodySchema } from '../../../common/errors';
+import { ErrorBodySchema } from '#common/errors';
 import {
   EligibilityRulesSchema,
   JoinRequestAcceptedSchema,
@@ -10,9 +10,9 @@ import {
   JoinRequestRejectSchema,
   JoinRequestSchema,
   KnownLeaveReasonsSchema,
-} from '../../../common/verification';
-import { clientAddress } from '../../lib/client-address';
-import { notFound } from '../../lib/errors';
+} from '#common/verification';
+import { clientAddress } from '#server/lib/client-address';
+import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
   createRouter,
@@ -20,7 +20,7 @@ import {
   jsonContent,
   onlyFor,
   requireViewer,
-} from '../../lib/http';
+} from '#server/lib/http';
 import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
 import { takeJoinRequestSlot } from './rate-limit';
 import { canManageJoinRequests } from './verification.policy';

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { normalizeEmployeeNumber } from '../../../common/employee-number';
-import type { Locale } from '../../../common/invitations';
-import { displayName } from '../../../common/names';
-import type { Role } from '../../../common/roles';
+import { normalizeEmployeeNumber } from '#common/employee-number';
+import type { Locale } from '#common/invitations';
+import { displayName } from '#common/names';
+import type { Role } from '#common/roles';
 import type {
   EligibilityReason,
   JoinRequestApprove,
   JoinRequestInput,
   MatchFacts,
   RequestFlag,
-} from '../../../common/verification';
-import type { Db } from '../../db/client';
+} from '#common/verification';
+import type { Db } from '#server/db/client';
 import {
   auditEvents,
   erasureSuppressions,
@@ -19,15 +19,15 @@ import {
   invitations as invitationsTable,
   users,
   verificationRequests,
-} from '../../db/schema/index';
-import { isUniqueViolation } from '../../lib/db-errors';
-import { AppError, notFound } from '../../lib/errors';
-import type { AppDeps } from '../../lib/http';
-import { t } from '../../lib/i18n';
-import { suppressionHash } from '../../lib/suppression';
-import { assertCanAssignRole, type Viewer } from '../access/access.policy';
-import { issueInvitation } from '../invitations/invitations.service';
-import { dispatchMail, queueMail } from '../mail/mail.service';
+} from '#server/db/schema/index';
+import { assertCanAssignRole, type Viewer } from '#server/features/access/access.policy';
+import { issueInvitation } from '#server/features/invitations/invitations.service';
+import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import { AppError, notFound } from '#server/lib/errors';
+import type { AppDeps } from '#server/lib/http';
+import { t } from '#server/lib/i18n';
+import { suppressionHash } from '#server/lib/suppression';
 import { getEligibilityRules } from './eligibility.service';
 import { type Claim, eligibilityOf, findCandidates, type HrRecordRow } from './matching';
 

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHrRecord } from '../../../tests/factories/hr-records';
-import { createTestMember, signedIn } from '../../../tests/factories/index';
-import { createTestApp, failOnConsoleError, type TestApp } from '../../../tests/setup';
 import {
   auditEvents,
   erasureSuppressions,
@@ -11,8 +8,11 @@ import {
   invitations,
   mailMessages,
   verificationRequests,
-} from '../../db/schema/index';
-import { suppressionHash } from '../../lib/suppression';
+} from '#server/db/schema/index';
+import { suppressionHash } from '#server/lib/suppression';
+import { createHrRecord } from '#tests/factories/hr-records';
+import { createTestMember, signedIn } from '#tests/factories/index';
+import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { JOIN_RATE_LIMIT } from './rate-limit';
 
 failOnConsoleError();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, preloadLanguage, UI_LANGUAGES, type UiLanguage } from '../../i18n';
+import { changeLanguage, preloadLanguage, UI_LANGUAGES, type UiLanguage } from '#web/i18n';
 
 const NAMES: Record<UiLanguage, string> = { ja: '日本語', en: 'English' };
 

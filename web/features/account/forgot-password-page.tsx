@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { OrgIdentity } from '../branding/org-identity';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { TextField } from '#web/components/ui/text-field';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useRequestPasswordReset } from './use-account';
 
 /** "Forgot password": asks for the address, then says the same thing whether it is known or not. */

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MIN } from '../../../common/reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { OrgIdentity } from '../branding/org-identity';
+import { PASSWORD_MIN } from '#common/reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { TextField } from '#web/components/ui/text-field';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useResetPassword } from './use-account';
 
 type FieldErrors = Partial<Record<'newPassword' | 'confirm', string[]>>;

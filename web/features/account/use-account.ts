@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountSessionList } from '../../../common/account';
-import { api } from '../../lib/api';
-import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
+import type { AccountSessionList } from '#common/account';
+import { api } from '#web/lib/api';
+import { forgetEverythingBut, ME_QUERY_KEY } from '#web/lib/query-client';
 
 const SESSIONS_KEY = ['account', 'sessions'] as const;
 

@@ -2,17 +2,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DirectoryFacets, DirectoryResult } from '../../../common/directory';
-import { DIRECTORY_MAX_PAGE_SIZE } from '../../../common/reference';
-import { RoleBadge } from '../../components/member-badges';
-import { SearchBox } from '../../components/search-box';
-import { ErrorBanner } from '../../components/ui/banners';
-import { DataTable } from '../../components/ui/data-table';
-import { Pagination } from '../../components/ui/pagination';
-import { Spinner } from '../../components/ui/spinner';
-import { api, isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { toQueryString } from '../../lib/query-string';
+import type { DirectoryFacets, DirectoryResult } from '#common/directory';
+import { DIRECTORY_MAX_PAGE_SIZE } from '#common/reference';
+import { RoleBadge } from '#web/components/member-badges';
+import { SearchBox } from '#web/components/search-box';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { DataTable } from '#web/components/ui/data-table';
+import { Pagination } from '#web/components/ui/pagination';
+import { Spinner } from '#web/components/ui/spinner';
+import { api, isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { toQueryString } from '#web/lib/query-string';
 
 const PAGE_SIZE = DIRECTORY_MAX_PAGE_SIZE;
 

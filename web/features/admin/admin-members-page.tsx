@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../components/ui/card';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { InvitationsTable } from '../invitations/invitations-table';
-import { InviteForm } from '../invitations/invite-form';
+import { Card } from '#web/components/ui/card';
+import { InvitationsTable } from '#web/features/invitations/invitations-table';
+import { InviteForm } from '#web/features/invitations/invite-form';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { AdminMemberList } from './admin-member-list';
 import { VisibilityLimitsEditor } from './visibility-limits-editor';
 

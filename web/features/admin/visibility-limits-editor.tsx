@@ -1,16 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldVisibility } from '../../../common/access';
-import type { VisibilityMap } from '../../../common/profiles';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '../../../common/reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { InlineSelect } from '../../components/ui/select';
-import { Spinner } from '../../components/ui/spinner';
-import { api, isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useVisibilityLimits, VISIBILITY_LIMITS_KEY } from '../members/use-member';
+import type { FieldVisibility } from '#common/access';
+import type { VisibilityMap } from '#common/profiles';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '#common/reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { InlineSelect } from '#web/components/ui/select';
+import { Spinner } from '#web/components/ui/spinner';
+import { useVisibilityLimits, VISIBILITY_LIMITS_KEY } from '#web/features/members/use-member';
+import { api, isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
 
 /** HR's ceiling per profile field: members may choose this level or a narrower one. */
 export function VisibilityLimitsEditor() {

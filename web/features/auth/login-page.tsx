@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { PageSpinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { safeNextPath } from '../../lib/safe-next';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { OrgIdentity } from '../branding/org-identity';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { isApiError } from '#web/lib/api';
+import { safeNextPath } from '#web/lib/safe-next';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useMe, useSignIn } from './use-me';
 
 type FieldErrors = Partial<Record<'email' | 'password', string[]>>;

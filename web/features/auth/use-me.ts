@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../common/invitations';
-import type { Role } from '../../../common/roles';
-import type { UiLanguage } from '../../i18n';
-import { api } from '../../lib/api';
-import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
+import type { Me } from '#common/invitations';
+import type { Role } from '#common/roles';
+import type { UiLanguage } from '#web/i18n';
+import { api } from '#web/lib/api';
+import { forgetEverythingBut, ME_QUERY_KEY } from '#web/lib/query-client';
 
 /** HR pages (invitations, member admin, visibility limits) are for alumni managers and admins. */
 export const isHrRole = (role: Role) => role === 'alumni_manager' || role === 'admin';

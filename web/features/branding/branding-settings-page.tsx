@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrandingNamesSchema, LOGO_MAX_BYTES, ORG_NAME_MAX } from '../../../common/branding';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { describedBy, FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { BrandingNamesSchema, LOGO_MAX_BYTES, ORG_NAME_MAX } from '#common/branding';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { describedBy, FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useBranding, useRemoveLogo, useSaveBrandingNames, useUploadLogo } from './use-branding';
 
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Branding, type BrandingNames, orgName } from '../../../common/branding';
-import { i18n } from '../../i18n';
-import { ApiError, api, currentLanguage } from '../../lib/api';
-import { useLanguage } from '../../lib/format';
+import { type Branding, type BrandingNames, orgName } from '#common/branding';
+import { i18n } from '#web/i18n';
+import { ApiError, api, currentLanguage } from '#web/lib/api';
+import { useLanguage } from '#web/lib/format';
 
 const KEY = ['branding'] as const;
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../common/consent-purposes';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '#common/consent-purposes';
 import type { ConsentChoices } from './use-consents';
 
 /** One switch per purpose, each with what it means; the same on /welcome and the privacy page. */

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsentEvent, ConsentState, MyConsents } from '../../../common/consents';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { DataTable } from '../../components/ui/data-table';
-import { PageSpinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { ConsentEvent, ConsentState, MyConsents } from '#common/consents';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { DataTable } from '#web/components/ui/data-table';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { ConsentSwitches, choicesFrom } from './consent-switches';
 import { type ConsentChoices, useMyConsents, useSaveConsents } from './use-consents';
 

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../../common/consent-purposes';
-import type { MyConsents } from '../../../common/consents';
-import type { Me } from '../../../common/invitations';
-import { api } from '../../lib/api';
-import { ME_QUERY_KEY } from '../../lib/query-client';
+import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '#common/consent-purposes';
+import type { MyConsents } from '#common/consents';
+import type { Me } from '#common/invitations';
+import { api } from '#web/lib/api';
+import { ME_QUERY_KEY } from '#web/lib/query-client';
 
 export const CONSENTS_QUERY_KEY = ['me-consents'] as const;
 

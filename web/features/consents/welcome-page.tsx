@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { CONSENT_PURPOSES } from '../../../common/consent-purposes';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { isApiError } from '../../lib/api';
-import { safeNextPath } from '../../lib/safe-next';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useCurrentMe } from '../auth/use-me';
+import { CONSENT_PURPOSES } from '#common/consent-purposes';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { useCurrentMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
+import { safeNextPath } from '#web/lib/safe-next';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { ConsentSwitches } from './consent-switches';
 import { type ConsentChoices, useSaveConsents } from './use-consents';
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryFacets } from '../../../common/directory';
-import { AVAILABILITY_FLAGS, type AvailabilityFlag, type Industry } from '../../../common/reference';
-import type { Role } from '../../../common/roles';
-import { Button } from '../../components/ui/button';
-import { Checkbox } from '../../components/ui/checkbox';
-import { TextField } from '../../components/ui/text-field';
-import { useFormat } from '../../lib/format';
+import type { DirectoryFacets } from '#common/directory';
+import { AVAILABILITY_FLAGS, type AvailabilityFlag, type Industry } from '#common/reference';
+import type { Role } from '#common/roles';
+import { Button } from '#web/components/ui/button';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { TextField } from '#web/components/ui/text-field';
+import { useFormat } from '#web/lib/format';
 import type { DirectoryState, FacetName } from './search-state';
 
 const ROLE_ORDER: Role[] = ['alumni', 'employee', 'leaver', 'alumni_manager', 'admin'];

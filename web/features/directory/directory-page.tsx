@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { SearchBox } from '../../components/search-box';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Pagination } from '../../components/ui/pagination';
-import { InlineSelect } from '../../components/ui/select';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { SearchBox } from '#web/components/search-box';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Pagination } from '#web/components/ui/pagination';
+import { InlineSelect } from '#web/components/ui/select';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { DirectoryFilters } from './directory-filters';
 import { MemberCardSkeleton, MemberCardView } from './member-card';
 import {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MemberCard } from '../../../common/directory';
-import { Avatar } from '../../components/avatar';
-import { AvailabilityBadges, Chips, RoleBadge } from '../../components/member-badges';
-import { nameReadings, useFormat } from '../../lib/format';
+import type { MemberCard } from '#common/directory';
+import { Avatar } from '#web/components/avatar';
+import { AvailabilityBadges, Chips, RoleBadge } from '#web/components/member-badges';
+import { nameReadings, useFormat } from '#web/lib/format';
 
 /** One directory result. Only fields present in the card are shown (absent = not visible to you). */
 export function MemberCardView({ member }: { member: MemberCard }) {

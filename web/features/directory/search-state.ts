@@ -1,5 +1,5 @@
-import type { DIRECTORY_FACETS } from '../../../common/directory';
-import { toQueryString } from '../../lib/query-string';
+import type { DIRECTORY_FACETS } from '#common/directory';
+import { toQueryString } from '#web/lib/query-string';
 
 export type FacetName = (typeof DIRECTORY_FACETS)[number];
 export const FACET_NAMES: readonly FacetName[] = [

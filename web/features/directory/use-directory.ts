@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DirectoryFacets, DirectoryResult } from '../../../common/directory';
-import { api } from '../../lib/api';
+import type { DirectoryFacets, DirectoryResult } from '#common/directory';
+import { api } from '#web/lib/api';
 import { type DirectoryState, facetsQuery, resultsQuery } from './search-state';
 
 /** Results and facet counts are fetched in parallel; the previous page stays while the next loads. */

@@ -1,16 +1,16 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Proposal, ProposalUpdate, Suggestions } from '../../../common/exit-proposals';
-import { INDUSTRIES, type Industry } from '../../../common/reference';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { addTerms, ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
-import { Spinner } from '../../components/ui/spinner';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import type { Proposal, ProposalUpdate, Suggestions } from '#common/exit-proposals';
+import { INDUSTRIES, type Industry } from '#common/reference';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { addTerms, ChipInput, useListErrors, withDraft } from '#web/components/ui/chip-input';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
 import {
   useCommentProposal,
   useProposal,

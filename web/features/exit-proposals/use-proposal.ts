@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Proposal, ProposalUpdate, Suggestions } from '../../../common/exit-proposals';
-import { api } from '../../lib/api';
+import type { Proposal, ProposalUpdate, Suggestions } from '#common/exit-proposals';
+import { api } from '#web/lib/api';
 
 const key = (caseId: string) => ['exit-cases', caseId, 'proposal'] as const;
 

@@ -8,18 +8,18 @@ import {
   type SurveyOption,
   type SurveyQuestion,
   type SurveySummary,
-} from '../../../common/exit-survey';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Checkbox } from '../../components/ui/checkbox';
-import { Select } from '../../components/ui/select';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useFormat, useLanguage } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+} from '#common/exit-survey';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { Select } from '#web/components/ui/select';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useFormat, useLanguage } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { promptOf } from './survey-section';
 import {
   useCreateQuestion,

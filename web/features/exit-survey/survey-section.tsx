@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Survey, SurveyQuestion } from '../../../common/exit-survey';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { inputClasses } from '../../components/ui/field';
-import { FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat, useLanguage } from '../../lib/format';
+import type { Survey, SurveyQuestion } from '#common/exit-survey';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { inputClasses } from '#web/components/ui/field';
+import { FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat, useLanguage } from '#web/lib/format';
 import { useSaveSurvey, useSurvey } from './use-exit-survey';
 
 type Access = 'hr' | 'manager' | 'leaver';

@@ -6,8 +6,8 @@ import type {
   SurveyQuestionCreate,
   SurveyQuestionPatch,
   SurveySummary,
-} from '../../../common/exit-survey';
-import { api } from '../../lib/api';
+} from '#common/exit-survey';
+import { api } from '#web/lib/api';
 
 type Answers = Record<string, number | string>;
 const surveyKey = (caseId: string) => ['exit-cases', caseId, 'survey'] as const;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { CASE_STAGES } from '../../../common/exits-reference';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Card } from '../../components/ui/card';
-import { Spinner } from '../../components/ui/spinner';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { CASE_STAGES } from '#common/exits-reference';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Card } from '#web/components/ui/card';
+import { Spinner } from '#web/components/ui/spinner';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { CaseList } from './case-list';
 import { OpenCaseForm } from './open-case-form';
 import { useExitCases } from './use-exits';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ExitCase } from '../../../common/exits';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
-import { useFormat } from '../../lib/format';
+import type { ExitCase } from '#common/exits';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
+import { useFormat } from '#web/lib/format';
 
 const STAGE_TONE: Record<ExitCase['stage'], BadgeTone> = {
   announced: 'neutral',

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Card } from '../../components/ui/card';
-import { Spinner } from '../../components/ui/spinner';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useMyTasks } from '../offboarding/use-offboarding';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Card } from '#web/components/ui/card';
+import { Spinner } from '#web/components/ui/spinner';
+import { useMyTasks } from '#web/features/offboarding/use-offboarding';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { CaseList } from './case-list';
 import { useExitCases } from './use-exits';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClasses, RequiredMark } from '../../components/ui/field';
+import { inputClasses, RequiredMark } from '#web/components/ui/field';
 import { useMemberSearch } from './use-exits';
 
 export interface PickedMember {

@@ -1,16 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ExitCaseCreateSchema } from '../../../common/exits';
-import { DEFAULT_EXIT_TIME_ZONE, REASON_CATEGORIES } from '../../../common/exits-reference';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { RequiredLegend } from '../../components/ui/field';
-import { Select } from '../../components/ui/select';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { validateWithSchema } from '../../lib/zod-form';
-import { useCurrentMe } from '../auth/use-me';
+import { ExitCaseCreateSchema } from '#common/exits';
+import { DEFAULT_EXIT_TIME_ZONE, REASON_CATEGORIES } from '#common/exits-reference';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { RequiredLegend } from '#web/components/ui/field';
+import { Select } from '#web/components/ui/select';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { useCurrentMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
+import { validateWithSchema } from '#web/lib/zod-form';
 import { MemberPicker, type PickedMember } from './member-picker';
 import { useOpenCase } from './use-exits';
 

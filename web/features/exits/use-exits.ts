@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DirectoryResult } from '../../../common/directory';
+import type { DirectoryResult } from '#common/directory';
 import type {
   ExitCase,
   ExitCaseCreate,
   ExitCaseList,
   ExitCaseUpdate,
   RehireEligibilityUpdate,
-} from '../../../common/exits';
-import { api } from '../../lib/api';
+} from '#common/exits';
+import { api } from '#web/lib/api';
 
 const CASES_KEY = ['exit-cases'] as const;
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useFreshnessSettings, useFreshnessSummary, useSaveFreshnessSettings } from './use-freshness';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
+import { SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
 import { useConfirmMyProfile, useMyFreshness } from './use-freshness';
 
 /** Home: "Still at X as Y?" when the member's profile was not confirmed within HR's period. */

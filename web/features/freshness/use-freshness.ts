@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FreshnessSettings, FreshnessSummary, MyFreshness } from '../../../common/freshness';
-import { api } from '../../lib/api';
+import type { FreshnessSettings, FreshnessSummary, MyFreshness } from '#common/freshness';
+import { api } from '#web/lib/api';
 
 const MINE_KEY = ['me', 'freshness'] as const;
 const SETTINGS_KEY = ['settings', 'freshness'] as const;

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SearchBox } from '../../components/search-box';
-import { buttonClasses } from '../../components/ui/button';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { isHrRole, useCurrentMe } from '../auth/use-me';
-import { FreshnessBanner } from '../freshness/freshness-banner';
+import { SearchBox } from '#web/components/search-box';
+import { buttonClasses } from '#web/components/ui/button';
+import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
+import { FreshnessBanner } from '#web/features/freshness/freshness-banner';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 
 const PILLARS = ['directory', 'diagonal', 'availability', 'privacy'] as const;
 

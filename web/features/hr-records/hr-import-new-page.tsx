@@ -1,13 +1,13 @@
 import { type DragEvent, type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ImportEncoding } from '../../../common/hr-import';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Select } from '../../components/ui/select';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { ImportEncoding } from '#common/hr-import';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Select } from '#web/components/ui/select';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { formatBytes } from './import-format';
 import { useHrImports, useUploadImport } from './use-hr-records';
 

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '../../../common/hr-import';
-import { HR_IMPORT_FIELDS, type HrImportField } from '../../../common/hr-import-fields';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { DataTable } from '../../components/ui/data-table';
-import { Select } from '../../components/ui/select';
-import { PageSpinner, Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { HrImport, ImportEncoding, ImportMapping, ImportPreview } from '#common/hr-import';
+import { HR_IMPORT_FIELDS, type HrImportField } from '#common/hr-import-fields';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { DataTable } from '#web/components/ui/data-table';
+import { Select } from '#web/components/ui/select';
+import { PageSpinner, Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { formatBytes, formatDuration, IMPORT_STATUS_TONE } from './import-format';
 import {
   downloadErrorsCsv,

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ImportStatus } from '../../../common/hr-import';
-import type { BadgeTone } from '../../components/ui/badge';
+import type { ImportStatus } from '#common/hr-import';
+import type { BadgeTone } from '#web/components/ui/badge';
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024

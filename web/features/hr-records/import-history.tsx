@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { HrImport } from '../../../common/hr-import';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { DataTable } from '../../components/ui/data-table';
-import { Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import type { HrImport } from '#common/hr-import';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { DataTable } from '#web/components/ui/data-table';
+import { Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
 import { IMPORT_STATUS_TONE } from './import-format';
 import { useHrImports } from './use-hr-records';
 

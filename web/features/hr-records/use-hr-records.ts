@@ -11,12 +11,12 @@ import type {
   ImportErrors,
   ImportMapping,
   ImportPreview,
-} from '../../../common/hr-import';
-import type { HrRecord, HrRecordFilter } from '../../../common/hr-records';
-import type { InvitationBatch, InvitationBatchAccepted } from '../../../common/invitations';
-import { i18n } from '../../i18n';
-import { ApiError, api, currentLanguage } from '../../lib/api';
-import { toQueryString } from '../../lib/query-string';
+} from '#common/hr-import';
+import type { HrRecord, HrRecordFilter } from '#common/hr-records';
+import type { InvitationBatch, InvitationBatchAccepted } from '#common/invitations';
+import { i18n } from '#web/i18n';
+import { ApiError, api, currentLanguage } from '#web/lib/api';
+import { toQueryString } from '#web/lib/query-string';
 
 const IMPORTS_KEY = ['hr-imports'] as const;
 const RECORDS_KEY = ['hr-records'] as const;

@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PASSWORD_MIN } from '../../../common/reference';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { PageSpinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { currentLanguage, isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { OrgIdentity } from '../branding/org-identity';
+import { PASSWORD_MIN } from '#common/reference';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { currentLanguage, isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useAcceptInvitation, useInvitationPreview } from './use-invitations';
 
 type Errors = Partial<Record<'password' | 'passwordConfirm', string[]>>;

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Invitation } from '../../../common/invitations';
-import { RoleBadge } from '../../components/member-badges';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { DataTable } from '../../components/ui/data-table';
-import { Select } from '../../components/ui/select';
-import { Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import type { Invitation } from '#common/invitations';
+import { RoleBadge } from '#web/components/member-badges';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { DataTable } from '#web/components/ui/data-table';
+import { Select } from '#web/components/ui/select';
+import { Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
 import { type InvitationFilters, useInvitationAction, useInvitations } from './use-invitations';
 
 const STATUS_TONES: Record<Invitation['status'], BadgeTone> = {

@@ -11,10 +11,10 @@ import type {
   InvitationList,
   InvitationListQuery,
   Me,
-} from '../../../common/invitations';
-import type { Role } from '../../../common/roles';
-import { api } from '../../lib/api';
-import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
+} from '#common/invitations';
+import type { Role } from '#common/roles';
+import { api } from '#web/lib/api';
+import { forgetEverythingBut, ME_QUERY_KEY } from '#web/lib/query-client';
 
 export interface InvitationPreview {
   email: string;

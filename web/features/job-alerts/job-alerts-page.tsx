@@ -1,19 +1,19 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { JOB_ALERT_LIMITS, type JobAlert, type JobAlertMatch } from '../../../common/job-alerts';
-import type { AlertFrequency } from '../../../common/rehiring-reference';
-import { CareersNav } from '../../components/careers-nav';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
-import { FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { JOB_ALERT_LIMITS, type JobAlert, type JobAlertMatch } from '#common/job-alerts';
+import type { AlertFrequency } from '#common/rehiring-reference';
+import { CareersNav } from '#web/components/careers-nav';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { ChipInput, useListErrors, withDraft } from '#web/components/ui/chip-input';
+import { FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import {
   useCreateJobAlert,
   useDeleteJobAlert,

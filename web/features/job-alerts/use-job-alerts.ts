@@ -5,8 +5,8 @@ import type {
   JobAlertList,
   JobAlertMatchList,
   JobAlertUpdate,
-} from '../../../common/job-alerts';
-import { api } from '../../lib/api';
+} from '#common/job-alerts';
+import { api } from '#web/lib/api';
 
 const ALERTS_KEY = ['job-alerts'] as const;
 const MATCHES_KEY = ['job-alerts', 'matches'] as const;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClasses } from '../../components/ui/field';
-import { FieldErrors } from '../../components/ui/field-errors';
+import { inputClasses } from '#web/components/ui/field';
+import { FieldErrors } from '#web/components/ui/field-errors';
 import { useMemberSearch } from './use-jobs';
 
 export interface PickedMember {

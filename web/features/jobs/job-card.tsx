@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type JobCard, jobTitle, type Salary } from '../../../common/jobs';
-import { Badge } from '../../components/ui/badge';
-import { useFormat } from '../../lib/format';
+import { type JobCard, jobTitle, type Salary } from '#common/jobs';
+import { Badge } from '#web/components/ui/badge';
+import { useFormat } from '#web/lib/format';
 
 /** Labels of a job's codes, its title in the UI language and its salary, formatted. */
 export function useJobFormat() {

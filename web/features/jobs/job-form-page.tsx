@@ -11,7 +11,7 @@ import {
   JobCreateSchema,
   JobUpdateSchema,
   jobTitle,
-} from '../../../common/jobs';
+} from '#common/jobs';
 import {
   EMPLOYMENT_TYPES,
   type EmploymentType,
@@ -19,22 +19,22 @@ import {
   type RemoteMode,
   SALARY_PERIODS,
   type SalaryPeriod,
-} from '../../../common/rehiring-reference';
-import { NotFoundPage } from '../../components/not-found-page';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Checkbox } from '../../components/ui/checkbox';
-import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
-import { RequiredLegend } from '../../components/ui/field';
-import { Select } from '../../components/ui/select';
-import { PageSpinner } from '../../components/ui/spinner';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useLanguage } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useFlash } from '../../lib/use-flash';
-import { type FieldErrorMap, validateWithSchema } from '../../lib/zod-form';
+} from '#common/rehiring-reference';
+import { NotFoundPage } from '#web/components/not-found-page';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { ChipInput, useListErrors, withDraft } from '#web/components/ui/chip-input';
+import { RequiredLegend } from '#web/components/ui/field';
+import { Select } from '#web/components/ui/select';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useLanguage } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
+import { useFlash } from '#web/lib/use-flash';
+import { type FieldErrorMap, validateWithSchema } from '#web/lib/zod-form';
 import { GroupPicker, type PickedMember } from './form-controls';
 import { JobStatusBadge } from './job-status';
 import { useCloseJob, useCreateJob, useJob, usePublishJob, useUpdateJob } from './use-jobs';

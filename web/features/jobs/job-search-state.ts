@@ -3,8 +3,8 @@ import {
   type EmploymentType,
   REMOTE_MODES,
   type RemoteMode,
-} from '../../../common/rehiring-reference';
-import { toQueryString } from '../../lib/query-string';
+} from '#common/rehiring-reference';
+import { toQueryString } from '#web/lib/query-string';
 
 /** What /jobs shows, held in the URL so a search can be shared and the back button works. */
 export interface JobSearchState {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../common/rehiring-reference';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
+import type { JobStatus } from '#common/rehiring-reference';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
 
 const STATUS_TONES: Record<JobStatus | 'expired', BadgeTone> = {
   draft: 'neutral',

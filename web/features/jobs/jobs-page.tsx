@@ -1,18 +1,18 @@
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { EMPLOYMENT_TYPES, REMOTE_MODES } from '../../../common/rehiring-reference';
-import { CareersNav } from '../../components/careers-nav';
-import { SearchBox } from '../../components/search-box';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Pagination } from '../../components/ui/pagination';
-import { Select } from '../../components/ui/select';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useMe } from '../auth/use-me';
+import { EMPLOYMENT_TYPES, REMOTE_MODES } from '#common/rehiring-reference';
+import { CareersNav } from '#web/components/careers-nav';
+import { SearchBox } from '#web/components/search-box';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Pagination } from '#web/components/ui/pagination';
+import { Select } from '#web/components/ui/select';
+import { useMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { JobCardSkeleton, JobCardView } from './job-card';
 import {
   hasJobFilters,

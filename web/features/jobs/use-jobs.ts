@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DirectoryResult } from '../../../common/directory';
+import type { DirectoryResult } from '#common/directory';
 import type {
   AdminJobFilter,
   AdminJobList,
@@ -8,9 +8,9 @@ import type {
   JobFitList,
   JobList,
   JobUpdateInput,
-} from '../../../common/jobs';
-import { api } from '../../lib/api';
-import { toQueryString } from '../../lib/query-string';
+} from '#common/jobs';
+import { api } from '#web/lib/api';
+import { toQueryString } from '#web/lib/query-string';
 
 const JOBS_KEY = ['jobs'] as const;
 

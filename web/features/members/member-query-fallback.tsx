@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Profile } from '../../../common/profiles';
-import { NotFoundPage } from '../../components/not-found-page';
-import { ErrorBanner } from '../../components/ui/banners';
-import { PageSpinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
+import type { Profile } from '#common/profiles';
+import { NotFoundPage } from '#web/components/not-found-page';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
 
 /**
  * What a member page shows until its member is loaded: a spinner, the not-found page for a member

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { FieldVisibility } from '../../../common/access';
-import { type Profile, type ProfileField, ProfileUpdateSchema } from '../../../common/profiles';
+import type { FieldVisibility } from '#common/access';
+import { type Profile, type ProfileField, ProfileUpdateSchema } from '#common/profiles';
 import {
   AVAILABILITY_FLAGS,
   type AvailabilityFlag,
@@ -10,23 +10,23 @@ import {
   INDUSTRIES,
   NAME_FIELDS,
   PROFILE_FIELDS,
-} from '../../../common/reference';
-import { NotFoundPage } from '../../components/not-found-page';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Checkbox } from '../../components/ui/checkbox';
-import { RequiredLegend } from '../../components/ui/field';
-import { FieldErrors } from '../../components/ui/field-errors';
-import { InlineSelect, Select } from '../../components/ui/select';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useCodeOptions } from '../../lib/code-options';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useFlash } from '../../lib/use-flash';
-import { validateWithSchema } from '../../lib/zod-form';
-import { isHrRole, useCurrentMe } from '../auth/use-me';
+} from '#common/reference';
+import { NotFoundPage } from '#web/components/not-found-page';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { RequiredLegend } from '#web/components/ui/field';
+import { FieldErrors } from '#web/components/ui/field-errors';
+import { InlineSelect, Select } from '#web/components/ui/select';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
+import { useCodeOptions } from '#web/lib/code-options';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
+import { useFlash } from '#web/lib/use-flash';
+import { validateWithSchema } from '#web/lib/zod-form';
 import { MemberQueryFallback } from './member-query-fallback';
 import {
   type LinkRow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../common/profiles';
+import type { Profile } from '#common/profiles';
 import { newLinkRow, splitList, toFormValues, toUpdate } from './profile-form';
 
 const profile: Profile = {

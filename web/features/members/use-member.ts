@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Profile, ProfileUpdate, VisibilityMap } from '../../../common/profiles';
-import { api } from '../../lib/api';
-import { ME_QUERY_KEY } from '../../lib/query-client';
+import type { Profile, ProfileUpdate, VisibilityMap } from '#common/profiles';
+import { api } from '#web/lib/api';
+import { ME_QUERY_KEY } from '#web/lib/query-client';
 
 export const memberQueryKey = (id: string) => ['member', id] as const;
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldVisibility } from '../../../common/access';
-import type { ProfileField, VisibilityMap } from '../../../common/profiles';
-import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK } from '../../../common/reference';
-import { InlineSelect } from '../../components/ui/select';
-import { useFormat } from '../../lib/format';
+import type { FieldVisibility } from '#common/access';
+import type { ProfileField, VisibilityMap } from '#common/profiles';
+import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK } from '#common/reference';
+import { InlineSelect } from '#web/components/ui/select';
+import { useFormat } from '#web/lib/format';
 
 /** Levels a member may choose for a field: never more open than HR's limit for it. */
 export function allowedLevels(limit: FieldVisibility | undefined): FieldVisibility[] {

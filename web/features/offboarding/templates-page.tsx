@@ -1,16 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnerRole, TaskKind, Template } from '../../../common/offboarding';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Checkbox } from '../../components/ui/checkbox';
-import { Select } from '../../components/ui/select';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { OwnerRole, TaskKind, Template } from '#common/offboarding';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { Select } from '#web/components/ui/select';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useDeleteTemplate, useSaveTemplate, useTemplates } from './use-offboarding';
 
 // Kept here (not imported from common/offboarding.ts) because the web imports no zod values.

@@ -8,8 +8,8 @@ import type {
   TemplateCreate,
   TemplateList,
   TemplatePatch,
-} from '../../../common/offboarding';
-import { api } from '../../lib/api';
+} from '#common/offboarding';
+import { api } from '#web/lib/api';
 
 const TEMPLATES_KEY = ['offboarding', 'templates'] as const;
 const tasksKey = (caseId: string) => ['offboarding', 'tasks', caseId] as const;

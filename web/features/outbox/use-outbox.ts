@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { OutboxList, OutboxMessage, OutboxQuery } from '../../../common/mail';
-import { api } from '../../lib/api';
+import type { OutboxList, OutboxMessage, OutboxQuery } from '#common/mail';
+import { api } from '#web/lib/api';
 
 export type OutboxFilters = Pick<OutboxQuery, 'status' | 'kind' | 'q'>;
 

@@ -1,17 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { PipelineBoard, PipelineBoardQuery, PipelineCardSummary } from '../../../common/pipeline';
-import { PIPELINE_SOURCES, PIPELINE_STAGES, type PipelineStage } from '../../../common/rehiring-reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { InlineSelect, Select } from '../../components/ui/select';
-import { PageSpinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { PipelineBoard, PipelineBoardQuery, PipelineCardSummary } from '#common/pipeline';
+import { PIPELINE_SOURCES, PIPELINE_STAGES, type PipelineStage } from '#common/rehiring-reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { InlineSelect, Select } from '#web/components/ui/select';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { EligibilityBadge, jobTitle, SourceBadge } from './pipeline-badges';
 import { boardCsvUrl, useMoveCard, usePipelineBoard, usePipelineStats } from './use-pipeline';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { PipelineJobRef } from '../../../common/pipeline';
-import type { PipelineSource, PipelineStage } from '../../../common/rehiring-reference';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
+import type { PipelineJobRef } from '#common/pipeline';
+import type { PipelineSource, PipelineStage } from '#common/rehiring-reference';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
 
 const STAGE_TONE: Record<PipelineStage, BadgeTone> = {
   interested: 'neutral',

@@ -7,10 +7,10 @@ import type {
   PipelineMove,
   PipelineNote,
   PipelineStats,
-} from '../../../common/pipeline';
-import type { PipelineStage } from '../../../common/rehiring-reference';
-import { api } from '../../lib/api';
-import { toQueryString } from '../../lib/query-string';
+} from '#common/pipeline';
+import type { PipelineStage } from '#common/rehiring-reference';
+import { api } from '#web/lib/api';
+import { toQueryString } from '#web/lib/query-string';
 
 const KEY = ['pipeline'] as const;
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { CheckIcon } from '../../components/ui/icons';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { CheckIcon } from '#web/components/ui/icons';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useForgetDeletedSession } from './use-my-data';
 
 /** Shown after the account is deleted; reachable signed out (the session is gone). */

@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DATA_CATEGORIES, DELETE_CONFIRMATION_WORDS } from '../../../common/privacy-reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { currentLanguage, isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useCurrentMe } from '../auth/use-me';
+import { DATA_CATEGORIES, DELETE_CONFIRMATION_WORDS } from '#common/privacy-reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { useCurrentMe } from '#web/features/auth/use-me';
+import { currentLanguage, isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useDeleteAccount, useDownloadMyData, useMyDataSummary } from './use-my-data';
 
 /** "My data": what we hold, download it all, delete the account (decision 011). */

@@ -1,17 +1,17 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionSettings } from '../../../common/privacy';
-import { RETENTION_WARNING_DAYS, RETENTION_YEARS } from '../../../common/privacy-reference';
-import { ROLES } from '../../../common/reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { Checkbox } from '../../components/ui/checkbox';
-import { FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import type { RetentionSettings } from '#common/privacy';
+import { RETENTION_WARNING_DAYS, RETENTION_YEARS } from '#common/privacy-reference';
+import { ROLES } from '#common/reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useErasureSettings, useRetentionSettings, useSaveErasure, useSaveRetention } from './use-my-data';
 
 /** Admins: retention rules run daily by the queue, and what happens to an erased member's content. */

@@ -5,10 +5,10 @@ import type {
   ErasureSettings,
   MyDataSummary,
   RetentionSettings,
-} from '../../../common/privacy';
-import { i18n } from '../../i18n';
-import { ApiError, api, currentLanguage } from '../../lib/api';
-import { forgetEverythingBut, ME_QUERY_KEY } from '../../lib/query-client';
+} from '#common/privacy';
+import { i18n } from '#web/i18n';
+import { ApiError, api, currentLanguage } from '#web/lib/api';
+import { forgetEverythingBut, ME_QUERY_KEY } from '#web/lib/query-client';
 
 export const MY_DATA_KEY = ['my-data'] as const;
 const RETENTION_KEY = ['settings', 'retention'] as const;

@@ -1,23 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { AdminReferral } from '../../../common/referrals';
+import type { AdminReferral } from '#common/referrals';
 import {
   PIPELINE_STAGES,
   type PipelineStage,
   REFERRAL_STATUSES,
   REWARD_STATUSES,
-} from '../../../common/rehiring-reference';
-import { Badge } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { DataTable, type DataTableColumn } from '../../components/ui/data-table';
-import { Pagination } from '../../components/ui/pagination';
-import { Select } from '../../components/ui/select';
-import { Spinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat, useLanguage } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
+} from '#common/rehiring-reference';
+import { Badge } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { DataTable, type DataTableColumn } from '#web/components/ui/data-table';
+import { Pagination } from '#web/components/ui/pagination';
+import { Select } from '#web/components/ui/select';
+import { Spinner } from '#web/components/ui/spinner';
+import { isApiError } from '#web/lib/api';
+import { useFormat, useLanguage } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { CandidateDeleted, formatMoney, jobTitleIn, ReferralStatusBadge } from './referral-labels';
 import { RewardRuleForm } from './reward-rule-form';
 import { ADMIN_PAGE_SIZE, useAdminReferrals, useMarkRewardPaid } from './use-referrals';

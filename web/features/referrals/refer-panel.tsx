@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { useMe } from '../auth/use-me';
-import { useJob } from '../jobs/use-jobs';
+import { SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { useMe } from '#web/features/auth/use-me';
+import { useJob } from '#web/features/jobs/use-jobs';
 import { ReferralForm } from './referral-form';
 
 /** Members who refer from a job page; HR refers from /referrals if they wish. */

@@ -1,15 +1,15 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferralConsentRequest, ReferralConsentView } from '../../../common/referrals';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { AlertIcon } from '../../components/ui/icons';
-import { PageSpinner } from '../../components/ui/spinner';
-import { isApiError } from '../../lib/api';
-import { useFormat, useLanguage } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { OrgIdentity } from '../branding/org-identity';
-import { useOrgName } from '../branding/use-branding';
+import type { ReferralConsentRequest, ReferralConsentView } from '#common/referrals';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { AlertIcon } from '#web/components/ui/icons';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { useOrgName } from '#web/features/branding/use-branding';
+import { isApiError } from '#web/lib/api';
+import { useFormat, useLanguage } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { jobTitleIn } from './referral-labels';
 import { useConsentRequest, useDecideConsent } from './use-referrals';
 

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX, ReferralCreateSchema } from '../../../common/referrals';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { RequiredLegend } from '../../components/ui/field';
-import { Select } from '../../components/ui/select';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useLanguage } from '../../lib/format';
-import { validateWithSchema } from '../../lib/zod-form';
+import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX, ReferralCreateSchema } from '#common/referrals';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { RequiredLegend } from '#web/components/ui/field';
+import { Select } from '#web/components/ui/select';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useLanguage } from '#web/lib/format';
+import { validateWithSchema } from '#web/lib/zod-form';
 import { jobTitleIn } from './referral-labels';
 import { useCreateReferral, useReferableJobs } from './use-referrals';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferralJob } from '../../../common/referrals';
-import type { ReferralStatus } from '../../../common/rehiring-reference';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
-import type { UiLanguage } from '../../i18n';
+import type { ReferralJob } from '#common/referrals';
+import type { ReferralStatus } from '#common/rehiring-reference';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
+import type { UiLanguage } from '#web/i18n';
 
 /** A job's title in the reader's language, else in the other one. */
 export const jobTitleIn = (job: Pick<ReferralJob, 'titleJa' | 'titleEn'>, lang: UiLanguage) =>

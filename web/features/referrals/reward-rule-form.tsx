@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REWARD_NOTE_MAX } from '../../../common/referrals';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Checkbox } from '../../components/ui/checkbox';
-import { Spinner } from '../../components/ui/spinner';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
+import { REWARD_NOTE_MAX } from '#common/referrals';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
 import { useRewardRule, useSaveRewardRule } from './use-referrals';
 
 /** HR's referral reward rule: on/off, amount and currency, and a note for members in each language. */

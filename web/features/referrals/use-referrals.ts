@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobList } from '../../../common/jobs';
+import type { JobList } from '#common/jobs';
 import type {
   AdminReferral,
   AdminReferralList,
@@ -11,9 +11,9 @@ import type {
   ReferralJob,
   RewardRuleInput,
   RewardRuleView,
-} from '../../../common/referrals';
-import { api } from '../../lib/api';
-import { useLanguage } from '../../lib/format';
+} from '#common/referrals';
+import { api } from '#web/lib/api';
+import { useLanguage } from '#web/lib/format';
 
 const KEY = ['referrals'] as const;
 

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorBanner } from '../../components/ui/banners';
-import { AlertIcon, CheckIcon } from '../../components/ui/icons';
-import { type ConsentChoices, useMyConsents, useSaveConsents } from '../consents/use-consents';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { AlertIcon, CheckIcon } from '#web/components/ui/icons';
+import { type ConsentChoices, useMyConsents, useSaveConsents } from '#web/features/consents/use-consents';
 import { Switch } from './interest-controls';
 import { RETURN_INTERESTS_KEY } from './use-return-interests';
 

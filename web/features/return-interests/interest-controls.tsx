@@ -1,9 +1,9 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReturnInterest } from '../../../common/return-interests';
-import { Badge } from '../../components/ui/badge';
-import { Spinner } from '../../components/ui/spinner';
-import { useLanguage } from '../../lib/format';
+import type { ReturnInterest } from '#common/return-interests';
+import { Badge } from '#web/components/ui/badge';
+import { Spinner } from '#web/components/ui/spinner';
+import { useLanguage } from '#web/lib/format';
 
 /** An on/off switch (role="switch") with a visible label and an explanation read with it. */
 export function Switch({

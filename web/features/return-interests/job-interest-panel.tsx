@@ -1,15 +1,15 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MAX_INTEREST_MESSAGE } from '../../../common/rehiring-reference';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { TextArea } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useMe } from '../auth/use-me';
+import { MAX_INTEREST_MESSAGE } from '#common/rehiring-reference';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextArea } from '#web/components/ui/text-field';
+import { useMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
 import { InterestStatusBadge, Switch, useDay } from './interest-controls';
 import { useMyReturnInterests, useRaiseJobInterest, useWithdrawInterest } from './use-return-interests';
 

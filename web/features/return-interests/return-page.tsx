@@ -7,20 +7,20 @@ import {
   MAX_PREFERENCES,
   RETURN_TIMINGS,
   type ReturnTiming,
-} from '../../../common/rehiring-reference';
-import type { MyReturnInterests, ReturnInterest } from '../../../common/return-interests';
-import { CareersNav } from '../../components/careers-nav';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { ChipInput, useListErrors, withDraft } from '../../components/ui/chip-input';
-import { Select } from '../../components/ui/select';
-import { PageSpinner } from '../../components/ui/spinner';
-import { TextArea } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useLanguage } from '../../lib/format';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { isHrRole, useCurrentMe } from '../auth/use-me';
+} from '#common/rehiring-reference';
+import type { MyReturnInterests, ReturnInterest } from '#common/return-interests';
+import { CareersNav } from '#web/components/careers-nav';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { Card } from '#web/components/ui/card';
+import { ChipInput, useListErrors, withDraft } from '#web/components/ui/chip-input';
+import { Select } from '#web/components/ui/select';
+import { PageSpinner } from '#web/components/ui/spinner';
+import { TextArea } from '#web/components/ui/text-field';
+import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
+import { isApiError } from '#web/lib/api';
+import { useLanguage } from '#web/lib/format';
+import { useDocumentTitle } from '#web/lib/use-document-title';
 import { ConsentNotice } from './consent-notice';
 import { InterestStatusBadge, useDay } from './interest-controls';
 import { useMyReturnInterests, useSaveGeneralInterest, useWithdrawInterest } from './use-return-interests';

@@ -5,9 +5,9 @@ import type {
   MyReturnInterests,
   ReturnInterest,
   ReturnInterestResult,
-} from '../../../common/return-interests';
-import { api } from '../../lib/api';
-import { CONSENTS_QUERY_KEY } from '../consents/use-consents';
+} from '#common/return-interests';
+import { CONSENTS_QUERY_KEY } from '#web/features/consents/use-consents';
+import { api } from '#web/lib/api';
 
 export const RETURN_INTERESTS_KEY = ['return-interests'] as const;
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REASON_CATEGORIES } from '../../../common/exits-reference';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { Checkbox } from '../../components/ui/checkbox';
-import { describedBy, FieldErrors } from '../../components/ui/field-errors';
-import { Spinner } from '../../components/ui/spinner';
-import { TextField } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
+import { REASON_CATEGORIES } from '#common/exits-reference';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { Checkbox } from '#web/components/ui/checkbox';
+import { describedBy, FieldErrors } from '#web/components/ui/field-errors';
+import { Spinner } from '#web/components/ui/spinner';
+import { TextField } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
 import { useEligibilityRules, useKnownLeaveReasons, useSaveEligibilityRules } from './use-join-requests';
 
 const isReasonCategory = (code: string): code is (typeof REASON_CATEGORIES)[number] =>

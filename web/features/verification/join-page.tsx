@@ -1,16 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { JoinRequestInputSchema } from '../../../common/verification';
-import { NameFields, type NameKey } from '../../components/name-fields';
-import { ErrorBanner, SuccessBanner } from '../../components/ui/banners';
-import { Button, buttonClasses } from '../../components/ui/button';
-import { RequiredLegend } from '../../components/ui/field';
-import { TextArea, TextField } from '../../components/ui/text-field';
-import { currentLanguage, isApiError } from '../../lib/api';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { validateWithSchema } from '../../lib/zod-form';
-import { OrgIdentity } from '../branding/org-identity';
+import { JoinRequestInputSchema } from '#common/verification';
+import { NameFields, type NameKey } from '#web/components/name-fields';
+import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { Button, buttonClasses } from '#web/components/ui/button';
+import { RequiredLegend } from '#web/components/ui/field';
+import { TextArea, TextField } from '#web/components/ui/text-field';
+import { OrgIdentity } from '#web/features/branding/org-identity';
+import { currentLanguage, isApiError } from '#web/lib/api';
+import { useDocumentTitle } from '#web/lib/use-document-title';
+import { validateWithSchema } from '#web/lib/zod-form';
 import { useSubmitJoinRequest } from './use-join-requests';
 
 type Key = NameKey | 'email' | 'employeeNumber' | 'workEmail' | 'joinedOn' | 'leftOn' | 'message';

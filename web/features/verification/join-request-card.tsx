@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactAgreement, JoinRequest } from '../../../common/verification';
-import { Badge, type BadgeTone } from '../../components/ui/badge';
-import { ErrorBanner } from '../../components/ui/banners';
-import { Button } from '../../components/ui/button';
-import { TextArea } from '../../components/ui/text-field';
-import { isApiError } from '../../lib/api';
-import { useFormat } from '../../lib/format';
+import type { FactAgreement, JoinRequest } from '#common/verification';
+import { Badge, type BadgeTone } from '#web/components/ui/badge';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Button } from '#web/components/ui/button';
+import { TextArea } from '#web/components/ui/text-field';
+import { isApiError } from '#web/lib/api';
+import { useFormat } from '#web/lib/format';
 import { useDecideJoinRequest } from './use-join-requests';
 
 const FACTS = ['name', 'employeeNumber', 'workEmail', 'joinedOn', 'leftOn'] as const;

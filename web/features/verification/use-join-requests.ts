@@ -5,8 +5,8 @@ import type {
   JoinRequestApprove,
   JoinRequestInput,
   KnownLeaveReasons,
-} from '../../../common/verification';
-import { api } from '../../lib/api';
+} from '#common/verification';
+import { api } from '#web/lib/api';
 
 const KEY = ['join-requests'] as const;
 const RULES_KEY = ['settings', 'eligibility'] as const;
