@@ -32,20 +32,17 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Audience, Classification } from '#common/access';
-import { todayIn } from '#common/offboarding';
+import { todayIn } from '#common/dates';
 import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import { normalizeForSearch } from '#common/search-text';
 import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { jobs } from '#server/db/schema/index';
-import { CLASSIFICATION_ROLES, normalizeEmployer } from '#server/features/access/access.policy';
-import {
-  JOB_ALERT_DIGEST_MAIL_KIND,
-  JOB_ALERT_MAIL_KIND,
-} from '#server/features/job-alerts/job-alerts.mail';
+import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#server/features/job-alerts/job-alerts.mail';
 import { matchJobToAlerts, runJobAlertDigest } from '#server/features/job-alerts/job-alerts.matching';
 import { candidateOwners, normalizeJob } from '#server/features/job-alerts/job-alerts.prefilter';
 import { buildJobSearchText } from '#server/features/jobs/jobs.service';
+import { CLASSIFICATION_ROLES, normalizeEmployer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { fakeMember, pick, rng } from '#tests/factories/member-data';

@@ -6,7 +6,7 @@ import {
   type ConsentPurpose,
   type ConsentSource,
 } from './consent-purposes';
-import { LocaleSchema } from './invitations';
+import { LocaleSchema } from './locale';
 
 export { CONSENT_PURPOSES, CONSENT_SOURCES, CONSENT_TEXT_VERSION, type ConsentPurpose, type ConsentSource };
 

@@ -42,3 +42,21 @@ export function tenureYears(
 
 /** Today's date (YYYY-MM-DD) in UTC. */
 export const isoToday = (now: Date = new Date()) => now.toISOString().slice(0, 10);
+
+/** YYYY-MM-DD plus `days` (calendar arithmetic, no time zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar date `now` falls on in `timeZone`, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

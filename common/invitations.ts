@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { HrRecordFilterSchema } from './hr-records';
+import { LocaleSchema } from './locale';
 import { NameInputSchema } from './profiles';
 import { PASSWORD_MIN } from './reference';
 import { RoleSchema } from './roles';
 
 export { PASSWORD_MIN };
-
-export const LOCALES = ['ja', 'en'] as const;
-export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
 
 export const InvitationCreateSchema = NameInputSchema.extend({
   email: z.email({ message: 'kz.email' }).max(254),

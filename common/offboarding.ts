@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConsentAnswersSchema } from './consents';
+import { todayIn } from './dates';
 
 /**
  * The offboarding checklist (issue #4, part 4): HR's templates, and the tasks copied from them
@@ -141,24 +142,6 @@ export const TaskCompleteSchema = z
   })
   .strict();
 export type TaskComplete = z.infer<typeof TaskCompleteSchema>;
-
-/** YYYY-MM-DD plus `days` (calendar arithmetic, no time zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The calendar date `now` falls on in `timeZone`, as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** A task is overdue once its due day is over where the case lives, until it is done. */
 export function isTaskOverdue(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from './invitations';
+import { LocaleSchema } from './locale';
 import {
   type PipelineStage,
   REFERRAL_STATUSES,

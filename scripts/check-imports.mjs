@@ -9,7 +9,7 @@
 //
 // `node scripts/check-imports.mjs --stats` prints the counts without failing.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const roots = ['common', 'server', 'web', 'tests', 'bench', 'scripts'];
@@ -47,7 +47,8 @@ const resolveSpecifier = (from, spec) => {
   return candidates(base).find((candidate) => known.has(candidate));
 };
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
 const edges = [];
 for (const file of files) {
   const text = readFileSync(join(root, file), 'utf8');
@@ -69,9 +70,18 @@ const layer = (f) => {
 const rules = [
   ['web → server', (a, b) => layer(a) === 'web' && b.startsWith('server/')],
   ['common → server or web', (a, b) => layer(a) === 'common' && !isTestFile(a) && /^(server|web)\//.test(b)],
-  ['server/lib → server/features', (a, b) => layer(a) === 'server/lib' && !isTestFile(a) && layer(b) === 'server/features'],
-  ['server/db → server/features', (a, b) => layer(a) === 'server/db' && !isTestFile(a) && layer(b) === 'server/features'],
-  ['server/db → server/demo', (a, b) => layer(a) === 'server/db' && !isTestFile(a) && layer(b) === 'server/demo'],
+  [
+    'server/lib → server/features',
+    (a, b) => layer(a) === 'server/lib' && !isTestFile(a) && layer(b) === 'server/features',
+  ],
+  [
+    'server/db → server/features',
+    (a, b) => layer(a) === 'server/db' && !isTestFile(a) && layer(b) === 'server/features',
+  ],
+  [
+    'server/db → server/demo',
+    (a, b) => layer(a) === 'server/db' && !isTestFile(a) && layer(b) === 'server/demo',
+  ],
   ['product code → tests', (a, b) => !isTestFile(a) && !a.startsWith('bench/') && b.startsWith('tests/')],
 ];
 const forbidden = [];

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client';
 import { accountRoutes } from './features/account/account.routes';
-import { createAuth } from './features/auth/auth';
+import { createAuth } from './lib/auth';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';

@@ -10,7 +10,7 @@ import { memberJobs } from './features/members/members.service';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
-import type { AppDeps } from './lib/http';
+import type { AppDeps } from './lib/deps';
 import type { JobDefinition } from './lib/queue';
 
 /** Every background job of the app, registered on the queue by createApp. */

@@ -9,7 +9,6 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '#common/consent-purposes';
 import type { Role } from '#common/roles';
-import { hashPassword } from '#server/features/auth/auth';
 import { seedDemoBranding } from '#server/features/branding/branding.demo';
 import { seedDemoExits } from '#server/features/exits/exits.demo';
 import { ageDemoConfirmations } from '#server/features/freshness/freshness.demo';
@@ -20,6 +19,7 @@ import { getVisibilityLimits, type NewMember, newMemberRows } from '#server/feat
 import { seedDemoPipeline } from '#server/features/pipeline/pipeline.demo';
 import { seedDemoReferrals } from '#server/features/referrals/referrals.demo';
 import { seedDemoReturnInterests } from '#server/features/return-interests/return-interests.demo';
+import { hashPassword } from '#server/lib/auth';
 import { fakeMember, rng } from '#tests/factories/member-data';
 import { type Db, queryRows } from './client';
 import { accounts, consentEvents, profiles, users } from './schema/index';

@@ -2,31 +2,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorBody, ErrorBodySchema } from '#common/errors';
-import type { Locale } from '#common/invitations';
-import type { Db } from '#server/db/client';
-import type { Viewer } from '#server/features/access/access.policy';
-import type { Auth } from '#server/features/auth/auth';
-import type { Clock } from './clock';
+import type { Locale } from '#common/locale';
+import type { Viewer } from '#server/lib/access/policy';
 import { isUnstorableText } from './db-errors';
+import type { AppDeps } from './deps';
 import type { Env } from './env';
 import { AppError, emptyFieldMap, HTTP_STATUS } from './errors';
 import { fieldErrors, t } from './i18n';
-import type { Logger } from './logger';
-import type { Mailer } from './mail';
-import type { MailCatcher } from './mail-catcher';
-import type { Queue } from './queue';
-
-export interface AppDeps {
-  db: Db;
-  env: Env;
-  clock: Clock;
-  mailer: Mailer;
-  logger: Logger;
-  auth: Auth;
-  queue: Queue;
-  /** The local SMTP catcher (development, tests): the outbox shows what it received. */
-  mailCatcher?: MailCatcher;
-}
 
 export interface AppEnv {
   Variables: {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 
 /**
  * Server-side messages (errors, validation, mail) in both UI languages. The web app has its own

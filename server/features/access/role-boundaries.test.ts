@@ -4,11 +4,11 @@ import { assignableRoles, ROLES, type Role } from '#common/roles';
 import { invitations, leaverCases, users, verificationRequests } from '#server/db/schema/index';
 import { runExitTransition } from '#server/features/exits/exits.transition';
 import { JOIN_RATE_LIMIT } from '#server/features/verification/rate-limit';
+import { canAssignRole } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { canAssignRole } from './access.policy';
 
 /**
  * Decision 022: who may give which role, and whose powers an exit case may end. Every path that

@@ -1,13 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, like, ne, sql } from 'drizzle-orm';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { accounts, sessions, users, verifications } from '#server/db/schema/index';
-import { hashPassword, verifyPassword } from '#server/features/auth/auth';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { hashPassword, verifyPassword } from '#server/lib/auth';
+import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import type { JobDefinition } from '#server/lib/queue';
 import { passwordResetMail } from './password-reset-mail';
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { type Auth, CLIENT_IP_HEADER } from '#server/lib/auth';
 import { clientAddress } from '#server/lib/client-address';
 import type { AppEnv } from '#server/lib/http';
 import { rateLimiterFor } from '#server/lib/rate-limit';
-import { type Auth, CLIENT_IP_HEADER } from './auth';
 
 /** Each better-auth endpoint but sign-in, per client address: generous for a person, tight for a script. */
 export const AUTH_ADDRESS_LIMIT = { max: 100, windowMs: 60_000 };

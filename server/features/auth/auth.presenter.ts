@@ -1,5 +1,5 @@
 import type { Me } from '#common/invitations';
-import type { Viewer } from '#server/features/access/access.policy';
+import type { Viewer } from '#server/lib/access/policy';
 import type { MeFlags } from './auth.service';
 
 const noFlags: MeFlags = { isManager: false, hasExitCase: false };

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { LocaleSchema, MeSchema } from '#common/invitations';
+import { MeSchema } from '#common/invitations';
+import { LocaleSchema } from '#common/locale';
 import { updatePreferences } from '#server/features/members/members.service';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentMe } from './auth.presenter';

@@ -9,7 +9,7 @@ import {
   LOGO_MAX_SIDE,
   LOGO_PATH,
 } from '#common/branding';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { auditEvents, orgSettings } from '#server/db/schema/index';
 import type { DbOrTx } from '#server/features/mail/mail.service';
 import { AppError } from '#server/lib/errors';

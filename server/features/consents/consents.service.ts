@@ -1,4 +1,4 @@
-import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, } from 'drizzle-orm';
 import {
   CONSENT_PURPOSES,
   CONSENT_TEXT_VERSION,
@@ -6,7 +6,7 @@ import {
   type ConsentPurpose,
   type ConsentSource,
 } from '#common/consents';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { consentEvents, profiles, users } from '#server/db/schema/index';
 import { cancelPendingHiresOfMember } from '#server/features/pipeline/pipeline.service';
@@ -18,11 +18,6 @@ import { notFound } from '#server/lib/errors';
  * `profiles.consents` in the same transaction, and every feature enforces them with
  * `consentedSql(purpose)` inside its own query: no join, no second source of truth.
  */
-
-/** SQL: has the profile row consented to `purpose`? Use it in the WHERE of any list of members. */
-export function consentedSql(purpose: ConsentPurpose): SQL {
-  return sql`${profiles.consents} @> array[${purpose}]::text[]`;
-}
 
 export type ConsentEventRow = typeof consentEvents.$inferSelect;
 

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { DirectoryFacets, DirectoryQuery } from '#common/directory';
 import type { VisibilityMap } from '#common/profiles';
 import { tokenizeDirectoryQuery } from '#common/search-text';
-import { type Viewer, viewerTier } from '#server/features/access/access.policy';
+import { type Viewer, viewerTier } from '#server/lib/access/policy';
 
 /**
  * Facet counts for broad queries aggregate every match (the landing page: all 300,000 profiles,

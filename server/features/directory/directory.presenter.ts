@@ -3,7 +3,7 @@ import type { MemberCard } from '#common/directory';
 import { displayName } from '#common/names';
 import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
 import type { VisibilityMap } from '#common/profiles';
-import { type Viewer, viewerTier } from '#server/features/access/access.policy';
+import { type Viewer, viewerTier } from '#server/lib/access/policy';
 import type { CardRow } from './directory.service';
 
 const CARD_FIELDS = [

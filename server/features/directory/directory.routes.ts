@@ -1,11 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  DirectoryFacetsSchema,
-  DirectoryQuerySchema,
-  DirectoryResultSchema,
-} from '#common/directory';
-import { isHr } from '#server/features/access/access.policy';
+import { DirectoryFacetsSchema, DirectoryQuerySchema, DirectoryResultSchema } from '#common/directory';
 import { getStaleSearchAfter, getVisibilityLimits } from '#server/features/members/members.service';
+import { isHr } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { cachedFacets } from './directory.cache';

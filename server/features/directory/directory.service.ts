@@ -11,8 +11,8 @@ import {
 } from '#common/search-text';
 import { type Db, queryRows } from '#server/db/client';
 import { profiles } from '#server/db/schema/index';
-import { type Viewer, viewerTier } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
+import { consentedSql } from '#server/lib/access/consented';
+import { type Viewer, viewerTier } from '#server/lib/access/policy';
 
 /**
  * Directory search (decision 005). Everything a viewer may not see is excluded inside the query:

@@ -8,9 +8,9 @@ import {
 import { exitFieldVisible } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { careerProposals, profiles, users } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { findCaseForViewer } from '#server/features/exits/exits.access';
+import { consentedSql } from '#server/lib/access/consented';
+import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { AppError, notFound } from '#server/lib/errors';
 import {

@@ -10,7 +10,7 @@ import {
   SurveySummaryQuerySchema,
   SurveySummarySchema,
 } from '#common/exit-survey';
-import { isHr } from '#server/features/access/access.policy';
+import { isHr } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentQuestion, presentSummary, presentSurvey } from './exit-survey.presenter';

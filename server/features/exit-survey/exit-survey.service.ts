@@ -10,8 +10,8 @@ import {
 } from '#common/exit-survey';
 import type { Db } from '#server/db/client';
 import { exitSurveyQuestions, exitSurveyResponses, leaverCases, profiles } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
 import { findCaseForViewer } from '#server/features/exits/exits.access';
+import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { DEFAULT_SURVEY_QUESTIONS } from './exit-survey.defaults';

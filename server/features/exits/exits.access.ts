@@ -2,7 +2,7 @@ import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { CaseAccess } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, leaverCases } from '#server/db/schema/index';
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 
 export type CaseRow = typeof leaverCases.$inferSelect;

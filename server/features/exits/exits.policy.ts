@@ -1,4 +1,4 @@
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with exit cases (decision 012). Reading a case goes through

@@ -19,12 +19,15 @@ import {
   reportingLines,
   users,
 } from '#server/db/schema/index';
-import { assertCanAssignRole, isHr, type Viewer } from '#server/features/access/access.policy';
-import { createChecklistForCase, syncChecklistWithCase } from '#server/features/offboarding/offboarding.service';
+import {
+  createChecklistForCase,
+  syncChecklistWithCase,
+} from '#server/features/offboarding/offboarding.service';
+import { assertCanAssignRole, isHr, type Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import {
   type CaseAccess,
   type CaseRow,

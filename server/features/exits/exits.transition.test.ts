@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '#server/lib/clock';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { runExitTransition } from './exits.transition';

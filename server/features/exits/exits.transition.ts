@@ -8,7 +8,7 @@ import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import { queueAlumniWelcome } from '#server/features/offboarding/welcome';
 import { raiseInterestFromExit } from '#server/features/return-interests/return-interests.service';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 
 export const EXITS_TRANSITION = 'exits.transition';

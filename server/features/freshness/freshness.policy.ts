@@ -1,4 +1,4 @@
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 /** HR sees the freshness figures and sets the period. */
 export const canManageFreshness = (viewer: Viewer) => isHr(viewer);

@@ -12,7 +12,7 @@ import {
 import { normalizeForSearch } from '#common/search-text';
 import { type Db, queryRows } from '#server/db/client';
 import { hrImports } from '#server/db/schema/index';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { suppressionHash } from '#server/lib/suppression';
 import { readCsvFile } from './hr-import.csv';

@@ -13,14 +13,14 @@ import {
   resolveMapping,
   validateImportRow,
 } from '#common/hr-import';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { hrImportErrors, hrImports } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
+import type { Viewer } from '#server/lib/access/policy';
 import { csvStream } from '#server/lib/csv';
+import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { t } from '#server/lib/i18n';
 import { encodingSniffer, readCsvFile, uniqueHeaders } from './hr-import.csv';
 

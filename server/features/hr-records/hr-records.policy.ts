@@ -1,4 +1,4 @@
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 import { AppError } from '#server/lib/errors';
 
 /**

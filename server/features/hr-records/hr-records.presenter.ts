@@ -1,7 +1,7 @@
 import type { HrImport } from '#common/hr-import';
 import { suggestMapping } from '#common/hr-import';
 import type { HrRecord } from '#common/hr-records';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { displayName } from '#common/names';
 import { t } from '#server/lib/i18n';
 import type { HrImportRow } from './hr-import.service';

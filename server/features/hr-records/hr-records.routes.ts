@@ -13,7 +13,7 @@ import {
   suggestMapping,
 } from '#common/hr-import';
 import { HrRecordFilterSchema, HrRecordSchema } from '#common/hr-records';
-import { isHr } from '#server/features/access/access.policy';
+import { isHr } from '#server/lib/access/policy';
 import { AppError } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import {

@@ -8,11 +8,17 @@ import {
   type InvitationsFromRecords,
 } from '#common/invitations';
 import type { Role } from '#common/roles';
-import { erasureSuppressions, hrRecords, invitationBatches, invitations, users } from '#server/db/schema/index';
-import { canAssignRole, type Viewer } from '#server/features/access/access.policy';
+import {
+  erasureSuppressions,
+  hrRecords,
+  invitationBatches,
+  invitations,
+  users,
+} from '#server/db/schema/index';
 import { type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { findViewer } from '#server/features/members/members.service';
-import type { AppDeps } from '#server/lib/http';
+import { canAssignRole, type Viewer } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { suppressionHash } from '#server/lib/suppression';
 import { type InvitationNames, invitationMail } from './invitation-mail';

@@ -1,4 +1,4 @@
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { deriveRomaji, displayName, type PersonNames } from '#common/names';
 import type { OutgoingMail } from '#server/features/mail/mail.service';
 import { t } from '#server/lib/i18n';

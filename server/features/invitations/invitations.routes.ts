@@ -12,9 +12,9 @@ import {
   InvitationsFromRecordsSchema,
   MeSchema,
 } from '#common/invitations';
-import { isHr } from '#server/features/access/access.policy';
 import { presentMe } from '#server/features/auth/auth.presenter';
 import { findViewer } from '#server/features/members/members.service';
+import { isHr } from '#server/lib/access/policy';
 import { AppError, notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { rateLimiterFor } from '#server/lib/rate-limit';

@@ -1,16 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, ilike, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type {
-  InvitationAccept,
-  InvitationCreate,
-  InvitationListQuery,
-  Locale,
-} from '#common/invitations';
+import type { InvitationAccept, InvitationCreate, InvitationListQuery } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { accounts, hrRecords, invitations, users } from '#server/db/schema/index';
-import { assertCanAssignRole, type Viewer } from '#server/features/access/access.policy';
-import { hashPassword } from '#server/features/auth/auth';
 import {
   cancelQueuedMail,
   type DbOrTx,
@@ -19,11 +13,13 @@ import {
   queueMail,
 } from '#server/features/mail/mail.service';
 import { createMember } from '#server/features/members/members.service';
+import { assertCanAssignRole, type Viewer } from '#server/lib/access/policy';
+import { hashPassword } from '#server/lib/auth';
 import type { Clock } from '#server/lib/clock';
 import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { INVITATION_MAIL_KIND, type InvitationNames, invitationMail } from './invitation-mail';
 
 export type InvitationRow = typeof invitations.$inferSelect;

@@ -3,12 +3,12 @@ import { type AnyColumn, and, asc, eq, isNotNull, isNull, lte, type SQL, sql } f
 import type { Role } from '#common/roles';
 import { type Db, queryRows } from '#server/db/client';
 import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '#server/db/schema/index';
-import { canView, normalizeEmployer, type Viewer } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { addresseeName } from '#server/features/invitations/invitation-mail';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
 import { queueMail } from '#server/features/mail/mail.service';
-import type { AppDeps } from '#server/lib/http';
+import { consentedSql } from '#server/lib/access/consented';
+import { canView, normalizeEmployer, type Viewer } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { jobAlertDigestMail, jobAlertMail, type MailJob } from './job-alerts.mail';
 import {
   candidateOwners,

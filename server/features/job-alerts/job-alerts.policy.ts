@@ -1,4 +1,4 @@
-import type { Viewer } from '#server/features/access/access.policy';
+import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with job alerts (decision 018). Every signed-in member (alumni, employees,

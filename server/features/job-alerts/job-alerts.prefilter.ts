@@ -4,7 +4,7 @@ import type { AttributeRule } from '#common/access';
 import { normalizeForSearch } from '#common/search-text';
 import type { Db } from '#server/db/client';
 import { jobAlerts, profiles, users } from '#server/db/schema/index';
-import { CLASSIFICATION_ROLES, type GovernedItem } from '#server/features/access/access.policy';
+import { CLASSIFICATION_ROLES, type GovernedItem } from '#server/lib/access/policy';
 
 /**
  * Which members could an alert of theirs match a published job? (decision 018, addendum.) The

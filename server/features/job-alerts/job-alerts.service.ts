@@ -9,11 +9,11 @@ import {
 } from '#common/job-alerts';
 import type { Db } from '#server/db/client';
 import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '#server/db/schema/index';
-import { type Viewer, visibleItemsWhere } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
+import { consentedSql } from '#server/lib/access/consented';
+import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 
 export type JobAlertRow = typeof jobAlerts.$inferSelect;
 type CreateInput = z.output<typeof JobAlertCreateSchema>;

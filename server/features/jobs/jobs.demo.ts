@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { todayIn } from '#common/dates';
 import type { JobAudienceValue } from '#common/jobs';
-import { todayIn } from '#common/offboarding';
 import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { jobs, users } from '#server/db/schema/index';

@@ -1,6 +1,6 @@
 import type { AttributeRule, Audience, Classification } from '#common/access';
 import type { JobAudiencePreset, JobAudienceValue } from '#common/jobs';
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with jobs (decision 016). Seeing a job is the visibility policy's rule for any

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import { todayIn } from '#common/dates';
 import {
   type AdminJobFilter,
   type AdminJobListQuery,
@@ -13,15 +14,14 @@ import {
   normalizeJobSkill,
   uniqueSkills,
 } from '#common/jobs';
-import { todayIn } from '#common/offboarding';
 import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import { normalizeForSearch, tokenizeQuery } from '#common/search-text';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, users } from '#server/db/schema/index';
-import { type Viewer, visibleItemsWhere } from '#server/features/access/access.policy';
 import { findVisibleMember } from '#server/features/members/members.service';
+import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { canManageJobs, governedFromAudience } from './jobs.policy';
 
 export type JobRow = typeof jobs.$inferSelect;

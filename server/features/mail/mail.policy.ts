@@ -1,5 +1,5 @@
-import type { Viewer } from '#server/features/access/access.policy';
 import { REFERRAL_CONSENT_MAIL_KIND } from '#server/features/referrals/referral-mail';
+import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * The outbox holds every address and every invitation link the app has mailed: only the people

@@ -13,13 +13,13 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { OutboxQuery } from '#common/mail';
 import type { Db } from '#server/db/client';
 import { mailMessages } from '#server/db/schema/index';
 import { brandMail, getBrandingNames } from '#server/features/branding/branding.service';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { isPermanentMailFailure, mailErrorText } from '#server/lib/mail';
 import type { JobDefinition } from '#server/lib/queue';
 import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';

@@ -2,12 +2,7 @@ import type { FieldVisibility } from '#common/access';
 import { deriveRomaji, kanaToRomaji, type PersonNames } from '#common/names';
 import { effectiveVisibility, effectiveVisibilityMap } from '#common/profile-visibility';
 import type { ProfileField, VisibilityMap } from '#common/profiles';
-import {
-  cjkGrams,
-  FULL_NAME_MARK,
-  normalizeForDirectory,
-  normalizeForSearch,
-} from '#common/search-text';
+import { cjkGrams, FULL_NAME_MARK, normalizeForDirectory, normalizeForSearch } from '#common/search-text';
 
 /** The profile values that feed search, as stored. */
 export interface SearchableProfile extends PersonNames {

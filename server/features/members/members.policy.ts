@@ -1,4 +1,4 @@
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 export const canEditProfile = (viewer: Viewer, memberId: string) => viewer.id === memberId || isHr(viewer);
 

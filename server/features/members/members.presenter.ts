@@ -2,7 +2,7 @@ import { displayName } from '#common/names';
 import { effectiveVisibilityMap } from '#common/profile-visibility';
 import type { Profile } from '#common/profiles';
 import { PROFILE_FIELDS, type VisibilityMap } from '#common/profiles';
-import { canSeeField, isHr, type Viewer } from '#server/features/access/access.policy';
+import { canSeeField, isHr, type Viewer } from '#server/lib/access/policy';
 import { canEditProfile, canSeeVisibilitySettings } from './members.policy';
 import type { MemberRow } from './members.service';
 

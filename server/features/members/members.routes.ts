@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorBodySchema } from '#common/errors';
 import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '#common/profiles';
-import { isHr } from '#server/features/access/access.policy';
+import { isHr } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentProfile } from './members.presenter';

@@ -15,13 +15,13 @@ import {
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { orgSettings, profiles, sessions, users } from '#server/db/schema/index';
-import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
+import { consentedSql } from '#server/lib/access/consented';
+import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import type { JobDefinition, Queue } from '#server/lib/queue';
 import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';

@@ -1,13 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_PURPOSES, type ConsentAnswers } from '#common/consents';
-import {
-  isTaskOverdue,
-  type MyTaskList,
-  type Task,
-  type TaskList,
-  todayIn,
-} from '#common/offboarding';
+import { todayIn } from '#common/dates';
+import { isTaskOverdue, type MyTaskList, type Task, type TaskList } from '#common/offboarding';
 import type { Db } from '#server/db/client';
 import { consentEvents, leaverCases, profiles } from '#server/db/schema/index';
 import { signedIn } from '#tests/factories/index';

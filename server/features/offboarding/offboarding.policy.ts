@@ -1,6 +1,6 @@
 import type { TaskKind } from '#common/offboarding';
-import type { Viewer } from '#server/features/access/access.policy';
 import type { CaseAccess } from '#server/features/exits/exits.access';
+import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with a checklist (decision 014). Seeing the tasks follows seeing the case

@@ -1,13 +1,7 @@
-import {
-  isTaskOverdue,
-  type MyTask,
-  type Task,
-  type TaskList,
-  type Template,
-  todayIn,
-} from '#common/offboarding';
-import type { Viewer } from '#server/features/access/access.policy';
+import { todayIn } from '#common/dates';
+import { isTaskOverdue, type MyTask, type Task, type TaskList, type Template } from '#common/offboarding';
 import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
+import type { Viewer } from '#server/lib/access/policy';
 import { canCompleteTask, seesPersonalChoices } from './offboarding.policy';
 import type { TaskView, TemplateRow } from './offboarding.service';
 

@@ -9,7 +9,7 @@ import {
   TemplatePatchSchema,
   TemplateSchema,
 } from '#common/offboarding';
-import { isHr } from '#server/features/access/access.policy';
+import { isHr } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import { presentMyTask, presentTask, presentTaskList, presentTemplate } from './offboarding.presenter';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
-import type { Locale } from '#common/invitations';
-import {
-  addDays,
-  type OwnerRole,
-  type TaskComplete,
-  type TaskKind,
-  type TemplateCreate,
-  type TemplatePatch,
+import { addDays } from '#common/dates';
+import type { Locale } from '#common/locale';
+import type {
+  OwnerRole,
+  TaskComplete,
+  TaskKind,
+  TemplateCreate,
+  TemplatePatch,
 } from '#common/offboarding';
 import type { Db } from '#server/db/client';
 import {
@@ -18,11 +18,11 @@ import {
   profiles,
   users,
 } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { type CaseRow, findCaseForViewer, isCaseId } from '#server/features/exits/exits.access';
+import type { Viewer } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { canCompleteTask, isLeaverOnly } from './offboarding.policy';
 
 /**

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { careerProposals, profiles, users } from '#server/db/schema/index';
 import type { CaseRow } from '#server/features/exits/exits.access';
 import { addresseeName } from '#server/features/invitations/invitation-mail';
 import { type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import { t } from '#server/lib/i18n';
 
 export const ALUMNI_WELCOME_MAIL_KIND = 'alumni_welcome';

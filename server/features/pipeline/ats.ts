@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { ATS_PAYLOAD_SCHEMA, type AtsWebhookMode } from '#common/pipeline';
 import { atsExports } from '#server/db/schema/index';
+import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
-import type { AppDeps } from '#server/lib/http';
 import { cardHistory, yearsAtCompany } from './pipeline.presenter';
 import { type CardRow, findVisibleCard, hireHasStarted, loadCardExtras } from './pipeline.service';
 

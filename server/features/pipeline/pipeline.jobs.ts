@@ -1,4 +1,4 @@
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { ATS_MAX_ATTEMPTS, ATS_WEBHOOK_JOB, deliverAtsExport, resendStaleAtsExports } from './ats';
 import { runPipelineStart } from './pipeline.service';

@@ -1,4 +1,4 @@
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may use the rehiring pipeline (decision 017): HR only — alumni managers and admins. Every

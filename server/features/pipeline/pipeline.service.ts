@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { todayIn } from '#common/offboarding';
+import { todayIn } from '#common/dates';
 import type { HireInputSchema, PipelineBoardQuery, PipelineCsvQuery } from '#common/pipeline';
 import {
   JOBS_TIME_ZONE,
@@ -27,13 +27,16 @@ import {
   returnInterests,
   users,
 } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
-import { markReferralRewardEligible, revokeReferralReward } from '#server/features/referrals/referrals.service';
+import {
+  markReferralRewardEligible,
+  revokeReferralReward,
+} from '#server/features/referrals/referrals.service';
+import { consentedSql } from '#server/lib/access/consented';
+import type { Viewer } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type HireInput = z.infer<typeof HireInputSchema>;

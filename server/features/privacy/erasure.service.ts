@@ -13,8 +13,8 @@ import {
   profiles,
   users,
 } from '#server/db/schema/index';
-import { verifyPassword } from '#server/features/auth/auth';
 import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { verifyPassword } from '#server/lib/auth';
 import type { Clock } from '#server/lib/clock';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';

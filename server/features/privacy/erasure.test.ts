@@ -12,7 +12,11 @@ import {
   referrals,
   users,
 } from '#server/db/schema/index';
-import { createExitCase, createInterestCard, createReferralCard } from '#server/features/pipeline/pipeline.fixtures';
+import {
+  createExitCase,
+  createInterestCard,
+  createReferralCard,
+} from '#server/features/pipeline/pipeline.fixtures';
 import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
 import { suppressionHash } from '#server/lib/suppression';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';

@@ -1,4 +1,4 @@
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { DataCategory } from '#common/privacy-reference';
 
 /**

@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { DATA_CATEGORIES, type DataCategory, type MyDataSummary } from '#common/privacy';
 import type { Db } from '#server/db/client';
 import { auditEvents } from '#server/db/schema/index';

@@ -1,4 +1,4 @@
-import type { Viewer } from '#server/features/access/access.policy';
+import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * Retention rules, the content policy and erasing another member are the operator's (admin's)

@@ -4,7 +4,7 @@ import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } fr
 import type { Db } from '#server/db/client';
 import { auditEvents, orgSettings, users } from '#server/db/schema/index';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
 import { eraseMember } from './erasure.service';

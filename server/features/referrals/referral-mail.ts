@@ -1,4 +1,4 @@
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { ReferralJob } from '#common/referrals';
 import { formatExpiry } from '#server/features/invitations/invitation-mail';
 import type { OutgoingMail } from '#server/features/mail/mail.service';

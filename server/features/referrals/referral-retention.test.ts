@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { todayIn } from '#common/offboarding';
+import { todayIn } from '#common/dates';
 import {
   type AdminReferralList,
   type MyReferral,

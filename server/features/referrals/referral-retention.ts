@@ -10,7 +10,7 @@ import {
   referrals,
 } from '#server/db/schema/index';
 import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import { REFERRAL_CONSENT_MAIL_KIND } from './referral-mail';
 
 const DAY_MS = 86_400_000;

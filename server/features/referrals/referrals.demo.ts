@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, notLike } from 'drizzle-orm';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { REFERRAL_CONSENT_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';

@@ -1,5 +1,5 @@
 import type { ReferralsDailyResult } from '#common/referrals';
-import type { AppDeps } from '#server/lib/http';
+import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { redactClosedReferrals } from './referral-retention';
 import { expireReferrals } from './referrals.service';

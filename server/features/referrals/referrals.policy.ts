@@ -1,5 +1,5 @@
 import type { Role } from '#common/roles';
-import { isHr, type Viewer } from '#server/features/access/access.policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with referrals (decision 019).

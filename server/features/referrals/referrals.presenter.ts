@@ -1,9 +1,4 @@
-import type {
-  AdminReferral,
-  MyReferral,
-  ReferralConsentView,
-  RewardRuleView,
-} from '#common/referrals';
+import type { AdminReferral, MyReferral, ReferralConsentView, RewardRuleView } from '#common/referrals';
 import { referralOutcome } from '#common/referrals';
 import type { AdminReferralView, ConsentView, ReferralRewardRule, ReferralView } from './referrals.service';
 

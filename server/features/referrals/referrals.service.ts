@@ -14,7 +14,6 @@ import {
 import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, orgSettings, referrals, users } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
 import { getReferableJob, isJobReferable, type JobRow } from '#server/features/jobs/jobs.service';
 import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import {
@@ -22,9 +21,10 @@ import {
   cardStagesForReferrals,
   openPipelineCard,
 } from '#server/features/pipeline/pipeline.service';
+import type { Viewer } from '#server/lib/access/policy';
 import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { RateLimitedError, secondsUntil } from '#server/lib/rate-limit';
 import { consentUrl, REFERRAL_CONSENT_MAIL_KIND, referralConsentMail } from './referral-mail';
 

@@ -1,12 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  AdminReferralList,
-  MyReferral,
-  MyReferralList,
-  ReferralConsentView,
-} from '#common/referrals';
+import type { AdminReferralList, MyReferral, MyReferralList, ReferralConsentView } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, mailMessages, pipelineCards, referrals, users } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';

@@ -2,9 +2,9 @@ import { and, asc, eq, notLike } from 'drizzle-orm';
 import type { ReturnTiming } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { jobs, profiles, users } from '#server/db/schema/index';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { getVisibleJob, listedJobWhere } from '#server/features/jobs/jobs.service';
 import { findViewer } from '#server/features/members/members.service';
+import { consentedSql } from '#server/lib/access/consented';
 import { upsertInterest } from './return-interests.service';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '#common/roles';
 import { jobs } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
+import type { Viewer } from '#server/lib/access/policy';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { canRaiseReturnInterest } from './return-interests.policy';

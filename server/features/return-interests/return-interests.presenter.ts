@@ -1,8 +1,4 @@
-import type {
-  MyReturnInterests,
-  ReturnInterest,
-  ReturnInterestResult,
-} from '#common/return-interests';
+import type { MyReturnInterests, ReturnInterest, ReturnInterestResult } from '#common/return-interests';
 import type { InterestView, MyInterestsView } from './return-interests.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

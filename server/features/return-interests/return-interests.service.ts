@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { CONSENT_PURPOSES, type ConsentAnswers } from '#common/consents';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import type { ReturnTiming } from '#common/rehiring-reference';
 import type { GeneralInterestInput, JobInterestInput } from '#common/return-interests';
 import type { Db } from '#server/db/client';
 import { auditEvents, profiles, returnInterests } from '#server/db/schema/index';
-import type { Viewer } from '#server/features/access/access.policy';
-import { consentedSql, recordConsents } from '#server/features/consents/consents.service';
+import { recordConsents } from '#server/features/consents/consents.service';
 import { getVisibleJob } from '#server/features/jobs/jobs.service';
 import {
   cancelPendingHireOfSource,
   openPipelineCard,
   reopenPipelineCard,
 } from '#server/features/pipeline/pipeline.service';
+import { consentedSql } from '#server/lib/access/consented';
+import type { Viewer } from '#server/lib/access/policy';
+import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 
 /**
  * Return interest (出戻り意向, decision 015): an alumnus is open to coming back, in general or for

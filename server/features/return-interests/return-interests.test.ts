@@ -11,9 +11,9 @@ import {
   profiles,
   returnInterests,
 } from '#server/db/schema/index';
-import { consentedSql } from '#server/features/consents/consents.service';
 import { runExitTransition } from '#server/features/exits/exits.transition';
 import { openTestCase } from '#server/features/offboarding/test-case';
+import { consentedSql } from '#server/lib/access/consented';
 import { fixedClock } from '#server/lib/clock';
 import { t as translate } from '#server/lib/i18n';
 import { createTestMember, grantTestConsents, signedIn } from '#tests/factories/index';

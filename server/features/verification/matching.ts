@@ -2,12 +2,7 @@ import { sql } from 'drizzle-orm';
 import { normalizeEmployeeNumber } from '#common/employee-number';
 import { kanaToRomaji, type PersonNames, passportRomaji } from '#common/names';
 import { normalizeForSearch } from '#common/search-text';
-import type {
-  EligibilityReason,
-  EligibilityRules,
-  FactAgreement,
-  MatchFacts,
-} from '#common/verification';
+import type { EligibilityReason, EligibilityRules, FactAgreement, MatchFacts } from '#common/verification';
 import type { Db } from '#server/db/client';
 import { hrRecords } from '#server/db/schema/index';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { normalizeEmployeeNumber } from '#common/employee-number';
-import type { Locale } from '#common/invitations';
+import type { Locale } from '#common/locale';
 import { displayName } from '#common/names';
 import type { Role } from '#common/roles';
 import type {
@@ -20,12 +20,12 @@ import {
   users,
   verificationRequests,
 } from '#server/db/schema/index';
-import { assertCanAssignRole, type Viewer } from '#server/features/access/access.policy';
 import { issueInvitation } from '#server/features/invitations/invitations.service';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { assertCanAssignRole, type Viewer } from '#server/lib/access/policy';
 import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import type { AppDeps } from '#server/lib/http';
 import { t } from '#server/lib/i18n';
 import { suppressionHash } from '#server/lib/suppression';
 import { getEligibilityRules } from './eligibility.service';

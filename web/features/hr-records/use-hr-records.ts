@@ -5,13 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type {
-  HrImport,
-  ImportEncoding,
-  ImportErrors,
-  ImportMapping,
-  ImportPreview,
-} from '#common/hr-import';
+import type { HrImport, ImportEncoding, ImportErrors, ImportMapping, ImportPreview } from '#common/hr-import';
 import type { HrRecord, HrRecordFilter } from '#common/hr-records';
 import type { InvitationBatch, InvitationBatchAccepted } from '#common/invitations';
 import { i18n } from '#web/i18n';

@@ -1,11 +1,6 @@
 import type { FieldVisibility } from '#common/access';
 import type { Profile, ProfileField, ProfileUpdate } from '#common/profiles';
-import {
-  AVAILABILITY_FLAGS,
-  type AvailabilityFlag,
-  HR_RECORD_FIELDS,
-  NAME_FIELDS,
-} from '#common/reference';
+import { AVAILABILITY_FLAGS, type AvailabilityFlag, HR_RECORD_FIELDS, NAME_FIELDS } from '#common/reference';
 
 export const TEXT_FIELDS = [
   'lastTitle',

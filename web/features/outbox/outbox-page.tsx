@@ -95,7 +95,13 @@ export function OutboxPage() {
         <p className="mt-1 text-sm text-slate-600">{t('outbox.lead')}</p>
       </div>
       {/* The open message comes first: on a phone it is at the top, on a wide screen beside the list. */}
-      <div className={selected ? 'grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]' : ''}>
+      <div
+        className={
+          selected
+            ? 'grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]'
+            : ''
+        }
+      >
         {selected && <MessagePanel id={selected} onClose={closeMessage} />}
         <Card className={selected ? 'lg:col-start-1 lg:row-start-1' : ''}>
           <form onSubmit={onSearch} className="mb-4 grid items-end gap-3 sm:grid-cols-[1fr_1fr_2fr_auto]">

@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type {
-  DeleteAccount,
-  ErasureSettings,
-  MyDataSummary,
-  RetentionSettings,
-} from '#common/privacy';
+import type { DeleteAccount, ErasureSettings, MyDataSummary, RetentionSettings } from '#common/privacy';
 import { i18n } from '#web/i18n';
 import { ApiError, api, currentLanguage } from '#web/lib/api';
 import { forgetEverythingBut, ME_QUERY_KEY } from '#web/lib/query-client';

@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Audience,
-  CLASSIFICATIONS,
-  type Classification,
-  FIELD_VISIBILITIES,
-} from '#common/access';
+import { type Audience, CLASSIFICATIONS, type Classification, FIELD_VISIBILITIES } from '#common/access';
 import { ROLES, type Role } from '#common/roles';
 import type { Database } from '#server/db/client';
 import { queryRows } from '#server/db/client';
 import { createTestDatabase } from '#tests/setup';
-import { canSeeField, canView, monthsSinceLeft, type Viewer, visibleItemsWhere } from './access.policy';
+import { canSeeField, canView, monthsSinceLeft, type Viewer, visibleItemsWhere } from './policy';
 
 const NOW = new Date('2026-11-24T00:00:00Z');
 
