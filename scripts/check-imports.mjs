@@ -2,8 +2,8 @@
 // The layering rules of docs/architecture.md, checked over the import graph (part of `npm run lint`).
 //
 // Fails on:
-//   - web → server, common → server or web, server/lib → server/features, server/db → server/features
-//     (server/db → server/demo too: demo data is the top layer);
+//   - web → server, common → server or web, server/lib → server/features, server/db → server/features,
+//     and server/db, server/lib or server/features → server/demo (demo data is the top layer);
 //   - anything outside tests/ → tests/ (bench/ and the test files themselves may use the factories);
 //   - a cycle between feature folders (server/features/<a> → … → server/features/<a>, same for web).
 //
