@@ -38,19 +38,46 @@ export async function api<T>(
   path: string,
   { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': currentLanguage(),
-  };
   const hasBody = method !== 'GET' && method !== 'DELETE';
-  if (hasBody) headers['content-type'] = 'application/json';
+  return send<T>(path, {
+    method,
+    headers: hasBody ? { 'content-type': 'application/json' } : {},
+    body: hasBody ? JSON.stringify(body ?? {}) : undefined,
+    signal,
+  });
+}
 
+/**
+ * A file sent as the raw request body (an HR export streamed to disk, a logo), not as JSON;
+ * the answer is JSON like every other call.
+ */
+export async function upload<T>(
+  path: string,
+  file: Blob,
+  { method = 'POST', contentType }: { method?: 'POST' | 'PUT'; contentType?: string } = {},
+): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: { 'content-type': contentType ?? (file.type || 'application/octet-stream') },
+    body: file,
+  });
+}
+
+async function send<T>(
+  path: string,
+  {
+    method,
+    headers,
+    body,
+    signal,
+  }: { method: string; headers: Record<string, string>; body?: BodyInit; signal?: AbortSignal },
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers,
-      body: hasBody ? JSON.stringify(body ?? {}) : undefined,
+      headers: { accept: 'application/json', 'accept-language': currentLanguage(), ...headers },
+      body,
       credentials: 'same-origin',
       signal,
     });

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { TextField } from '#web/components/ui/text-field';
-import { OrgIdentity } from '#web/features/branding/org-identity';
+import { SIGNED_OUT_FORM_CLASSES, SignedOutPage } from '#web/features/auth/signed-out-page';
 import { isApiError } from '#web/lib/api';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useRequestPasswordReset } from './use-account';
@@ -32,23 +32,14 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
-      <div className="mb-8 text-center">
-        <OrgIdentity className="mb-4" />
-        <h1 className="text-2xl font-bold text-slate-900">{t('account.forgot.title')}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t('account.forgot.lead')}</p>
-      </div>
+    <SignedOutPage title={t('account.forgot.title')} lead={t('account.forgot.lead')}>
       {request.isSuccess ? (
         <SuccessBanner>
           <p className="font-medium">{t('account.forgot.sentTitle')}</p>
           <p className="mt-1">{t('account.forgot.sent', { email: email.trim() })}</p>
         </SuccessBanner>
       ) : (
-        <form
-          noValidate
-          onSubmit={onSubmit}
-          className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
-        >
+        <form noValidate onSubmit={onSubmit} className={SIGNED_OUT_FORM_CLASSES}>
           {request.isError && !(isApiError(request.error) && request.error.fields.email) && (
             <ErrorBanner message={isApiError(request.error) ? request.error.message : t('errors.generic')} />
           )}
@@ -73,6 +64,6 @@ export function ForgotPasswordPage() {
           {t('account.forgot.back')}
         </Link>
       </p>
-    </div>
+    </SignedOutPage>
   );
 }

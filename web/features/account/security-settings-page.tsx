@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSession } from '#common/account';
 import { PASSWORD_MIN } from '#common/reference';
+import { checkNewPassword, EMPTY_NEW_PASSWORD, NewPasswordFields } from '#web/components/new-password-fields';
 import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
@@ -38,26 +39,22 @@ function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [value, setValue] = useState(EMPTY_NEW_PASSWORD);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const errors: FieldErrors = {};
+    const { password, confirm } = checkNewPassword(value, t);
+    const errors: FieldErrors = { newPassword: password, confirm };
     if (!currentPassword) errors.currentPassword = [t('validation.required')];
-    if (newPassword.length < PASSWORD_MIN)
-      errors.newPassword = [t('validation.passwordLength', { n: PASSWORD_MIN })];
-    if (confirm !== newPassword) errors.confirm = [t('validation.passwordMatch')];
     setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.values(errors).some(Boolean)) return;
     change.mutate(
-      { currentPassword, newPassword },
+      { currentPassword, newPassword: value.password },
       {
         onSuccess: () => {
           setCurrentPassword('');
-          setNewPassword('');
-          setConfirm('');
+          setValue(EMPTY_NEW_PASSWORD);
         },
         onError: (error) => {
           if (isApiError(error)) setFieldErrors(error.fields as FieldErrors);
@@ -85,26 +82,12 @@ function ChangePasswordForm() {
         onChange={(e) => setCurrentPassword(e.target.value)}
         errors={fieldErrors.currentPassword}
       />
-      <TextField
-        label={t('account.password.new')}
-        type="password"
-        name="newPassword"
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
+        value={value}
+        onChange={setValue}
+        labels={{ password: t('account.password.new'), confirm: t('account.password.confirm') }}
         hint={t('validation.passwordLength', { n: PASSWORD_MIN })}
-        value={newPassword}
-        onChange={(e) => setNewPassword(e.target.value)}
-        errors={fieldErrors.newPassword}
-      />
-      <TextField
-        label={t('account.password.confirm')}
-        type="password"
-        name="confirm"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-        errors={fieldErrors.confirm}
+        errors={{ password: fieldErrors.newPassword, confirm: fieldErrors.confirm }}
       />
       <Button type="submit" isBusy={change.isPending}>
         {t('account.password.submit')}

@@ -5,10 +5,10 @@ import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { PageSpinner } from '#web/components/ui/spinner';
 import { TextField } from '#web/components/ui/text-field';
-import { OrgIdentity } from '#web/features/branding/org-identity';
 import { isApiError } from '#web/lib/api';
 import { safeNextPath } from '#web/lib/safe-next';
 import { useDocumentTitle } from '#web/lib/use-document-title';
+import { SIGNED_OUT_FORM_CLASSES, SignedOutPage } from './signed-out-page';
 import { useMe, useSignIn } from './use-me';
 
 type FieldErrors = Partial<Record<'email' | 'password', string[]>>;
@@ -50,17 +50,8 @@ export function LoginPage() {
   };
 
   return (
-    <div className="mx-auto flex w-full max-w-md flex-col px-4 py-10 sm:py-16">
-      <div className="mb-8 text-center">
-        <OrgIdentity className="mb-4" />
-        <h1 className="text-2xl font-bold text-slate-900">{t('login.title')}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t('login.lead')}</p>
-      </div>
-      <form
-        noValidate
-        onSubmit={onSubmit}
-        className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
-      >
+    <SignedOutPage title={t('login.title')} lead={t('login.lead')}>
+      <form noValidate onSubmit={onSubmit} className={SIGNED_OUT_FORM_CLASSES}>
         {formError && <ErrorBanner message={formError} />}
         <TextField
           label={t('login.email')}
@@ -98,7 +89,7 @@ export function LoginPage() {
           {t('join.fromLogin')}
         </Link>
       </p>
-    </div>
+    </SignedOutPage>
   );
 }
 

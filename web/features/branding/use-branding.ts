@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Branding, type BrandingNames, orgName } from '#common/branding';
-import { i18n } from '#web/i18n';
-import { ApiError, api, currentLanguage } from '#web/lib/api';
+import { api, upload } from '#web/lib/api';
 import { useLanguage } from '#web/lib/format';
 
 const KEY = ['branding'] as const;
@@ -30,34 +29,7 @@ export function useSaveBrandingNames() {
 export function useUploadLogo() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
-      let response: Response;
-      try {
-        response = await fetch('/api/branding/logo', {
-          method: 'PUT',
-          body: file,
-          credentials: 'same-origin',
-          headers: {
-            'content-type': file.type || 'application/octet-stream',
-            accept: 'application/json',
-            'accept-language': currentLanguage(),
-          },
-        });
-      } catch {
-        throw new ApiError(0, 'network', i18n.t('errors.network'));
-      }
-      const data = await response.json().catch(() => null);
-      if (response.ok) return data as Branding;
-      const error = (
-        data as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } }
-      )?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'internal',
-        error?.message ?? i18n.t('errors.generic'),
-        error?.fields ?? {},
-      );
-    },
+    mutationFn: (file: File) => upload<Branding>('/branding/logo', file, { method: 'PUT' }),
     onSuccess: (branding) => client.setQueryData(KEY, branding),
   });
 }

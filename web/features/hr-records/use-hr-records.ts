@@ -9,7 +9,7 @@ import type { HrImport, ImportEncoding, ImportErrors, ImportMapping, ImportPrevi
 import type { HrRecord, HrRecordFilter } from '#common/hr-records';
 import type { InvitationBatch, InvitationBatchAccepted } from '#common/invitations';
 import { i18n } from '#web/i18n';
-import { ApiError, api, currentLanguage } from '#web/lib/api';
+import { ApiError, api, currentLanguage, upload } from '#web/lib/api';
 import { toQueryString } from '#web/lib/query-string';
 
 const IMPORTS_KEY = ['hr-imports'] as const;
@@ -64,34 +64,10 @@ export function useImportErrors(id: string, page: number, enabled: boolean) {
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, encoding }: { file: File; encoding: 'auto' | ImportEncoding }) => {
-      let response: Response;
-      try {
-        response = await fetch(`/api/hr-imports${toQueryString({ fileName: file.name, encoding })}`, {
-          method: 'POST',
-          body: file,
-          credentials: 'same-origin',
-          headers: {
-            'content-type': 'text/csv',
-            accept: 'application/json',
-            'accept-language': currentLanguage(),
-          },
-        });
-      } catch {
-        throw new ApiError(0, 'network', i18n.t('errors.network'));
-      }
-      const data = await response.json().catch(() => null);
-      if (response.ok) return data as HrImport;
-      const error = (
-        data as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } }
-      )?.error;
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'internal',
-        error?.message ?? i18n.t('errors.generic'),
-        error?.fields ?? {},
-      );
-    },
+    mutationFn: ({ file, encoding }: { file: File; encoding: 'auto' | ImportEncoding }) =>
+      upload<HrImport>(`/hr-imports${toQueryString({ fileName: file.name, encoding })}`, file, {
+        contentType: 'text/csv',
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: IMPORTS_KEY }),
   });
 }

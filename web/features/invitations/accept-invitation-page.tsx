@@ -2,17 +2,21 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PASSWORD_MIN } from '#common/reference';
+import {
+  checkNewPassword,
+  EMPTY_NEW_PASSWORD,
+  type NewPasswordErrors,
+  NewPasswordFields,
+} from '#web/components/new-password-fields';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button, buttonClasses } from '#web/components/ui/button';
 import { PageSpinner } from '#web/components/ui/spinner';
-import { TextField } from '#web/components/ui/text-field';
+import { SIGNED_OUT_FORM_CLASSES } from '#web/features/auth/signed-out-page';
 import { OrgIdentity } from '#web/features/branding/org-identity';
 import { currentLanguage, isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useAcceptInvitation, useInvitationPreview } from './use-invitations';
-
-type Errors = Partial<Record<'password' | 'passwordConfirm', string[]>>;
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -22,9 +26,8 @@ export function AcceptInvitationPage() {
   const accept = useAcceptInvitation(token);
   const navigate = useNavigate();
   const format = useFormat();
-  const [password, setPassword] = useState('');
-  const [passwordConfirm, setPasswordConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const [value, setValue] = useState(EMPTY_NEW_PASSWORD);
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   if (preview.isPending) return <PageSpinner />;
@@ -66,19 +69,17 @@ export function AcceptInvitationPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const next: Errors = {};
-    if (password.length < PASSWORD_MIN) next.password = [t('validation.passwordLength', { n: PASSWORD_MIN })];
-    if (password !== passwordConfirm) next.passwordConfirm = [t('validation.passwordMatch')];
+    const next = checkNewPassword(value, t);
     setErrors(next);
     setFormError(null);
     if (Object.keys(next).length > 0) return;
     accept.mutate(
-      { password, passwordConfirm, locale: currentLanguage() },
+      { password: value.password, passwordConfirm: value.confirm, locale: currentLanguage() },
       {
         onSuccess: (me) => navigate(`/members/${me.id}/edit`, { replace: true, state: { welcome: true } }),
         onError: (error) => {
           if (isApiError(error)) {
-            setErrors({ password: error.fields.password, passwordConfirm: error.fields.passwordConfirm });
+            setErrors({ password: error.fields.password, confirm: error.fields.passwordConfirm });
             setFormError(error.message);
           } else {
             setFormError(t('errors.generic'));
@@ -104,11 +105,7 @@ export function AcceptInvitationPage() {
         <dt className="text-slate-500">{t('invite.accept.expires')}</dt>
         <dd className="text-slate-900">{format.dateTime(invitation.expiresAt)}</dd>
       </dl>
-      <form
-        noValidate
-        onSubmit={onSubmit}
-        className="space-y-5 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
-      >
+      <form noValidate onSubmit={onSubmit} className={SIGNED_OUT_FORM_CLASSES}>
         {formError && <ErrorBanner message={formError} />}
         {/* Lets password managers store the new password under the right account. */}
         <input
@@ -119,24 +116,13 @@ export function AcceptInvitationPage() {
           readOnly
           hidden
         />
-        <TextField
-          label={t('invite.accept.password')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+        <NewPasswordFields
+          value={value}
+          onChange={setValue}
+          labels={{ password: t('invite.accept.password'), confirm: t('invite.accept.passwordConfirm') }}
           hint={t('invite.accept.passwordHint', { n: PASSWORD_MIN })}
-          errors={errors.password}
-          required
-        />
-        <TextField
-          label={t('invite.accept.passwordConfirm')}
-          type="password"
-          autoComplete="new-password"
-          value={passwordConfirm}
-          onChange={(e) => setPasswordConfirm(e.target.value)}
-          errors={errors.passwordConfirm}
-          required
+          errors={errors}
+          names={{ password: 'password', confirm: 'passwordConfirm' }}
         />
         <Button type="submit" className="w-full" isBusy={accept.isPending}>
           {t('invite.accept.submit')}
