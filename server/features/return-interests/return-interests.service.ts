@@ -77,7 +77,7 @@ async function jobViews(deps: Deps, viewer: Viewer, rows: InterestRow[]) {
   const now = deps.clock.now();
   const views = new Map<string, InterestJobView>();
   for (const jobId of new Set(rows.flatMap((r) => (r.jobId ? [r.jobId] : [])))) {
-    const job = await getVisibleJob(deps.db, viewer, jobId, now);
+    const job = await getVisibleJob(deps.db, { viewer, jobId, now });
     views.set(jobId, {
       id: jobId,
       titleJa: job?.titleJa ?? null,
@@ -292,7 +292,7 @@ export async function raiseJobInterest(
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
-    const job = await getVisibleJob(tx, viewer, jobId, now);
+    const job = await getVisibleJob(tx, { viewer, jobId, now });
     if (!job) throw notFound();
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
