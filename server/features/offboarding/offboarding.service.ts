@@ -392,7 +392,7 @@ async function applyKind(
       return undefined;
     case 'personal_email': {
       if (!input.personalEmail) throw fieldError('personalEmail', 'v.required');
-      const email = await validatePersonalEmail(tx, caseRow, input.personalEmail);
+      const email = await validatePersonalEmail(tx, { caseRow, input: input.personalEmail });
       await tx
         .update(leaverCases)
         .set({ personalEmail: email, updatedAt: now })
@@ -432,7 +432,10 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLo
  * work accounts on this case: the leaver's, the manager's, the HR owner's — those mailboxes close
  * or are read by the company) and not already used by another member or another case.
  */
-export async function validatePersonalEmail(tx: Tx, caseRow: CaseRow, input: string): Promise<string> {
+export async function validatePersonalEmail(
+  tx: Tx,
+  { caseRow, input }: { caseRow: CaseRow; input: string },
+): Promise<string> {
   const email = input.trim().toLowerCase();
   const staff = [caseRow.userId, caseRow.managerId, caseRow.hrOwnerId].filter((id): id is string => !!id);
   const accounts = await tx.select({ email: users.email }).from(users).where(inArray(users.id, staff));
