@@ -211,7 +211,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres', database: Database) {
         if (!CAP_SECONDS) return `${await drain(SEARCH_REINDEX_JOB)} job(s)`;
         // Time-boxed: the job's own loop, stopped after CAP_SECONDS; the cursor keeps the rest.
         const t0 = performance.now();
-        const rows = await reindexSearch(db, t0 + CAP_SECONDS * 1000);
+        const rows = await reindexSearch(db, { stopAt: t0 + CAP_SECONDS * 1000 });
         const perSecond = rows / ((performance.now() - t0) / 1000);
         const total = seeded.members;
         return `time-boxed at ${CAP_SECONDS} s: ${rows.toLocaleString('en')} of ${total.toLocaleString('en')} profiles (${perSecond.toFixed(0)}/s; whole run ≈ ${(total / perSecond / 60).toFixed(0)} min)`;

@@ -134,9 +134,13 @@ async function timeImport(database: Database, csvPath: string, expect: 'created'
   const loadBefore = loadavg()[0] ?? 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const outcome = await runImport({ db: database.db, env, clock: systemClock, logger }, id, {
-    sliceMs: Number.POSITIVE_INFINITY,
-  });
+  const outcome = await runImport(
+    { db: database.db, env, clock: systemClock, logger },
+    {
+      importId: id,
+      sliceMs: Number.POSITIVE_INFINITY,
+    },
+  );
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const serverAfter = await serverCpu(database);

@@ -698,7 +698,7 @@ async function benchDatabase(database: Database, kind: 'pglite' | 'postgres'): P
     const matchable = { searchText: raw.params[0] as string, ...job };
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      candidates = (await candidateOwners(db, job, normalizeJob(matchable), now)).length;
+      candidates = (await candidateOwners(db, { item: job, job: normalizeJob(matchable), now })).length;
       narrowing.push(performance.now() - started);
     }
     const runs: Run[] = [];
@@ -707,7 +707,7 @@ async function benchDatabase(database: Database, kind: 'pglite' | 'postgres'): P
       await resetJob(db, jobId);
       const timed = timedDb(db);
       const started = performance.now();
-      outcome = await matchJobToAlerts({ db: timed.db, clock, env }, jobId);
+      outcome = await matchJobToAlerts({ db: timed.db, clock, env }, { jobId });
       runs.push({
         ms: performance.now() - started,
         tx: timed.txMs.length,
@@ -716,7 +716,7 @@ async function benchDatabase(database: Database, kind: 'pglite' | 'postgres'): P
       loads.push(loadavg()[0] ?? 0);
     }
     await resetJob(db, jobId);
-    const probeMs = await withProbe(db, () => matchJobToAlerts({ db, clock, env }, jobId));
+    const probeMs = await withProbe(db, () => matchJobToAlerts({ db, clock, env }, { jobId }));
     const result = { job, rawRows, ...outcome, runs, probeMs, raw: rawSamples, narrowing, candidates };
     results.push(result);
     log(

@@ -44,7 +44,7 @@ export async function findProposalOrNoneYet({
   caseId,
   audit = false,
 }: Deps & { audit?: boolean }) {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId, { audit });
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId, audit });
   const proposal = await loadProposal(db, caseId);
   const sharedAt = proposal?.sharedAt ?? null;
   if (!canReadProposal(access, kase, sharedAt)) {
@@ -67,7 +67,7 @@ export async function findProposalForViewer(deps: Deps & { audit?: boolean }) {
 
 /** Creates or replaces the conversation notes and the two paths (HR, or the manager while open). */
 export async function saveProposal({ db, clock, viewer, caseId, input }: Deps & { input: ProposalUpdate }) {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId);
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId });
   if (!canWriteProposal(access, kase)) throw notFound();
   const now = clock.now();
   const values = {
@@ -93,7 +93,7 @@ export async function saveProposal({ db, clock, viewer, caseId, input }: Deps & 
 
 /** Makes the proposal visible to the leaver. Sharing an empty proposal is a mistake (400). */
 export async function shareProposal({ db, clock, viewer, caseId }: Deps) {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId);
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId });
   if (!canWriteProposal(access, kase)) throw notFound();
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -115,7 +115,7 @@ export async function commentOnProposal({
   caseId,
   input,
 }: Deps & { input: ProposalComment }) {
-  const { access } = await findCaseForViewer({ db, clock }, viewer, caseId);
+  const { access } = await findCaseForViewer({ db, clock }, { viewer, caseId });
   const now = clock.now();
   const updated = await db.transaction(async (tx) => {
     const [current] = await tx
@@ -149,7 +149,7 @@ const textArray = (values: string[]): SQL =>
  * at least SUGGESTION_MIN_GROUP people.
  */
 export async function suggestCareers({ db, clock, viewer, caseId }: Deps): Promise<Suggestions> {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId);
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId });
   if (!canSeeSuggestions(access, kase)) throw notFound();
   const [me] = await db
     .select({ departments: profiles.departments, skills: profiles.skills, lastTitle: profiles.lastTitle })

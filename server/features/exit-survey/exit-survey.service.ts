@@ -144,7 +144,7 @@ export async function findSurveyForViewer({
   viewer: Viewer;
   caseId: string;
 }) {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId, { audit: true });
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId, audit: true });
   if (!canReadSurvey(access)) throw notFound();
   const response = await loadResponse(db, caseId);
   // HR reads submitted answers only: a draft is still the leaver's own thinking.
@@ -216,7 +216,7 @@ export async function saveSurvey({
   input: SurveyAnswersInput;
   submit: boolean;
 }) {
-  const { row: kase, access } = await findCaseForViewer({ db, clock }, viewer, caseId);
+  const { row: kase, access } = await findCaseForViewer({ db, clock }, { viewer, caseId });
   if (access !== 'leaver') throw notFound();
   const now = clock.now();
   await db.transaction(async (tx) => {

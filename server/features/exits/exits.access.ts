@@ -32,9 +32,7 @@ export function visibleCasesWhere(viewer: Viewer): SQL | undefined {
  */
 export async function findCaseForViewer(
   deps: { db: Db; clock: { now(): Date } },
-  viewer: Viewer,
-  caseId: string,
-  options: { audit?: boolean } = {},
+  { viewer, caseId, ...options }: { viewer: Viewer; caseId: string; audit?: boolean },
 ): Promise<{ row: CaseRow; access: CaseAccess }> {
   const where = visibleCasesWhere(viewer);
   const [row] = await deps.db

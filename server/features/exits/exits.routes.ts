@@ -128,7 +128,7 @@ export const exitsRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    const views = await listCases(c.var.deps, viewer, query);
+    const views = await listCases(c.var.deps, { viewer, query });
     const stages = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
     for (const v of views) stages[v.stage] += 1;
     return c.json({ items: views.map(presentCase), stages }, 200);
@@ -136,43 +136,43 @@ export const exitsRoutes = createRouter()
   .openapi(create, async (c) => {
     const viewer = requireViewer(c);
     const input = c.req.valid('json');
-    const row = await openCase(c.var.deps, viewer, input);
-    return c.json(presentCase(await getCase(c.var.deps, viewer, row.id)), 201);
+    const row = await openCase(c.var.deps, { viewer, input });
+    return c.json(presentCase(await getCase(c.var.deps, { viewer, id: row.id })), 201);
   })
   .openapi(detail, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
-    return c.json(presentCase(await getCase(c.var.deps, viewer, id, { audit: true })), 200);
+    return c.json(presentCase(await getCase(c.var.deps, { viewer, id, audit: true })), 200);
   })
   .openapi(update, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     if (!canManageCases(viewer)) throw notFound();
-    await updateCase(c.var.deps, viewer, id, input);
-    return c.json(presentCase(await getCase(c.var.deps, viewer, id)), 200);
+    await updateCase(c.var.deps, { viewer, id, input });
+    return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(cancel, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canManageCases(viewer)) throw notFound();
-    await cancelCase(c.var.deps, viewer, id);
-    return c.json(presentCase(await getCase(c.var.deps, viewer, id)), 200);
+    await cancelCase(c.var.deps, { viewer, id });
+    return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(rehire, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     if (!canManageCases(viewer)) throw notFound();
-    await setRehireEligibility(c.var.deps, viewer, id, input);
-    return c.json(presentCase(await getCase(c.var.deps, viewer, id)), 200);
+    await setRehireEligibility(c.var.deps, { viewer, id, input });
+    return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(manager, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     const { managerId } = c.req.valid('json');
     if (!canSetReportingLines(viewer)) throw notFound();
-    return c.json(await setManager(c.var.deps, viewer, id, managerId), 200);
+    return c.json(await setManager(c.var.deps, { viewer, reportId: id, managerId }), 200);
   })
   .openapi(devClock, async (c) => {
     const viewer = requireViewer(c);

@@ -60,7 +60,10 @@ const audit = (
 // ---- reporting lines ---------------------------------------------------------------------------
 
 /** Is `managerId` the manager of `reportId` (per reporting_lines)? */
-export async function managesMember(db: Db, managerId: string, reportId: string): Promise<boolean> {
+export async function managesMember(
+  db: Db,
+  { managerId, reportId }: { managerId: string; reportId: string },
+): Promise<boolean> {
   const [row] = await db
     .select({ one: sql`1` })
     .from(reportingLines)
@@ -69,7 +72,7 @@ export async function managesMember(db: Db, managerId: string, reportId: string)
 }
 
 /** The current manager of a member (first by date), or null. */
-export async function managerOf(db: Db, reportId: string) {
+export async function managerOf(db: Db, { reportId }: { reportId: string }) {
   const [row] = await db
     .select({ id: users.id, displayName: users.name })
     .from(reportingLines)
@@ -81,7 +84,10 @@ export async function managerOf(db: Db, reportId: string) {
 }
 
 /** HR sets (or clears) the one manager of a member. */
-export async function setManager(deps: Deps, viewer: Viewer, reportId: string, managerId: string | null) {
+export async function setManager(
+  deps: Deps,
+  { viewer, reportId, managerId }: { viewer: Viewer; reportId: string; managerId: string | null },
+) {
   const { db, clock } = deps;
   const [report] = await db.select({ id: users.id }).from(users).where(eq(users.id, reportId));
   if (!report) throw notFound();
@@ -101,7 +107,7 @@ export async function setManager(deps: Deps, viewer: Viewer, reportId: string, m
       createdAt: clock.now(),
     });
   });
-  return { reportId, manager: managerId ? await managerOf(db, reportId) : null };
+  return { reportId, manager: managerId ? await managerOf(db, { reportId }) : null };
 }
 
 async function requireActiveMember(db: Db, id: string, field: string, options: { hr?: boolean } = {}) {
@@ -131,10 +137,13 @@ function assertMayHandleExitOf(viewer: Viewer, subject: { userId: string; role: 
 }
 
 /** HR opens a case for anyone employed; a manager only for one of their reports (else 404). */
-export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCreate): Promise<CaseRow> {
+export async function openCase(
+  deps: AppDeps,
+  { viewer, input }: { viewer: Viewer; input: ExitCaseCreate },
+): Promise<CaseRow> {
   const { db, clock } = deps;
   const hr = isHr(viewer);
-  if (!hr && !(await managesMember(db, viewer.id, input.userId))) throw notFound();
+  if (!hr && !(await managesMember(db, { managerId: viewer.id, reportId: input.userId }))) throw notFound();
   const [person] = await db
     .select({ id: users.id, role: users.role, status: users.status })
     .from(users)
@@ -151,7 +160,7 @@ export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCre
     input.managerId !== undefined
       ? input.managerId
       : hr
-        ? ((await managerOf(db, input.userId))?.id ?? null)
+        ? ((await managerOf(db, { reportId: input.userId }))?.id ?? null)
         : viewer.id;
   if (managerId === input.userId) {
     throw new AppError('bad_request', 'error.bad_request', { managerId: ['error.exit_own_manager'] });
@@ -199,7 +208,7 @@ export async function openCase(deps: AppDeps, viewer: Viewer, input: ExitCaseCre
 }
 
 async function openCaseForHr(deps: Deps, viewer: Viewer, id: string): Promise<CaseRow> {
-  const { row, access } = await findCaseForViewer(deps, viewer, id);
+  const { row, access } = await findCaseForViewer(deps, { viewer, caseId: id });
   if (access !== 'hr') throw notFound();
   if (row.status !== 'open') throw new AppError('conflict', 'error.exit_case_closed');
   assertMayHandleExitOf(viewer, { userId: row.userId, role: row.previousRole });
@@ -207,7 +216,10 @@ async function openCaseForHr(deps: Deps, viewer: Viewer, id: string): Promise<Ca
 }
 
 /** HR changes the last day, reason, owner or manager of an open case. */
-export async function updateCase(deps: Deps, viewer: Viewer, id: string, input: ExitCaseUpdate) {
+export async function updateCase(
+  deps: Deps,
+  { viewer, id, input }: { viewer: Viewer; id: string; input: ExitCaseUpdate },
+) {
   const { db, clock } = deps;
   const row = await openCaseForHr(deps, viewer, id);
   if (input.managerId === row.userId) {
@@ -233,7 +245,7 @@ export async function updateCase(deps: Deps, viewer: Viewer, id: string, input: 
  * HR cancels an open case: the person gets their previous role back (a leaver becomes employee
  * again; a staff member kept theirs all along). Restoring a role is giving it: same rule.
  */
-export async function cancelCase(deps: Deps, viewer: Viewer, id: string) {
+export async function cancelCase(deps: Deps, { viewer, id }: { viewer: Viewer; id: string }) {
   const { db, clock } = deps;
   const row = await openCaseForHr(deps, viewer, id);
   const now = clock.now();
@@ -253,12 +265,10 @@ export async function cancelCase(deps: Deps, viewer: Viewer, id: string) {
 /** HR records rehire eligibility (any status: it is used long after the last day). */
 export async function setRehireEligibility(
   deps: Deps,
-  viewer: Viewer,
-  id: string,
-  input: RehireEligibilityUpdate,
+  { viewer, id, input }: { viewer: Viewer; id: string; input: RehireEligibilityUpdate },
 ) {
   const { db, clock } = deps;
-  const { row, access } = await findCaseForViewer(deps, viewer, id);
+  const { row, access } = await findCaseForViewer(deps, { viewer, caseId: id });
   if (access !== 'hr') throw notFound();
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -362,14 +372,17 @@ async function selectCases(deps: Deps, viewer: Viewer, where: SQL | undefined): 
 }
 
 /** Cases the viewer may see: HR all (by status), a manager their reports', the leaver their own. */
-export async function listCases(deps: Deps, viewer: Viewer, query: ExitCaseListQuery) {
+export async function listCases(deps: Deps, { viewer, query }: { viewer: Viewer; query: ExitCaseListQuery }) {
   const where = query.status === 'all' ? undefined : eq(leaverCases.status, query.status);
   return selectCases(deps, viewer, where);
 }
 
 /** One case for its detail page; HR views are audited. */
-export async function getCase(deps: Deps, viewer: Viewer, id: string, options: { audit?: boolean } = {}) {
-  await findCaseForViewer(deps, viewer, id, options);
+export async function getCase(
+  deps: Deps,
+  { viewer, id, ...options }: { viewer: Viewer; id: string; audit?: boolean },
+) {
+  await findCaseForViewer(deps, { viewer, caseId: id, ...options });
   const [view] = await selectCases(deps, viewer, eq(leaverCases.id, id));
   if (!view) throw notFound();
   return view;

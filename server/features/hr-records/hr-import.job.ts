@@ -60,8 +60,7 @@ class StopRun extends Error {}
  */
 export async function runImport(
   deps: RunDeps,
-  importId: string,
-  options: ImportRunOptions = {},
+  { importId, ...options }: { importId: string } & ImportRunOptions,
 ): Promise<'done' | 'more' | 'stopped'> {
   const { db, clock } = deps;
   const batchSize = Math.min(
@@ -331,9 +330,7 @@ class Batch {
  */
 export async function upsertHrRecords(
   db: Db,
-  list: ImportedRecord[],
-  importId: string | null,
-  now: string,
+  { list, importId, now }: { list: ImportedRecord[]; importId: string | null; now: string },
 ): Promise<{ created: number; updated: number }> {
   const total = { created: 0, updated: 0 };
   for (let from = 0; from < list.length; from += DEFAULT_BATCH.postgres) {
@@ -502,7 +499,7 @@ export function hrImportJobs(deps: AppDeps, options: ImportRunOptions = {}): Job
     expireInSeconds: 120,
     async handler({ importId }, job) {
       try {
-        const outcome = await runImport(deps, importId, options);
+        const outcome = await runImport(deps, { importId, ...options });
         if (outcome === 'more') await deps.queue.send(HR_IMPORT_RUN, { importId });
       } catch (error) {
         if (job.retryCount >= RETRY_LIMIT) await fail(deps, importId, 'internal');

@@ -16,7 +16,8 @@ const deps = {
   clock: systemClock,
   logger: createLogger('silent'),
 };
-const outcome = await runImport(deps, importId, {
+const outcome = await runImport(deps, {
+  importId,
   batchSize: 20,
   onBatch: async ({ rowsDone }) => {
     process.stdout.write(`batch ${rowsDone}\n`);

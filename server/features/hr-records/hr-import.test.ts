@@ -521,7 +521,8 @@ describe('running an import', () => {
     // "Crash" after the second committed batch: the run is abandoned mid-file.
     let batches = 0;
     await expect(
-      runImport(deps as never, id, {
+      runImport(deps as never, {
+        importId: id,
         batchSize: 5,
         onBatch: () => {
           if (++batches === 2) throw new Error('killed');
@@ -531,7 +532,7 @@ describe('running an import', () => {
     const [mid] = await t.db.select().from(hrImports).where(eq(hrImports.id, id));
     expect(mid).toMatchObject({ status: 'running', rowsDone: 10, rowsCreated: 10 });
 
-    expect(await runImport(deps as never, id, { batchSize: 5 })).toBe('done');
+    expect(await runImport(deps as never, { importId: id, batchSize: 5 })).toBe('done');
     const [done] = await t.db.select().from(hrImports).where(eq(hrImports.id, id));
     expect(done).toMatchObject({
       status: 'done',
@@ -566,10 +567,11 @@ describe('running an import', () => {
     };
     // Runner B starts after runner A's first batch; both then race through the same file.
     let second: Promise<string> | undefined;
-    const outcome = await runImport(deps as never, id, {
+    const outcome = await runImport(deps as never, {
+      importId: id,
       batchSize: 4,
       onBatch: ({ rowsDone }) => {
-        if (rowsDone === 4) second = runImport(deps as never, id, { batchSize: 4 });
+        if (rowsDone === 4) second = runImport(deps as never, { importId: id, batchSize: 4 });
       },
     });
     // Whichever commits a batch first goes on; the other stops without writing (on PostgreSQL

@@ -41,7 +41,7 @@ export async function seedDemoHrRecords(db: Db, { count = 300 }: { count?: numbe
     });
   }
   const now = new Date().toISOString();
-  await upsertHrRecords(db, records, null, now);
+  await upsertHrRecords(db, { list: records, importId: null, now });
 
   const members = await queryRows<{
     user_id: string;
@@ -68,9 +68,8 @@ export async function seedDemoHrRecords(db: Db, { count = 300 }: { count?: numbe
         where u.role in ('alumni', 'leaver') and p.employee_number is not null
         order by p.employee_number limit 200`,
   );
-  await upsertHrRecords(
-    db,
-    members.map((m) => ({
+  await upsertHrRecords(db, {
+    list: members.map((m) => ({
       employeeNumber: m.employee_number,
       familyName: m.family_name,
       givenName: m.given_name,
@@ -88,9 +87,9 @@ export async function seedDemoHrRecords(db: Db, { count = 300 }: { count?: numbe
       leaveReason: null,
       locale: m.locale === 'en' ? 'en' : 'ja',
     })),
-    null,
+    importId: null,
     now,
-  );
+  });
   await db.execute(sql`update hr_records h set user_id = p.user_id from profiles p
     where p.employee_number = h.employee_number and h.user_id is null`);
   return { records: count + members.length };

@@ -171,7 +171,7 @@ describe('inviting HR records', () => {
       .update(invitationBatches)
       .set({ status: 'running', cursor: null })
       .where(eq(invitationBatches.id, first.batchId));
-    await runInvitationBatch(t, first.batchId);
+    await runInvitationBatch(t, { batchId: first.batchId });
     await t.queue.drain();
     expect(await invitationsOf(ids)).toHaveLength(3);
     const addresses = records.map((r) => r.personalEmail as string);
@@ -266,7 +266,8 @@ describe('inviting HR records', () => {
     expect(queued).toBe(230);
     // Run the first chunk, then "die": the mail jobs of that chunk are lost as well.
     const crash = new Error('killed');
-    await runInvitationBatch(t, batchId, {
+    await runInvitationBatch(t, {
+      batchId,
       onChunk: () => {
         throw crash;
       },

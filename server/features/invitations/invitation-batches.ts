@@ -362,8 +362,7 @@ async function expiredOpenInvitations(tx: DbOrTx, recordIds: string[]) {
  */
 export async function runInvitationBatch(
   deps: BatchDeps,
-  batchId: string,
-  options: { onChunk?: (mailIds: string[]) => void | Promise<void> } = {},
+  { batchId, ...options }: { batchId: string; onChunk?: (mailIds: string[]) => void | Promise<void> },
 ) {
   const [batch] = await deps.db
     .select({ createdBy: invitationBatches.createdBy })
@@ -406,7 +405,7 @@ export function invitationJobs(deps: AppDeps): JobDefinition<never>[] {
     // A killed worker's job is picked up again after this (the cursor makes that safe).
     expireInSeconds: 10 * 60,
     async handler({ batchId }) {
-      await runInvitationBatch(deps, batchId);
+      await runInvitationBatch(deps, { batchId });
     },
   };
   return [bulk] as JobDefinition<never>[];

@@ -76,5 +76,5 @@ export async function seedDemoJobAlerts(db: Db): Promise<void> {
 
   const open = await db.select({ id: jobs.id }).from(jobs).where(listedJobWhere(now));
   const deps = { db, clock: { now: () => new Date() }, env: { BASE_URL: '' } };
-  for (const job of open) await matchJobToAlerts(deps, job.id, { mail: false });
+  for (const job of open) await matchJobToAlerts(deps, { jobId: job.id, mail: false });
 }

@@ -22,7 +22,7 @@ export function jobAlertJobs(deps: AppDeps): JobDefinition<never>[] {
     name: JOB_ALERTS_MATCH_JOB,
     retryLimit: 5,
     async handler({ jobId }) {
-      await matchJobToAlerts(deps, jobId, { dispatch: (ids) => dispatchMail(deps, ids) });
+      await matchJobToAlerts(deps, { jobId, dispatch: (ids) => dispatchMail(deps, ids) });
     },
   };
   const digest: JobDefinition<Record<string, never>> = {

@@ -168,8 +168,7 @@ type ListedJob = MailJob & Pick<typeof jobs.$inferSelect, 'classification' | 'au
  */
 export async function matchJobToAlerts(
   deps: MatchDeps,
-  jobId: string,
-  options: MatchOptions = {},
+  { jobId, ...options }: { jobId: string } & MatchOptions,
 ): Promise<{ deliveries: number; mailed: number }> {
   const { db, clock } = deps;
   const sendMail = options.mail ?? true;
@@ -182,7 +181,7 @@ export async function matchJobToAlerts(
     .where(and(eq(jobs.id, jobId), listedJobWhere(clock.now())));
   if (!job) return { deliveries: 0, mailed: 0 };
   const normalized = normalizeJob(job);
-  const owners = await candidateOwners(db, job, normalized, clock.now());
+  const owners = await candidateOwners(db, { item: job, job: normalized, now: clock.now() });
 
   let deliveries = 0;
   let mailed = 0;

@@ -188,7 +188,7 @@ describe('candidateOwners over more alerts than one slice of job_alerts', () => 
       const expected = new Set(
         alerts.filter((a) => a.active && alertMatchesJob(a, job)).map((a) => a.userId),
       );
-      const found = await candidateOwners(t.db, job, normalizeJob(job), clock.now());
+      const found = await candidateOwners(t.db, { item: job, job: normalizeJob(job), now: clock.now() });
       const ours = found.filter((id) => id.startsWith('slice-'));
       expect(ours.sort(), JSON.stringify(shape)).toEqual([...expected].sort());
       expect(expected.size).toBeGreaterThan(0);
@@ -361,10 +361,10 @@ describe('matchJobToAlerts end to end', () => {
         expected.filter((a) => a.frequency === 'instant' && newsletter.has(a.userId)).map((a) => a.userId),
       );
       // The prefilter's candidates hold every owner the reference alerts.
-      const candidates = new Set(await candidateOwners(t.db, job, normalizeJob(job), now));
+      const candidates = new Set(await candidateOwners(t.db, { item: job, job: normalizeJob(job), now }));
       expect(expected.filter((a) => !candidates.has(a.userId))).toEqual([]);
 
-      const result = await matchJobToAlerts(deps(), job.id);
+      const result = await matchJobToAlerts(deps(), { jobId: job.id });
       const made = await t.db
         .select({ alertId: jobAlertDeliveries.alertId, mailId: jobAlertDeliveries.mailId })
         .from(jobAlertDeliveries)
@@ -380,7 +380,7 @@ describe('matchJobToAlerts end to end', () => {
         const owner = alerts.find((a) => a.id === d.alertId)?.userId as string;
         expect(d.mailId).toBe(mails.find((m) => m.userId === owner)?.id ?? null);
       }
-      expect(await matchJobToAlerts(deps(), job.id)).toEqual({ deliveries: 0, mailed: 0 });
+      expect(await matchJobToAlerts(deps(), { jobId: job.id })).toEqual({ deliveries: 0, mailed: 0 });
       total += expected.length;
     }
     expect(total).toBeGreaterThan(10);
@@ -452,7 +452,7 @@ describe('many members: batches, and the event loop between them', () => {
     const job = await bulkJob('bulk-instant-kw');
     let result = { deliveries: 0, mailed: 0 };
     const served = await timerFiredDuring(async () => {
-      result = await matchJobToAlerts(deps(), job.id);
+      result = await matchJobToAlerts(deps(), { jobId: job.id });
     });
     expect(result).toEqual({ deliveries: ids.length, mailed: ids.length });
     expect(served).toBe(true);
@@ -467,7 +467,7 @@ describe('many members: batches, and the event loop between them', () => {
     const ids = await bulkMembers(450, 'bulk-daily-kw', 'daily');
     for (const titleEn of ['Bulk daily A', 'Bulk daily B']) {
       const job = await bulkJob('bulk-daily-kw', titleEn);
-      await matchJobToAlerts(deps(), job.id);
+      await matchJobToAlerts(deps(), { jobId: job.id });
     }
     clock.advance(3_600_000);
     let result = { members: 0, mailed: 0 };

@@ -226,9 +226,7 @@ const MEMBER_SLICE = 5_000;
  */
 export async function candidateOwners(
   db: Db,
-  item: GovernedItem,
-  job: NormalizedJob,
-  now: Date,
+  { item, job, now }: { item: GovernedItem; job: NormalizedJob; now: Date },
 ): Promise<string[]> {
   const judge = new ValueJudge(job);
   const owners = new Set<string>();

@@ -99,7 +99,7 @@ export const jobAlertsRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    const { rows, emailAllowed } = await listAlerts(c.var.deps, viewer);
+    const { rows, emailAllowed } = await listAlerts(c.var.deps, { viewer });
     return c.json(
       {
         items: rows.map((row) => presentAlert(row, emailAllowed)),
@@ -113,7 +113,7 @@ export const jobAlertsRoutes = createRouter()
     const viewer = requireViewer(c);
     const input = c.req.valid('json');
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    const { row, emailAllowed } = await createAlert(c.var.deps, viewer, input);
+    const { row, emailAllowed } = await createAlert(c.var.deps, { viewer, input });
     return c.json(presentAlert(row, emailAllowed), 201);
   })
   .openapi(update, async (c) => {
@@ -121,26 +121,26 @@ export const jobAlertsRoutes = createRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    const { row, emailAllowed } = await updateAlert(c.var.deps, viewer, id, input);
+    const { row, emailAllowed } = await updateAlert(c.var.deps, { viewer, id, input });
     return c.json(presentAlert(row, emailAllowed), 200);
   })
   .openapi(remove, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    await deleteAlert(c.var.deps, viewer, id);
+    await deleteAlert(c.var.deps, { viewer, id });
     return c.body(null, 204);
   })
   .openapi(matches, async (c) => {
     const viewer = requireViewer(c);
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    const { items, unseen } = await listMatches(c.var.deps, viewer);
+    const { items, unseen } = await listMatches(c.var.deps, { viewer });
     return c.json({ items: items.map(presentMatch), unseen }, 200);
   })
   .openapi(seen, async (c) => {
     const viewer = requireViewer(c);
     if (!canKeepJobAlerts(viewer)) throw notFound();
-    return c.json({ marked: await markMatchesSeen(c.var.deps, viewer) }, 200);
+    return c.json({ marked: await markMatchesSeen(c.var.deps, { viewer }) }, 200);
   })
   .openapi(devDigest, async (c) => {
     const viewer = requireViewer(c);

@@ -21,7 +21,7 @@ type UpdateInput = z.output<typeof JobAlertUpdateSchema>;
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 /** May job-alert mail go to this member now? (consent to 'newsletter', decision 010). */
-export async function isEmailAllowed(db: Db, userId: string): Promise<boolean> {
+export async function isEmailAllowed(db: Db, { userId }: { userId: string }): Promise<boolean> {
   const [row] = await db
     .select({ ok: sql<boolean>`${consentedSql('newsletter')}` })
     .from(profiles)
@@ -30,13 +30,13 @@ export async function isEmailAllowed(db: Db, userId: string): Promise<boolean> {
 }
 
 /** The viewer's own alerts, newest first, and whether their email may go out now. */
-export async function listAlerts({ db }: Deps, viewer: Viewer) {
+export async function listAlerts({ db }: Deps, { viewer }: { viewer: Viewer }) {
   const rows = await db
     .select()
     .from(jobAlerts)
     .where(eq(jobAlerts.userId, viewer.id))
     .orderBy(desc(jobAlerts.createdAt), desc(jobAlerts.id));
-  return { rows, emailAllowed: await isEmailAllowed(db, viewer.id) };
+  return { rows, emailAllowed: await isEmailAllowed(db, { userId: viewer.id }) };
 }
 
 /** One of the viewer's alerts; anyone else's is a 404 (it does not exist for them). */
@@ -54,7 +54,10 @@ async function findOwnAlert(db: Db, viewer: Viewer, id: string, lock = false): P
  * Creates an alert. At most JOB_ALERT_LIMITS.alertsPerMember per member: the member's user row is
  * locked first, so two requests at once cannot both pass the count.
  */
-export async function createAlert({ db, clock }: Deps, viewer: Viewer, input: CreateInput) {
+export async function createAlert(
+  { db, clock }: Deps,
+  { viewer, input }: { viewer: Viewer; input: CreateInput },
+) {
   const now = clock.now();
   return db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, viewer.id)).for('update');
@@ -77,12 +80,15 @@ export async function createAlert({ db, clock }: Deps, viewer: Viewer, input: Cr
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    return { row, emailAllowed: await isEmailAllowed(tx as unknown as Db, viewer.id) };
+    return { row, emailAllowed: await isEmailAllowed(tx as unknown as Db, { userId: viewer.id }) };
   });
 }
 
 /** Changes the viewer's alert; it must keep at least one criterion. */
-export async function updateAlert({ db, clock }: Deps, viewer: Viewer, id: string, input: UpdateInput) {
+export async function updateAlert(
+  { db, clock }: Deps,
+  { viewer, id, input }: { viewer: Viewer; id: string; input: UpdateInput },
+) {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const current = await findOwnAlert(tx as unknown as Db, viewer, id, true);
@@ -108,12 +114,15 @@ export async function updateAlert({ db, clock }: Deps, viewer: Viewer, id: strin
       .where(eq(jobAlerts.id, current.id))
       .returning();
     if (!row) throw notFound();
-    return { row, emailAllowed: await isEmailAllowed(tx as unknown as Db, viewer.id) };
+    return { row, emailAllowed: await isEmailAllowed(tx as unknown as Db, { userId: viewer.id }) };
   });
 }
 
 /** Deletes the viewer's alert (its deliveries go with it). */
-export async function deleteAlert({ db }: Deps, viewer: Viewer, id: string): Promise<void> {
+export async function deleteAlert(
+  { db }: Deps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<void> {
   const deleted = await db
     .delete(jobAlerts)
     .where(and(eq(jobAlerts.id, id), eq(jobAlerts.userId, viewer.id)))
@@ -138,7 +147,7 @@ export interface MatchView {
  * and that the viewer may see right now (the visibility policy in the query: a job whose audience
  * changed, or that closed or expired, is simply not there). Newest first, with the unseen count.
  */
-export async function listMatches({ db, clock }: Deps, viewer: Viewer) {
+export async function listMatches({ db, clock }: Deps, { viewer }: { viewer: Viewer }) {
   const now = clock.now();
   const where = and(
     eq(jobAlertDeliveries.userId, viewer.id),
@@ -179,7 +188,7 @@ export async function listMatches({ db, clock }: Deps, viewer: Viewer) {
 }
 
 /** Marks every delivery of the viewer seen (the "new jobs for you" list was shown). */
-export async function markMatchesSeen({ db, clock }: Deps, viewer: Viewer): Promise<number> {
+export async function markMatchesSeen({ db, clock }: Deps, { viewer }: { viewer: Viewer }): Promise<number> {
   const rows = await db
     .update(jobAlertDeliveries)
     .set({ seenAt: clock.now() })

@@ -124,7 +124,7 @@ const adminList = createRoute({
 
 /** A job for HR: its state and audience, the group's members named. */
 async function presentForHr(c: Context<AppEnv>, row: JobRow) {
-  const members = await groupMembers(c.var.deps.db, audienceOfJob(row).memberIds);
+  const members = await groupMembers(c.var.deps.db, { ids: audienceOfJob(row).memberIds });
   return presentJob(row, { now: c.var.deps.clock.now(), hr: true, members });
 }
 
@@ -132,7 +132,7 @@ export const jobsRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    const result = await listJobs(c.var.deps, viewer, query);
+    const result = await listJobs(c.var.deps, { viewer, query });
     return c.json(
       {
         items: result.rows.map(presentJobCard),
@@ -148,7 +148,7 @@ export const jobsRoutes = createRouter()
   .openapi(fit, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    const result = await fitJobs(c.var.deps, viewer, query);
+    const result = await fitJobs(c.var.deps, { viewer, query });
     return c.json(
       {
         items: result.items.map(presentFitJob),
@@ -164,7 +164,7 @@ export const jobsRoutes = createRouter()
   .openapi(detail, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
-    const row = await findJobForViewer(c.var.deps, viewer, id);
+    const row = await findJobForViewer(c.var.deps, { viewer, id });
     if (canManageJobs(viewer)) return c.json(await presentForHr(c, row), 200);
     return c.json(presentJob(row, { now: c.var.deps.clock.now(), hr: false }), 200);
   })
@@ -172,7 +172,7 @@ export const jobsRoutes = createRouter()
     const viewer = requireViewer(c);
     const input = c.req.valid('json');
     if (!canManageJobs(viewer)) throw notFound();
-    const row = await createJob(c.var.deps, viewer, input);
+    const row = await createJob(c.var.deps, { viewer, input });
     return c.json(await presentForHr(c, row), 201);
   })
   .openapi(update, async (c) => {
@@ -180,28 +180,28 @@ export const jobsRoutes = createRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     if (!canManageJobs(viewer)) throw notFound();
-    const row = await updateJob(c.var.deps, viewer, id, input);
+    const row = await updateJob(c.var.deps, { viewer, id, input });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(publish, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canManageJobs(viewer)) throw notFound();
-    const row = await publishJob(c.var.deps, viewer, id);
+    const row = await publishJob(c.var.deps, { viewer, id });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(close, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canManageJobs(viewer)) throw notFound();
-    const row = await closeJob(c.var.deps, viewer, id);
+    const row = await closeJob(c.var.deps, { viewer, id });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(adminList, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
     if (!canManageJobs(viewer)) throw notFound();
-    const result = await listAdminJobs(c.var.deps, query);
+    const result = await listAdminJobs(c.var.deps, { query });
     const now = c.var.deps.clock.now();
     return c.json(
       {

@@ -47,9 +47,7 @@ const jobVisibleWhere = (viewer: Viewer, now: Date) =>
  */
 export async function getVisibleJob(
   db: Db,
-  viewer: Viewer,
-  jobId: string,
-  now: Date,
+  { viewer, jobId, now }: { viewer: Viewer; jobId: string; now: Date },
 ): Promise<JobRow | null> {
   const [row] = await db
     .select()
@@ -73,11 +71,9 @@ export const isJobReferable = (row: Pick<JobRow, 'classification'>) =>
  */
 export async function getReferableJob(
   db: Db,
-  viewer: Viewer,
-  jobId: string,
-  now: Date,
+  { viewer, jobId, now }: { viewer: Viewer; jobId: string; now: Date },
 ): Promise<JobRow | null> {
-  const row = await getVisibleJob(db, viewer, jobId, now);
+  const row = await getVisibleJob(db, { viewer, jobId, now });
   return row && isJobReferable(row) ? row : null;
 }
 
@@ -151,7 +147,7 @@ const newestFirst = [sql`${jobs.publishedAt} desc nulls last`, desc(jobs.created
  * Listed jobs the viewer may see, searched and filtered, one page; with the departments and
  * locations of all the jobs they may see (the filter options).
  */
-export async function listJobs(deps: Deps, viewer: Viewer, query: JobListQuery) {
+export async function listJobs(deps: Deps, { viewer, query }: { viewer: Viewer; query: JobListQuery }) {
   const { db, clock } = deps;
   const now = clock.now();
   const base = and(listedJobWhere(now), jobVisibleWhere(viewer, now)) as SQL;
@@ -253,7 +249,7 @@ export function fitOf(
  * (skills, former departments, location). Open jobs number in the hundreds, so every candidate
  * is scored here with one normaliser — the same one that explains the reasons.
  */
-export async function fitJobs(deps: Deps, viewer: Viewer, query: JobFitQuery) {
+export async function fitJobs(deps: Deps, { viewer, query }: { viewer: Viewer; query: JobFitQuery }) {
   const { db, clock } = deps;
   const now = clock.now();
   const me = await findVisibleMember({ db, viewer, id: viewer.id });
@@ -280,16 +276,19 @@ export async function fitJobs(deps: Deps, viewer: Viewer, query: JobFitQuery) {
  * A job as this viewer may see it: HR (alumni_manager, admin) any job in any state; anyone else
  * only a listed job in their audience. Otherwise 404.
  */
-export async function findJobForViewer(deps: Deps, viewer: Viewer, id: string): Promise<JobRow> {
+export async function findJobForViewer(
+  deps: Deps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<JobRow> {
   const row = canManageJobs(viewer)
     ? (await deps.db.select().from(jobs).where(eq(jobs.id, id)))[0]
-    : await getVisibleJob(deps.db, viewer, id, deps.clock.now());
+    : await getVisibleJob(deps.db, { viewer, jobId: id, now: deps.clock.now() });
   if (!row) throw notFound();
   return row;
 }
 
 /** Names of a group's members, for HR's form (ids that no longer exist are left out). */
-export async function groupMembers(db: Db, ids: readonly string[]) {
+export async function groupMembers(db: Db, { ids }: { ids: readonly string[] }) {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ id: users.id, displayName: users.name })
@@ -317,7 +316,7 @@ function adminFilter(filter: AdminJobFilter, now: Date): SQL | undefined {
 }
 
 /** Every job in every state (HR), most recently changed first, with counts per state. */
-export async function listAdminJobs(deps: Deps, query: AdminJobListQuery) {
+export async function listAdminJobs(deps: Deps, { query }: { query: AdminJobListQuery }) {
   const { db, clock } = deps;
   const now = clock.now();
   const conds = [adminFilter(query.status, now), ...searchConditions(query.q)].filter(
@@ -430,7 +429,10 @@ async function announceOpenJob(deps: WriteDeps, jobId: string) {
 }
 
 /** HR posts a job, as a draft or published at once. */
-export async function createJob(deps: WriteDeps, viewer: Viewer, input: JobCreate): Promise<JobRow> {
+export async function createJob(
+  deps: WriteDeps,
+  { viewer, input }: { viewer: Viewer; input: JobCreate },
+): Promise<JobRow> {
   const { db, clock } = deps;
   const now = clock.now();
   if (input.status === 'open') assertOpensToday(input.closesOn, now);
@@ -485,7 +487,10 @@ const alertRelevant = (row: JobRow) =>
  * title, skills, department, location, audience or classification changed, job alerts match it
  * again after commit (matching is idempotent: one delivery per alert and job).
  */
-export async function updateJob(deps: WriteDeps, viewer: Viewer, id: string, input: JobUpdate) {
+export async function updateJob(
+  deps: WriteDeps,
+  { viewer, id, input }: { viewer: Viewer; id: string; input: JobUpdate },
+) {
   const { db, clock } = deps;
   const now = clock.now();
   if (input.audience) await assertGroupMembers(db, input.audience);
@@ -525,7 +530,10 @@ export async function updateJob(deps: WriteDeps, viewer: Viewer, id: string, inp
 }
 
 /** HR publishes a draft (or reopens a closed job): open from now until its closing day. */
-export async function publishJob(deps: WriteDeps, viewer: Viewer, id: string): Promise<JobRow> {
+export async function publishJob(
+  deps: WriteDeps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<JobRow> {
   const { db, clock } = deps;
   const now = clock.now();
   const row = await db.transaction(async (tx) => {
@@ -547,7 +555,10 @@ export async function publishJob(deps: WriteDeps, viewer: Viewer, id: string): P
 }
 
 /** HR closes a job (or drops a draft): it leaves every member list at once. */
-export async function closeJob(deps: WriteDeps, viewer: Viewer, id: string): Promise<JobRow> {
+export async function closeJob(
+  deps: WriteDeps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<JobRow> {
   const { db, clock } = deps;
   const now = clock.now();
   return db.transaction(async (tx) => {

@@ -207,7 +207,7 @@ const searchableColumns = {
  */
 export async function reindexSearchBatch(
   db: Db,
-  size = reindexOptions.batchSize,
+  { size = reindexOptions.batchSize }: { size?: number } = {},
 ): Promise<{ done: boolean; rows: number }> {
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -274,14 +274,17 @@ export async function reindexSearchBatch(
  * `performance.now()` time) it stops after the batch that passes it; the cursor keeps the rest for
  * the next run (the benchmark uses this to time-box a run at 300,000 members).
  */
-export async function reindexSearch(db: Db, stopAt = Number.POSITIVE_INFINITY): Promise<number> {
+export async function reindexSearch(
+  db: Db,
+  { stopAt = Number.POSITIVE_INFINITY }: { stopAt?: number } = {},
+): Promise<number> {
   let rows = 0;
   let size = Math.min(50, reindexOptions.batchSize);
   while (performance.now() < stopAt) {
     // Embedded PGlite answers without real I/O, so an await chain never yields on its own.
     await yieldToEventLoop();
     const started = performance.now();
-    const batch = await reindexSearchBatch(db, size);
+    const batch = await reindexSearchBatch(db, { size });
     rows += batch.rows;
     if (batch.done) break;
     // The next batch sized on this one's pace: about targetMs, at most twice as many rows, and at

@@ -142,7 +142,7 @@ export const offboardingRoutes = createRouter()
   .openapi(caseTasksRoute, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
-    const list = await listCaseTasks(c.var.deps, viewer, id);
+    const list = await listCaseTasks(c.var.deps, { viewer, caseId: id });
     return c.json(presentTaskList(list, { viewer, now: c.var.deps.clock.now() }), 200);
   })
   .openapi(completeRoute, async (c) => {
@@ -173,6 +173,6 @@ export const offboardingRoutes = createRouter()
   .openapi(myTasksRoute, async (c) => {
     const viewer = requireViewer(c);
     const now = c.var.deps.clock.now();
-    const rows = await listMyTasks(c.var.deps, viewer);
+    const rows = await listMyTasks(c.var.deps, { viewer });
     return c.json({ items: rows.map((r) => presentMyTask(r, { viewer, now })) }, 200);
   });

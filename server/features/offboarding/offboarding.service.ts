@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { addDays } from '#common/dates';
 import type { Locale } from '#common/locale';
-import type {
-  OwnerRole,
-  TaskComplete,
-  TaskKind,
-  TemplateCreate,
-  TemplatePatch,
-} from '#common/offboarding';
+import type { OwnerRole, TaskComplete, TaskKind, TemplateCreate, TemplatePatch } from '#common/offboarding';
 import type { Db } from '#server/db/client';
 import {
   leaverCases,
@@ -241,15 +235,18 @@ const toView = (r: { task: TaskRow; assigneeName: string | null; doneByName: str
 });
 
 /** The checklist of a case the viewer may see (HR, the manager, the leaver), else 404. */
-export async function listCaseTasks(deps: Pick<AppDeps, 'db' | 'clock'>, viewer: Viewer, caseId: string) {
+export async function listCaseTasks(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  { viewer, caseId }: { viewer: Viewer; caseId: string },
+) {
   if (!isCaseId(caseId)) throw notFound();
-  const { row, access } = await findCaseForViewer(deps, viewer, caseId);
+  const { row, access } = await findCaseForViewer(deps, { viewer, caseId });
   const rows = await tasksWithNames(deps.db, eq(offboardingTasks.caseId, row.id));
   return { row, access, tasks: rows.map(toView) };
 }
 
 /** Tasks assigned to the viewer, across the open cases (the manager's own, the leaver's own). */
-export async function listMyTasks(deps: Pick<AppDeps, 'db'>, viewer: Viewer) {
+export async function listMyTasks(deps: Pick<AppDeps, 'db'>, { viewer }: { viewer: Viewer }) {
   const rows = await deps.db
     .select({
       task: offboardingTasks,
@@ -292,7 +289,7 @@ export async function completeTask(
   }: { viewer: Viewer; caseId: string; taskId: string; input: TaskComplete; locale: Locale },
 ) {
   if (!isCaseId(caseId) || !isUuid(taskId)) throw notFound();
-  const { row: caseRow, access } = await findCaseForViewer(deps, viewer, caseId);
+  const { row: caseRow, access } = await findCaseForViewer(deps, { viewer, caseId });
   const now = deps.clock.now();
   await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Tx;
@@ -318,7 +315,7 @@ export async function reopenTask(
   { viewer, caseId, taskId }: { viewer: Viewer; caseId: string; taskId: string },
 ) {
   if (!isCaseId(caseId) || !isUuid(taskId)) throw notFound();
-  const { row: caseRow, access } = await findCaseForViewer(deps, viewer, caseId);
+  const { row: caseRow, access } = await findCaseForViewer(deps, { viewer, caseId });
   await deps.db.transaction(async (raw) => {
     const tx = raw as unknown as Tx;
     const task = await lockTask(tx, caseRow.id, taskId);
@@ -395,7 +392,7 @@ async function applyKind(
       return undefined;
     case 'personal_email': {
       if (!input.personalEmail) throw fieldError('personalEmail', 'v.required');
-      const email = await validatePersonalEmail(tx, caseRow, input.personalEmail);
+      const email = await validatePersonalEmail(tx, { caseRow, input: input.personalEmail });
       await tx
         .update(leaverCases)
         .set({ personalEmail: email, updatedAt: now })
@@ -435,7 +432,10 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLo
  * work accounts on this case: the leaver's, the manager's, the HR owner's — those mailboxes close
  * or are read by the company) and not already used by another member or another case.
  */
-export async function validatePersonalEmail(tx: Tx, caseRow: CaseRow, input: string): Promise<string> {
+export async function validatePersonalEmail(
+  tx: Tx,
+  { caseRow, input }: { caseRow: CaseRow; input: string },
+): Promise<string> {
   const email = input.trim().toLowerCase();
   const staff = [caseRow.userId, caseRow.managerId, caseRow.hrOwnerId].filter((id): id is string => !!id);
   const accounts = await tx.select({ email: users.email }).from(users).where(inArray(users.id, staff));

@@ -67,7 +67,7 @@ export async function setErasureSettings({
  * Everything that identifies the member across tables: account email, HR record emails, numbers,
  * and the pipeline cards about them.
  */
-export async function findDataSubject(db: Db, userId: string): Promise<DataSubject | null> {
+export async function findDataSubject(db: Db, { userId }: { userId: string }): Promise<DataSubject | null> {
   const [user] = await db
     .select({ email: users.email, employeeNumber: profiles.employeeNumber })
     .from(users)
@@ -144,7 +144,7 @@ export async function eraseMember({
       .for('update');
     if (!user) throw notFound();
     if (user.role === 'admin') await assertNotLastAdmin(tx, userId);
-    const subject = await findDataSubject(tx, userId);
+    const subject = await findDataSubject(tx, { userId });
     if (!subject) throw notFound();
     const { keepContent } = await getErasureSettings({ db: tx });
 

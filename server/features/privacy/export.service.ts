@@ -14,8 +14,8 @@ import { exportedColumns, personalTables, tableName } from './personal-data';
 type Row = Record<string, unknown>;
 
 /** Every row the register links to the member, per table, with its exported columns. */
-export async function collectMemberData(db: Db, userId: string) {
-  const subject = await findDataSubject(db, userId);
+export async function collectMemberData(db: Db, { userId }: { userId: string }) {
+  const subject = await findDataSubject(db, { userId });
   if (!subject) throw notFound();
   const tables: { name: string; category: DataCategory; via: string[]; columns: string[]; rows: Row[] }[] =
     [];
@@ -55,7 +55,7 @@ export async function summariseMemberData({
   db: Db;
   userId: string;
 }): Promise<MyDataSummary> {
-  const subject = await findDataSubject(db, userId);
+  const subject = await findDataSubject(db, { userId });
   if (!subject) throw notFound();
   const counts = new Map<DataCategory, number>(DATA_CATEGORIES.map((c) => [c, 0]));
   for (const entry of personalTables()) {
@@ -100,7 +100,7 @@ export async function exportMemberData({
   locale: Locale;
 }): Promise<{ zip: Uint8Array; fileName: string }> {
   const now = clock.now();
-  const tables = await collectMemberData(db, userId);
+  const tables = await collectMemberData(db, { userId });
   const generatedAt = now.toISOString();
   const json = {
     generatedAt,

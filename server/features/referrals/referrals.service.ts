@@ -300,7 +300,7 @@ export async function createReferral({
   if (email === viewer.email.toLowerCase()) {
     throw new AppError('bad_request', 'error.referral_self', { candidateEmail: ['error.referral_self'] });
   }
-  const job = input.jobId ? await getReferableJob(db, viewer, input.jobId, now) : null;
+  const job = input.jobId ? await getReferableJob(db, { viewer, jobId: input.jobId, now }) : null;
   if (input.jobId && !job) throw notFound();
   const id = randomUUID();
   const token = newToken();

@@ -85,7 +85,7 @@ export async function seedDemoReturnInterests(db: Db): Promise<void> {
     // Every other alumnus is interested in a job they may see (the n-th such job), if any.
     const visible: string[] = [];
     for (const job of listedJobs) {
-      if (await getVisibleJob(db, viewer, job.id, base)) visible.push(job.id);
+      if (await getVisibleJob(db, { viewer, jobId: job.id, now: base })) visible.push(job.id);
     }
     const jobId =
       index % 2 === 1 ? (visible[Math.floor(index / 2) % Math.max(visible.length, 1)] ?? null) : null;

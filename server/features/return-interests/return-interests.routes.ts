@@ -70,13 +70,13 @@ export const returnInterestsRoutes = createRouter()
   .openapi(mine, async (c) => {
     const viewer = requireViewer(c);
     if (!canRaiseReturnInterest(viewer)) throw notFound();
-    return c.json(presentMyInterests(await findMyInterests(c.var.deps, viewer)), 200);
+    return c.json(presentMyInterests(await findMyInterests(c.var.deps, { viewer })), 200);
   })
   .openapi(general, async (c) => {
     const viewer = requireViewer(c);
     const input = c.req.valid('json');
     if (!canRaiseReturnInterest(viewer)) throw notFound();
-    const { view } = await raiseGeneralInterest(c.var.deps, viewer, input, { locale: c.var.locale });
+    const { view } = await raiseGeneralInterest(c.var.deps, { viewer, input, locale: c.var.locale });
     return c.json(presentResult(view), 200);
   })
   .openapi(jobInterest, async (c) => {
@@ -84,12 +84,17 @@ export const returnInterestsRoutes = createRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     if (!canRaiseReturnInterest(viewer)) throw notFound();
-    const { view, outcome } = await raiseJobInterest(c.var.deps, viewer, id, input, { locale: c.var.locale });
+    const { view, outcome } = await raiseJobInterest(c.var.deps, {
+      viewer,
+      jobId: id,
+      input,
+      locale: c.var.locale,
+    });
     return c.json(presentResult(view), outcome === 'created' ? 201 : 200);
   })
   .openapi(withdraw, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     if (!canRaiseReturnInterest(viewer)) throw notFound();
-    return c.json(presentResult(await withdrawInterest(c.var.deps, viewer, id)), 200);
+    return c.json(presentResult(await withdrawInterest(c.var.deps, { viewer, id })), 200);
   });

@@ -77,7 +77,7 @@ async function jobViews(deps: Deps, viewer: Viewer, rows: InterestRow[]) {
   const now = deps.clock.now();
   const views = new Map<string, InterestJobView>();
   for (const jobId of new Set(rows.flatMap((r) => (r.jobId ? [r.jobId] : [])))) {
-    const job = await getVisibleJob(deps.db, viewer, jobId, now);
+    const job = await getVisibleJob(deps.db, { viewer, jobId, now });
     views.set(jobId, {
       id: jobId,
       titleJa: job?.titleJa ?? null,
@@ -94,7 +94,7 @@ const byRelevance = (a: InterestRow, b: InterestRow) =>
   b.updatedAt.getTime() - a.updatedAt.getTime();
 
 /** The viewer's own interests (general and per job) and whether HR may see them. */
-export async function findMyInterests(deps: Deps, viewer: Viewer): Promise<MyInterestsView> {
+export async function findMyInterests(deps: Deps, { viewer }: { viewer: Viewer }): Promise<MyInterestsView> {
   const rows = await deps.db.select().from(returnInterests).where(eq(returnInterests.userId, viewer.id));
   const rehiringConsent = await hasRehiringConsent(deps.db, viewer.id);
   const jobs = await jobViews(deps, viewer, rows);
@@ -250,9 +250,7 @@ const emptyToNull = (value: string | null | undefined) => (value ? value : null)
 /** "I'm open to coming back": creates, replaces or reactivates the viewer's general interest. */
 export async function raiseGeneralInterest(
   deps: Deps,
-  viewer: Viewer,
-  input: GeneralInterestInput,
-  { locale }: { locale: Locale },
+  { viewer, input, locale }: { viewer: Viewer; input: GeneralInterestInput; locale: Locale },
 ): Promise<{ view: InterestView; outcome: Outcome }> {
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (trx) => {
@@ -284,15 +282,17 @@ export async function raiseGeneralInterest(
  */
 export async function raiseJobInterest(
   deps: Deps,
-  viewer: Viewer,
-  jobId: string,
-  input: JobInterestInput,
-  { locale }: { locale: Locale },
+  {
+    viewer,
+    jobId,
+    input,
+    locale,
+  }: { viewer: Viewer; jobId: string; input: JobInterestInput; locale: Locale },
 ): Promise<{ view: InterestView; outcome: Outcome }> {
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
-    const job = await getVisibleJob(tx, viewer, jobId, now);
+    const job = await getVisibleJob(tx, { viewer, jobId, now });
     if (!job) throw notFound();
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
@@ -316,7 +316,10 @@ export async function raiseJobInterest(
  * cancelled in the same transaction — the person does not become an employee through a card HR
  * can no longer see (decision 017). Withdrawing a withdrawn interest changes nothing.
  */
-export async function withdrawInterest(deps: Deps, viewer: Viewer, id: string): Promise<InterestView> {
+export async function withdrawInterest(
+  deps: Deps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<InterestView> {
   const now = deps.clock.now();
   await deps.db.transaction(async (trx) => {
     const tx = trx as unknown as Db;
