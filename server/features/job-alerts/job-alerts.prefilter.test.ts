@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributeRule, Audience, Classification } from '#common/access';
 import type { Role } from '#common/roles';
 import { jobAlertDeliveries, jobAlerts, mailMessages, profiles, users } from '#server/db/schema/index';
+import { pick, rng } from '#server/demo/member-data';
 import { findViewer } from '#server/features/members/members.service';
 import { canView, type GovernedItem, type Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember } from '#tests/factories/index';
-import { pick, rng } from '#tests/factories/member-data';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { alertMatchesJob, matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 import {
