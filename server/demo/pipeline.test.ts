@@ -1,8 +1,8 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, hires, pipelineCards, pipelineNotes, users } from '#server/db/schema/index';
-import { createInterestCard, createReferralCard } from '#server/features/pipeline/pipeline.fixtures';
 import { createTestMember } from '#tests/factories/index';
+import { createInterestCard, createReferralCard } from '#tests/factories/pipeline';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { seedDemoPipeline } from './pipeline';
 

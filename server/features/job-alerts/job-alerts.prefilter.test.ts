@@ -9,6 +9,7 @@ import { findViewer } from '#server/features/members/members.service';
 import { canView, type GovernedItem, type Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember } from '#tests/factories/index';
+import { insertTestJob, type TestJob } from '#tests/factories/job-alerts';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { alertMatchesJob, matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 import {
@@ -18,7 +19,6 @@ import {
   membersWhoMayViewWhere,
   normalizeJob,
 } from './job-alerts.prefilter';
-import { insertTestJob, type TestJob } from './test-jobs';
 
 /**
  * The SQL prefilter against the reference rules (`alertMatchesJob`, `canView`) over generated
