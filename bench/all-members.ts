@@ -27,7 +27,7 @@ import { createApp } from '#server/app';
 import { type Database, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { users } from '#server/db/schema/index';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '#server/db/seed';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '#server/demo/seed';
 import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
 import { FRESHNESS_ASK } from '#server/features/freshness/freshness.service';
 import { REINDEX_KEY, reindexSearch, SEARCH_REINDEX_JOB } from '#server/features/members/members.service';

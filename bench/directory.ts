@@ -24,7 +24,7 @@ import type { Role } from '#common/roles';
 import { createApp } from '#server/app';
 import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
-import { seedDemo } from '#server/db/seed';
+import { seedDemo } from '#server/demo/seed';
 import { directoryFacets, searchDirectory } from '#server/features/directory/directory.service';
 import { findViewer, getVisibilityLimits } from '#server/features/members/members.service';
 import { fixedClock } from '#server/lib/clock';

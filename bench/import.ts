@@ -27,12 +27,12 @@ import { suggestMapping } from '#common/hr-import';
 import { type Database, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { hrImports } from '#server/db/schema/index';
+import { fakeMember, rng } from '#server/demo/member-data';
 import { runImport } from '#server/features/hr-records/hr-import.job';
 import { importFilePath } from '#server/features/hr-records/hr-import.service';
 import { systemClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
-import { fakeMember, rng } from '#tests/factories/member-data';
 
 const { values: args } = parseArgs({
   options: {

@@ -38,6 +38,7 @@ import { normalizeForSearch } from '#common/search-text';
 import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { jobs } from '#server/db/schema/index';
+import { fakeMember, pick, rng } from '#server/demo/member-data';
 import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#server/features/job-alerts/job-alerts.mail';
 import { matchJobToAlerts, runJobAlertDigest } from '#server/features/job-alerts/job-alerts.matching';
 import { candidateOwners, normalizeJob } from '#server/features/job-alerts/job-alerts.prefilter';
@@ -45,7 +46,6 @@ import { buildJobSearchText } from '#server/features/jobs/jobs.service';
 import { CLASSIFICATION_ROLES, normalizeEmployer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
-import { fakeMember, pick, rng } from '#tests/factories/member-data';
 
 const { values: args } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase } from './db/client';
 import { applyMigrations } from './db/migrate';
-import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
+import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed';
 import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
 import { resumeInvitationBatches } from './features/invitations/invitation-batches';
 import { rebuildStaleSearchKeys } from './features/members/search-keys-rebuild';

@@ -3,11 +3,11 @@ import { CONSENT_PURPOSES, type ConsentAnswers, type ConsentPurpose } from '#com
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { accounts } from '#server/db/schema/index';
+import { fakeMember, rng } from '#server/demo/member-data';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { createMember, type NewMember } from '#server/features/members/members.service';
 import { hashPassword } from '#server/lib/auth';
 import type { TestApp } from '#tests/setup';
-import { fakeMember, rng } from './member-data';
 
 let counter = 0;
 const random = rng(42);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pick, rng } from '#tests/factories/member-data';
+import { pick, rng } from '#server/demo/member-data';
 import { type CsvItem, readCsvFile } from './hr-import.csv';
 
 const work = mkdtempSync(join(tmpdir(), 'kizuna-csv-'));

@@ -13,7 +13,7 @@ import { applyMigrations } from '#server/db/migrate';
 import { hrImports } from '#server/db/schema/index';
 import { importFilePath } from './hr-import.service';
 
-const CHILD = fileURLToPath(new URL('./hr-import.kill-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../../tests/harness/hr-import.kill-child.ts', import.meta.url));
 const ROWS = 400;
 const work = mkdtempSync(join(tmpdir(), 'kizuna-kill-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

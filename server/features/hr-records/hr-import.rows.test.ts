@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type HrImportField, resolveMapping, validateImportRow } from '#common/hr-import';
-import { fakeMember, pick, rng } from '#tests/factories/member-data';
+import { fakeMember, pick, rng } from '#server/demo/member-data';
 import { checkImportRow } from './hr-import.rows';
 
 /** Column layouts HR exports come in: separate or combined names, with or without romaji/locale. */

@@ -14,7 +14,7 @@ import { openDatabase } from '#server/db/client';
  * and a restarted process finishes it. Every record ends with exactly one invitation and one
  * email, sent once.
  */
-const CHILD = fileURLToPath(new URL('./bulk-kill.child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../../tests/harness/bulk-kill.child.ts', import.meta.url));
 const RECORDS = 500;
 
 let dir: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_ALERTS_MATCH_JOB } from '#common/rehiring-reference';
 import { signedIn } from '#tests/factories/index';
+import { insertTestJob } from '#tests/factories/job-alerts';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { insertTestJob } from './test-jobs';
 
 /**
  * The policy table of job alerts (decision 018), through the real API: an alert and its matches

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributeRule, Audience, Classification } from '#common/access';
 import type { Role } from '#common/roles';
 import { jobAlertDeliveries, jobAlerts, mailMessages, profiles, users } from '#server/db/schema/index';
+import { pick, rng } from '#server/demo/member-data';
 import { findViewer } from '#server/features/members/members.service';
 import { canView, type GovernedItem, type Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember } from '#tests/factories/index';
-import { pick, rng } from '#tests/factories/member-data';
+import { insertTestJob, type TestJob } from '#tests/factories/job-alerts';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { alertMatchesJob, matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 import {
@@ -18,7 +19,6 @@ import {
   membersWhoMayViewWhere,
   normalizeJob,
 } from './job-alerts.prefilter';
-import { insertTestJob, type TestJob } from './test-jobs';
 
 /**
  * The SQL prefilter against the reference rules (`alertMatchesJob`, `canView`) over generated

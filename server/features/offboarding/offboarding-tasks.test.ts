@@ -6,9 +6,9 @@ import { isTaskOverdue, type MyTaskList, type Task, type TaskList } from '#commo
 import type { Db } from '#server/db/client';
 import { consentEvents, leaverCases, profiles } from '#server/db/schema/index';
 import { signedIn } from '#tests/factories/index';
+import { openTestCase } from '#tests/factories/offboarding';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { syncChecklistWithCase } from './offboarding.service';
-import { openTestCase } from './test-case';
 
 failOnConsoleError();
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Template, TemplateList } from '#common/offboarding';
 import { offboardingTasks } from '#server/db/schema/index';
 import { signedIn } from '#tests/factories/index';
+import { openTestCase } from '#tests/factories/offboarding';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { DEFAULT_TEMPLATES } from './offboarding.service';
-import { openTestCase } from './test-case';
 
 failOnConsoleError();
 

@@ -2,8 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#server/db/client';
 import { careerProposals, leaverCases, mailMessages, profiles } from '#server/db/schema/index';
+import { openTestCase } from '#tests/factories/offboarding';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { openTestCase } from './test-case';
 import { queueAlumniWelcome } from './welcome';
 
 failOnConsoleError();

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineBoard } from '#common/pipeline';
 import { reportingLines, returnInterests } from '#server/db/schema/index';
 import { grantTestConsents, signedIn, signIn } from '#tests/factories/index';
+import { createInterestCard, createReferralCard } from '#tests/factories/pipeline';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { createInterestCard, createReferralCard } from './pipeline.fixtures';
 
 /**
  * The pipeline's policy table (decision 017), through the real API: every kind of viewer × every

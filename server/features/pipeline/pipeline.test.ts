@@ -20,9 +20,9 @@ import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.servic
 import { fixedClock } from '#server/lib/clock';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
+import { createExitCase, createInterestCard, createJob, createReferralCard } from '#tests/factories/pipeline';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { ATS_MAX_ATTEMPTS, resendStaleAtsExports, signAtsBody, verifyAtsSignature } from './ats';
-import { createExitCase, createInterestCard, createJob, createReferralCard } from './pipeline.fixtures';
 import { runPipelineStart } from './pipeline.service';
 
 failOnConsoleError();

@@ -12,16 +12,18 @@ import {
   referrals,
   users,
 } from '#server/db/schema/index';
-import {
-  createExitCase,
-  createInterestCard,
-  createReferralCard,
-} from '#server/features/pipeline/pipeline.fixtures';
 import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
 import { suppressionHash } from '#server/lib/suppression';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
+import { createExitCase, createInterestCard, createReferralCard } from '#tests/factories/pipeline';
+import {
+  DISTINCT,
+  dumpDatabase,
+  findTraces,
+  forbiddenForms,
+  seedDistinctMember,
+} from '#tests/factories/privacy';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { DISTINCT, dumpDatabase, findTraces, forbiddenForms, seedDistinctMember } from './test-subject';
 
 failOnConsoleError();
 let t: TestApp;

@@ -3,9 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '#server/db/schema/index';
 import { createTestMember, signedIn } from '#tests/factories/index';
+import { DISTINCT, seedDistinctMember } from '#tests/factories/privacy';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { personalTables, tableName } from './personal-data';
-import { DISTINCT, seedDistinctMember } from './test-subject';
 
 failOnConsoleError();
 let t: TestApp;

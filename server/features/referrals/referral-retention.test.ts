@@ -17,11 +17,11 @@ import {
   pipelineNotes,
   referrals,
 } from '#server/db/schema/index';
-import { createExitCase } from '#server/features/pipeline/pipeline.fixtures';
 import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
-import { dumpDatabase, findTraces } from '#server/features/privacy/test-subject';
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember, signedIn } from '#tests/factories/index';
+import { createExitCase } from '#tests/factories/pipeline';
+import { dumpDatabase, findTraces } from '#tests/factories/privacy';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { redactClosedReferrals } from './referral-retention';
 import { REFERRALS_EXPIRE } from './referrals.jobs';

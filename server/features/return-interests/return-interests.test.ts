@@ -11,14 +11,14 @@ import {
   profiles,
   returnInterests,
 } from '#server/db/schema/index';
+import { seedDemoReturnInterests } from '#server/demo/return-interests';
 import { runExitTransition } from '#server/features/exits/exits.transition';
-import { openTestCase } from '#server/features/offboarding/test-case';
 import { consentedSql } from '#server/lib/access/consented';
 import { fixedClock } from '#server/lib/clock';
 import { t as translate } from '#server/lib/i18n';
 import { createTestMember, grantTestConsents, signedIn } from '#tests/factories/index';
+import { openTestCase } from '#tests/factories/offboarding';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { seedDemoReturnInterests } from './return-interests.demo';
 
 failOnConsoleError();
 let t: TestApp;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consents';
 import { queryRows } from '#server/db/client';
 import { consentEvents, profiles, users } from '#server/db/schema/index';
-import { DEMO_LOGINS, seedDemo } from '#server/db/seed';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
+import { DEMO_LOGINS, seedDemo } from './seed';
 
 failOnConsoleError();
 let t: TestApp;

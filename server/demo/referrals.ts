@@ -7,8 +7,8 @@ import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
 import { queueMail } from '#server/features/mail/mail.service';
 import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
-import { consentUrl, referralConsentMail } from './referral-mail';
-import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from './referrals.service';
+import { consentUrl, referralConsentMail } from '#server/features/referrals/referral-mail';
+import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from '#server/features/referrals/referrals.service';
 
 const DAY_MS = 86_400_000;
 

@@ -12,6 +12,11 @@ import { createApp } from '#server/app';
 import { openDatabase } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { invitationBatches, invitations, mailMessages } from '#server/db/schema/index';
+import {
+  createInvitationBatch,
+  INVITATIONS_BULK,
+  resumeInvitationBatches,
+} from '#server/features/invitations/invitation-batches';
 import { MAIL_SWEEP } from '#server/features/mail/mail.service';
 import { findViewer } from '#server/features/members/members.service';
 import { systemClock } from '#server/lib/clock';
@@ -21,7 +26,6 @@ import type { Mailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember } from '#tests/factories/index';
-import { createInvitationBatch, INVITATIONS_BULK, resumeInvitationBatches } from './invitation-batches';
 
 const mode = process.env.KZ_MODE;
 const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -3,10 +3,10 @@
  * SIGKILL it mid-import. Usage: tsx hr-import.kill-child.ts <pglite-dir | postgres-url> <data-dir> <import-id>
  */
 import { openDatabase } from '#server/db/client';
+import { runImport } from '#server/features/hr-records/hr-import.job';
 import { systemClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
-import { runImport } from './hr-import.job';
 
 const [target = '', dataDir = '', importId = ''] = process.argv.slice(2);
 const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });

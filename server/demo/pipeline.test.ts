@@ -2,9 +2,9 @@ import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, hires, pipelineCards, pipelineNotes, users } from '#server/db/schema/index';
 import { createTestMember } from '#tests/factories/index';
+import { createInterestCard, createReferralCard } from '#tests/factories/pipeline';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { seedDemoPipeline } from './pipeline.demo';
-import { createInterestCard, createReferralCard } from './pipeline.fixtures';
+import { seedDemoPipeline } from './pipeline';
 
 failOnConsoleError();
 let t: TestApp;

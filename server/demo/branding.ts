@@ -1,7 +1,11 @@
 import sharp from 'sharp';
 import type { Db } from '#server/db/client';
 import { orgSettings } from '#server/db/schema/index';
-import { BRANDING_LOGO_KEY, BRANDING_NAMES_KEY, encodeLogo } from './branding.service';
+import {
+  BRANDING_LOGO_KEY,
+  BRANDING_NAMES_KEY,
+  encodeLogo,
+} from '#server/features/branding/branding.service';
 
 export const DEMO_BRANDING = { nameJa: '株式会社絆デモ', nameEn: 'Kizuna Demo Inc.' };
 

@@ -14,10 +14,10 @@ import {
   verifications,
 } from '#server/db/schema/index';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
-import { createHrRecord } from '#tests/factories/hr-records';
-import { createTestMember, TEST_PASSWORD } from '#tests/factories/index';
+import { RETENTION_SWEEP } from '#server/features/privacy/retention.service';
 import type { TestApp } from '#tests/setup';
-import { RETENTION_SWEEP } from './retention.service';
+import { createHrRecord } from './hr-records';
+import { createTestMember, TEST_PASSWORD } from './index';
 
 /**
  * Test support for the privacy feature: a member with a distinctive value in every personal

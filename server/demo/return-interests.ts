@@ -4,8 +4,8 @@ import type { Db } from '#server/db/client';
 import { jobs, profiles, users } from '#server/db/schema/index';
 import { getVisibleJob, listedJobWhere } from '#server/features/jobs/jobs.service';
 import { findViewer } from '#server/features/members/members.service';
+import { upsertInterest } from '#server/features/return-interests/return-interests.service';
 import { consentedSql } from '#server/lib/access/consented';
-import { upsertInterest } from './return-interests.service';
 
 const DAY_MS = 86_400_000;
 

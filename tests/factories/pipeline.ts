@@ -4,9 +4,9 @@ import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { jobs, leaverCases, referrals, returnInterests } from '#server/db/schema/index';
 import type { NewMember } from '#server/features/members/members.service';
-import { createTestMember } from '#tests/factories/index';
+import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
 import type { TestApp } from '#tests/setup';
-import { openPipelineCard } from './pipeline.service';
+import { createTestMember } from './index';
 
 /**
  * Test data for the pipeline tests: cards are made the way the other features will make them

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { jobAlerts, jobs, users } from '#server/db/schema/index';
+import { matchJobToAlerts } from '#server/features/job-alerts/job-alerts.matching';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
-import { matchJobToAlerts } from './job-alerts.matching';
 
 /** The same id for the same demo alert on every seed: a re-run adds nothing. */
 function demoAlertId(key: string): string {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { leaverCases } from '#server/db/schema/index';
-import { createTestMember, signIn } from '#tests/factories/index';
+import { createChecklistForCase } from '#server/features/offboarding/offboarding.service';
 import type { TestApp } from '#tests/setup';
-import { createChecklistForCase } from './offboarding.service';
+import { createTestMember, signIn } from './index';
 
 /**
  * Test data for the offboarding tests: a leaver, their manager, an HR owner (all signed in) and

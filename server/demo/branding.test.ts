@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { DEMO_BRANDING, seedDemoBranding } from './branding.demo';
+import { DEMO_BRANDING, seedDemoBranding } from './branding';
 
 failOnConsoleError();
 let t: TestApp;

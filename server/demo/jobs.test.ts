@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminJobList, JobFitList, JobList } from '#common/jobs';
 import { jobs } from '#server/db/schema/index';
-import { DEMO_LOGINS } from '#server/db/seed';
 import { createTestMember, signIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { seedDemoJobs } from './jobs.demo';
+import { seedDemoJobs } from './jobs';
+import { DEMO_LOGINS } from './seed';
 
 failOnConsoleError();
 let t: TestApp;

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { type Database, type Db, openDatabase, queryRows } from './client';
-import { applyMigrations } from './migrate';
+import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
+import { applyMigrations } from '#server/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed';
 
 const USAGE = `Usage: npm run seed -- [--members N] [--reset]

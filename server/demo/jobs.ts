@@ -5,8 +5,8 @@ import type { JobAudienceValue } from '#common/jobs';
 import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { jobs, users } from '#server/db/schema/index';
-import { governedFromAudience } from './jobs.policy';
-import { buildJobSearchText, type JobRow } from './jobs.service';
+import { governedFromAudience } from '#server/features/jobs/jobs.policy';
+import { buildJobSearchText, type JobRow } from '#server/features/jobs/jobs.service';
 
 /** The same id for the same demo job on every seed (other demo seeders may refer to them). */
 export function demoJobId(key: string): string {

@@ -4,8 +4,8 @@ import { todayIn } from '#common/dates';
 import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
+import { startHire } from '#server/features/pipeline/pipeline.service';
 import { markReferralRewardEligible } from '#server/features/referrals/referrals.service';
-import { startHire } from './pipeline.service';
 
 const DEMO_LOGINS = [
   'hr@kizuna.example',

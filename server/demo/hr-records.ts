@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ImportedRecord } from '#common/hr-import';
 import { deriveRomaji } from '#common/names';
 import { type Db, queryRows } from '#server/db/client';
-import { fakeMember, rng } from '#tests/factories/member-data';
-import { upsertHrRecords } from './hr-import.job';
+import { upsertHrRecords } from '#server/features/hr-records/hr-import.job';
+import { fakeMember, rng } from './member-data';
 
 const DEMO_HR_SEED = 20261125;
 

@@ -4,7 +4,7 @@ import type { MyReferralList, ReferralConsentView } from '#common/referrals';
 import { mailMessages, pipelineCards, referrals } from '#server/db/schema/index';
 import { createTestMember, signIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { seedDemoReferrals } from './referrals.demo';
+import { seedDemoReferrals } from './referrals';
 
 failOnConsoleError();
 let t: TestApp;
