@@ -40,7 +40,9 @@ export async function readSetting<T>(db: Executor, setting: Setting<T>, { lock =
   return valueOf(setting, row?.value);
 }
 
-type Values<S extends readonly Setting<unknown>[]> = { [I in keyof S]: S[I] extends Setting<infer T> ? T : never };
+type Values<S extends readonly Setting<unknown>[]> = {
+  [I in keyof S]: S[I] extends Setting<infer T> ? T : never;
+};
 
 /**
  * Several settings in one statement (with `lock`, their rows are locked together), in the order
