@@ -25,7 +25,7 @@ export const defineSetting = <T>(key: string, schema: z.ZodType<T>, fallback: ()
   fallback,
 });
 
-const valueOf = <T>(setting: Setting<T>, stored: unknown): T => {
+const checkedValue = <T>(setting: Setting<T>, stored: unknown): T => {
   const parsed = setting.schema.safeParse(stored);
   return parsed.success ? parsed.data : setting.fallback();
 };
@@ -37,7 +37,7 @@ export async function readSetting<T>(db: Executor, setting: Setting<T>, { lock =
     .from(orgSettings)
     .where(eq(orgSettings.key, setting.key));
   const [row] = lock ? await query.for('update') : await query;
-  return valueOf(setting, row?.value);
+  return checkedValue(setting, row?.value);
 }
 
 type Values<S extends readonly Setting<unknown>[]> = {
@@ -63,7 +63,7 @@ export async function readSettings<const S extends readonly Setting<unknown>[]>(
       ),
     );
   const rows = lock ? await query.for('update') : await query;
-  return settings.map((s) => valueOf(s, rows.find((r) => r.key === s.key)?.value)) as Values<S>;
+  return settings.map((s) => checkedValue(s, rows.find((r) => r.key === s.key)?.value)) as Values<S>;
 }
 
 /**
