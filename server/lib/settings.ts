@@ -73,7 +73,7 @@ export async function readSettings<const S extends readonly Setting<unknown>[]>(
 export async function readSettingField<T>(
   db: Executor,
   setting: Setting<T>,
-  field: keyof T & string,
+  field: keyof NonNullable<T> & string,
 ): Promise<string | null> {
   const [row] = await db
     .select({ field: sql<string | null>`${orgSettings.value}->>${field}` })
