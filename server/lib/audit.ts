@@ -1,6 +1,9 @@
 import type { Db } from '#server/db/client';
 import { auditEvents } from '#server/db/schema/index';
 
+/** The database or a transaction on it. */
+type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /**
  * One entry of the audit trail: who did what to whom. `data` holds ids and codes only, never a
  * personal value (an erased member leaves rows whose actor/subject are null). The table is
@@ -14,12 +17,15 @@ export interface AuditEntry {
   subjectType: string;
   subjectId?: string | null;
   data?: Record<string, unknown>;
-  /** When it happened (the request's clock, so tests and the trail agree). */
-  at: Date;
+  /**
+   * When it happened: the request's clock, so tests and the trail agree. Omitted, the database's
+   * `now()` (the transaction's start) — the settings writers that have no clock.
+   */
+  at?: Date;
 }
 
 /** Appends one entry (or several) to the audit trail, inside the caller's transaction. */
-export async function audit(db: Db, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+export async function audit(db: Executor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
   if (list.length === 0) return;
   await db.insert(auditEvents).values(
@@ -29,7 +35,7 @@ export async function audit(db: Db, entries: AuditEntry | readonly AuditEntry[])
       subjectType: entry.subjectType,
       subjectId: entry.subjectId ?? null,
       data: entry.data ?? {},
-      createdAt: entry.at,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     })),
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
 import sharp, { type OutputInfo } from 'sharp';
+import { z } from 'zod';
 import {
   type Branding,
   type BrandingNames,
@@ -10,65 +10,61 @@ import {
   LOGO_PATH,
 } from '#common/branding';
 import type { Locale } from '#common/locale';
-import { auditEvents, orgSettings } from '#server/db/schema/index';
 import type { DbOrTx } from '#server/features/mail/mail.service';
+import { audit } from '#server/lib/audit';
 import { AppError } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
+import {
+  clearSetting,
+  defineSetting,
+  readSetting,
+  readSettingField,
+  writeSetting,
+} from '#server/lib/settings';
 
 export const BRANDING_NAMES_KEY = 'branding.names';
 export const BRANDING_LOGO_KEY = 'branding.logo';
 
 /** The stored logo: a PNG we encoded ourselves, as base64 in its own settings row (decision 027). */
-interface StoredLogo {
-  png: string;
-  etag: string;
-  width: number;
-  height: number;
-}
+const StoredLogoSchema = z.object({
+  png: z.string(),
+  etag: z.string(),
+  width: z.number(),
+  height: z.number(),
+});
+type StoredLogo = z.infer<typeof StoredLogoSchema>;
+
+/** The names an admin set; none until then (the product name stands in). */
+export const BRANDING_NAMES = defineSetting<BrandingNames | null>(
+  BRANDING_NAMES_KEY,
+  BrandingNamesSchema,
+  () => null,
+);
+export const BRANDING_LOGO = defineSetting<StoredLogo | null>(
+  BRANDING_LOGO_KEY,
+  StoredLogoSchema,
+  () => null,
+);
 
 /** A decompression bomb (a tiny file claiming a huge canvas) is refused before it is decoded. */
 const MAX_INPUT_PIXELS = 40_000_000;
 
 const logoError = (message: string) => new AppError('bad_request', 'error.bad_request', { logo: [message] });
 
-async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, key));
-  return row?.value;
-}
-
-async function writeSetting(db: DbOrTx, key: string, value: unknown) {
-  await db
-    .insert(orgSettings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedAt: sql`now()` } });
-}
-
 /** The names an admin set, or null (the product name stands in; see DEFAULT_ORG_NAME). */
 export async function getBrandingNames(db: DbOrTx): Promise<BrandingNames | null> {
-  const parsed = BrandingNamesSchema.safeParse(await readSetting(db, BRANDING_NAMES_KEY));
-  return parsed.success ? parsed.data : null;
+  return readSetting(db, BRANDING_NAMES);
 }
 
 /** What every page and mail shows: names (the product name until set) and the logo's URL. */
 export async function getBranding(db: DbOrTx): Promise<Branding> {
-  const rows = await db
-    .select({
-      key: orgSettings.key,
-      value: orgSettings.value,
-      etag: sql<string | null>`${orgSettings.value}->>'etag'`,
-    })
-    .from(orgSettings)
-    .where(inArray(orgSettings.key, [BRANDING_NAMES_KEY, BRANDING_LOGO_KEY]));
+  const names = await readSetting(db, BRANDING_NAMES);
   // Only the logo's etag is read here, not its bytes.
-  const names = BrandingNamesSchema.safeParse(rows.find((r) => r.key === BRANDING_NAMES_KEY)?.value);
-  const etag = rows.find((r) => r.key === BRANDING_LOGO_KEY)?.etag ?? null;
+  const etag = await readSettingField(db, BRANDING_LOGO, 'etag');
   return {
-    nameJa: names.success ? names.data.nameJa : DEFAULT_ORG_NAME,
-    nameEn: names.success ? names.data.nameEn : DEFAULT_ORG_NAME,
-    isCustom: names.success,
+    nameJa: names ? names.nameJa : DEFAULT_ORG_NAME,
+    nameEn: names ? names.nameEn : DEFAULT_ORG_NAME,
+    isCustom: names !== null,
     logoUrl: etag ? `${LOGO_PATH}?v=${etag}` : null,
   };
 }
@@ -83,8 +79,8 @@ export async function setBrandingNames({
   actorId: string;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    await writeSetting(tx, BRANDING_NAMES_KEY, names);
-    await tx.insert(auditEvents).values({
+    await writeSetting(tx, BRANDING_NAMES, names);
+    await audit(tx, {
       actorId,
       action: 'settings.branding_changed',
       subjectType: 'settings',
@@ -133,8 +129,8 @@ export async function encodeLogo(bytes: Uint8Array): Promise<StoredLogo & { buff
 export async function setLogo({ db, bytes, actorId }: { db: DbOrTx; bytes: Uint8Array; actorId: string }) {
   const { buffer: _buffer, ...logo } = await encodeLogo(bytes);
   await db.transaction(async (tx) => {
-    await writeSetting(tx, BRANDING_LOGO_KEY, logo);
-    await tx.insert(auditEvents).values({
+    await writeSetting(tx, BRANDING_LOGO, logo);
+    await audit(tx, {
       actorId,
       action: 'settings.logo_changed',
       subjectType: 'settings',
@@ -147,8 +143,8 @@ export async function setLogo({ db, bytes, actorId }: { db: DbOrTx; bytes: Uint8
 
 export async function removeLogo({ db, actorId }: { db: DbOrTx; actorId: string }) {
   await db.transaction(async (tx) => {
-    await tx.delete(orgSettings).where(eq(orgSettings.key, BRANDING_LOGO_KEY));
-    await tx.insert(auditEvents).values({
+    await clearSetting(tx, BRANDING_LOGO);
+    await audit(tx, {
       actorId,
       action: 'settings.logo_removed',
       subjectType: 'settings',
@@ -161,7 +157,7 @@ export async function removeLogo({ db, actorId }: { db: DbOrTx; actorId: string 
 
 /** The logo's PNG bytes and ETag, or null without a logo. */
 export async function getLogo(db: DbOrTx): Promise<{ bytes: Buffer; etag: string } | null> {
-  const value = (await readSetting(db, BRANDING_LOGO_KEY)) as Partial<StoredLogo> | undefined;
+  const value = await readSetting(db, BRANDING_LOGO);
   if (!value?.png || !value.etag) return null;
   return { bytes: Buffer.from(value.png, 'base64'), etag: value.etag };
 }

@@ -1,8 +1,9 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { CaseAccess } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
-import { auditEvents, leaverCases } from '#server/db/schema/index';
+import { leaverCases } from '#server/db/schema/index';
 import { isHr, type Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import { notFound } from '#server/lib/errors';
 
 export type CaseRow = typeof leaverCases.$inferSelect;
@@ -43,13 +44,13 @@ export async function findCaseForViewer(
   const access = caseAccess(viewer, row);
   if (!access) throw notFound();
   if (access === 'hr' && options.audit) {
-    await deps.db.insert(auditEvents).values({
+    await audit(deps.db, {
       actorId: viewer.id,
       action: 'exit_case.viewed',
       subjectType: 'leaver_case',
       subjectId: row.id,
       data: { userId: row.userId },
-      createdAt: deps.clock.now(),
+      at: deps.clock.now(),
     });
   }
   return { row, access };

@@ -24,7 +24,7 @@ import {
   syncChecklistWithCase,
 } from '#server/features/offboarding/offboarding.service';
 import { assertCanAssignRole, isHr, type Viewer } from '#server/lib/access/policy';
-import type { Clock } from '#server/lib/clock';
+import { audit } from '#server/lib/audit';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
@@ -40,22 +40,6 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 /** Roles a case can be opened for: people employed today (alumni have already left). */
 const LEAVING_ROLES: readonly Role[] = ['employee', 'leaver', 'alumni_manager', 'admin'];
-
-const audit = (
-  db: Db,
-  clock: Clock,
-  actorId: string | null,
-  action: string,
-  row: { id: string; userId: string },
-) =>
-  db.insert(auditEvents).values({
-    actorId,
-    action,
-    subjectType: 'leaver_case',
-    subjectId: row.id,
-    data: { userId: row.userId },
-    createdAt: clock.now(),
-  });
 
 // ---- reporting lines ---------------------------------------------------------------------------
 
@@ -98,13 +82,13 @@ export async function setManager(
   await db.transaction(async (tx) => {
     await tx.delete(reportingLines).where(eq(reportingLines.reportId, reportId));
     if (managerId) await tx.insert(reportingLines).values({ managerId, reportId, createdAt: clock.now() });
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'reporting_line.set',
       subjectType: 'user',
       subjectId: reportId,
       data: { managerId },
-      createdAt: clock.now(),
+      at: clock.now(),
     });
   });
   return { reportId, manager: managerId ? await managerOf(db, { reportId }) : null };
@@ -196,7 +180,14 @@ export async function openCase(
         await tx.update(users).set({ role: 'leaver', updatedAt: now }).where(eq(users.id, input.userId));
       }
       await createChecklistForCase(txDb, deps, row);
-      await audit(txDb, clock, viewer.id, 'exit_case.opened', row);
+      await audit(txDb, {
+        actorId: viewer.id,
+        action: 'exit_case.opened',
+        subjectType: 'leaver_case',
+        subjectId: row.id,
+        data: { userId: row.userId },
+        at: clock.now(),
+      });
       return row;
     });
   } catch (error) {
@@ -237,7 +228,14 @@ export async function updateCase(
       .returning();
     // Open checklist tasks follow the new last day, manager and HR owner.
     if (after) await syncChecklistWithCase(txDb, row, after);
-    await audit(txDb, clock, viewer.id, 'exit_case.updated', row);
+    await audit(txDb, {
+      actorId: viewer.id,
+      action: 'exit_case.updated',
+      subjectType: 'leaver_case',
+      subjectId: row.id,
+      data: { userId: row.userId },
+      at: clock.now(),
+    });
   });
 }
 
@@ -258,7 +256,14 @@ export async function cancelCase(deps: Deps, { viewer, id }: { viewer: Viewer; i
     if (done.length === 0) throw new AppError('conflict', 'error.exit_case_closed');
     assertCanAssignRole(viewer, row.previousRole, 'userId');
     await tx.update(users).set({ role: row.previousRole, updatedAt: now }).where(eq(users.id, row.userId));
-    await audit(tx as unknown as Db, clock, viewer.id, 'exit_case.cancelled', row);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'exit_case.cancelled',
+      subjectType: 'leaver_case',
+      subjectId: row.id,
+      data: { userId: row.userId },
+      at: clock.now(),
+    });
   });
 }
 
@@ -282,7 +287,14 @@ export async function setRehireEligibility(
         updatedAt: now,
       })
       .where(eq(leaverCases.id, id));
-    await audit(tx as unknown as Db, clock, viewer.id, 'exit_case.rehire_set', row);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'exit_case.rehire_set',
+      subjectType: 'leaver_case',
+      subjectId: row.id,
+      data: { userId: row.userId },
+      at: clock.now(),
+    });
   });
 }
 

@@ -2,12 +2,13 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { lastDayEnded } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
-import { auditEvents, leaverCases, profiles, users } from '#server/db/schema/index';
+import { leaverCases, profiles, users } from '#server/db/schema/index';
 import { dispatchMail } from '#server/features/mail/mail.service';
 import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import { queueAlumniWelcome } from '#server/features/offboarding/welcome';
 import { raiseInterestFromExit } from '#server/features/return-interests/return-interests.service';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 
@@ -66,13 +67,13 @@ async function convertCase(deps: AppDeps, caseId: string): Promise<boolean> {
         .where(and(sql`lower(${users.email}) = ${personal}`, ne(users.id, user.id)));
       if (taken) {
         // Keep the work address (still unique) and flag the case for HR.
-        await tx.insert(auditEvents).values({
+        await audit(tx, {
           actorId: null,
           action: 'exit_case.email_conflict',
           subjectType: 'leaver_case',
           subjectId: row.id,
           data: { userId: row.userId },
-          createdAt: now,
+          at: now,
         });
       } else {
         email = personal;
@@ -110,13 +111,13 @@ async function convertCase(deps: AppDeps, caseId: string): Promise<boolean> {
     if (ids[0]) {
       await tx.update(leaverCases).set({ welcomeMailId: ids[0] }).where(eq(leaverCases.id, row.id));
     }
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: null,
       action: declined ? 'exit_case.closed_declined' : 'exit_case.converted',
       subjectType: 'leaver_case',
       subjectId: row.id,
       data: { userId: row.userId },
-      createdAt: now,
+      at: now,
     });
     return ids;
   });

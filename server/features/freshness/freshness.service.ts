@@ -5,7 +5,7 @@ import { FRESHNESS_MONTHS_DEFAULT, type FreshnessSettings, FreshnessSettingsSche
 import { displayName } from '#common/names';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
-import { orgSettings, profiles, users } from '#server/db/schema/index';
+import { profiles, users } from '#server/db/schema/index';
 import { dispatchMail, type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
 import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
@@ -14,6 +14,7 @@ import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
+import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';
@@ -22,20 +23,16 @@ export const freshnessOptions = { batchSize: 100 };
 /** How long the confirm link in the email works. */
 export const CONFIRM_LINK_TTL_DAYS = 60;
 
+export const FRESHNESS_SETTINGS = defineSetting(SETTINGS_KEY, FreshnessSettingsSchema, () => ({
+  months: FRESHNESS_MONTHS_DEFAULT,
+}));
+
 export async function getFreshnessSettings({ db }: { db: Db }): Promise<FreshnessSettings> {
-  const [row] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, SETTINGS_KEY));
-  const parsed = FreshnessSettingsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : { months: FRESHNESS_MONTHS_DEFAULT };
+  return readSetting(db, FRESHNESS_SETTINGS);
 }
 
 export async function setFreshnessSettings({ db, settings }: { db: Db; settings: FreshnessSettings }) {
-  await db
-    .insert(orgSettings)
-    .values({ key: SETTINGS_KEY, value: settings })
-    .onConflictDoUpdate({ target: orgSettings.key, set: { value: settings, updatedAt: sql`now()` } });
+  await writeSetting(db, FRESHNESS_SETTINGS, settings);
   return settings;
 }
 

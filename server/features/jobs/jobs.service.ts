@@ -17,9 +17,10 @@ import {
 import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import { normalizeForSearch, tokenizeQuery } from '#common/search-text';
 import type { Db } from '#server/db/client';
-import { auditEvents, jobs, users } from '#server/db/schema/index';
+import { jobs, users } from '#server/db/schema/index';
 import { findVisibleMember } from '#server/features/members/members.service';
 import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { canManageJobs, governedFromAudience } from './jobs.policy';
@@ -405,16 +406,6 @@ function contentColumns(c: JobContent) {
   return { ...content, searchText: buildJobSearchText(content) };
 }
 
-const audit = (db: Db, actorId: string, action: string, row: JobRow, now: Date, data = {}) =>
-  db.insert(auditEvents).values({
-    actorId,
-    action,
-    subjectType: 'job',
-    subjectId: row.id,
-    data: { status: row.status, classification: row.classification, ...data },
-    createdAt: now,
-  });
-
 /**
  * After a job became open (and the transaction committed): job alerts match it in the background
  * (the job-alerts feature owns the worker). A failure to queue must not undo the publication that
@@ -462,7 +453,14 @@ export async function createJob(
       })
       .returning();
     if (!inserted) throw new Error('insert returned nothing');
-    await audit(tx as unknown as Db, viewer.id, 'job.created', inserted, now);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'job.created',
+      subjectType: 'job',
+      subjectId: inserted.id,
+      data: { status: inserted.status, classification: inserted.classification },
+      at: now,
+    });
     return inserted;
   });
   if (row.status === 'open') await announceOpenJob(deps, row.id);
@@ -519,8 +517,17 @@ export async function updateJob(
       .where(eq(jobs.id, id))
       .returning();
     if (!updated) throw notFound();
-    await audit(tx as unknown as Db, viewer.id, 'job.updated', updated, now, {
-      fields: Object.keys(input).filter((k) => input[k as keyof JobUpdate] !== undefined),
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'job.updated',
+      subjectType: 'job',
+      subjectId: updated.id,
+      data: {
+        status: updated.status,
+        classification: updated.classification,
+        fields: Object.keys(input).filter((k) => input[k as keyof JobUpdate] !== undefined),
+      },
+      at: now,
     });
     rematch = updated.status === 'open' && alertRelevant(updated) !== alertRelevant(current);
     return updated;
@@ -547,7 +554,14 @@ export async function publishJob(
       .where(eq(jobs.id, id))
       .returning();
     if (!updated) throw notFound();
-    await audit(tx as unknown as Db, viewer.id, 'job.published', updated, now);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'job.published',
+      subjectType: 'job',
+      subjectId: updated.id,
+      data: { status: updated.status, classification: updated.classification },
+      at: now,
+    });
     return updated;
   });
   await announceOpenJob(deps, row.id);
@@ -571,7 +585,14 @@ export async function closeJob(
       .where(eq(jobs.id, id))
       .returning();
     if (!updated) throw notFound();
-    await audit(tx as unknown as Db, viewer.id, 'job.closed', updated, now);
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'job.closed',
+      subjectType: 'job',
+      subjectId: updated.id,
+      data: { status: updated.status, classification: updated.classification },
+      at: now,
+    });
     return updated;
   });
 }

@@ -1,5 +1,5 @@
 import { setTimeout as rest, setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { FIELD_VISIBILITIES, FIELD_VISIBILITY_RANK, type FieldVisibility } from '#common/access';
 import { deriveRomaji, displayName } from '#common/names';
@@ -14,7 +14,7 @@ import {
 } from '#common/profiles';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
-import { orgSettings, profiles, sessions, users } from '#server/db/schema/index';
+import { profiles, sessions, users } from '#server/db/schema/index';
 import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
 import { consentedSql } from '#server/lib/access/consented';
 import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
@@ -23,6 +23,7 @@ import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import type { JobDefinition, Queue } from '#server/lib/queue';
+import { clearSetting, defineSetting, readSetting, readSettings, writeSetting } from '#server/lib/settings';
 import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
 
@@ -60,6 +61,13 @@ interface LimitsEntry {
 const limitsCache = new WeakMap<object, LimitsEntry>();
 let limitsGeneration = 0;
 
+const ReindexStateSchema = z.object({ after: z.string(), tiers: z.array(z.enum(FIELD_VISIBILITIES)) });
+/** The limits HR set (a field left out: its default, see `withDefaults`). */
+export const VISIBILITY_LIMITS = defineSetting<VisibilityMap>(LIMITS_KEY, VisibilityMapSchema, () => ({}));
+/** The re-index cursor, or none when no re-index is under way. */
+export const SEARCH_REINDEX = defineSetting<ReindexState | null>(REINDEX_KEY, ReindexStateSchema, () => null);
+const withDefaults = (limits: VisibilityMap) => ({ ...DEFAULT_VISIBILITY_LIMITS, ...limits });
+
 async function readLimitSettings(db: Db): Promise<LimitsEntry> {
   const hit = limitsCache.get(db);
   if (hit && hit.generation === limitsGeneration && performance.now() - hit.at < LIMITS_CACHE_MS) {
@@ -67,15 +75,10 @@ async function readLimitSettings(db: Db): Promise<LimitsEntry> {
   }
   const generation = limitsGeneration;
   const at = performance.now();
-  const rows = await db
-    .select({ key: orgSettings.key, value: orgSettings.value })
-    .from(orgSettings)
-    .where(inArray(orgSettings.key, [LIMITS_KEY, REINDEX_KEY]));
-  const parsed = VisibilityMapSchema.safeParse(rows.find((r) => r.key === LIMITS_KEY)?.value ?? {});
-  const value = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+  const [limits, reindex] = await readSettings(db, [VISIBILITY_LIMITS, SEARCH_REINDEX]);
   const entry = {
-    value,
-    reindex: reindexState(rows.find((r) => r.key === REINDEX_KEY)?.value),
+    value: withDefaults(limits),
+    reindex,
     at,
     generation,
   };
@@ -83,12 +86,6 @@ async function readLimitSettings(db: Db): Promise<LimitsEntry> {
   if (generation === limitsGeneration) limitsCache.set(db, entry);
   return entry;
 }
-
-const ReindexStateSchema = z.object({ after: z.string(), tiers: z.array(z.enum(FIELD_VISIBILITIES)) });
-const reindexState = (value: unknown): ReindexState | null => {
-  const parsed = ReindexStateSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
 
 /** HR's per-field visibility limits (the most open level a member may choose). */
 export async function getVisibilityLimits({ db }: { db: Db }): Promise<VisibilityMap> {
@@ -136,29 +133,18 @@ export async function setVisibilityLimits({
   const merged = { ...DEFAULT_VISIBILITY_LIMITS, ...limits };
   const reindex = await db.transaction(async (tx) => {
     // The row lock serialises changes, so each compares with the one before it.
-    const rows = await tx
-      .select({ key: orgSettings.key, value: orgSettings.value })
-      .from(orgSettings)
-      .where(inArray(orgSettings.key, [LIMITS_KEY, REINDEX_KEY]))
-      .for('update');
-    const parsed = VisibilityMapSchema.safeParse(rows.find((r) => r.key === LIMITS_KEY)?.value ?? {});
-    const before = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
-    // Documents not yet re-indexed may still follow limits older than `before`: keep their tiers.
-    const pending = reindexState(rows.find((r) => r.key === REINDEX_KEY)?.value);
+    const [stored, pending] = await readSettings(tx, [VISIBILITY_LIMITS, SEARCH_REINDEX], { lock: true });
+    const before = withDefaults(stored);
+    // Documents not yet re-indexed (`pending`) may still follow limits older than `before`: keep
+    // their tiers.
     const tiers = [...new Set([...(pending?.tiers ?? []), ...narrowedTiers(before, merged)])];
     const state: ReindexState = { after: '', tiers };
-    await tx
-      .insert(orgSettings)
-      .values({ key: LIMITS_KEY, value: merged })
-      .onConflictDoUpdate({ target: orgSettings.key, set: { value: merged, updatedAt: sql`now()` } });
+    await writeSetting(tx, VISIBILITY_LIMITS, merged);
     // Saving the limits in force again changes no document: nothing to re-index.
     if (!pending && PROFILE_FIELDS.every((f) => before[f] === merged[f])) return false;
     // From the first profile again, even if a re-index was under way: its cursor passed profiles
     // it indexed under the limits this change replaces.
-    await tx
-      .insert(orgSettings)
-      .values({ key: REINDEX_KEY, value: state })
-      .onConflictDoUpdate({ target: orgSettings.key, set: { value: state, updatedAt: sql`now()` } });
+    await writeSetting(tx, SEARCH_REINDEX, state);
     return true;
   });
   invalidateVisibilityLimits();
@@ -211,20 +197,10 @@ export async function reindexSearchBatch(
 ): Promise<{ done: boolean; rows: number }> {
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    const [state] = await tx
-      .select({ value: orgSettings.value })
-      .from(orgSettings)
-      .where(eq(orgSettings.key, REINDEX_KEY))
-      .for('update');
-    const current = reindexState(state?.value);
+    const current = await readSetting(tx, SEARCH_REINDEX, { lock: true });
     if (current === null) return { done: true, rows: 0 };
     const { after } = current;
-    const [limitsRow] = await tx
-      .select({ value: orgSettings.value })
-      .from(orgSettings)
-      .where(eq(orgSettings.key, LIMITS_KEY));
-    const parsed = VisibilityMapSchema.safeParse(limitsRow?.value ?? {});
-    const limits = { ...DEFAULT_VISIBILITY_LIMITS, ...(parsed.success ? parsed.data : {}) };
+    const limits = withDefaults(await readSetting(tx, VISIBILITY_LIMITS));
     const batch = await tx
       .select(searchableColumns)
       .from(profiles)
@@ -234,7 +210,7 @@ export async function reindexSearchBatch(
       .limit(Math.max(1, Math.min(size, reindexOptions.batchSize)));
     const last = batch.at(-1)?.userId;
     if (last === undefined) {
-      await tx.delete(orgSettings).where(eq(orgSettings.key, REINDEX_KEY));
+      await clearSetting(tx, SEARCH_REINDEX);
       return { done: true, rows: 0 };
     }
     // Only the columns that depend on the limits; names and the admins' document do not.
@@ -261,10 +237,8 @@ export async function reindexSearchBatch(
         and (${profiles.searchMembers}, ${profiles.searchEmployees}, ${profiles.gramsMembers},
              ${profiles.gramsEmployees}, ${profiles.hiddenFromMembers}, ${profiles.hiddenFromEmployees})
           is distinct from (v.sm, v.se, v.gm, v.ge, v.hm, v.he)`);
-    await tx
-      .update(orgSettings)
-      .set({ value: { ...current, after: last }, updatedAt: sql`now()` })
-      .where(eq(orgSettings.key, REINDEX_KEY));
+    // The row is there: it was read (and locked) above.
+    await writeSetting(tx, SEARCH_REINDEX, { ...current, after: last });
     return { done: false, rows: batch.length };
   });
 }

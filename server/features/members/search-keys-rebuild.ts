@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '#server/db/client';
-import { orgSettings, profiles, users } from '#server/db/schema/index';
+import { profiles, users } from '#server/db/schema/index';
+import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { buildSearchColumns } from './member-search';
 import { getVisibilityLimits } from './members.service';
 
@@ -10,7 +12,8 @@ import { getVisibilityLimits } from './members.service';
  * then rebuilt once, in the background, by `rebuildStaleSearchKeys`.
  */
 export const SEARCH_KEYS_VERSION = 2;
-const VERSION_KEY = 'directory.searchKeysVersion';
+/** The version the stored keys were built with (none yet: 0). */
+const SEARCH_KEYS_BUILT = defineSetting('directory.searchKeysVersion', z.coerce.number(), () => 0);
 
 /**
  * Rebuilds every profile's search columns when they were built by an older version, in batches,
@@ -25,11 +28,7 @@ export async function rebuildStaleSearchKeys({
   db: Db;
   batchSize?: number;
 }): Promise<{ rebuilt: number; batches: number }> {
-  const [stored] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, VERSION_KEY));
-  if (Number(stored?.value ?? 0) >= SEARCH_KEYS_VERSION) return { rebuilt: 0, batches: 0 };
+  if ((await readSetting(db, SEARCH_KEYS_BUILT)) >= SEARCH_KEYS_VERSION) return { rebuilt: 0, batches: 0 };
   let after = '';
   let rebuilt = 0;
   let batches = 0;
@@ -60,12 +59,6 @@ export async function rebuildStaleSearchKeys({
     // Hand the connection back before the next batch.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await db
-    .insert(orgSettings)
-    .values({ key: VERSION_KEY, value: SEARCH_KEYS_VERSION })
-    .onConflictDoUpdate({
-      target: orgSettings.key,
-      set: { value: SEARCH_KEYS_VERSION, updatedAt: sql`now()` },
-    });
+  await writeSetting(db, SEARCH_KEYS_BUILT, SEARCH_KEYS_VERSION);
   return { rebuilt, batches };
 }

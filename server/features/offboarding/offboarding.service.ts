@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { addDays } from '#common/dates';
 import type { Locale } from '#common/locale';
 import type { OwnerRole, TaskComplete, TaskKind, TemplateCreate, TemplatePatch } from '#common/offboarding';
@@ -8,7 +9,6 @@ import {
   leaverCases,
   offboardingTasks,
   offboardingTemplates,
-  orgSettings,
   profiles,
   users,
 } from '#server/db/schema/index';
@@ -17,6 +17,7 @@ import { type CaseRow, findCaseForViewer, isCaseId } from '#server/features/exit
 import type { Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { defineSetting, writeSettingOnce } from '#server/lib/settings';
 import { canCompleteTask, isLeaverOnly } from './offboarding.policy';
 
 /**
@@ -31,7 +32,13 @@ export type TaskRow = typeof offboardingTasks.$inferSelect;
 type Tx = Db;
 
 /** Marker row in org_settings: the default templates were created once (HR may delete them). */
-const SEEDED_KEY = 'offboarding.templates_seeded';
+const TEMPLATES_SEEDED = defineSetting(
+  'offboarding.templates_seeded',
+  z.object({ version: z.number() }),
+  () => ({
+    version: 0,
+  }),
+);
 
 /** The checklist every company starts with (issue #4): owner and days relative to the last day. */
 export const DEFAULT_TEMPLATES: Omit<TemplateRow, 'id' | 'active'>[] = [
@@ -91,12 +98,8 @@ export const DEFAULT_TEMPLATES: Omit<TemplateRow, 'id' | 'active'>[] = [
  * and then inserts nothing), and keeps templates HR deleted from coming back.
  */
 export async function ensureDefaultTemplates(tx: Tx): Promise<void> {
-  const first = await tx
-    .insert(orgSettings)
-    .values({ key: SEEDED_KEY, value: { version: 1 } })
-    .onConflictDoNothing()
-    .returning({ key: orgSettings.key });
-  if (first.length === 0) return;
+  const first = await writeSettingOnce(tx, TEMPLATES_SEEDED, { version: 1 });
+  if (!first) return;
   await tx
     .insert(offboardingTemplates)
     .values(DEFAULT_TEMPLATES.map((t) => ({ ...t, id: randomUUID(), active: true })));

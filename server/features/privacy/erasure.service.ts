@@ -4,20 +4,20 @@ import { DEFAULT_ERASURE, type ErasureSettings, ErasureSettingsSchema } from '#c
 import type { Db } from '#server/db/client';
 import {
   accounts,
-  auditEvents,
   erasureSuppressions,
   hrRecords,
   mailMessages,
-  orgSettings,
   pipelineCards,
   profiles,
   users,
 } from '#server/db/schema/index';
 import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { audit } from '#server/lib/audit';
 import { verifyPassword } from '#server/lib/auth';
 import type { Clock } from '#server/lib/clock';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
+import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { suppressionHash } from '#server/lib/suppression';
 import { type DataSubject, personalTables, type RowLink, theirCards } from './personal-data';
 
@@ -29,13 +29,10 @@ export type ErasureActor = { kind: 'self' } | { kind: 'admin'; id: string } | { 
 type Tx = Db;
 
 /** The organisation's content policy (admin-set); content tables follow it on erasure. */
+export const ERASURE_SETTINGS = defineSetting(ERASURE_KEY, ErasureSettingsSchema, () => DEFAULT_ERASURE);
+
 export async function getErasureSettings({ db }: { db: Db }): Promise<ErasureSettings> {
-  const [row] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, ERASURE_KEY));
-  const parsed = ErasureSettingsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_ERASURE;
+  return readSetting(db, ERASURE_SETTINGS);
 }
 
 export async function setErasureSettings({
@@ -48,11 +45,8 @@ export async function setErasureSettings({
   actorId: string;
 }) {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(orgSettings)
-      .values({ key: ERASURE_KEY, value: settings })
-      .onConflictDoUpdate({ target: orgSettings.key, set: { value: settings, updatedAt: sql`now()` } });
-    await tx.insert(auditEvents).values({
+    await writeSetting(tx, ERASURE_SETTINGS, settings);
+    await audit(tx, {
       actorId,
       action: 'settings.erasure_changed',
       subjectType: 'settings',
@@ -170,13 +164,13 @@ export async function eraseMember({
       for (const link of entry.links) await eraseLink(tx, entry.table, link, subject, keepContent);
     }
     await deleteJobsMentioning(tx, [userId, ...mailIds, ...subject.emails]);
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: actor.kind === 'admin' ? actor.id : null,
       action: 'member.erased',
       subjectType: 'member',
       subjectId: null,
       data: { by: actor.kind, role: user.role },
-      createdAt: now,
+      at: now,
     });
   });
 }

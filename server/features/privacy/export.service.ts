@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Locale } from '#common/locale';
 import { DATA_CATEGORIES, type DataCategory, type MyDataSummary } from '#common/privacy';
 import type { Db } from '#server/db/client';
-import { auditEvents } from '#server/db/schema/index';
+import { audit } from '#server/lib/audit';
 import type { Clock } from '#server/lib/clock';
 import { toCsv } from '#server/lib/csv';
 import { notFound } from '#server/lib/errors';
@@ -127,13 +127,13 @@ export async function exportMemberData({
       generatedAt,
     ),
   );
-  await db.insert(auditEvents).values({
+  await audit(db, {
     actorId: userId,
     action: 'member.exported',
     subjectType: 'member',
     subjectId: userId,
     data: {},
-    createdAt: now,
+    at: now,
   });
   return { zip: zipSync(files, { level: 6 }), fileName: `kizuna-my-data-${generatedAt.slice(0, 10)}.zip` };
 }

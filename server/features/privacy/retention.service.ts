@@ -2,11 +2,13 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '#common/privacy';
 import type { Db } from '#server/db/client';
-import { auditEvents, orgSettings, users } from '#server/db/schema/index';
+import { users } from '#server/db/schema/index';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
+import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { eraseMember } from './erasure.service';
 
 export const RETENTION_KEY = 'retention';
@@ -15,13 +17,14 @@ const DAY_MS = 86_400_000;
 /** Members read per statement (each then has its own short transaction; tests make it smaller). */
 export const retentionOptions = { batchSize: 200 };
 
+export const RETENTION_SETTINGS = defineSetting(
+  RETENTION_KEY,
+  RetentionSettingsSchema,
+  () => DEFAULT_RETENTION,
+);
+
 export async function getRetentionSettings({ db }: { db: Db }): Promise<RetentionSettings> {
-  const [row] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, RETENTION_KEY));
-  const parsed = RetentionSettingsSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_RETENTION;
+  return readSetting(db, RETENTION_SETTINGS);
 }
 
 export async function setRetentionSettings({
@@ -35,11 +38,8 @@ export async function setRetentionSettings({
 }) {
   const value = { ...settings, roles: [...new Set(settings.roles)] };
   await db.transaction(async (tx) => {
-    await tx
-      .insert(orgSettings)
-      .values({ key: RETENTION_KEY, value })
-      .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedAt: sql`now()` } });
-    await tx.insert(auditEvents).values({
+    await writeSetting(tx, RETENTION_SETTINGS, value);
+    await audit(tx, {
       actorId,
       action: 'settings.retention_changed',
       subjectType: 'settings',
@@ -152,12 +152,13 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
     if (batch.length < retentionOptions.batchSize) break;
   }
   if (warned || erased) {
-    await db.insert(auditEvents).values({
+    await audit(db, {
+      actorId: null,
       action: 'retention.swept',
       subjectType: 'settings',
       subjectId: RETENTION_KEY,
       data: { warned, erased },
-      createdAt: now,
+      at: now,
     });
   }
   return { warned, erased };

@@ -5,7 +5,7 @@ import type { Locale } from '#common/locale';
 import type { ReturnTiming } from '#common/rehiring-reference';
 import type { GeneralInterestInput, JobInterestInput } from '#common/return-interests';
 import type { Db } from '#server/db/client';
-import { auditEvents, profiles, returnInterests } from '#server/db/schema/index';
+import { profiles, returnInterests } from '#server/db/schema/index';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { getVisibleJob } from '#server/features/jobs/jobs.service';
 import {
@@ -15,6 +15,7 @@ import {
 } from '#server/features/pipeline/pipeline.service';
 import { consentedSql } from '#server/lib/access/consented';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 
@@ -211,13 +212,13 @@ export async function upsertInterest(
   if (!row) throw new Error('return interest vanished');
 
   if (outcome !== 'unchanged') {
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId,
       action: outcome === 'updated' ? 'return_interest.updated' : 'return_interest.raised',
       subjectType: 'return_interest',
       subjectId: row.id,
       data: { userId, jobId, via, ...(outcome === 'reactivated' ? { reactivated: true } : {}) },
-      createdAt: now,
+      at: now,
     });
   }
   // Once per interest (the card is unique per source): a repeat or a reactivation finds the card
@@ -336,13 +337,13 @@ export async function withdrawInterest(
       )
       .returning({ id: returnInterests.id, jobId: returnInterests.jobId });
     if (!row) return;
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'return_interest.withdrawn',
       subjectType: 'return_interest',
       subjectId: row.id,
       data: { userId: viewer.id, jobId: row.jobId },
-      createdAt: now,
+      at: now,
     });
     await cancelPendingHireOfSource(tx, { interestId: row.id }, { now });
   });

@@ -1,7 +1,9 @@
-import { asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { asc, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { type EligibilityRules, EligibilityRulesSchema } from '#common/verification';
 import type { Db } from '#server/db/client';
-import { hrRecords, orgSettings } from '#server/db/schema/index';
+import { hrRecords } from '#server/db/schema/index';
+import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 
 const RULES_KEY = 'verification.eligibility';
 
@@ -12,25 +14,23 @@ export const DEFAULT_ELIGIBILITY_RULES: EligibilityRules = {
   allowCurrentEmployees: false,
 };
 
-/** HR's eligibility rules for join requests (org_settings, one jsonb value). */
+/**
+ * HR's eligibility rules for join requests (one jsonb value); a stored value missing a rule added
+ * since takes that rule's default.
+ */
+export const ELIGIBILITY_RULES = defineSetting<EligibilityRules>(
+  RULES_KEY,
+  z.preprocess((value) => ({ ...DEFAULT_ELIGIBILITY_RULES, ...(value as object) }), EligibilityRulesSchema),
+  () => DEFAULT_ELIGIBILITY_RULES,
+);
+
 export async function getEligibilityRules({ db }: { db: Db }): Promise<EligibilityRules> {
-  const [row] = await db
-    .select({ value: orgSettings.value })
-    .from(orgSettings)
-    .where(eq(orgSettings.key, RULES_KEY));
-  const parsed = EligibilityRulesSchema.safeParse({
-    ...DEFAULT_ELIGIBILITY_RULES,
-    ...(row?.value as object),
-  });
-  return parsed.success ? parsed.data : DEFAULT_ELIGIBILITY_RULES;
+  return readSetting(db, ELIGIBILITY_RULES);
 }
 
 export async function setEligibilityRules({ db, rules }: { db: Db; rules: EligibilityRules }) {
   const value = { ...rules, excludedLeaveReasons: [...new Set(rules.excludedLeaveReasons)] };
-  await db
-    .insert(orgSettings)
-    .values({ key: RULES_KEY, value })
-    .onConflictDoUpdate({ target: orgSettings.key, set: { value, updatedAt: sql`now()` } });
+  await writeSetting(db, ELIGIBILITY_RULES, value);
   return value;
 }
 

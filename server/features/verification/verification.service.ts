@@ -13,7 +13,6 @@ import type {
 } from '#common/verification';
 import type { Db } from '#server/db/client';
 import {
-  auditEvents,
   erasureSuppressions,
   hrRecords,
   invitations as invitationsTable,
@@ -23,6 +22,7 @@ import {
 import { issueInvitation } from '#server/features/invitations/invitations.service';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { assertCanAssignRole, type Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
@@ -73,11 +73,6 @@ async function isSuppressed(db: Db, env: Deps['env'], values: (string | null)[])
     .limit(1);
   return rows.length > 0;
 }
-
-const audit = (
-  db: Db,
-  event: { actorId: string | null; action: string; subjectId: string; data: Record<string, unknown> },
-) => db.insert(auditEvents).values({ ...event, subjectType: 'verification_request' });
 
 /** The role a person joins with: employee while still employed, alumni after their last day. */
 const roleFor = (record: Pick<HrRecordRow, 'leftOn'> | null, claimLeftOn: string | null, now: Date): Role => {
@@ -253,7 +248,13 @@ export async function submitJoinRequest({
         .update(verificationRequests)
         .set({ status: 'rejected', decision: 'auto', decidedAt: now, decisionNote: 'already_member' })
         .where(eq(verificationRequests.id, id));
-      await audit(tx, { actorId: null, action: 'verification.auto_close', subjectId: id, data: {} });
+      await audit(tx, {
+        actorId: null,
+        action: 'verification.auto_close',
+        subjectType: 'verification_request',
+        subjectId: id,
+        data: {},
+      });
       return { id, status: 'rejected' as const };
     }
 
@@ -277,6 +278,7 @@ export async function submitJoinRequest({
       await audit(tx, {
         actorId: null,
         action: 'verification.auto_approve',
+        subjectType: 'verification_request',
         subjectId: id,
         data: { recordId: best.record.id, invitationId },
       });
@@ -422,6 +424,7 @@ export async function approveJoinRequest({
     await audit(tx, {
       actorId: viewer.id,
       action: 'verification.approve',
+      subjectType: 'verification_request',
       subjectId: id,
       data: { recordId: record?.id ?? null, invitationId },
     });
@@ -461,7 +464,13 @@ export async function rejectJoinRequest({
         decisionNote: note,
       })
       .where(eq(verificationRequests.id, id));
-    await audit(tx, { actorId: viewer.id, action: 'verification.reject', subjectId: id, data: {} });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'verification.reject',
+      subjectType: 'verification_request',
+      subjectId: id,
+      data: {},
+    });
     return queueMail(tx, {
       kind: 'verification_rejected',
       to: request.email,
