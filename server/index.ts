@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './db/seed';
 import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
 import { resumeInvitationBatches } from './features/invitations/invitation-batches';
 import { rebuildStaleSearchKeys } from './features/members/search-keys-rebuild';
+import { type CacheListener, startCacheListener } from './lib/cache';
 import { offsetClock, systemClock } from './lib/clock';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
@@ -27,6 +28,7 @@ async function main() {
     logger.info('shutting down', { signal });
     server?.close();
     await queue?.stop().catch(() => undefined);
+    await cacheListener?.close().catch(() => undefined);
     await catcher?.close().catch(() => undefined);
     // PGlite must be closed, or its data directory can be left corrupt.
     await database.close();
@@ -38,6 +40,7 @@ async function main() {
   let server: ReturnType<typeof serve> | undefined;
   let queue: ReturnType<typeof createQueue> | undefined;
   let catcher: MailCatcher | undefined;
+  let cacheListener: CacheListener | undefined;
   await applyMigrations(database);
   const seeded = await isSeeded({ db: database.db });
   if (!seeded && env.NODE_ENV !== 'production') {
@@ -46,6 +49,11 @@ async function main() {
     logger.info('demo organisation ready', result);
   }
   if (closing) return;
+  // On a server several processes may share the database: caches are dropped in all of them
+  // (decision 030). PGlite is one process.
+  if (env.DATABASE_URL) {
+    cacheListener = await startCacheListener({ url: env.DATABASE_URL, raw: database.raw, logger });
+  }
 
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
   queue = createQueue({ raw: database.raw, logger, workers: true });
