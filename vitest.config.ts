@@ -8,6 +8,8 @@ export default defineConfig({
       'web/**/*.test.{ts,tsx}',
       'tests/*.test.ts',
       'tests/fuzz/*.test.ts',
+      // Several app processes on one database need a PostgreSQL server (npm run test:pg).
+      ...(process.env.TEST_DATABASE_URL ? ['tests/multi-process/*.pg.test.ts'] : []),
     ],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,

@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { openDatabase } from './db/client';
+import { openDatabase, withStartupLock } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed';
 import { resumeInterruptedImports } from './features/hr-records/hr-import.service';
 import { resumeInvitationBatches } from './features/invitations/invitation-batches';
 import { rebuildStaleSearchKeys } from './features/members/search-keys-rebuild';
+import { type CacheListener, startCacheListener } from './lib/cache';
 import { offsetClock, systemClock } from './lib/clock';
 import { parseEnv } from './lib/env';
 import { createLogger } from './lib/logger';
@@ -27,6 +28,7 @@ async function main() {
     logger.info('shutting down', { signal });
     server?.close();
     await queue?.stop().catch(() => undefined);
+    await cacheListener?.close().catch(() => undefined);
     await catcher?.close().catch(() => undefined);
     // PGlite must be closed, or its data directory can be left corrupt.
     await database.close();
@@ -38,17 +40,31 @@ async function main() {
   let server: ReturnType<typeof serve> | undefined;
   let queue: ReturnType<typeof createQueue> | undefined;
   let catcher: MailCatcher | undefined;
-  await applyMigrations(database);
-  const seeded = await isSeeded({ db: database.db });
-  if (!seeded && env.NODE_ENV !== 'production') {
-    logger.info('first start: seeding the demo organisation', { members: env.SEED_MEMBERS });
-    const result = await seedDemo({ db: database.db, members: env.SEED_MEMBERS });
-    logger.info('demo organisation ready', result);
-  }
+  let cacheListener: CacheListener | undefined;
+  const prepare = async () => {
+    await applyMigrations(database);
+    const seeded = await isSeeded({ db: database.db });
+    if (!seeded && env.NODE_ENV !== 'production') {
+      logger.info('first start: seeding the demo organisation', { members: env.SEED_MEMBERS });
+      const result = await seedDemo({ db: database.db, members: env.SEED_MEMBERS });
+      logger.info('demo organisation ready', result);
+    }
+  };
+  // Processes starting together on one server migrate, seed and create the job queues one at a
+  // time (decision 030): pg-boss creating the same queue in two processes at once can deadlock.
+  const oneAtATime = <T>(work: () => Promise<T>) =>
+    env.DATABASE_URL ? withStartupLock(env.DATABASE_URL, work) : work();
+  await oneAtATime(prepare);
   if (closing) return;
+  // On a server several processes may share the database: caches are dropped in all of them
+  // (decision 030). PGlite is one process.
+  if (env.DATABASE_URL) {
+    cacheListener = await startCacheListener({ url: env.DATABASE_URL, raw: database.raw, logger });
+  }
 
   const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
-  queue = createQueue({ raw: database.raw, logger, workers: true });
+  const jobQueue = createQueue({ raw: database.raw, logger, workers: true });
+  queue = jobQueue;
   // No SMTP server configured outside production: a local catcher receives the mail over real
   // SMTP, and the admin outbox shows what arrived (decision 007).
   if (!env.SMTP_URL && env.NODE_ENV !== 'production') {
@@ -67,7 +83,7 @@ async function main() {
     mailCatcher: catcher,
     clock,
   });
-  await queue.start();
+  await oneAtATime(() => jobQueue.start());
   // Imports a killed process left queued or running resume after the last committed batch.
   await resumeInterruptedImports({ db: database.db, queue });
   await resumeInvitationBatches({ db: database.db, queue });

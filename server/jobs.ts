@@ -12,6 +12,7 @@ import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
 import type { AppDeps } from './lib/deps';
 import type { JobDefinition } from './lib/queue';
+import { rateLimitJobs } from './lib/rate-limit';
 
 /** Every background job of the app, registered on the queue by createApp. */
 export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
@@ -27,5 +28,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...jobAlertJobs(deps),
     ...accountJobs(deps),
     ...memberJobs(deps),
+    ...rateLimitJobs(deps),
   ];
 }

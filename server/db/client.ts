@@ -69,3 +69,20 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Runs `work` while holding a PostgreSQL session advisory lock on a connection of its own: the
+ * processes starting together on one database migrate and seed one after the other (decision 030).
+ */
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+/** An arbitrary constant: "kizuna" in ASCII, as the advisory lock's key. */
+const STARTUP_LOCK = 0x6b697a756e61;

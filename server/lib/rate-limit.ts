@@ -1,4 +1,9 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Db } from '#server/db/client';
+import { rateLimits } from '#server/db/schema/index';
+import type { Clock } from './clock';
 import { AppError } from './errors';
+import type { JobDefinition } from './queue';
 
 /** At most `max` takes per key in each fixed window of `windowMs`. */
 export interface RateRule {
@@ -24,61 +29,70 @@ export const secondsUntil = (until: number, now: number) => Math.max(1, Math.cei
 
 export interface RateLimiter {
   /** Counts one request for `key`; throws RateLimitedError (with Retry-After) when over the limit. */
-  take(key: string, now: Date): void;
+  take(key: string, now: Date): Promise<void>;
   /** Gives back one request taken for `key` (e.g. a sign-in that succeeded is not an attempt to guess). */
-  refund(key: string, now: Date): void;
+  refund(key: string, now: Date): Promise<void>;
 }
 
 /**
- * A fixed-window counter per key, in memory: one process, forgotten on restart (decision 025; a
- * later issue moves the counters to PostgreSQL so several processes share them).
+ * The limiter called `name` on a database: a fixed-window counter per key in the `rate_limits`
+ * table, so every app process on the database counts against the same limit (decisions 025, 030).
+ * `now` is the app's clock (tests move it), never the database's.
+ *
+ * A take is one statement: the row of `<name>:<key>` is created, or counted up inside its window,
+ * or started again when its window has passed. The count stops at `max + 1` — a refused request
+ * does not count, so a refund after refusals gives one back as the in-memory counter did.
  */
-export function createRateLimiter(rule: RateRule, message?: string): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (key: string, now: number) => {
-    const window = windows.get(key);
-    return window && now - window.start < rule.windowMs ? window : undefined;
-  };
+export function rateLimiter(db: Db, name: string, rule: RateRule, message?: string): RateLimiter {
+  const rowKey = (key: string) => `${name}:${key}`;
   return {
-    take(key, at) {
-      const now = at.getTime();
-      const window = current(key, now);
-      if (!window) {
-        // Forget finished windows now and then, so the map does not grow with every key seen.
-        if (windows.size > 10_000) {
-          for (const [k, w] of windows) if (now - w.start >= rule.windowMs) windows.delete(k);
-        }
-        windows.set(key, { start: now, count: 1 });
-        return;
+    async take(key, now) {
+      const at = now.toISOString();
+      const passed = sql`${rateLimits.resetsAt} <= ${at}::timestamptz`;
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key: rowKey(key), count: 1, resetsAt: new Date(now.getTime() + rule.windowMs) })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          set: {
+            count: sql`case when ${passed} then 1 else least(${rateLimits.count} + 1, ${rule.max + 1}::integer) end`,
+            resetsAt: sql`case when ${passed} then excluded.resets_at else ${rateLimits.resetsAt} end`,
+          },
+        })
+        .returning({ count: rateLimits.count, resetsAt: rateLimits.resetsAt });
+      if (row && row.count > rule.max) {
+        throw new RateLimitedError(secondsUntil(row.resetsAt.getTime(), now.getTime()), message);
       }
-      if (window.count >= rule.max) {
-        throw new RateLimitedError(secondsUntil(window.start + rule.windowMs, now), message);
-      }
-      window.count += 1;
     },
-    refund(key, at) {
-      const window = current(key, at.getTime());
-      if (window && window.count > 0) window.count -= 1;
+    async refund(key, now) {
+      await db
+        .update(rateLimits)
+        .set({ count: sql`${rateLimits.count} - 1` })
+        .where(and(eq(rateLimits.key, rowKey(key)), gt(rateLimits.resetsAt, now), gt(rateLimits.count, 0)));
     },
   };
 }
 
-const owners = new WeakMap<object, Map<string, RateLimiter>>();
+/** Deletes the counters whose window has passed (a passed window counts as empty anyway). */
+export async function deleteExpiredRateLimits({ db, now }: { db: Db; now: Date }): Promise<number> {
+  const deleted = await db
+    .delete(rateLimits)
+    .where(lte(rateLimits.resetsAt, now))
+    .returning({ key: rateLimits.key });
+  return deleted.length;
+}
 
-/**
- * The limiter called `name` of one app instance (`owner` is the app's deps object), created on
- * first use: tests that build an app per file never share counters.
- */
-export function rateLimiterFor(owner: object, name: string, rule: RateRule, message?: string): RateLimiter {
-  let limiters = owners.get(owner);
-  if (!limiters) {
-    limiters = new Map();
-    owners.set(owner, limiters);
-  }
-  let limiter = limiters.get(name);
-  if (!limiter) {
-    limiter = createRateLimiter(rule, message);
-    limiters.set(name, limiter);
-  }
-  return limiter;
+export const RATE_LIMIT_CLEANUP_JOB = 'rate-limits.cleanup';
+
+/** Registered in server/jobs.ts: every hour, old windows are deleted. */
+export function rateLimitJobs(deps: { db: Db; clock: Clock }): JobDefinition<never>[] {
+  const cleanup: JobDefinition<Record<string, never>> = {
+    name: RATE_LIMIT_CLEANUP_JOB,
+    cron: '17 * * * *',
+    retryLimit: 2,
+    async handler() {
+      await deleteExpiredRateLimits({ db: deps.db, now: deps.clock.now() });
+    },
+  };
+  return [cleanup] as JobDefinition<never>[];
 }

@@ -7,6 +7,7 @@ export * from './invitations';
 export * from './jobs';
 export * from './mail';
 export * from './members';
+export * from './rate-limits';
 export * from './rehiring';
 export * from './settings';
 export * from './verification';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignableRoles, ROLES, type Role } from '#common/roles';
 import { invitations, leaverCases, users, verificationRequests } from '#server/db/schema/index';
 import { runExitTransition } from '#server/features/exits/exits.transition';
-import { JOIN_RATE_LIMIT } from '#server/features/verification/rate-limit';
+import { JOIN_RATE_LIMIT } from '#server/features/verification/verification.routes';
 import { canAssignRole } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createHrRecord } from '#tests/factories/hr-records';

@@ -12,7 +12,7 @@ import { ErrorBodySchema } from '#common/errors';
 import { clientAddress } from '#server/lib/client-address';
 import { AppError } from '#server/lib/errors';
 import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
-import { rateLimiterFor } from '#server/lib/rate-limit';
+import { rateLimiter } from '#server/lib/rate-limit';
 import { presentSession } from './account.presenter';
 import {
   changePassword,
@@ -102,11 +102,11 @@ export const accountRoutes = createRouter()
     const { deps } = c.var;
     const now = deps.clock.now();
     // Requests without a socket address (in-process tests) share one key.
-    rateLimiterFor(deps, 'password-reset-request-address', RESET_REQUEST_ADDRESS_LIMIT).take(
+    await rateLimiter(deps.db, 'password-reset-request-address', RESET_REQUEST_ADDRESS_LIMIT).take(
       clientAddress(c) ?? 'local',
       now,
     );
-    rateLimiterFor(deps, 'password-reset-request-account', RESET_REQUEST_ACCOUNT_LIMIT).take(
+    await rateLimiter(deps.db, 'password-reset-request-account', RESET_REQUEST_ACCOUNT_LIMIT).take(
       email.trim().toLowerCase(),
       now,
     );
@@ -117,7 +117,7 @@ export const accountRoutes = createRouter()
     const { token, newPassword } = c.req.valid('json');
     const { deps } = c.var;
     const now = deps.clock.now();
-    rateLimiterFor(deps, 'password-reset-address', RESET_ADDRESS_LIMIT).take(
+    await rateLimiter(deps.db, 'password-reset-address', RESET_ADDRESS_LIMIT).take(
       clientAddress(c) ?? 'local',
       now,
     );
@@ -129,8 +129,8 @@ export const accountRoutes = createRouter()
     const { currentPassword, newPassword } = c.req.valid('json');
     const { deps } = c.var;
     const now = deps.clock.now();
-    const limiter = rateLimiterFor(deps, 'password-change', PASSWORD_CHANGE_LIMIT);
-    limiter.take(viewer.id, now);
+    const limiter = rateLimiter(deps.db, 'password-change', PASSWORD_CHANGE_LIMIT);
+    await limiter.take(viewer.id, now);
     const revokedSessions = await changePassword({
       db: deps.db,
       userId: viewer.id,
@@ -138,7 +138,7 @@ export const accountRoutes = createRouter()
       currentPassword,
       newPassword,
     });
-    limiter.refund(viewer.id, now); // only wrong guesses count
+    await limiter.refund(viewer.id, now); // only wrong guesses count
     return c.json({ revokedSessions }, 200);
   })
   .openapi(list, async (c) => {

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
+import type { Db } from '#server/db/client';
 import { type Auth, CLIENT_IP_HEADER } from '#server/lib/auth';
 import { clientAddress } from '#server/lib/client-address';
 import type { AppEnv } from '#server/lib/http';
-import { rateLimiterFor } from '#server/lib/rate-limit';
+import { rateLimiter } from '#server/lib/rate-limit';
 
 /** Each better-auth endpoint but sign-in, per client address: generous for a person, tight for a script. */
 export const AUTH_ADDRESS_LIMIT = { max: 100, windowMs: 60_000 };
@@ -36,24 +37,24 @@ export function authGateway(auth: Auth) {
     const { clock, env } = c.var.deps;
     const now = clock.now();
     const address = clientAddress(c);
-    const owner = c.var.deps;
+    const { db } = c.var.deps;
     const isSignIn = c.req.method === 'POST' && c.req.path === SIGN_IN_PATH;
     // In-process requests (tests without a socket) have no address to count. Sign-in has its own
     // (configurable) address limit below; every other endpoint its own window per address.
     if (address && !isSignIn) {
-      rateLimiterFor(owner, 'auth-address', AUTH_ADDRESS_LIMIT).take(`${address} ${c.req.path}`, now);
+      await rateLimiter(db, 'auth-address', AUTH_ADDRESS_LIMIT).take(`${address} ${c.req.path}`, now);
     }
 
     let accountKey: string | undefined;
     if (isSignIn) {
       if (address) {
-        rateLimiterFor(owner, 'sign-in-address', { max: env.SIGN_IN_RATE_LIMIT, windowMs: 60_000 }).take(
+        await rateLimiter(db, 'sign-in-address', { max: env.SIGN_IN_RATE_LIMIT, windowMs: 60_000 }).take(
           address,
           now,
         );
       }
       accountKey = await triedEmail(c.req.raw);
-      if (accountKey) signInAccountLimiter(owner, env.SIGN_IN_ACCOUNT_RATE_LIMIT).take(accountKey, now);
+      if (accountKey) await signInAccountLimiter(db, env.SIGN_IN_ACCOUNT_RATE_LIMIT).take(accountKey, now);
     }
 
     const headers = new Headers(c.req.raw.headers);
@@ -62,14 +63,14 @@ export function authGateway(auth: Auth) {
     const response = await auth.handler(new Request(c.req.raw, { headers }));
 
     if (accountKey && response.ok) {
-      signInAccountLimiter(owner, env.SIGN_IN_ACCOUNT_RATE_LIMIT).refund(accountKey, now);
+      await signInAccountLimiter(db, env.SIGN_IN_ACCOUNT_RATE_LIMIT).refund(accountKey, now);
     }
     return TOKEN_BEARING.has(c.req.path) ? withoutToken(response) : response;
   };
 }
 
-const signInAccountLimiter = (owner: object, max: number) =>
-  rateLimiterFor(owner, 'sign-in-account', { max, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS });
+const signInAccountLimiter = (db: Db, max: number) =>
+  rateLimiter(db, 'sign-in-account', { max, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS });
 
 /** The same answer without `token` and `session.token`; cookies and status untouched. */
 async function withoutToken(response: Response): Promise<Response> {

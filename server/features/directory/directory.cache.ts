@@ -3,6 +3,7 @@ import type { DirectoryFacets, DirectoryQuery } from '#common/directory';
 import type { VisibilityMap } from '#common/profiles';
 import { tokenizeDirectoryQuery } from '#common/search-text';
 import { type Viewer, viewerTier } from '#server/lib/access/policy';
+import { cacheGeneration, invalidate } from '#server/lib/cache';
 
 /**
  * Facet counts for broad queries aggregate every match (the landing page: all 300,000 profiles,
@@ -13,12 +14,14 @@ import { type Viewer, viewerTier } from '#server/lib/access/policy';
  *   a count, unlike a timing, makes the choice the same on every run) — smaller ones are always
  *   exact;
  * - keyed by database, viewer tier, normalised query, day and HR's visibility limits;
- * - dropped at once by any successful write through this process's API (`invalidateOnWrite`);
+ * - dropped at once by any successful write through the API (`invalidateOnWrite`) — in this
+ *   process and, through `invalidate('directory.facets')` (server/lib/cache.ts), in every other
+ *   app process on the database (decision 030);
  * - otherwise fresh for `ttlMs`; after that the old counts are served once more while one refresh
  *   runs in the background, so no viewer waits for the full aggregate twice.
  *
- * Writes made elsewhere (another app process, a queue job, SQL) show after at most `ttlMs` plus
- * one computation.
+ * Writes made outside the API and the jobs that invalidate (SQL by hand) show after at most
+ * `ttlMs` plus one computation.
  */
 export const facetCacheOptions = { minTotal: 2_000, ttlMs: 30_000, maxEntries: 500 };
 
@@ -30,11 +33,12 @@ interface Entry {
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
-let generation = 0;
+const FACETS = 'directory.facets';
+const currentGeneration = () => cacheGeneration(FACETS);
 
-/** Forgets every cached facet result (after a write that may change members or their fields). */
+/** Forgets every cached facet result, in every process (after a write that may change members). */
 export function invalidateDirectoryCaches() {
-  generation++;
+  invalidate(FACETS);
 }
 
 function facetKey(
@@ -76,10 +80,10 @@ export async function cachedFacets(
   }
   const key = facetKey(args.viewer, args.limits, args.staleAfter, args.query, args.today);
   const run = async () => {
-    const started = generation;
+    const started = currentGeneration();
     const value = await compute();
     // A result computed across a write (the generation moved on) may predate it: not kept.
-    if (value.total >= facetCacheOptions.minTotal && started === generation) {
+    if (value.total >= facetCacheOptions.minTotal && started === currentGeneration()) {
       cache.delete(key);
       cache.set(key, { value, at: performance.now(), generation: started, refreshing: false });
       while (cache.size > facetCacheOptions.maxEntries) {
@@ -94,7 +98,7 @@ export async function cachedFacets(
   };
 
   const hit = cache.get(key);
-  if (hit && hit.generation === generation) {
+  if (hit && hit.generation === currentGeneration()) {
     if (performance.now() - hit.at >= facetCacheOptions.ttlMs && !hit.refreshing) {
       hit.refreshing = true;
       run().catch(() => cache.delete(key));

@@ -17,7 +17,7 @@ import { findViewer } from '#server/features/members/members.service';
 import { isHr } from '#server/lib/access/policy';
 import { AppError, notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
-import { rateLimiterFor } from '#server/lib/rate-limit';
+import { rateLimiter } from '#server/lib/rate-limit';
 import { createInvitationBatch, findInvitationBatch } from './invitation-batches';
 import { presentInvitation, presentInvitationBatch, presentInvitationPreview } from './invitations.presenter';
 import {
@@ -155,8 +155,8 @@ export const invitationsRoutes = createRouter()
     const { id } = c.req.valid('param');
     if (!isHr(viewer)) throw notFound();
     // Each resend mails the invitee: a double click is fine, a loop is not (decision 025).
-    rateLimiterFor(
-      c.var.deps,
+    await rateLimiter(
+      c.var.deps.db,
       'invitation-resend',
       INVITATION_RESEND_LIMIT,
       'error.invitation_resend_limited',

@@ -15,9 +15,9 @@ import {
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { profiles, sessions, users } from '#server/db/schema/index';
-import { invalidateDirectoryCaches } from '#server/features/directory/directory.cache';
 import { consentedSql } from '#server/lib/access/consented';
 import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
+import { cacheGeneration, invalidate } from '#server/lib/cache';
 import type { Clock } from '#server/lib/clock';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
@@ -42,10 +42,11 @@ export const SEARCH_REINDEX_JOB = 'members.reindex-search';
 
 /**
  * The limits change rarely and are read on every directory and profile request, so each app
- * process keeps them per database for LIMITS_CACHE_MS; `setVisibilityLimits` drops the entry, so
- * this process sees a change at once. Other processes on the same database see it within
- * LIMITS_CACHE_MS (decision 005, 2026-11-24, later). The re-index cursor is kept with them: a
- * cursor read earlier is behind the real one, so it can only hide more, never less.
+ * process keeps them per database for LIMITS_CACHE_MS; `setVisibilityLimits` drops the entry in
+ * every process on the database (`invalidate`, server/lib/cache.ts: at once here, within
+ * milliseconds elsewhere — decision 030). A change written behind the app's back (SQL by hand) is
+ * seen within LIMITS_CACHE_MS (decision 005, 2026-11-24, later). The re-index cursor is kept with
+ * them: a cursor read earlier is behind the real one, so it can only hide more, never less.
  */
 export const LIMITS_CACHE_MS = 60_000;
 interface ReindexState {
@@ -59,7 +60,7 @@ interface LimitsEntry {
   generation: number;
 }
 const limitsCache = new WeakMap<object, LimitsEntry>();
-let limitsGeneration = 0;
+const LIMITS_CACHE = 'members.visibility-limits';
 
 const ReindexStateSchema = z.object({ after: z.string(), tiers: z.array(z.enum(FIELD_VISIBILITIES)) });
 /** The limits HR set (a field left out: its default, see `withDefaults`). */
@@ -70,10 +71,14 @@ const withDefaults = (limits: VisibilityMap) => ({ ...DEFAULT_VISIBILITY_LIMITS,
 
 async function readLimitSettings(db: Db): Promise<LimitsEntry> {
   const hit = limitsCache.get(db);
-  if (hit && hit.generation === limitsGeneration && performance.now() - hit.at < LIMITS_CACHE_MS) {
+  if (
+    hit &&
+    hit.generation === cacheGeneration(LIMITS_CACHE) &&
+    performance.now() - hit.at < LIMITS_CACHE_MS
+  ) {
     return hit;
   }
-  const generation = limitsGeneration;
+  const generation = cacheGeneration(LIMITS_CACHE);
   const at = performance.now();
   const [limits, reindex] = await readSettings(db, [VISIBILITY_LIMITS, SEARCH_REINDEX]);
   const entry = {
@@ -83,7 +88,7 @@ async function readLimitSettings(db: Db): Promise<LimitsEntry> {
     generation,
   };
   // A read that raced with a change (generation moved on) is not kept.
-  if (generation === limitsGeneration) limitsCache.set(db, entry);
+  if (generation === cacheGeneration(LIMITS_CACHE)) limitsCache.set(db, entry);
   return entry;
 }
 
@@ -109,9 +114,9 @@ export async function getStaleSearchAfter({
   return reindex?.tiers.includes(viewerTier(viewer.role)) ? reindex.after : null;
 }
 
-/** Forgets every cached copy of the limits (after a change is committed). */
+/** Forgets every cached copy of the limits, in every process (after a change is committed). */
 export function invalidateVisibilityLimits() {
-  limitsGeneration++;
+  invalidate(LIMITS_CACHE);
 }
 
 /**
@@ -270,7 +275,7 @@ export async function reindexSearch(
   }
   // Documents changed outside any request: the next search must see them at once.
   invalidateVisibilityLimits();
-  invalidateDirectoryCaches();
+  invalidate('directory.facets');
   return rows;
 }
 

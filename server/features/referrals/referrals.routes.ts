@@ -25,7 +25,7 @@ import {
   onlyFor,
   requireViewer,
 } from '#server/lib/http';
-import { takeConsentSlot } from './consent-rate-limit';
+import { rateLimiter } from '#server/lib/rate-limit';
 import { runReferralsDaily } from './referrals.jobs';
 import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.policy';
 import {
@@ -45,6 +45,13 @@ import {
   resendReferralConsent,
   setRewardRule,
 } from './referrals.service';
+
+/**
+ * Requests to the public consent endpoints per client address and window. Tokens are 256-bit
+ * random values, so this is about scripts hammering the endpoint, not about guessing; a person
+ * opening their link and answering needs a handful of requests.
+ */
+export const REFERRAL_CONSENT_RATE_LIMIT = { max: 30, windowMs: 15 * 60_000 };
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -175,7 +182,13 @@ const router = createRouter();
 router.use('/referral-consent/*', async (c, next) => {
   c.header('cache-control', 'no-store');
   const { deps } = c.var;
-  takeConsentSlot(deps, deps.clock, clientAddress(c));
+  // Requests without a socket address (in-process tests) share one key.
+  await rateLimiter(
+    deps.db,
+    'referral-consent',
+    REFERRAL_CONSENT_RATE_LIMIT,
+    'error.referral_consent_rate_limited',
+  ).take(clientAddress(c) ?? 'local', deps.clock.now());
   await next();
   c.header('cache-control', 'no-store');
 });

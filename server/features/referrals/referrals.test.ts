@@ -7,8 +7,8 @@ import { auditEvents, jobs, mailMessages, pipelineCards, referrals, users } from
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember, signedIn, TEST_PASSWORD } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { REFERRAL_CONSENT_RATE_LIMIT } from './consent-rate-limit';
 import { REFERRALS_EXPIRE } from './referrals.jobs';
+import { REFERRAL_CONSENT_RATE_LIMIT } from './referrals.routes';
 import { markReferralRewardEligible } from './referrals.service';
 
 failOnConsoleError();

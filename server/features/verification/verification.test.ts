@@ -13,7 +13,7 @@ import { suppressionHash } from '#server/lib/suppression';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { JOIN_RATE_LIMIT } from './rate-limit';
+import { JOIN_RATE_LIMIT } from './verification.routes';
 
 failOnConsoleError();
 let t: TestApp;
