@@ -13,7 +13,7 @@ import type { Locale } from '#common/locale';
 import { auditEvents, orgSettings } from '#server/db/schema/index';
 import type { DbOrTx } from '#server/features/mail/mail.service';
 import { AppError } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
+import { t } from './branding.messages';
 
 export const BRANDING_NAMES_KEY = 'branding.names';
 export const BRANDING_LOGO_KEY = 'branding.logo';

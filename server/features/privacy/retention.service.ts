@@ -5,9 +5,9 @@ import type { Db } from '#server/db/client';
 import { auditEvents, orgSettings, users } from '#server/db/schema/index';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import type { AppDeps } from '#server/lib/deps';
-import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
 import { eraseMember } from './erasure.service';
+import { t } from './privacy.messages';
 
 export const RETENTION_KEY = 'retention';
 export const RETENTION_SWEEP = 'retention.sweep';
