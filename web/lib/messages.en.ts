@@ -1,3 +1,4 @@
+import { labelsIn, PROFILE_FIELD_LABELS } from '#common/field-labels';
 /** English UI text: `roles`, `industries`, `availability`, `availabilityHelp`, `visibility`, `fields` (assembled into web/i18n/en.ts). */
 export const messages = {
   roles: {
@@ -44,33 +45,5 @@ export const messages = {
       members: 'All members',
     },
   },
-  fields: {
-    familyName: 'Family name',
-    givenName: 'Given name',
-    familyNameKana: 'Family name (kana)',
-    givenNameKana: 'Given name (kana)',
-    familyNameRomaji: 'Family name (romaji)',
-    givenNameRomaji: 'Given name (romaji)',
-    email: 'Email',
-    employeeNumber: 'Employee number',
-    joinedOn: 'Joined',
-    leftOn: 'Last day',
-    departments: 'Departments',
-    lastTitle: 'Last title',
-    office: 'Office',
-    companyCountry: 'Country (at the company)',
-    currentEmployer: 'Current employer',
-    currentTitle: 'Current title',
-    industry: 'Industry',
-    location: 'Location',
-    country: 'Country',
-    languages: 'Languages',
-    skills: 'Skills',
-    bio: 'About',
-    links: 'Links',
-    openToReturn: 'Open to return',
-    sideWork: 'Side work & advisory',
-    mentoring: 'Mentoring',
-    speaking: 'Speaking',
-  },
+  fields: labelsIn(PROFILE_FIELD_LABELS, 'en'),
 };

@@ -1,3 +1,4 @@
+import { labelsIn, PROFILE_FIELD_LABELS } from '#common/field-labels';
 import type { Translation } from '#web/i18n/translation';
 import type { messages as en } from './messages.en';
 
@@ -47,33 +48,5 @@ export const messages: Translation<typeof en> = {
       members: '全メンバー',
     },
   },
-  fields: {
-    familyName: '姓',
-    givenName: '名',
-    familyNameKana: '姓（かな）',
-    givenNameKana: '名（かな）',
-    familyNameRomaji: '姓（ローマ字）',
-    givenNameRomaji: '名（ローマ字）',
-    email: 'メールアドレス',
-    employeeNumber: '社員番号',
-    joinedOn: '入社日',
-    leftOn: '退職日',
-    departments: '所属部署',
-    lastTitle: '最終役職',
-    office: '勤務地（事業所）',
-    companyCountry: '在籍時の国',
-    currentEmployer: '現在の勤務先',
-    currentTitle: '現在の役職',
-    industry: '業界',
-    location: '所在地',
-    country: '国',
-    languages: '言語',
-    skills: 'スキル',
-    bio: '自己紹介',
-    links: 'リンク',
-    openToReturn: '出戻り歓迎',
-    sideWork: '副業・顧問',
-    mentoring: 'メンタリング',
-    speaking: '登壇',
-  },
+  fields: labelsIn(PROFILE_FIELD_LABELS, 'ja'),
 };

@@ -1,3 +1,4 @@
+import { HR_RECORD_FIELD_LABELS, labelsIn } from '#common/field-labels';
 /** English UI text: `hrRecords`, `hrImport` (assembled into web/i18n/en.ts). */
 export const messages = {
   hrRecords: {
@@ -91,27 +92,7 @@ export const messages = {
       fixMapping: 'Match the required fields before starting.',
       previewLoading: 'Loading the preview…',
     },
-    fields: {
-      _row: 'Row',
-      employeeNumber: 'Employee number',
-      familyName: 'Family name',
-      givenName: 'Given name',
-      fullName: 'Full name (family and given)',
-      familyNameKana: 'Family name (kana)',
-      givenNameKana: 'Given name (kana)',
-      fullNameKana: 'Full name (kana)',
-      familyNameRomaji: 'Family name (romaji)',
-      givenNameRomaji: 'Given name (romaji)',
-      workEmail: 'Work email',
-      personalEmail: 'Personal email',
-      joinedOn: 'Joined on',
-      leftOn: 'Left on',
-      departments: 'Departments',
-      lastTitle: 'Last title',
-      office: 'Office',
-      leaveReason: 'Leave reason',
-      locale: 'Language',
-    },
+    fields: labelsIn(HR_RECORD_FIELD_LABELS, 'en'),
     progress: {
       title: '3. Importing',
       label: 'Import progress',

@@ -1,3 +1,4 @@
+import { HR_RECORD_FIELD_LABELS, labelsIn } from '#common/field-labels';
 import type { Translation } from '#web/i18n/translation';
 import type { messages as en } from './messages.en';
 
@@ -94,27 +95,7 @@ export const messages: Translation<typeof en> = {
       fixMapping: '開始する前に必須の項目を対応付けてください。',
       previewLoading: 'プレビューを読み込んでいます…',
     },
-    fields: {
-      _row: '行全体',
-      employeeNumber: '社員番号',
-      familyName: '姓',
-      givenName: '名',
-      fullName: '氏名（姓と名）',
-      familyNameKana: '姓（かな）',
-      givenNameKana: '名（かな）',
-      fullNameKana: '氏名（かな）',
-      familyNameRomaji: '姓（ローマ字）',
-      givenNameRomaji: '名（ローマ字）',
-      workEmail: '社用メール',
-      personalEmail: '個人メール',
-      joinedOn: '入社日',
-      leftOn: '退職日',
-      departments: '部署',
-      lastTitle: '最終役職',
-      office: '勤務地',
-      leaveReason: '退職理由',
-      locale: '言語',
-    },
+    fields: labelsIn(HR_RECORD_FIELD_LABELS, 'ja'),
     progress: {
       title: '3. 取り込み中',
       label: '取り込みの進捗',
