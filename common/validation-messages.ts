@@ -4,7 +4,8 @@ import type { Locale } from './locale';
 /**
  * Field-validation messages in both UI languages, shared by the server (error answers) and the
  * browser (checking a form before sending it), so both say the same words. `v.*` follow zod's
- * issue codes; `kz.*` are the custom messages the schemas in common/ give.
+ * issue codes; `kz.*` are the custom messages the schemas in common/ give, `import.mapping.*` the
+ * ones common/hr-import.ts gives. Anything a server answer carries per field must be here.
  */
 export const validationMessages = {
   en: {
@@ -81,6 +82,10 @@ export const validationMessages = {
     'kz.jobAlertCriterion': 'Add at least one keyword, department or location.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
+    // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
+    'import.mapping.required': 'Map a column to this field.',
+    'import.mapping.unknownHeader': 'The file has no such column.',
+    'import.mapping.duplicateField': 'Another column is already mapped to this field.',
   },
   ja: {
     'v.required': '必須項目です。',
@@ -156,6 +161,10 @@ export const validationMessages = {
     'kz.jobAlertCriterion': 'キーワード・部署・勤務地のいずれかを1つ以上入力してください。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
+    // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
+    'import.mapping.required': 'この項目に対応する列を選んでください。',
+    'import.mapping.unknownHeader': 'ファイルにこの列はありません。',
+    'import.mapping.duplicateField': 'この項目には別の列がすでに対応付けられています。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

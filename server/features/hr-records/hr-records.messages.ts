@@ -4,9 +4,6 @@ import { defineMessages, translator } from '#server/lib/i18n';
 /** The hr-records feature's server texts (mails, exports) in both UI languages; error answers are in server/lib/i18n.ts. */
 export const messages = defineMessages({
   en: {
-    'import.mapping.required': 'Map a column to this field.',
-    'import.mapping.unknownHeader': 'The file has no such column.',
-    'import.mapping.duplicateField': 'Another column is already mapped to this field.',
     'import.reason.required': 'Required.',
     'import.reason.too_long': 'Too long.',
     'import.reason.invalid_date': 'Not a date (use 2024-04-01 or 2024/4/1).',
@@ -50,9 +47,6 @@ export const messages = defineMessages({
     'import.field.locale': HR_RECORD_FIELD_LABELS.locale.en,
   },
   ja: {
-    'import.mapping.required': 'この項目に対応する列を選んでください。',
-    'import.mapping.unknownHeader': 'ファイルにこの列はありません。',
-    'import.mapping.duplicateField': 'この項目には別の列がすでに対応付けられています。',
     'import.reason.required': '必須項目です。',
     'import.reason.too_long': '長すぎます。',
     'import.reason.invalid_date': '日付ではありません（2024-04-01 や 2024/4/1 の形式で入力してください）。',
