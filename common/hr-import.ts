@@ -7,7 +7,7 @@ export * from './hr-import-fields';
 
 /**
  * Why a row was rejected, per field (`_row` for the whole row). Stored as codes in
- * hr_import_errors and translated for the viewer (server/lib/i18n.ts `import.reason.*`).
+ * hr_import_errors and translated for the viewer (server/features/hr-records/hr-records.messages.ts `import.reason.*`).
  */
 export const IMPORT_REASONS = [
   'required',

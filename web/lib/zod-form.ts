@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-// The server's own translation of zod issues (pure: type-only imports), so a message in the
-// browser is word for word the one a round trip would give. Only form pages (lazy chunks) load it.
-import { fieldErrors } from '#server/lib/i18n';
+// The server's own translation of zod issues (common/, shared with the server), so a message in
+// the browser is word for word the one a round trip would give. Only form pages (lazy chunks) load it.
+import { fieldErrors } from '#common/validation-messages';
 import { currentLanguage } from './api';
 
 export type FieldErrorMap = Record<string, string[]>;

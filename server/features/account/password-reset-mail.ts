@@ -1,7 +1,7 @@
 import type { Locale } from '#common/locale';
 import { formatExpiry } from '#server/features/invitations/invitation-mail';
 import type { OutgoingMail } from '#server/features/mail/mail.service';
-import { t } from '#server/lib/i18n';
+import { t } from './account.messages';
 
 /** Its link (`/reset-password?token=…`) acts for the member: the outbox masks it (decision 021). */
 export const PASSWORD_RESET_MAIL_KIND = 'password_reset';

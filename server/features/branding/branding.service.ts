@@ -13,7 +13,6 @@ import type { Locale } from '#common/locale';
 import type { DbOrTx } from '#server/features/mail/mail.service';
 import { audit } from '#server/lib/audit';
 import { AppError } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
 import {
   clearSetting,
   defineSetting,
@@ -21,6 +20,7 @@ import {
   readSettingField,
   writeSetting,
 } from '#server/lib/settings';
+import { t } from './branding.messages';
 
 export const BRANDING_NAMES_KEY = 'branding.names';
 export const BRANDING_LOGO_KEY = 'branding.logo';

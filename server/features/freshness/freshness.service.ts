@@ -12,9 +12,9 @@ import type { Clock } from '#server/lib/clock';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
+import { t } from './freshness.messages';
 
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';

@@ -21,8 +21,8 @@ import { csvStream } from '#server/lib/csv';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
 import { encodingSniffer, readCsvFile, uniqueHeaders } from './hr-import.csv';
+import { t } from './hr-records.messages';
 
 export type HrImportRow = typeof hrImports.$inferSelect;
 

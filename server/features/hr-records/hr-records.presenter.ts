@@ -3,8 +3,8 @@ import { suggestMapping } from '#common/hr-import';
 import type { HrRecord } from '#common/hr-records';
 import type { Locale } from '#common/locale';
 import { displayName } from '#common/names';
-import { t } from '#server/lib/i18n';
 import type { HrImportRow } from './hr-import.service';
+import { t } from './hr-records.messages';
 import type { HrRecordListRow } from './hr-records.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,7 +1,7 @@
 import type { Locale } from '#common/locale';
 import { deriveRomaji, displayName, type PersonNames } from '#common/names';
 import type { OutgoingMail } from '#server/features/mail/mail.service';
-import { t } from '#server/lib/i18n';
+import { t } from './invitations.messages';
 
 export const INVITATION_MAIL_KIND = 'invitation';
 

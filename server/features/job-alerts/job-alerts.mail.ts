@@ -1,7 +1,7 @@
 import type { Locale } from '#common/locale';
 import type { RemoteMode } from '#common/rehiring-reference';
 import type { OutgoingMail } from '#server/features/mail/mail.service';
-import { t } from '#server/lib/i18n';
+import { t } from './job-alerts.messages';
 
 export const JOB_ALERT_MAIL_KIND = 'job_alert';
 export const JOB_ALERT_DIGEST_MAIL_KIND = 'job_alert_digest';

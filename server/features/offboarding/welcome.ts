@@ -6,7 +6,7 @@ import type { CaseRow } from '#server/features/exits/exits.access';
 import { addresseeName } from '#server/features/invitations/invitation-mail';
 import { type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
 import type { AppDeps } from '#server/lib/deps';
-import { t } from '#server/lib/i18n';
+import { t } from './offboarding.messages';
 
 export const ALUMNI_WELCOME_MAIL_KIND = 'alumni_welcome';
 

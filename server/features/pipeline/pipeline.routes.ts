@@ -25,7 +25,6 @@ import {
   onlyFor,
   requireViewer,
 } from '#server/lib/http';
-import { t } from '#server/lib/i18n';
 import {
   ATS_IDEMPOTENCY_HEADER,
   ATS_SIGNATURE_HEADER,
@@ -37,6 +36,7 @@ import {
   rememberDelivery,
   verifyAtsSignature,
 } from './ats';
+import { t } from './pipeline.messages';
 import { canReadDevInbox, canRunDevJobs, canUsePipeline } from './pipeline.policy';
 import {
   presentBoard,

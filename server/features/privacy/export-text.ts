@@ -1,20 +1,20 @@
+import { fieldLabel } from '#common/field-labels';
 import type { Locale } from '#common/locale';
 import type { DataCategory } from '#common/privacy-reference';
 
 /**
  * Texts of the data export: CSV headers in the member's language, and the bilingual README.
- * Kept beside the export (not in server/lib/i18n.ts) because nothing else uses them.
+ * A profile or HR record field is labelled as the screens label it (common/field-labels.ts); the
+ * other columns, which no screen shows, are labelled here.
  */
 
 const JA_COLUMNS: Record<string, string> = {
   id: 'ID',
   userId: '会員ID',
   name: '氏名',
-  email: 'メールアドレス',
   emailVerified: 'メール確認済み',
   image: '画像',
   role: '区分',
-  locale: '言語',
   status: '状態',
   lastActiveAt: '最終利用日時',
   consentsReviewedAt: '同意の確認日時',
@@ -30,32 +30,6 @@ const JA_COLUMNS: Record<string, string> = {
   accessTokenExpiresAt: 'アクセストークン有効期限',
   refreshTokenExpiresAt: 'リフレッシュトークン有効期限',
   identifier: '識別子',
-  familyName: '姓',
-  givenName: '名',
-  familyNameKana: '姓（かな）',
-  givenNameKana: '名（かな）',
-  familyNameRomaji: '姓（ローマ字）',
-  givenNameRomaji: '名（ローマ字）',
-  employeeNumber: '社員番号',
-  joinedOn: '入社日',
-  leftOn: '退職日',
-  departments: '所属部署',
-  lastTitle: '最終役職',
-  office: '勤務地',
-  companyCountry: '在籍時の国',
-  currentEmployer: '現在の勤務先',
-  currentTitle: '現在の役職',
-  industry: '業界',
-  location: '所在地',
-  country: '国',
-  languages: '言語',
-  skills: 'スキル',
-  bio: '自己紹介',
-  links: 'リンク',
-  openToReturn: '再入社に関心あり',
-  sideWork: '副業・顧問',
-  mentoring: 'メンタリング',
-  speaking: '登壇',
   visibility: '公開範囲',
   isActive: '有効',
   hiddenFromMembers: 'メンバーに非公開の項目',
@@ -88,9 +62,6 @@ const JA_COLUMNS: Record<string, string> = {
   deliveryError: '配信エラー',
   sendCount: '送信回数',
   lastSentAt: '最終送信日時',
-  workEmail: '会社のメールアドレス',
-  personalEmail: '個人のメールアドレス',
-  leaveReason: '退職理由の区分',
   matchName: '照合用の氏名',
   lastImportId: '最終取込ID',
   message: 'メッセージ',
@@ -122,7 +93,7 @@ const humanise = (key: string) => {
 };
 
 export function columnLabel(key: string, locale: Locale): string {
-  return locale === 'ja' ? (JA_COLUMNS[key] ?? key) : humanise(key);
+  return fieldLabel(key, locale) ?? (locale === 'ja' ? (JA_COLUMNS[key] ?? key) : humanise(key));
 }
 
 const CATEGORY: Record<DataCategory, { ja: string; en: string }> = {

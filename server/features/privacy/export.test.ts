@@ -116,7 +116,7 @@ describe('POST /api/me/export', () => {
   it('CSV headers follow the requested language', async () => {
     const res = await download(subject.cookie, 'en');
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(strFromU8(files['csv/profiles.csv'] as Uint8Array)).toContain('Family name kana');
+    expect(strFromU8(files['csv/profiles.csv'] as Uint8Array)).toContain('Family name (kana)');
   });
 
   it('another member gets only their own data', async () => {

@@ -6,10 +6,10 @@ import { users } from '#server/db/schema/index';
 import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
-import { t } from '#server/lib/i18n';
 import type { JobDefinition } from '#server/lib/queue';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { eraseMember } from './erasure.service';
+import { t } from './privacy.messages';
 
 export const RETENTION_KEY = 'retention';
 export const RETENTION_SWEEP = 'retention.sweep';

@@ -3,7 +3,7 @@ import type { ReferralJob } from '#common/referrals';
 import { formatExpiry } from '#server/features/invitations/invitation-mail';
 import type { OutgoingMail } from '#server/features/mail/mail.service';
 import type { Env } from '#server/lib/env';
-import { t } from '#server/lib/i18n';
+import { t } from './referrals.messages';
 
 export const REFERRAL_CONSENT_MAIL_KIND = 'referral_consent';
 

@@ -26,10 +26,10 @@ import { audit } from '#server/lib/audit';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
 import { suppressionHash } from '#server/lib/suppression';
 import { getEligibilityRules } from './eligibility.service';
 import { type Claim, eligibilityOf, findCandidates, type HrRecordRow } from './matching';
+import { t } from './verification.messages';
 
 export type JoinRequestRow = typeof verificationRequests.$inferSelect;
 

@@ -1,0 +1,50 @@
+import type { Translation } from '#web/i18n/translation';
+import type { messages as en } from './messages.en';
+
+/** 日本語の UI テキスト: `exitProposal`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
+export const messages: Translation<typeof en> = {
+  exitProposal: {
+    title: 'キャリア面談と提案',
+    leaverTitle: 'あなたへのキャリア提案',
+    leaverIntro:
+      '面談でお話しした内容をもとにまとめました。これからどの道に進まれても、つながりを大切にしていきたいと考えています。',
+    notShared: 'キャリア面談のあと、上司または人事部からの提案がここに共有されます。',
+    heldOn: '面談日',
+    strengths: '強み',
+    strengthsHint: '特に優れている点を書いてください。',
+    learned: '当社で得たこと',
+    outsidePath: '社外での道：活躍できそうな場',
+    outsideRoles: '社外で活躍できそうな職種',
+    outsideIndustries: '業界',
+    insidePath: '社内での道：残った場合・戻った場合に目指せること',
+    insidePositions: '社内で目指せるポジション',
+    leaverStrengths: 'あなたの強み',
+    leaverLearned: '当社で得たこと',
+    leaverOutside: '社外では、こんな道で活躍できると考えています',
+    leaverInside: '社内では、こんなポジションを目指せます',
+    save: '提案を保存',
+    saved: '提案を保存しました。',
+    share: '本人に共有する',
+    shared: '{{date}}に本人へ共有しました。',
+    notYetShared: 'まだ共有していません（本人には表示されません）。',
+    sharedDone: '提案を本人に共有しました。',
+    author: '作成者：{{name}}',
+    comment: 'コメント',
+    commentHint: '提案へのご感想をお聞かせください。人事部と上司が拝見します。',
+    sendComment: 'コメントを送信',
+    commentSent: 'ありがとうございます。コメントを送信しました。',
+    leaverComment: '本人からのコメント',
+    noComment: '本人からのコメントはまだありません。',
+    empty: '未記入',
+    suggestions: '同じような経歴の人は、いまこんな仕事をしています',
+    suggestionsLeaver: 'あなたと同じような経歴の人は、いまこんな仕事をしています',
+    suggestionsLead:
+      '部署・スキル・最終役職が共通し、名簿への掲載に同意したアルムナイ{{count}}人の集計です。3人以上の項目のみ表示し、氏名は表示しません。',
+    suggestionsNone: 'この経歴で名簿掲載に同意しているアルムナイが、まだ十分にいません。',
+    suggestionTitles: '現在の役職',
+    suggestionIndustries: '業界',
+    suggestionSkills: 'スキル',
+    clickToAdd: '役職や業界をクリックすると、社外での道に追加できます。',
+    chipCount: '{{value}}（{{count}}）',
+  },
+};

@@ -1,0 +1,107 @@
+import type { Translation } from '#web/i18n/translation';
+import type { messages as en } from './messages.en';
+
+/** 日本語の UI テキスト: `exits`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
+export const messages: Translation<typeof en> = {
+  exits: {
+    nav: { admin: '退職管理', manager: 'チームの退職', me: '退職手続き' },
+    hrOnly: '人事のみ',
+    hrOnlyHint: '人事部のみが閲覧できます。本人や上長には表示されません。',
+    stages: {
+      announced: '退職の申し出',
+      conversation: 'キャリア面談',
+      survey: '退職アンケート',
+      checklist: 'チェックリスト',
+      ready: '準備完了',
+      completed: '完了',
+    },
+    reasons: {
+      career_change: 'キャリアチェンジ',
+      family: '家庭の事情',
+      study: '進学・留学',
+      retirement: '定年・引退',
+      health: '健康上の理由',
+      relocation: '転居',
+      contract_end: '契約満了',
+      other: 'その他',
+    },
+    fields: {
+      lastDay: '最終出社日',
+      timeZone: 'タイムゾーン',
+      reasonCategory: '退職理由',
+      reasonNote: '退職理由のメモ',
+      hrOwner: '人事担当者',
+      rehireEligibility: '再雇用の可否',
+      rehireReason: '理由',
+    },
+    list: {
+      person: '氏名',
+      lastDay: '最終出社日',
+      stage: '段階',
+      tasks: 'タスク',
+      manager: '上長',
+      tasksDone: '{{total}}件中{{done}}件完了',
+      overdue_one: '期限切れ {{count}}件',
+      overdue_other: '期限切れ {{count}}件',
+      mine_one: 'あなたの担当 {{count}}件',
+      mine_other: 'あなたの担当 {{count}}件',
+    },
+    picker: {
+      placeholder: '氏名で検索（漢字・かな・ローマ字）',
+      none: '該当するメンバーがいません。',
+      change: '変更',
+    },
+    admin: {
+      title: '退職管理',
+      lead: '退職の申し出からアルムナイになる日までを管理します。期限を過ぎたチェックリストのタスクは強調表示されます。',
+      byStage: '段階ごとの進行中ケース',
+      openCases: '進行中のケース',
+      empty: '進行中のケースはありません。',
+    },
+    open: {
+      title: '退職ケースを作成',
+      person: '退職するメンバー',
+      manager: '上長（任意）',
+      managerHint:
+        '選択しない場合は、レポートラインに登録されている上長が設定されます。キャリア面談は上長が担当します。',
+      chooseReason: '理由を選んでください',
+      pickPerson: '退職するメンバーを選んでください。',
+      staffHint: '人事担当者・管理者の退職は管理者が扱うため、ここには表示されません。',
+      submit: 'ケースを作成',
+    },
+    case: {
+      title: '退職ケース: {{name}}',
+      hrTitle: 'ケースの詳細',
+      save: '変更を保存',
+      saved: '保存しました。',
+      cancel: 'ケースを取り消す',
+      confirmCancel: '{{name}}さんの退職ケースを取り消しますか？以前のロールに戻ります。',
+      cancelled: '取り消し済み',
+      emailConflict:
+        '個人のメールアドレスがすでに別のアカウントで使われていたため、ログイン用メールアドレスは変更されていません。ご本人に確認してください。',
+    },
+    rehire: {
+      title: '再雇用の可否',
+      choose: '未判断',
+      values: { eligible: '再雇用可', not_eligible: '再雇用不可', needs_review: '要確認' },
+      save: '保存',
+      saved: '保存しました。',
+      decidedAt: '最終判断: {{date}}',
+    },
+    manager: {
+      title: 'チームの退職',
+      lead: 'あなたの部下の退職ケースと、あなたが担当するチェックリストのタスクです。',
+      empty: '退職予定の部下はいません。',
+      myTasks: 'あなたの担当タスク',
+      noTasks: '未完了の担当タスクはありません。',
+      due: '期限 {{date}}',
+      overdue: '期限切れ',
+    },
+    me: {
+      title: '退職手続き',
+      lead: 'これまでのご尽力に感謝いたします。キャリア面談の内容、退職アンケート、最終日までのチェックリストをこのページにまとめています。',
+      welcome: 'アルムナイネットワークへようこそ。キャリアの提案はこちらでいつでもご覧いただけます。',
+      none: '進行中の退職手続きはありません。',
+    },
+  },
+};

@@ -1,0 +1,40 @@
+/** English UI text: `freshness` (assembled into web/i18n/en.ts). */
+export const messages = {
+  freshness: {
+    banner: {
+      questionFull: 'Still at {{employer}} as {{title}}?',
+      questionEmployer: 'Still at {{employer}}?',
+      questionNone: 'Is your profile still up to date?',
+      lead: 'Your profile has not been confirmed for a while. Up-to-date profiles help colleagues and alumni find you.',
+      yes: 'Yes, still',
+      update: 'Update',
+      thanks: 'Thank you! Your profile is confirmed as up to date.',
+    },
+    confirm: {
+      title: 'Confirm your profile',
+      lead: 'Press the button to confirm that your Kizuna profile (where you work and your title) is still up to date.',
+      submit: 'Yes, my profile is up to date',
+      done: 'Thank you! Your profile is confirmed as up to date.',
+      toApp: 'Open Kizuna',
+    },
+    admin: {
+      nav: 'Freshness',
+      title: 'Profile freshness',
+      lead: 'How many profiles have not been confirmed by their member recently. Members are asked by email and on their home page.',
+      figures: 'Figures',
+      staleShare: 'Stale profiles',
+      staleCount: 'Stale',
+      total: 'Active members',
+      definition: 'A profile is stale when it was not confirmed or edited in the last {{months}} months.',
+      byRole: 'By role',
+      byDepartment: 'By department (largest 20)',
+      none: 'No departments recorded.',
+      barLabel: '{{share}} stale',
+      barValue: '{{share}} ({{stale}} / {{total}})',
+      settings: 'How often to ask',
+      months: 'Period (months)',
+      monthsHint: 'Between 3 and 36 months.',
+      saved: 'Period saved.',
+    },
+  },
+};

@@ -1,0 +1,76 @@
+import type { Translation } from '#web/i18n/translation';
+import type { messages as en } from './messages.en';
+
+/** 日本語の UI テキスト: `invite`, `inviteDelivery`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
+export const messages: Translation<typeof en> = {
+  invite: {
+    role: '区分',
+    locale: '言語',
+    localeHint: '招待メールの言語です。',
+    roleHint: '人事担当者・管理者の招待は管理者が行います。',
+    submit: '招待する',
+    created: '{{name}}さん（{{email}}）に招待を送りました。',
+    shareLink: '招待メールを送信しました。このリンクを直接共有することもできます：',
+    link: '招待リンク',
+    copy: 'リンクをコピー',
+    copied: 'コピーしました',
+    linkOnce: 'このリンクは一度だけ表示されます。',
+    none: '招待はまだありません。',
+    recent: '最近の招待',
+    columns: {
+      name: '名前',
+      status: '状態',
+      sent: '送信日',
+      expires: '有効期限',
+    },
+    status: {
+      pending: '未承諾',
+      accepted: '承諾済み',
+      expired: '期限切れ',
+      revoked: '取り消し',
+    },
+    accept: {
+      title: 'Kizuna に参加する',
+      greeting: '{{name}}さん、ようこそ。',
+      lead: 'パスワードを設定してアカウントを有効にしてください。',
+      expires: '有効期限',
+      password: 'パスワード',
+      passwordConfirm: 'パスワード（確認）',
+      passwordHint: '{{n}}文字以上。いくつかの単語を組み合わせると覚えやすくなります。',
+      submit: 'パスワードを設定',
+      invalid: 'この招待リンクは無効です。メールのリンクを確認するか、人事部に再発行を依頼してください。',
+      toLogin: 'ログイン画面へ',
+    },
+  },
+  inviteDelivery: {
+    column: 'メール',
+    filterStatus: '招待の状態',
+    filterDelivery: 'メールの配信',
+    all: 'すべて',
+    noneMatching: '条件に合う招待はありません。',
+    actions: '操作',
+    resend: '再送',
+    revoke: '取り消し',
+    resendFor: '{{email}} への招待を再送する',
+    revokeFor: '{{email}} への招待を取り消す',
+    confirmRevoke: '{{email}} への招待を取り消しますか？ 招待リンクは使えなくなります。',
+    resent: '{{email}} に新しいリンクを送信しました。以前のリンクは使えなくなりました。',
+    revoked: '{{email}} への招待を取り消しました。',
+    sendCount: '送信 {{n}} 回',
+    retrying: '再試行します: ',
+    more: 'さらに表示',
+    status: {
+      queued: '送信中',
+      sent: '送信済み',
+      failed: '送信失敗',
+      bounced: '宛先不明',
+    },
+    accept: {
+      closedTitle: 'この招待リンクは使用できません',
+      invalidTitle: 'この招待リンクは無効です',
+      askHr:
+        '招待リンクには有効期限があり、招待が再送された場合は以前のリンクが使えなくなります。お手数ですが、人事部へご連絡のうえ、新しい招待をご依頼ください。',
+      alreadyMember: 'すでにパスワードを設定済みの場合は、そのままログインしてください。',
+    },
+  },
+};

@@ -1,0 +1,168 @@
+import type { Translation } from '#web/i18n/translation';
+import type { messages as en } from './messages.en';
+
+/** 日本語の UI テキスト: `referrals`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
+export const messages: Translation<typeof en> = {
+  referrals: {
+    title: '紹介',
+    lead: '知り合いを当社の求人、または当社そのものに推薦できます。人事部が情報を見る前に、まずご本人にメールで同意を確認します。同意がない限り、人事部にはその方の情報は一切届きません。',
+    reward: {
+      title: '紹介報奨金',
+      amount: '紹介した方が入社すると {{amount}} を支給します。',
+    },
+    locales: {
+      ja: '日本語',
+      en: '英語',
+    },
+    form: {
+      title: '人を紹介する',
+      help: 'ご本人には、誰がどんな理由で推薦したか、人事部に何が共有されるかを記したメールが1通届きます。ご本人が同意した場合にのみ、人事部はお名前・メールアドレス・推薦理由（当社の元社員やメンバーの場合は当社での経歴も）を確認できます。社内限定・特定グループ向けの求人は選べません（ご本人に職種名が伝わるため）。同じ方へのご連絡は1週間に1回までです。',
+      name: 'お名前',
+      email: 'メールアドレス',
+      locale: 'メールの言語',
+      localeHint: 'ご本人が読みやすい言語を選んでください。',
+      job: '求人',
+      general: '求人を指定しない（一般の紹介）',
+      jobsUnavailable: '求人一覧を読み込めませんでした。一般の紹介は引き続き行えます。',
+      reason: '推薦する理由',
+      reasonHint: 'ご本人がメールで読みます。人事部が見るのはご本人が同意した場合のみです。',
+      count: '{{n}} / {{max}}',
+      submit: '同意確認のメールを送る',
+      sent: '送信しました。{{name}}さんに、人事部への情報共有に同意いただけるかをメールで確認しています。',
+    },
+    panel: {
+      title: 'この求人に合う方をご存じですか？',
+      lead: '紹介してください。人事部が情報を見る前に、ご本人の同意をメールで確認します。',
+      open: 'この求人に人を紹介する',
+      close: '閉じる',
+      sent: 'ありがとうございます。ご本人に同意確認のメールを送りました。',
+      toMine: '紹介した人を見る',
+    },
+    status: {
+      awaiting_consent: '本人の同意待ち',
+      consented: '同意済み・人事部に共有',
+      declined: '辞退',
+      expired: '回答なし（期限切れ）',
+    },
+    outcome: {
+      in_process: '選考中',
+      hired: '入社決定',
+      closed: '終了',
+    },
+    list: {
+      title: '紹介した人',
+      empty: 'まだ誰も紹介していません。',
+      general: '一般の紹介',
+      position: '当社のポジション',
+      candidateDeleted: '候補者（削除済み）',
+      candidateDeletedHint:
+        '個人情報の保存ルールに従い（または候補者ご本人のアカウント削除により）、候補者の氏名・メールアドレス・推薦理由は削除されました。紹介の記録は残ります。',
+      referredOn: '紹介日 {{date}}',
+      until: 'リンクの有効期限: {{date}}',
+      resend: 'メールを再送する',
+      resent: '新しいリンクでメールを再送しました。以前のリンクは使えなくなりました。',
+      reward: {
+        eligible: '報奨金 {{amount}}（支払予定）',
+        paid: '報奨金 {{amount}}（支払済み）',
+      },
+    },
+    consent: {
+      title: 'あなたへのご紹介',
+      greeting: '{{name}} 様',
+      someone: '当社ネットワークのメンバー',
+      heading: '{{referrer}}さんがあなたを推薦しました',
+      forJob: '{{org}}のポジション:「{{title}}」',
+      forPosition: '{{org}}のポジションへの推薦',
+      forCompany: '{{org}}への推薦（求人の指定なし）',
+      reasonLabel: '{{referrer}}さんの推薦理由',
+      hrSeesTitle: '同意いただくと、人事部は次の情報を確認できます',
+      hrName: 'お名前: {{name}}',
+      hrEmail: 'メールアドレス: {{email}}',
+      hrReason: '上記の推薦理由と、{{referrer}}さんからの紹介であること',
+      hrHistory:
+        '当社の元社員または Kizuna のメンバーである場合: 当社での経歴（所属部署・在籍年・最後の役職）、再雇用の可否、Kizuna のプロフィールに記載された退職後の経歴',
+      hrContact:
+        'その後、人事部からこの件でご連絡することがあり、選考のためにこれらの情報を当社の採用管理システム（ATS）に登録することがあります。',
+      referrerSees:
+        '{{referrer}}さんに伝わるのは、同意したかどうかと、その後のおおまかな結果（選考中・入社決定・終了）だけです。人事部のメモやあなたのメールアドレスは伝わりません。',
+      ifNo: '同意しない場合や回答しない場合、これらの情報は人事部に共有されません。',
+      withdrawInfo:
+        '同意した後も、このリンクからいつでも同意を取り消せます。取り消すと、人事部は Kizuna 上であなたの情報をすぐに見られなくなります。すでに採用管理システムに登録された情報の削除は、当社にご依頼ください。',
+      expires: '回答期限: {{date}}',
+      yes: '同意して人事部に情報を共有する',
+      no: '共有しない',
+      consented:
+        'ありがとうございます。人事部があなたの情報を確認できるようになりました。人事部からご連絡することがあります。',
+      declined:
+        '承知しました。あなたの情報は人事部に共有されておらず、このご紹介について今後ご連絡することはありません。',
+      withdrawn:
+        '同意を取り消しました。人事部は Kizuna 上であなたの情報を見られなくなり、このご紹介について今後ご連絡することはありません。',
+      decidedOn: '回答日: {{date}}',
+      withdrawTitle: '考えが変わりましたか？',
+      withdrawLead:
+        'このページからいつでも同意を取り消せます。取り消すと、人事部は Kizuna 上であなたの情報をすぐに見られなくなります。すでに採用管理システムに登録された情報の削除は、当社にご依頼ください。',
+      withdraw: '同意を取り消す',
+      withdrawConfirm: '同意を取り消す（確定）',
+      withdrawCancel: '共有を続ける',
+      noToken:
+        'このページはメールに記載されたリンクから開いてください。リンクをメールに記載されたとおりに開いてください。',
+      unusableTitle: 'このリンクは使えません',
+    },
+    admin: {
+      title: '紹介',
+      lead: 'メンバーから紹介された候補者です。候補者のお名前・メールアドレス・推薦理由は、ご本人がメールのリンクから同意した後にのみ表示されます。それまでは紹介者と求人だけが表示されます。',
+      listTitle: 'すべての紹介',
+      filters: '絞り込み',
+      filterStatus: '状態',
+      filterReward: '報奨金',
+      all: 'すべて',
+      total_one: '{{count}}件',
+      total_other: '{{count}}件',
+      empty: '条件に合う紹介はありません。',
+      table: {
+        date: '紹介日',
+        referrer: '紹介者',
+        job: '求人',
+        candidate: '候補者',
+        status: '状態',
+        reward: '報奨金',
+      },
+      reason: '推薦理由',
+      referrerGone: '退会したメンバー',
+      masked: {
+        awaiting_consent: '候補者の同意待ち — 情報はまだありません',
+        declined: '候補者が辞退 — 情報は共有されていません',
+        expired: '回答なし — 情報は共有されていません',
+      },
+      stage: 'パイプライン: {{stage}}',
+      stages: {
+        interested: '関心あり',
+        conversation: '面談',
+        interview: '選考',
+        offer: 'オファー',
+        rehired: '入社決定',
+        not_now: '今回は見送り',
+      },
+      rewardStatus: {
+        none: 'なし',
+        eligible: '支払予定',
+        paid: '支払済み',
+      },
+      rewardEligible: '{{amount}} 支払予定',
+      rewardPaid: '{{amount}} 支払済み（{{date}}）',
+      markPaid: '支払済みにする',
+      rule: {
+        title: '報奨金のルール',
+        help: '紹介された候補者が入社すると、その日のルールの金額で紹介者の報奨金が支払予定になります（後でルールを変えても変わりません）。ルールが有効な間は、メンバーの「紹介」ページに表示されます。',
+        enabled: '入社につながった紹介に報奨金を支払う',
+        amount: '金額',
+        currency: '通貨',
+        currencyHint: '3文字のコード（例: JPY）',
+        noteJa: 'メンバー向けの説明（日本語）',
+        noteEn: 'メンバー向けの説明（英語）',
+        save: 'ルールを保存',
+        saved: '報奨金のルールを保存しました。',
+      },
+    },
+  },
+};

@@ -1,0 +1,83 @@
+/** English UI text: `returnInterest` (assembled into web/i18n/en.ts). */
+export const messages = {
+  returnInterest: {
+    title: 'Coming back',
+    lead: 'Tell HR you would be open to rejoining the company — in general, or for one job. Only HR sees it, and only while you allow contact about rehiring.',
+    loadError: 'Your interests could not be loaded.',
+    notAlumni: {
+      member:
+        'Telling HR you would like to come back is for alumni — people who have left the company. Once you have left, you can do it here at any time.',
+      jobsLink: 'See open jobs',
+      hr: 'Alumni who would like to come back appear on the rehiring board, as long as they allow contact about rehiring.',
+      hrLink: 'Open the rehiring board',
+    },
+    how: {
+      title: 'What HR sees, and when',
+      who: 'Only HR (the alumni team) sees your interest. Other members — alumni and employees — never do.',
+      what: 'HR sees what you write here, with your name, your time at the company (departments, years, last title) and your profile.',
+      when: 'HR sees an interest only while it is active and you allow contact about rehiring. You can withdraw it at any time: it leaves HR’s lists at once.',
+    },
+    consent: {
+      hiddenTitle: 'HR cannot see this until you allow contact about rehiring',
+      hiddenBody:
+        'Your interests are kept, but hidden from HR. Turn on the switch below to let HR see them and contact you. You can turn it off again under Privacy & consent.',
+      granted: 'You allow contact about rehiring: HR can see your active interests.',
+      manage: 'Change this under Privacy & consent',
+    },
+    general: {
+      title: 'Open to coming back',
+      intro:
+        'Say what you would like to do and when. Everything is optional, and you can change it at any time.',
+      roles: 'Roles you would like',
+      locations: 'Where you could work',
+      chipsHint: 'Press Enter, a comma or “Add” after each entry.',
+      timing: 'When',
+      timingNone: 'Not decided yet',
+      message: 'Message to HR',
+      messageHint: 'For example what you have done since leaving, or what would make you come back.',
+      submitNew: 'Tell HR I’m open to coming back',
+      submitUpdate: 'Save changes',
+      submitReactivate: 'I’m open to coming back again',
+      saved: 'Saved. HR sees it on the rehiring board.',
+      savedHidden: 'Saved. HR will see it once you allow contact about rehiring.',
+    },
+    timings: {
+      now: 'Now',
+      within_6_months: 'Within 6 months',
+      within_1_year: 'Within a year',
+      later: 'Later',
+    },
+    status: {
+      visible: 'HR can see this',
+      hidden: 'Hidden from HR',
+      withdrawn: 'Withdrawn',
+    },
+    mine: {
+      title: 'My interests',
+      empty: 'You have not told HR anything yet.',
+      general: 'Open to coming back (in general)',
+      jobClosed: 'A job that is no longer open',
+      raisedOn: 'Told HR on {{date}}',
+      withdrawnOn: 'Withdrawn on {{date}}',
+      withdraw: 'Withdraw',
+      withdrawLabel: 'Withdraw: {{what}}',
+      confirmWithdraw: 'Withdraw “{{what}}”? HR will no longer see it.',
+    },
+    panel: {
+      title: 'Would you come back for this job?',
+      intro: 'As an alumnus you can tell HR directly that this job interests you. Only HR sees it.',
+      button: 'I’m interested',
+      again: 'I’m interested again',
+      message: 'Message to HR',
+      messageHint: 'What interests you about this job, and what you have done since leaving.',
+      submit: 'Send to HR',
+      update: 'Update message',
+      edit: 'Change message',
+      told: 'You told HR you’re interested on {{date}}.',
+      withdrawn: 'You withdrew your interest on {{date}}.',
+      confirmWithdraw: 'Withdraw your interest in this job? HR will no longer see it.',
+      allowThere: 'Allow it on the “Coming back” page',
+      jobGone: 'This job is no longer open.',
+    },
+  },
+};
