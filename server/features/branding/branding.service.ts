@@ -9,13 +9,12 @@ import {
   LOGO_MAX_SIDE,
   LOGO_PATH,
 } from '#common/branding';
-import type { Locale } from '#common/locale';
 import { auditEvents, orgSettings } from '#server/db/schema/index';
-import type { DbOrTx } from '#server/features/mail/mail.service';
 import { AppError } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
+import { ORG_NAMES_SETTING, readOrgNames } from '#server/lib/org-identity';
+import type { DbOrTx } from '#server/lib/outbox';
 
-export const BRANDING_NAMES_KEY = 'branding.names';
+export const BRANDING_NAMES_KEY = ORG_NAMES_SETTING.key;
 export const BRANDING_LOGO_KEY = 'branding.logo';
 
 /** The stored logo: a PNG we encoded ourselves, as base64 in its own settings row (decision 027). */
@@ -47,10 +46,7 @@ async function writeSetting(db: DbOrTx, key: string, value: unknown) {
 }
 
 /** The names an admin set, or null (the product name stands in; see DEFAULT_ORG_NAME). */
-export async function getBrandingNames(db: DbOrTx): Promise<BrandingNames | null> {
-  const parsed = BrandingNamesSchema.safeParse(await readSetting(db, BRANDING_NAMES_KEY));
-  return parsed.success ? parsed.data : null;
-}
+export const getBrandingNames = (db: DbOrTx): Promise<BrandingNames | null> => readOrgNames(db);
 
 /** What every page and mail shows: names (the product name until set) and the logo's URL. */
 export async function getBranding(db: DbOrTx): Promise<Branding> {
@@ -164,20 +160,4 @@ export async function getLogo(db: DbOrTx): Promise<{ bytes: Buffer; etag: string
   const value = (await readSetting(db, BRANDING_LOGO_KEY)) as Partial<StoredLogo> | undefined;
   if (!value?.png || !value.etag) return null;
   return { bytes: Buffer.from(value.png, 'base64'), etag: value.etag };
-}
-
-/**
- * Puts the organisation's name on a message in the recipient's language: 【name】 / [name] before
- * the subject and a signature naming it at the end. Until an admin has named the organisation the
- * message is left as it is: the product name already signs every text. Pure.
- */
-export function brandMail<M extends { locale: Locale; subject: string; text: string }>(
-  mail: M,
-  names: BrandingNames | null,
-): M {
-  if (!names) return mail;
-  const name = mail.locale === 'en' ? names.nameEn : names.nameJa;
-  const subject = mail.locale === 'en' ? `[${name}] ${mail.subject}` : `【${name}】${mail.subject}`;
-  const text = `${mail.text.trimEnd()}\n\n--\n${t(mail.locale, 'mail.signature', { org: name })}\n`;
-  return { ...mail, subject, text };
 }

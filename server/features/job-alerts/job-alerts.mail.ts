@@ -1,10 +1,8 @@
 import type { Locale } from '#common/locale';
+import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import type { RemoteMode } from '#common/rehiring-reference';
-import type { OutgoingMail } from '#server/features/mail/mail.service';
 import { t } from '#server/lib/i18n';
-
-export const JOB_ALERT_MAIL_KIND = 'job_alert';
-export const JOB_ALERT_DIGEST_MAIL_KIND = 'job_alert_digest';
+import type { OutgoingMail } from '#server/lib/outbox';
 
 /** What a mail says about one job (never the description: the link has the rest). */
 export interface MailJob {

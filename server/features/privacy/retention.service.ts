@@ -1,11 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { RETENTION_WARNING_MAIL_KIND } from '#common/mail';
 import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '#common/privacy';
 import type { Db } from '#server/db/client';
 import { auditEvents, orgSettings, users } from '#server/db/schema/index';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import type { AppDeps } from '#server/lib/deps';
 import { t } from '#server/lib/i18n';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { eraseMember } from './erasure.service';
 
@@ -137,7 +138,7 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
           url: `${deps.env.BASE_URL}/login`,
         };
         return queueMail(tx, {
-          kind: 'retention_warning',
+          kind: RETENTION_WARNING_MAIL_KIND,
           to: member.email,
           locale: member.locale,
           subject: t(member.locale, 'mail.retention.subject'),

@@ -13,7 +13,7 @@ import {
   verificationRequests,
   verifications,
 } from '#server/db/schema/index';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, TEST_PASSWORD } from '#tests/factories/index';
 import type { TestApp } from '#tests/setup';

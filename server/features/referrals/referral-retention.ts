@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import { REFERRAL_RETENTION_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import {
@@ -11,7 +12,6 @@ import {
 } from '#server/db/schema/index';
 import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
 import type { AppDeps } from '#server/lib/deps';
-import { REFERRAL_CONSENT_MAIL_KIND } from './referral-mail';
 
 const DAY_MS = 86_400_000;
 /** Referrals per transaction: short locks on PGlite's single connection, few round trips at scale. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, min, or, type SQL, sql } from 'drizzle-orm';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import {
   type AdminReferralListQuery,
   REFERRAL_CANDIDATE_COOLDOWN_DAYS,
@@ -15,7 +16,6 @@ import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { getReferableJob, isJobReferable, type JobRow } from '#server/features/jobs/jobs.service';
-import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import {
   cancelPendingHireOfSource,
   cardStagesForReferrals,
@@ -25,8 +25,9 @@ import type { Viewer } from '#server/lib/access/policy';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/lib/outbox';
 import { RateLimitedError, secondsUntil } from '#server/lib/rate-limit';
-import { consentUrl, REFERRAL_CONSENT_MAIL_KIND, referralConsentMail } from './referral-mail';
+import { consentUrl, referralConsentMail } from './referral-mail';
 
 /** org_settings key of the referral reward rule. */
 export const REFERRAL_REWARD_KEY = 'referral_reward';
