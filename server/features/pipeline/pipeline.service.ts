@@ -29,16 +29,15 @@ import {
 } from '#server/db/schema/index';
 import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
-import {
-  markReferralRewardEligible,
-  revokeReferralReward,
-} from '#server/features/referrals/referrals.service';
 import { consentedSql } from '#server/lib/access/consented';
 import type { Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import type { DomainListener } from '#server/lib/hooks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
+/** Inside a transaction: `db` is the transaction, `hooks` what the pipeline announces. */
+type TxDeps = Pick<AppDeps, 'db' | 'hooks'>;
 type HireInput = z.infer<typeof HireInputSchema>;
 
 export type CardSource =
@@ -125,9 +124,8 @@ export type HireCancelReason = 'interest_withdrawn' | 'consent_withdrawn' | 'era
  * it or to the referral afterwards (decision 020).
  */
 export async function cancelPendingHiresOfCards(
-  tx: Db,
-  { cardIds }: { cardIds: string[] },
-  { now, reason }: { now: Date; reason: HireCancelReason },
+  { db: tx, hooks }: TxDeps,
+  { cardIds, now, reason }: { cardIds: string[]; now: Date; reason: HireCancelReason },
 ): Promise<{ cancelledHireIds: string[] }> {
   if (cardIds.length === 0) return { cancelledHireIds: [] };
   const cards = await tx
@@ -149,7 +147,13 @@ export async function cancelPendingHiresOfCards(
       .returning({ id: hires.id });
     if (!hire) continue;
     cancelledHireIds.push(hire.id);
-    if (card.referralId) await revokeReferralReward(tx, card.referralId, { now, reason });
+    await hooks.hireCancelled(tx, {
+      hireId: hire.id,
+      cardId: card.id,
+      referralId: card.referralId,
+      reason,
+      now,
+    });
     const isErasure = reason === 'erased';
     const source = card.interestId ? { interestId: card.interestId } : { referralId: card.referralId };
     await tx.insert(auditEvents).values({
@@ -186,10 +190,11 @@ export async function cancelPendingHiresOfCards(
  * revoked). Nothing happens for a card without a hire, or one whose hire already started.
  */
 export async function cancelPendingHireOfSource(
-  tx: Db,
-  source: { interestId: string } | { referralId: string },
-  { now }: { now: Date },
+  deps: TxDeps,
+  source: ({ interestId: string } | { referralId: string }) & { now: Date },
 ): Promise<{ cancelledHireId: string | null }> {
+  const tx = deps.db;
+  const { now } = source;
   const isInterest = 'interestId' in source;
   const [card] = await tx
     .select({ id: pipelineCards.id })
@@ -201,7 +206,7 @@ export async function cancelPendingHireOfSource(
     );
   if (!card) return { cancelledHireId: null };
   const reason = isInterest ? 'interest_withdrawn' : 'consent_withdrawn';
-  const { cancelledHireIds } = await cancelPendingHiresOfCards(tx, { cardIds: [card.id] }, { now, reason });
+  const { cancelledHireIds } = await cancelPendingHiresOfCards(deps, { cardIds: [card.id], now, reason });
   return { cancelledHireId: cancelledHireIds[0] ?? null };
 }
 
@@ -212,23 +217,31 @@ export async function cancelPendingHireOfSource(
  * start day may have passed. Hires that started stay.
  */
 export async function cancelPendingHiresOfMember(
-  tx: Db,
-  { userId }: { userId: string },
-  { now }: { now: Date },
+  deps: TxDeps,
+  { userId, now }: { userId: string; now: Date },
 ): Promise<{ cancelledHireIds: string[] }> {
-  const pending = await tx
+  const pending = await deps.db
     .select({ cardId: pipelineCards.id })
     .from(hires)
     .innerJoin(pipelineCards, eq(pipelineCards.id, hires.cardId))
     .where(
       and(eq(pipelineCards.userId, userId), isNotNull(pipelineCards.interestId), isNull(hires.startedAt)),
     );
-  return cancelPendingHiresOfCards(
-    tx,
-    { cardIds: pending.map((p) => p.cardId) },
-    { now, reason: 'consent_withdrawn' },
-  );
+  return cancelPendingHiresOfCards(deps, {
+    cardIds: pending.map((p) => p.cardId),
+    now,
+    reason: 'consent_withdrawn',
+  });
 }
+
+/** Listens to consents (server/hooks.ts): rehiring contact withdrawn → `cancelPendingHiresOfMember`. */
+export const cancelHiresOnConsentWithdrawn: DomainListener<'consentWithdrawn'> = async (
+  tx,
+  { userId, purposes, now },
+  hooks,
+) => {
+  if (purposes.includes('rehiring')) await cancelPendingHiresOfMember({ db: tx, hooks }, { userId, now });
+};
 
 /**
  * A withdrawn interest was raised again (return-interests, in its transaction): its card comes
@@ -639,7 +652,7 @@ async function latestExitCaseId(db: Db, userId: string | null): Promise<string |
  * cannot be withdrawn yet — it is a 409. Moving to the same stage changes nothing.
  */
 export async function moveCard(
-  deps: Deps,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   viewer: Viewer,
   id: string,
   input: { stage: PipelineStage; hire?: HireInput },
@@ -685,9 +698,8 @@ export async function moveCard(
         recordedBy: viewer.id,
         createdAt: now,
       });
-      if (card.source === 'referral' && card.referralId) {
-        await markReferralRewardEligible(tx, card.referralId, now);
-      }
+      const referralId = card.source === 'referral' ? card.referralId : null;
+      await deps.hooks.hired(tx, { hireId, cardId: id, referralId, now });
     }
 
     await tx

@@ -66,7 +66,9 @@ const yearsBefore = (now: Date, years: number) => {
  * after it are erased with the same function as a self-service deletion. Signing in clears the
  * warning (activity.ts), so they start over. Returns what it did, for tests and logs.
  */
-export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'clock' | 'queue' | 'logger'>) {
+export async function runRetentionSweep(
+  deps: Pick<AppDeps, 'db' | 'env' | 'clock' | 'queue' | 'logger' | 'hooks'>,
+) {
   const { db, clock } = deps;
   const settings = await getRetentionSettings({ db });
   if (!settings.enabled || settings.roles.length === 0) return { warned: 0, erased: 0 };
@@ -98,7 +100,14 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
       // waiting requests use the one connection between members.
       await yieldToEventLoop();
       try {
-        await eraseMember({ db, env: deps.env, clock, userId: id, actor: { kind: 'retention' } });
+        await eraseMember({
+          db,
+          env: deps.env,
+          clock,
+          hooks: deps.hooks,
+          userId: id,
+          actor: { kind: 'retention' },
+        });
         erased += 1;
       } catch (error) {
         // e.g. the last admin: skip this member, keep going, and say so (no personal values).

@@ -59,7 +59,7 @@ export interface ReferralRetentionResult {
  * redacted are not selected, so a rerun or a second delivery of the job does nothing.
  */
 export async function redactClosedReferrals(
-  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
+  { db, clock, hooks }: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { batchSize = REFERRAL_RETENTION_BATCH }: { batchSize?: number } = {},
 ): Promise<ReferralRetentionResult> {
   const now = clock.now();
@@ -112,9 +112,8 @@ export async function redactClosedReferrals(
       // cancelled, so it leaves the figures and the reward. One that started stays a hire, but
       // no longer says who was hired, as the card does not.
       const { cancelledHireIds } = await cancelPendingHiresOfCards(
-        tx,
-        { cardIds },
-        { now, reason: 'consent_withdrawn' },
+        { db: tx, hooks },
+        { cardIds, now, reason: 'consent_withdrawn' },
       );
       const unlinked = cardIds.length
         ? await tx

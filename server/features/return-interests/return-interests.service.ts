@@ -27,7 +27,7 @@ import { notFound } from '#server/lib/errors';
  * granted with the interest is read and written without a race.
  */
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'hooks'>;
 export type InterestRow = typeof returnInterests.$inferSelect;
 
 /** The job of an interest as the member may see it today: title only while it is listed for them. */
@@ -138,16 +138,14 @@ async function lockMember(tx: Db, userId: string): Promise<{ consents: string[] 
  * already granted.
  */
 async function grantRehiringConsent(
-  tx: Db,
-  userId: string,
-  current: string[],
-  { locale, now }: { locale: Locale; now: Date },
+  deps: Pick<AppDeps, 'db' | 'hooks'>,
+  { userId, current, locale, now }: { userId: string; current: string[]; locale: Locale; now: Date },
 ) {
   if (current.includes('rehiring')) return;
   const answers = Object.fromEntries(
     CONSENT_PURPOSES.map((p) => [p, p === 'rehiring' || current.includes(p)]),
   ) as ConsentAnswers;
-  await recordConsents(tx, userId, answers, { source: 'settings', locale, now });
+  await recordConsents(deps, { userId, answers, source: 'settings', locale, now });
 }
 
 const sameTarget = (userId: string, jobId: string | null): SQL =>
@@ -260,7 +258,10 @@ export async function raiseGeneralInterest(
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
     if (input.allowRehiringContact)
-      await grantRehiringConsent(tx, viewer.id, member.consents, { locale, now });
+      await grantRehiringConsent(
+        { db: tx, hooks: deps.hooks },
+        { userId: viewer.id, current: member.consents, locale, now },
+      );
     return upsertInterest(tx, {
       userId: viewer.id,
       jobId: null,
@@ -297,7 +298,10 @@ export async function raiseJobInterest(
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
     if (input.allowRehiringContact)
-      await grantRehiringConsent(tx, viewer.id, member.consents, { locale, now });
+      await grantRehiringConsent(
+        { db: tx, hooks: deps.hooks },
+        { userId: viewer.id, current: member.consents, locale, now },
+      );
     return upsertInterest(tx, {
       userId: viewer.id,
       jobId: job.id,
@@ -341,7 +345,7 @@ export async function withdrawInterest(deps: Deps, viewer: Viewer, id: string): 
       data: { userId: viewer.id, jobId: row.jobId },
       createdAt: now,
     });
-    await cancelPendingHireOfSource(tx, { interestId: row.id }, { now });
+    await cancelPendingHireOfSource({ db: tx, hooks: deps.hooks }, { interestId: row.id, now });
   });
   return findMyInterest(deps, viewer, id);
 }
