@@ -13,7 +13,7 @@ import {
   users,
 } from '#server/db/schema/index';
 import { recordConsents } from '#server/features/consents/consents.service';
-import { type CaseRow, findCaseForViewer, isCaseId } from '#server/features/exits/exits.access';
+import { type CaseRow, findCaseForViewer, isCaseId } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';

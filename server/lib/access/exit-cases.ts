@@ -2,9 +2,13 @@ import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { CaseAccess } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, leaverCases } from '#server/db/schema/index';
-import { isHr, type Viewer } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
+import { isHr, type Viewer } from './policy';
 
+/**
+ * Who may see an exit case — one rule shared by exits and the features on a case (offboarding, the
+ * exit survey, proposals), so none of them imports another for it.
+ */
 export type CaseRow = typeof leaverCases.$inferSelect;
 /** How the viewer relates to a case. `hr` = alumni_manager or admin. Others never see it. */
 export type { CaseAccess };
