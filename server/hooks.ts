@@ -1,4 +1,4 @@
-import { cancelHiresOnConsentWithdrawn } from '#server/features/pipeline/pipeline.service';
+import { cancelHiresOnConsentWithdrawn } from '#server/features/pipeline/pipeline.hires';
 import { revokeRewardOnHireCancelled, rewardOnHire } from '#server/features/referrals/referrals.service';
 import { createHooks, type DomainHooks } from '#server/lib/hooks';
 

@@ -5,7 +5,7 @@ import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
 import { markReferralRewardEligible } from '#server/features/referrals/referrals.service';
-import { startHire } from './pipeline.service';
+import { startHire } from './pipeline.hires';
 
 const DEMO_LOGINS = [
   'hr@kizuna.example',

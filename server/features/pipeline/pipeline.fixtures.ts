@@ -6,7 +6,7 @@ import { jobs, leaverCases, referrals, returnInterests } from '#server/db/schema
 import type { NewMember } from '#server/features/members/members.service';
 import { createTestMember } from '#tests/factories/index';
 import type { TestApp } from '#tests/setup';
-import { openPipelineCard } from './pipeline.service';
+import { openPipelineCard } from './pipeline.cards';
 
 /**
  * Test data for the pipeline tests: cards are made the way the other features will make them

@@ -13,7 +13,7 @@ import {
   profiles,
   users,
 } from '#server/db/schema/index';
-import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.hires';
 import { verifyPassword } from '#server/lib/auth';
 import type { Clock } from '#server/lib/clock';
 import type { Env } from '#server/lib/env';

@@ -10,7 +10,7 @@ import {
   pipelineNotes,
   referrals,
 } from '#server/db/schema/index';
-import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.hires';
 import type { AppDeps } from '#server/lib/deps';
 
 const DAY_MS = 86_400_000;

@@ -5,7 +5,7 @@ import { REFERRAL_CONSENT_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
-import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
+import { openPipelineCard } from '#server/features/pipeline/pipeline.cards';
 import { queueMail } from '#server/lib/outbox';
 import { consentUrl, referralConsentMail } from './referral-mail';
 import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from './referrals.service';

@@ -16,11 +16,8 @@ import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { getReferableJob, isJobReferable, type JobRow } from '#server/features/jobs/jobs.service';
-import {
-  cancelPendingHireOfSource,
-  cardStagesForReferrals,
-  openPipelineCard,
-} from '#server/features/pipeline/pipeline.service';
+import { cardStagesForReferrals, openPipelineCard } from '#server/features/pipeline/pipeline.cards';
+import { cancelPendingHireOfSource } from '#server/features/pipeline/pipeline.hires';
 import type { Viewer } from '#server/lib/access/policy';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';

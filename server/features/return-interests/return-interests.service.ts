@@ -8,11 +8,8 @@ import type { Db } from '#server/db/client';
 import { auditEvents, profiles, returnInterests } from '#server/db/schema/index';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { getVisibleJob } from '#server/features/jobs/jobs.service';
-import {
-  cancelPendingHireOfSource,
-  openPipelineCard,
-  reopenPipelineCard,
-} from '#server/features/pipeline/pipeline.service';
+import { openPipelineCard, reopenPipelineCard } from '#server/features/pipeline/pipeline.cards';
+import { cancelPendingHireOfSource } from '#server/features/pipeline/pipeline.hires';
 import { consentedSql } from '#server/lib/access/consented';
 import type { Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
