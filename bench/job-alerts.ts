@@ -33,13 +33,14 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Audience, Classification } from '#common/access';
 import { todayIn } from '#common/dates';
+import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import { normalizeForSearch } from '#common/search-text';
 import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { jobs } from '#server/db/schema/index';
 import { fakeMember, pick, rng } from '#server/demo/member-data';
-import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#server/features/job-alerts/job-alerts.mail';
+
 import { matchJobToAlerts, runJobAlertDigest } from '#server/features/job-alerts/job-alerts.matching';
 import { candidateOwners, normalizeJob } from '#server/features/job-alerts/job-alerts.prefilter';
 import { buildJobSearchText } from '#server/features/jobs/jobs.service';

@@ -67,3 +67,20 @@ export const OutboxMessageSchema = OutboxItemSchema.extend({
     .nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+
+/**
+ * What a message is about: every kind of mail the app sends (the outbox's `kind` column). A
+ * feature that sends or looks for a kind imports it from here, so no feature imports another's
+ * mail code for a constant.
+ */
+export const INVITATION_MAIL_KIND = 'invitation';
+export const REFERRAL_CONSENT_MAIL_KIND = 'referral_consent';
+export const ALUMNI_WELCOME_MAIL_KIND = 'alumni_welcome';
+/** Its link (`/reset-password?token=…`) acts for the member: the outbox masks it (decision 021). */
+export const PASSWORD_RESET_MAIL_KIND = 'password_reset';
+export const JOB_ALERT_MAIL_KIND = 'job_alert';
+export const JOB_ALERT_DIGEST_MAIL_KIND = 'job_alert_digest';
+export const FRESHNESS_MAIL_KIND = 'freshness';
+export const RETENTION_WARNING_MAIL_KIND = 'retention_warning';
+export const VERIFICATION_ALREADY_MEMBER_MAIL_KIND = 'verification_already_member';
+export const VERIFICATION_REJECTED_MAIL_KIND = 'verification_rejected';

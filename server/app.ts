@@ -8,7 +8,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client';
 import { accountRoutes } from './features/account/account.routes';
-import { createAuth } from './lib/auth';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
@@ -33,7 +32,9 @@ import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { returnInterestsRoutes } from './features/return-interests/return-interests.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
+import { domainHooks } from './hooks';
 import { jobDefinitions } from './jobs';
+import { createAuth } from './lib/auth';
 import { type Clock, systemClock } from './lib/clock';
 import type { Env } from './lib/env';
 import { AppError } from './lib/errors';
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions) {
     logger,
     auth,
     queue: options.queue,
+    hooks: domainHooks(),
     mailCatcher: options.mailCatcher,
   };
   options.queue.register(jobDefinitions(deps));

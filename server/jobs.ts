@@ -5,12 +5,12 @@ import { hrImportJobs } from './features/hr-records/hr-import.job';
 import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
-import { mailJobs } from './features/mail/mail.service';
 import { memberJobs } from './features/members/members.service';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
 import type { AppDeps } from './lib/deps';
+import { mailJobs } from './lib/outbox';
 import type { JobDefinition } from './lib/queue';
 import { rateLimitJobs } from './lib/rate-limit';
 

@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import { createApp } from '#server/app';
 import { type Database, openDatabase } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
+import { domainHooks } from '#server/hooks';
 import { fixedClock } from '#server/lib/clock';
 import { type EnvInput, testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
@@ -104,7 +105,9 @@ export async function createTestApp(
     await queue.stop();
     await database.close();
   };
-  return { app, db: database.db, database, mailer, clock, env, queue, request, close };
+  // The same wiring createApp gives its services (server/hooks.ts), for tests that call them directly.
+  const hooks = domainHooks();
+  return { app, db: database.db, database, mailer, clock, env, queue, hooks, request, close };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

@@ -4,7 +4,7 @@ import { todayIn } from '#common/dates';
 import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
-import { startHire } from '#server/features/pipeline/pipeline.service';
+import { startHire } from '#server/features/pipeline/pipeline.hires';
 import { markReferralRewardEligible } from '#server/features/referrals/referrals.service';
 
 const DEMO_LOGINS = [

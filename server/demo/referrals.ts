@@ -5,10 +5,10 @@ import { REFERRAL_CONSENT_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
-import { queueMail } from '#server/features/mail/mail.service';
-import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
+import { openPipelineCard } from '#server/features/pipeline/pipeline.cards';
 import { consentUrl, referralConsentMail } from '#server/features/referrals/referral-mail';
 import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from '#server/features/referrals/referrals.service';
+import { queueMail } from '#server/lib/outbox';
 
 const DAY_MS = 86_400_000;
 

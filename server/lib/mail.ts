@@ -44,7 +44,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
       },
     };
   }
-  // Bounded waits: a send must end well within the outbox claim lease (10 min, mail.service.ts),
+  // Bounded waits: a send must end well within the outbox claim lease (10 min, outbox.ts),
   // or a second worker could take the message over while this one is still talking.
   const transport = nodemailer.createTransport({
     url: options.smtpUrl,

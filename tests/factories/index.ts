@@ -6,6 +6,7 @@ import { accounts } from '#server/db/schema/index';
 import { fakeMember, rng } from '#server/demo/member-data';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { createMember, type NewMember } from '#server/features/members/members.service';
+import { domainHooks } from '#server/hooks';
 import { hashPassword } from '#server/lib/auth';
 import type { TestApp } from '#tests/setup';
 
@@ -59,7 +60,10 @@ export async function grantTestConsents(
 ) {
   const answers = Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, granted.includes(p)])) as ConsentAnswers;
   await t.db.transaction((tx) =>
-    recordConsents(tx as unknown as Db, userId, answers, { source: 'test', locale: 'ja', now }),
+    recordConsents(
+      { db: tx as unknown as Db, hooks: domainHooks() },
+      { userId, answers, source: 'test', locale: 'ja', now },
+    ),
   );
 }
 

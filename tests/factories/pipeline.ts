@@ -4,7 +4,7 @@ import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { jobs, leaverCases, referrals, returnInterests } from '#server/db/schema/index';
 import type { NewMember } from '#server/features/members/members.service';
-import { openPipelineCard } from '#server/features/pipeline/pipeline.service';
+import { openPipelineCard } from '#server/features/pipeline/pipeline.cards';
 import type { TestApp } from '#tests/setup';
 import { createTestMember } from './index';
 

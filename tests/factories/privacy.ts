@@ -13,8 +13,9 @@ import {
   verificationRequests,
   verifications,
 } from '#server/db/schema/index';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { RETENTION_SWEEP } from '#server/features/privacy/retention.service';
+
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import type { TestApp } from '#tests/setup';
 import { createHrRecord } from './hr-records';
 import { createTestMember, TEST_PASSWORD } from './index';

@@ -17,12 +17,12 @@ import {
   INVITATIONS_BULK,
   resumeInvitationBatches,
 } from '#server/features/invitations/invitation-batches';
-import { MAIL_SWEEP } from '#server/features/mail/mail.service';
 import { findViewer } from '#server/features/members/members.service';
 import { systemClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
 import type { Mailer } from '#server/lib/mail';
+import { MAIL_SWEEP } from '#server/lib/outbox';
 import { createQueue } from '#server/lib/queue';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember } from '#tests/factories/index';

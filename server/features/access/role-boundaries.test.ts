@@ -267,6 +267,7 @@ describe('POST /api/exit-cases: actor role × subject role', () => {
       db: t.db,
       env: t.env,
       queue: t.queue,
+      hooks: t.hooks,
       clock: fixedClock('2027-11-30T16:00:00Z'),
       mailer: undefined as never,
       logger: undefined as never,

@@ -3,11 +3,11 @@ import { and, desc, eq, gt, like, ne, sql } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { accounts, sessions, users, verifications } from '#server/db/schema/index';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { hashPassword, verifyPassword } from '#server/lib/auth';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { passwordResetMail } from './password-reset-mail';
 

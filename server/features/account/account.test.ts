@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PASSWORD_RESET_MAIL_KIND } from '#common/mail';
 import { parseUserAgent } from '#common/user-agent';
 import { mailMessages, sessions, users } from '#server/db/schema/index';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
@@ -12,7 +13,6 @@ import {
   RESET_REQUEST_ADDRESS_LIMIT,
 } from './account.routes';
 import { PASSWORD_RESET_SEND, PASSWORD_RESET_TTL_MS } from './account.service';
-import { PASSWORD_RESET_MAIL_KIND } from './password-reset-mail';
 
 failOnConsoleError();
 let t: TestApp;

@@ -1,10 +1,10 @@
 import type { Locale } from '#common/locale';
-import { formatExpiry } from '#server/features/invitations/invitation-mail';
-import type { OutgoingMail } from '#server/features/mail/mail.service';
 import { t } from './account.messages';
 
 /** Its link (`/reset-password?token=…`) acts for the member: the outbox masks it (decision 021). */
-export const PASSWORD_RESET_MAIL_KIND = 'password_reset';
+
+import { PASSWORD_RESET_MAIL_KIND } from '#common/mail';
+import { formatExpiry, type OutgoingMail } from '#server/lib/outbox';
 
 /** The reset email in the member's language: the link, until when it works, what to do if unasked. */
 export function passwordResetMail(options: {

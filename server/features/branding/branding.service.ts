@@ -4,15 +4,14 @@ import { z } from 'zod';
 import {
   type Branding,
   type BrandingNames,
-  BrandingNamesSchema,
   DEFAULT_ORG_NAME,
   LOGO_MAX_SIDE,
   LOGO_PATH,
 } from '#common/branding';
-import type { Locale } from '#common/locale';
-import type { DbOrTx } from '#server/features/mail/mail.service';
 import { audit } from '#server/lib/audit';
 import { AppError } from '#server/lib/errors';
+import { ORG_NAMES_SETTING, readOrgNames } from '#server/lib/org-identity';
+import type { DbOrTx } from '#server/lib/outbox';
 import {
   clearSetting,
   defineSetting,
@@ -20,9 +19,8 @@ import {
   readSettingField,
   writeSetting,
 } from '#server/lib/settings';
-import { t } from './branding.messages';
 
-export const BRANDING_NAMES_KEY = 'branding.names';
+export const BRANDING_NAMES_KEY = ORG_NAMES_SETTING.key;
 export const BRANDING_LOGO_KEY = 'branding.logo';
 
 /** The stored logo: a PNG we encoded ourselves, as base64 in its own settings row (decision 027). */
@@ -35,11 +33,7 @@ const StoredLogoSchema = z.object({
 type StoredLogo = z.infer<typeof StoredLogoSchema>;
 
 /** The names an admin set; none until then (the product name stands in). */
-export const BRANDING_NAMES = defineSetting<BrandingNames | null>(
-  BRANDING_NAMES_KEY,
-  BrandingNamesSchema,
-  () => null,
-);
+export const BRANDING_NAMES = ORG_NAMES_SETTING;
 export const BRANDING_LOGO = defineSetting<StoredLogo | null>(
   BRANDING_LOGO_KEY,
   StoredLogoSchema,
@@ -52,9 +46,7 @@ const MAX_INPUT_PIXELS = 40_000_000;
 const logoError = (message: string) => new AppError('bad_request', 'error.bad_request', { logo: [message] });
 
 /** The names an admin set, or null (the product name stands in; see DEFAULT_ORG_NAME). */
-export async function getBrandingNames(db: DbOrTx): Promise<BrandingNames | null> {
-  return readSetting(db, BRANDING_NAMES);
-}
+export const getBrandingNames = (db: DbOrTx): Promise<BrandingNames | null> => readOrgNames(db);
 
 /** What every page and mail shows: names (the product name until set) and the logo's URL. */
 export async function getBranding(db: DbOrTx): Promise<Branding> {
@@ -160,20 +152,4 @@ export async function getLogo(db: DbOrTx): Promise<{ bytes: Buffer; etag: string
   const value = await readSetting(db, BRANDING_LOGO);
   if (!value?.png || !value.etag) return null;
   return { bytes: Buffer.from(value.png, 'base64'), etag: value.etag };
-}
-
-/**
- * Puts the organisation's name on a message in the recipient's language: 【name】 / [name] before
- * the subject and a signature naming it at the end. Until an admin has named the organisation the
- * message is left as it is: the product name already signs every text. Pure.
- */
-export function brandMail<M extends { locale: Locale; subject: string; text: string }>(
-  mail: M,
-  names: BrandingNames | null,
-): M {
-  if (!names) return mail;
-  const name = mail.locale === 'en' ? names.nameEn : names.nameJa;
-  const subject = mail.locale === 'en' ? `[${name}] ${mail.subject}` : `【${name}】${mail.subject}`;
-  const text = `${mail.text.trimEnd()}\n\n--\n${t(mail.locale, 'mail.signature', { org: name })}\n`;
-  return { ...mail, subject, text };
 }

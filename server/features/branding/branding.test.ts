@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES } from '#common/branding';
-import { mailByIds, queueMail } from '#server/features/mail/mail.service';
 import { referralConsentMail } from '#server/features/referrals/referral-mail';
+import { mailByIds, queueMail } from '#server/lib/outbox';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 

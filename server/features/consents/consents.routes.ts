@@ -31,9 +31,8 @@ export const consentsRoutes = createRouter()
   .openapi(putMine, async (c) => {
     const viewer = requireViewer(c);
     const { consents } = c.req.valid('json');
-    const { db, clock } = c.var.deps;
-    const overview = await saveMyConsents({
-      db,
+    const { clock } = c.var.deps;
+    const overview = await saveMyConsents(c.var.deps, {
       userId: viewer.id,
       answers: consents,
       // The language the texts were shown in (the web sends its UI language).

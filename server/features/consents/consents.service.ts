@@ -1,4 +1,4 @@
-import { desc, eq, } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import {
   CONSENT_PURPOSES,
   CONSENT_TEXT_VERSION,
@@ -9,7 +9,7 @@ import {
 import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { consentEvents, profiles, users } from '#server/db/schema/index';
-import { cancelPendingHiresOfMember } from '#server/features/pipeline/pipeline.service';
+import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 
 /**
@@ -29,10 +29,14 @@ export type ConsentEventRow = typeof consentEvents.$inferSelect;
  * Returns the ledger rows it appended.
  */
 export async function recordConsents(
-  tx: Db,
-  userId: string,
-  answers: ConsentAnswers,
-  { source, locale, now }: { source: ConsentSource; locale: Locale; now: Date },
+  { db: tx, hooks }: Pick<AppDeps, 'db' | 'hooks'>,
+  {
+    userId,
+    answers,
+    source,
+    locale,
+    now,
+  }: { userId: string; answers: ConsentAnswers; source: ConsentSource; locale: Locale; now: Date },
 ): Promise<ConsentEventRow[]> {
   const [locked] = await tx
     .select({ userId: profiles.userId })
@@ -63,11 +67,11 @@ export async function recordConsents(
 
   const granted = CONSENT_PURPOSES.filter((p) => answers[p]);
   await tx.update(profiles).set({ consents: granted }).where(eq(profiles.userId, userId));
-  // Rehiring contact withdrawn: the member leaves HR's board now, and a hire not yet started on
-  // one of their interest cards is cancelled (decision 017), so consenting again cannot revive it.
-  if (appended.some((e) => e.purpose === 'rehiring' && !e.granted)) {
-    await cancelPendingHiresOfMember(tx, { userId }, { now });
-  }
+  // A purpose withdrawn is announced in this transaction: e.g. rehiring contact withdrawn → the
+  // member leaves HR's board now, and a hire not yet started on one of their interest cards is
+  // cancelled (decision 017, server/hooks.ts), so consenting again cannot revive it.
+  const withdrawn = appended.filter((e) => !e.granted).map((e) => e.purpose);
+  if (withdrawn.length > 0) await hooks.consentWithdrawn(tx, { userId, purposes: withdrawn, now });
   await tx.update(users).set({ consentsReviewedAt: now }).where(eq(users.id, userId));
   return appended;
 }
@@ -108,19 +112,10 @@ export async function findMyConsents({ db, userId }: { db: Db; userId: string })
 }
 
 /** Saves the member's own answers (first sign-in or settings page) in one transaction. */
-export async function saveMyConsents({
-  db,
-  userId,
-  answers,
-  locale,
-  now,
-}: {
-  db: Db;
-  userId: string;
-  answers: ConsentAnswers;
-  locale: Locale;
-  now: Date;
-}): Promise<ConsentOverview> {
+export async function saveMyConsents(
+  { db, hooks }: Pick<AppDeps, 'db' | 'hooks'>,
+  { userId, answers, locale, now }: { userId: string; answers: ConsentAnswers; locale: Locale; now: Date },
+): Promise<ConsentOverview> {
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ reviewedAt: users.consentsReviewedAt })
@@ -129,7 +124,7 @@ export async function saveMyConsents({
       .for('update');
     // The first answers come from the welcome step; every later change from the settings page.
     const source: ConsentSource = user?.reviewedAt ? 'settings' : 'first_sign_in';
-    await recordConsents(tx as unknown as Db, userId, answers, { source, locale, now });
+    await recordConsents({ db: tx as unknown as Db, hooks }, { userId, answers, source, locale, now });
   });
   return findMyConsents({ db, userId });
 }

@@ -44,11 +44,16 @@ describe('recordConsents (the ledger)', () => {
     const member = await createTestMember(t, { consents: null, canSignIn: false });
     const now = new Date('2026-11-24T05:00:00Z');
     await t.db.transaction((tx) =>
-      recordConsents(tx as unknown as Db, member.id, answers({ directory: true, events: true }), {
-        source: 'first_sign_in',
-        locale: 'en',
-        now,
-      }),
+      recordConsents(
+        { db: tx as unknown as Db, hooks: t.hooks },
+        {
+          userId: member.id,
+          answers: answers({ directory: true, events: true }),
+          source: 'first_sign_in',
+          locale: 'en',
+          now,
+        },
+      ),
     );
     const rows = await ledgerOf(member.id);
     expect(rows).toHaveLength(CONSENT_PURPOSES.length);
@@ -71,11 +76,16 @@ describe('recordConsents (the ledger)', () => {
     const before = await ledgerOf(member.id);
     const later = new Date('2026-11-25T00:00:00Z');
     const appended = await t.db.transaction((tx) =>
-      recordConsents(tx as unknown as Db, member.id, answers({ directory: true, rehiring: true }), {
-        source: 'settings',
-        locale: 'ja',
-        now: later,
-      }),
+      recordConsents(
+        { db: tx as unknown as Db, hooks: t.hooks },
+        {
+          userId: member.id,
+          answers: answers({ directory: true, rehiring: true }),
+          source: 'settings',
+          locale: 'ja',
+          now: later,
+        },
+      ),
     );
     expect(appended.map((r) => [r.purpose, r.granted]).sort()).toEqual([
       ['newsletter', false],
@@ -89,11 +99,16 @@ describe('recordConsents (the ledger)', () => {
     // The same answers again: nothing appended, but the review time moves on.
     const again = new Date('2026-11-26T00:00:00Z');
     const none = await t.db.transaction((tx) =>
-      recordConsents(tx as unknown as Db, member.id, answers({ directory: true, rehiring: true }), {
-        source: 'settings',
-        locale: 'ja',
-        now: again,
-      }),
+      recordConsents(
+        { db: tx as unknown as Db, hooks: t.hooks },
+        {
+          userId: member.id,
+          answers: answers({ directory: true, rehiring: true }),
+          source: 'settings',
+          locale: 'ja',
+          now: again,
+        },
+      ),
     );
     expect(none).toEqual([]);
     expect(await ledgerOf(member.id)).toHaveLength(after.length);
@@ -105,11 +120,16 @@ describe('recordConsents (the ledger)', () => {
     const member = await createTestMember(t, { consents: null, canSignIn: false });
     await expect(
       t.db.transaction(async (tx) => {
-        await recordConsents(tx as unknown as Db, member.id, answers({ directory: true }), {
-          source: 'settings',
-          locale: 'ja',
-          now: new Date('2026-11-24T05:00:00Z'),
-        });
+        await recordConsents(
+          { db: tx as unknown as Db, hooks: t.hooks },
+          {
+            userId: member.id,
+            answers: answers({ directory: true }),
+            source: 'settings',
+            locale: 'ja',
+            now: new Date('2026-11-24T05:00:00Z'),
+          },
+        );
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');

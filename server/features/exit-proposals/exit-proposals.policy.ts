@@ -1,5 +1,5 @@
 import { exitFieldVisible } from '#common/exits-reference';
-import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
+import type { CaseAccess, CaseRow } from '#server/lib/access/exit-cases';
 
 /**
  * Who may do what with a case's career proposal (decision 013). Anything not allowed is a 404 for

@@ -8,8 +8,8 @@ import {
 import { exitFieldVisible } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { careerProposals, profiles, users } from '#server/db/schema/index';
-import { findCaseForViewer } from '#server/features/exits/exits.access';
 import { consentedSql } from '#server/lib/access/consented';
+import { findCaseForViewer } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { AppError, notFound } from '#server/lib/errors';

@@ -1,5 +1,5 @@
 import { exitFieldVisible } from '#common/exits-reference';
-import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
+import type { CaseAccess, CaseRow } from '#server/lib/access/exit-cases';
 
 /**
  * Survey answers are HR-only (EXIT_FIELD_AUDIENCE.surveyAnswers), with one exception: the leaver

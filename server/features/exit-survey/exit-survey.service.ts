@@ -10,7 +10,7 @@ import {
 } from '#common/exit-survey';
 import type { Db } from '#server/db/client';
 import { exitSurveyQuestions, exitSurveyResponses, leaverCases, profiles } from '#server/db/schema/index';
-import { findCaseForViewer } from '#server/features/exits/exits.access';
+import { findCaseForViewer } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';

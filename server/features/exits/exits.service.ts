@@ -23,18 +23,18 @@ import {
   createChecklistForCase,
   syncChecklistWithCase,
 } from '#server/features/offboarding/offboarding.service';
-import { assertCanAssignRole, isHr, type Viewer } from '#server/lib/access/policy';
-import { audit } from '#server/lib/audit';
-import { isUniqueViolation } from '#server/lib/db-errors';
-import type { AppDeps } from '#server/lib/deps';
-import { AppError, notFound } from '#server/lib/errors';
 import {
   type CaseAccess,
   type CaseRow,
   caseAccess,
   findCaseForViewer,
   visibleCasesWhere,
-} from './exits.access';
+} from '#server/lib/access/exit-cases';
+import { assertCanAssignRole, isHr, type Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
+import { isUniqueViolation } from '#server/lib/db-errors';
+import type { AppDeps } from '#server/lib/deps';
+import { AppError, notFound } from '#server/lib/errors';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 

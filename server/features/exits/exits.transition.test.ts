@@ -20,6 +20,7 @@ const depsOf = (app: TestApp) =>
     env: app.env,
     clock: app.clock,
     queue: app.queue,
+    hooks: app.hooks,
     mailer: undefined as never,
     logger: { info() {}, warn() {}, error() {}, debug() {} } as never,
     auth: undefined as never,

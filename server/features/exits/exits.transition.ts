@@ -3,13 +3,13 @@ import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { lastDayEnded } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { leaverCases, profiles, users } from '#server/db/schema/index';
-import { dispatchMail } from '#server/features/mail/mail.service';
 import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import { queueAlumniWelcome } from '#server/features/offboarding/welcome';
 import { raiseInterestFromExit } from '#server/features/return-interests/return-interests.service';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
+import { dispatchMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 
 export const EXITS_TRANSITION = 'exits.transition';

@@ -2,19 +2,20 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { FRESHNESS_MONTHS_DEFAULT, type FreshnessSettings, FreshnessSettingsSchema } from '#common/freshness';
+import { FRESHNESS_MAIL_KIND } from '#common/mail';
 import { displayName } from '#common/names';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { profiles, users } from '#server/db/schema/index';
-import { dispatchMail, type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
 import type { Viewer } from '#server/lib/access/policy';
 import type { Clock } from '#server/lib/clock';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
+import { t } from '#server/lib/i18n';
+import { dispatchMail, type OutgoingMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
-import { t } from './freshness.messages';
 
 const SETTINGS_KEY = 'freshness.settings';
 export const FRESHNESS_ASK = 'freshness.ask';
@@ -157,7 +158,7 @@ function freshnessMail(
   };
   const variant = m.employer ? (m.title ? 'full' : 'employer') : 'none';
   return {
-    kind: 'freshness',
+    kind: FRESHNESS_MAIL_KIND,
     to: m.email,
     locale: m.locale,
     userId: m.userId,

@@ -8,7 +8,7 @@ import {
   invitations,
   mailMessages,
 } from '#server/db/schema/index';
-import { MAIL_SWEEP } from '#server/features/mail/mail.service';
+import { MAIL_SWEEP } from '#server/lib/outbox';
 import { suppressionHash } from '#server/lib/suppression';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { signedIn } from '#tests/factories/index';

@@ -15,10 +15,10 @@ import {
   invitations,
   users,
 } from '#server/db/schema/index';
-import { type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { findViewer } from '#server/features/members/members.service';
 import { canAssignRole, type Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
+import { type DbOrTx, dispatchMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { suppressionHash } from '#server/lib/suppression';
 import { type InvitationNames, invitationMail } from './invitation-mail';

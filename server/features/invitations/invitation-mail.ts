@@ -1,9 +1,8 @@
 import type { Locale } from '#common/locale';
+import { INVITATION_MAIL_KIND } from '#common/mail';
 import { deriveRomaji, displayName, type PersonNames } from '#common/names';
-import type { OutgoingMail } from '#server/features/mail/mail.service';
+import { formatExpiry, type OutgoingMail } from '#server/lib/outbox';
 import { t } from './invitations.messages';
-
-export const INVITATION_MAIL_KIND = 'invitation';
 
 export type InvitationNames = PersonNames;
 
@@ -18,16 +17,6 @@ export function addresseeName(names: InvitationNames, locale: Locale): string {
     if (family && given) return `${given} ${family}`;
   }
   return displayName(names);
-}
-
-/** The expiry as the invitee reads it, in the company's time zone (Japan). */
-export function formatExpiry(expiresAt: Date, locale: Locale): string {
-  const date = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(expiresAt);
-  return locale === 'ja' ? `${date}（日本時間）` : `${date} (Japan time)`;
 }
 
 /** The invitation email in the invitee's language: who invited, the link, until when it works. */

@@ -2,16 +2,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, ilike, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { InvitationAccept, InvitationCreate, InvitationListQuery } from '#common/invitations';
 import type { Locale } from '#common/locale';
+import { INVITATION_MAIL_KIND } from '#common/mail';
 import type { Role } from '#common/roles';
 import type { Db } from '#server/db/client';
 import { accounts, hrRecords, invitations, users } from '#server/db/schema/index';
-import {
-  cancelQueuedMail,
-  type DbOrTx,
-  type DeliveryListener,
-  dispatchMail,
-  queueMail,
-} from '#server/features/mail/mail.service';
 import { createMember } from '#server/features/members/members.service';
 import { assertCanAssignRole, type Viewer } from '#server/lib/access/policy';
 import { hashPassword } from '#server/lib/auth';
@@ -20,7 +14,14 @@ import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import { INVITATION_MAIL_KIND, type InvitationNames, invitationMail } from './invitation-mail';
+import {
+  cancelQueuedMail,
+  type DbOrTx,
+  type DeliveryListener,
+  dispatchMail,
+  queueMail,
+} from '#server/lib/outbox';
+import { type InvitationNames, invitationMail } from './invitation-mail';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 type InvitationDeps = Pick<AppDeps, 'db' | 'clock' | 'env' | 'queue'>;

@@ -1,6 +1,6 @@
 import { JOB_ALERTS_MATCH_JOB, JOBS_TIME_ZONE } from '#common/rehiring-reference';
-import { dispatchMail } from '#server/features/mail/mail.service';
 import type { AppDeps } from '#server/lib/deps';
+import { dispatchMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { matchJobToAlerts, runJobAlertDigest } from './job-alerts.matching';
 

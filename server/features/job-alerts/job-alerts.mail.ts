@@ -1,10 +1,8 @@
 import type { Locale } from '#common/locale';
+import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import type { RemoteMode } from '#common/rehiring-reference';
-import type { OutgoingMail } from '#server/features/mail/mail.service';
+import type { OutgoingMail } from '#server/lib/outbox';
 import { t } from './job-alerts.messages';
-
-export const JOB_ALERT_MAIL_KIND = 'job_alert';
-export const JOB_ALERT_DIGEST_MAIL_KIND = 'job_alert_digest';
 
 /** What a mail says about one job (never the description: the link has the rest). */
 export interface MailJob {

@@ -5,10 +5,10 @@ import { type Db, queryRows } from '#server/db/client';
 import { jobAlertDeliveries, jobAlerts, jobs, profiles, users } from '#server/db/schema/index';
 import { addresseeName } from '#server/features/invitations/invitation-mail';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
-import { queueMail } from '#server/features/mail/mail.service';
 import { consentedSql } from '#server/lib/access/consented';
 import { canView, normalizeEmployer, type Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
+import { queueMail } from '#server/lib/outbox';
 import { jobAlertDigestMail, jobAlertMail, type MailJob } from './job-alerts.mail';
 import {
   candidateOwners,

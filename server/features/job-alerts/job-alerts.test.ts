@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import { JOB_ALERTS_MATCH_JOB } from '#common/rehiring-reference';
 import { jobAlertDeliveries, jobAlerts, jobs, mailMessages, users } from '#server/db/schema/index';
 import { seedDemoJobAlerts } from '#server/demo/job-alerts';
@@ -7,7 +8,6 @@ import { fixedClock } from '#server/lib/clock';
 import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
 import { insertTestJob } from '#tests/factories/job-alerts';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from './job-alerts.mail';
 import { alertMatchesJob } from './job-alerts.matching';
 
 failOnConsoleError();

@@ -1,4 +1,4 @@
-import { REFERRAL_CONSENT_MAIL_KIND } from '#server/features/referrals/referral-mail';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import type { Viewer } from '#server/lib/access/policy';
 
 /**

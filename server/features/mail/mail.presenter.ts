@@ -1,7 +1,7 @@
 import type { OutboxItem, OutboxMessage } from '#common/mail';
 import type { CaughtMail } from '#server/lib/mail-catcher';
+import type { MailRow } from '#server/lib/outbox';
 import { PRIVATE_RECIPIENT_KINDS } from './mail.policy';
-import type { MailRow } from './mail.service';
 
 /**
  * Whether the outbox may show this message as it is: only when it never left this machine (the

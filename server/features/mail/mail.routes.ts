@@ -3,9 +3,10 @@ import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '#commo
 import { notFound } from '#server/lib/errors';
 import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
 import type { MailCatcher } from '#server/lib/mail-catcher';
+import type { MailRow } from '#server/lib/outbox';
 import { canReadOutbox } from './mail.policy';
 import { type OutboxView, presentOutboxItem, presentOutboxMessage } from './mail.presenter';
-import { findOutboxMessage, listOutbox, type MailRow } from './mail.service';
+import { findOutboxMessage, listOutbox } from './mail.service';
 
 const list = createRoute({
   middleware: onlyFor(canReadOutbox),

@@ -7,9 +7,9 @@ import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
 import { createMailer, isPermanentMailFailure, type MailMessage, smtpError } from '#server/lib/mail';
 import { startMailCatcher } from '#server/lib/mail-catcher';
+import { dispatchMail, findStrandedMail, MAIL_MAX_ATTEMPTS, MAIL_SWEEP, queueMail } from '#server/lib/outbox';
 import { createQueue } from '#server/lib/queue';
 import { createTestApp, createTestDatabase, failOnConsoleError, type TestApp } from '#tests/setup';
-import { dispatchMail, findStrandedMail, MAIL_MAX_ATTEMPTS, MAIL_SWEEP, queueMail } from './mail.service';
 
 failOnConsoleError();
 let t: TestApp;

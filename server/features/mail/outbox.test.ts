@@ -1,22 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import { createApp } from '#server/app';
 import type { Database } from '#server/db/client';
 import { mailMessages } from '#server/db/schema/index';
 import { resetUrl } from '#server/features/account/account.service';
 import { confirmUrl } from '#server/features/freshness/freshness.service';
 import { acceptUrl } from '#server/features/invitations/invitations.service';
-import { consentUrl, REFERRAL_CONSENT_MAIL_KIND } from '#server/features/referrals/referral-mail';
+import { consentUrl } from '#server/features/referrals/referral-mail';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
 import { createMailer } from '#server/lib/mail';
 import { type MailCatcher, startMailCatcher } from '#server/lib/mail-catcher';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import { createQueue, type Queue } from '#server/lib/queue';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, createTestDatabase, failOnConsoleError, requestAs } from '#tests/setup';
 import { HIDDEN_SECRET, hideSecretLinks } from './mail.presenter';
-import { dispatchMail, queueMail } from './mail.service';
 
 failOnConsoleError();
 

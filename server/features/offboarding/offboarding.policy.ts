@@ -1,10 +1,10 @@
 import type { TaskKind } from '#common/offboarding';
-import type { CaseAccess } from '#server/features/exits/exits.access';
+import type { CaseAccess } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * Who may do what with a checklist (decision 014). Seeing the tasks follows seeing the case
- * (HR, the named manager, the leaver — exits.access.ts). Completing or reopening one is for its
+ * (HR, the named manager, the leaver — server/lib/access/exit-cases.ts). Completing or reopening one is for its
  * assignee or HR; for everybody else the task does not exist (404).
  */
 export const canCompleteTask = (viewer: Viewer, access: CaseAccess, task: { assigneeId: string | null }) =>

@@ -1,6 +1,6 @@
 import { todayIn } from '#common/dates';
 import { isTaskOverdue, type MyTask, type Task, type TaskList, type Template } from '#common/offboarding';
-import type { CaseAccess, CaseRow } from '#server/features/exits/exits.access';
+import type { CaseAccess, CaseRow } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 import { canCompleteTask, seesPersonalChoices } from './offboarding.policy';
 import type { TaskView, TemplateRow } from './offboarding.service';

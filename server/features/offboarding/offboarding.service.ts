@@ -13,7 +13,7 @@ import {
   users,
 } from '#server/db/schema/index';
 import { recordConsents } from '#server/features/consents/consents.service';
-import { type CaseRow, findCaseForViewer, isCaseId } from '#server/features/exits/exits.access';
+import { type CaseRow, findCaseForViewer, isCaseId } from '#server/lib/access/exit-cases';
 import type { Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
@@ -282,7 +282,7 @@ const fieldError = (field: string, key: string) =>
  * Special kinds write what they capture to the case in the same transaction.
  */
 export async function completeTask(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   {
     viewer,
     caseId,
@@ -303,7 +303,10 @@ export async function completeTask(
     if (isLeaverOnly(task.kind) && viewer.id !== current.userId) {
       throw new AppError('bad_request', 'error.offboarding_leaver_only');
     }
-    const note = await applyKind(tx, { task, caseRow: current, input, now, locale });
+    const note = await applyKind(
+      { db: tx, hooks: deps.hooks },
+      { task, caseRow: current, input, now, locale },
+    );
     await tx
       .update(offboardingTasks)
       .set({ doneAt: now, doneBy: viewer.id, note: note === undefined ? task.note : note })
@@ -365,7 +368,7 @@ const FIELDS_BY_KIND: Record<TaskKind, (keyof TaskComplete)[]> = {
 
 /** Validates and stores what a special task captures. Returns the note to keep (undefined = unchanged). */
 async function applyKind(
-  tx: Tx,
+  { db: tx, hooks }: { db: Tx; hooks: AppDeps['hooks'] },
   {
     task,
     caseRow,
@@ -406,7 +409,10 @@ async function applyKind(
       if (!input.networkDecision) throw fieldError('networkDecision', 'v.required');
       if (input.networkDecision === 'joined') {
         if (!input.consents) throw fieldError('consents', 'v.required');
-        await recordConsents(tx, caseRow.userId, input.consents, { source: 'offboarding', locale, now });
+        await recordConsents(
+          { db: tx, hooks },
+          { userId: caseRow.userId, answers: input.consents, source: 'offboarding', locale, now },
+        );
       }
       // Declining the network also withdraws "open to return": nothing more is sent after the last day.
       const openToReturn = input.networkDecision === 'joined' && input.openToReturn === true;

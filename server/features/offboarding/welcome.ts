@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
+import { ALUMNI_WELCOME_MAIL_KIND } from '#common/mail';
 import type { Db } from '#server/db/client';
 import { careerProposals, profiles, users } from '#server/db/schema/index';
-import type { CaseRow } from '#server/features/exits/exits.access';
 import { addresseeName } from '#server/features/invitations/invitation-mail';
-import { type OutgoingMail, queueMail } from '#server/features/mail/mail.service';
+import type { CaseRow } from '#server/lib/access/exit-cases';
 import type { AppDeps } from '#server/lib/deps';
+import { type OutgoingMail, queueMail } from '#server/lib/outbox';
 import { t } from './offboarding.messages';
-
-export const ALUMNI_WELCOME_MAIL_KIND = 'alumni_welcome';
 
 /** Where the person reads their case (and the proposal on it) after the last day. */
 export const casePath = (caseId: string) => `/exits/${caseId}`;

@@ -4,8 +4,10 @@ import { ATS_PAYLOAD_SCHEMA, type AtsWebhookMode } from '#common/pipeline';
 import { atsExports } from '#server/db/schema/index';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
+import type { CardRow } from './pipeline.board';
+import { findVisibleCard, loadCardExtras } from './pipeline.cards';
+import { hireHasStarted } from './pipeline.hires';
 import { cardHistory, yearsAtCompany } from './pipeline.presenter';
-import { type CardRow, findVisibleCard, hireHasStarted, loadCardExtras } from './pipeline.service';
 
 /**
  * The hand-off to an applicant tracking system (decision 017): a JSON body, versioned

@@ -1,7 +1,7 @@
 import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { ATS_MAX_ATTEMPTS, ATS_WEBHOOK_JOB, deliverAtsExport, resendStaleAtsExports } from './ats';
-import { runPipelineStart } from './pipeline.service';
+import { runPipelineStart } from './pipeline.hires';
 
 export const PIPELINE_START_JOB = 'pipeline.start';
 export const ATS_SWEEP_JOB = 'pipeline.ats-sweep';

@@ -12,8 +12,10 @@ import {
   type StageMoveReason,
 } from '#common/pipeline';
 import { PIPELINE_STAGES, type PipelineStage } from '#common/rehiring-reference';
-import type { AtsExportRow, CardExtras, CardRow } from './pipeline.service';
-import { hireHasStarted } from './pipeline.service';
+import type { CardRow } from './pipeline.board';
+import type { CardExtras } from './pipeline.cards';
+import type { AtsExportRow } from './pipeline.exports';
+import { hireHasStarted } from './pipeline.hires';
 
 /**
  * The only way pipeline data leaves the server (HR-only). Each function lists every field it

@@ -36,6 +36,10 @@ import {
   rememberDelivery,
   verifyAtsSignature,
 } from './ats';
+import { listBoard } from './pipeline.board';
+import { addNote, findVisibleCard, getCardDetail } from './pipeline.cards';
+import { queueAtsWebhook, recordCsvExport, selectCardsForCsv } from './pipeline.exports';
+import { moveCard, runPipelineStart } from './pipeline.hires';
 import { t } from './pipeline.messages';
 import { canReadDevInbox, canRunDevJobs, canUsePipeline } from './pipeline.policy';
 import {
@@ -45,18 +49,7 @@ import {
   presentExport,
   presentNote,
 } from './pipeline.presenter';
-import {
-  addNote,
-  findVisibleCard,
-  getCardDetail,
-  getStats,
-  listBoard,
-  moveCard,
-  queueAtsWebhook,
-  recordCsvExport,
-  runPipelineStart,
-  selectCardsForCsv,
-} from './pipeline.service';
+import { getStats } from './pipeline.stats';
 
 const IdParam = z.object({ id: z.uuid() });
 const conflict = {

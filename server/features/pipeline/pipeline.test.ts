@@ -23,7 +23,8 @@ import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/fa
 import { createExitCase, createInterestCard, createJob, createReferralCard } from '#tests/factories/pipeline';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { ATS_MAX_ATTEMPTS, resendStaleAtsExports, signAtsBody, verifyAtsSignature } from './ats';
-import { runPipelineStart } from './pipeline.service';
+
+import { runPipelineStart } from './pipeline.hires';
 
 failOnConsoleError();
 let t: TestApp;
@@ -906,7 +907,7 @@ describe('the ATS webhook endpoint', () => {
 
 describe('reopenPipelineCard', () => {
   it('leaves "interested" and "rehired" cards where they are; moves any other stage back', async () => {
-    const { reopenPipelineCard } = await import('./pipeline.service');
+    const { reopenPipelineCard } = await import('./pipeline.cards');
     const reopen = (interestId: string) =>
       t.db.transaction((tx) => reopenPipelineCard(tx as never, { interestId }, { now: clock.now() }));
     const fresh = await createInterestCard(t);
@@ -927,7 +928,7 @@ describe('reopenPipelineCard', () => {
 describe('openPipelineCard', () => {
   it('is idempotent: one card per source', async () => {
     const { cardId, interestId, member } = await createInterestCard(t);
-    const { openPipelineCard } = await import('./pipeline.service');
+    const { openPipelineCard } = await import('./pipeline.cards');
     const again = await t.db.transaction((tx) =>
       openPipelineCard(
         tx as never,

@@ -11,12 +11,13 @@ import {
   profiles,
   users,
 } from '#server/db/schema/index';
-import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.hires';
 import { audit } from '#server/lib/audit';
 import { verifyPassword } from '#server/lib/auth';
 import type { Clock } from '#server/lib/clock';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
+import type { DomainHooks } from '#server/lib/hooks';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { suppressionHash } from '#server/lib/suppression';
 import { type DataSubject, personalTables, type RowLink, theirCards } from './personal-data';
@@ -119,12 +120,14 @@ export async function eraseMember({
   db,
   env,
   clock,
+  hooks,
   userId,
   actor,
 }: {
   db: Db;
   env: Pick<Env, 'AUTH_SECRET'>;
   clock: Clock;
+  hooks: DomainHooks;
   userId: string;
   actor: ErasureActor;
 }): Promise<void> {
@@ -159,7 +162,7 @@ export async function eraseMember({
 
     // Before the register unlinks hires and deletes the cards: a hire that never started is not a
     // position filled — it must not count in the figures or keep the referrer's reward due.
-    await cancelPendingHiresOfCards(tx, { cardIds: subject.cardIds }, { now, reason: 'erased' });
+    await cancelPendingHiresOfCards({ db: tx, hooks }, { cardIds: subject.cardIds, now, reason: 'erased' });
     for (const entry of personalTables()) {
       for (const link of entry.links) await eraseLink(tx, entry.table, link, subject, keepContent);
     }

@@ -1,8 +1,8 @@
 import { and, eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import type { DataCategory } from '#common/privacy-reference';
 import * as schema from '#server/db/schema/index';
-import { REFERRAL_CONSENT_MAIL_KIND } from '#server/features/referrals/referral-mail';
 import { REDACTED_CANDIDATE } from '#server/features/referrals/referral-retention';
 
 /**

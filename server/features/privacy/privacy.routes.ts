@@ -138,9 +138,9 @@ export const privacyRoutes = createRouter()
   .openapi(deleteAccount, async (c) => {
     const viewer = requireViewer(c);
     const { password } = c.req.valid('json');
-    const { db, env, clock } = c.var.deps;
+    const { db, env, clock, hooks } = c.var.deps;
     await checkPassword({ db, userId: viewer.id, password });
-    await eraseMember({ db, env, clock, userId: viewer.id, actor: { kind: 'self' } });
+    await eraseMember({ db, env, clock, hooks, userId: viewer.id, actor: { kind: 'self' } });
     clearAuthCookies(c);
     return c.json({ erased: true as const }, 200);
   })
@@ -149,8 +149,8 @@ export const privacyRoutes = createRouter()
     const { id } = c.req.valid('param');
     c.req.valid('json');
     if (!canEraseMembers(viewer)) throw notFound();
-    const { db, env, clock } = c.var.deps;
-    await eraseMember({ db, env, clock, userId: id, actor: { kind: 'admin', id: viewer.id } });
+    const { db, env, clock, hooks } = c.var.deps;
+    await eraseMember({ db, env, clock, hooks, userId: id, actor: { kind: 'admin', id: viewer.id } });
     if (id === viewer.id) clearAuthCookies(c);
     return c.json({ erased: true as const }, 200);
   })

@@ -1,11 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { RETENTION_WARNING_MAIL_KIND } from '#common/mail';
 import { DEFAULT_RETENTION, type RetentionSettings, RetentionSettingsSchema } from '#common/privacy';
 import type { Db } from '#server/db/client';
 import { users } from '#server/db/schema/index';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
 import { eraseMember } from './erasure.service';
@@ -65,7 +66,9 @@ const yearsBefore = (now: Date, years: number) => {
  * after it are erased with the same function as a self-service deletion. Signing in clears the
  * warning (activity.ts), so they start over. Returns what it did, for tests and logs.
  */
-export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'clock' | 'queue' | 'logger'>) {
+export async function runRetentionSweep(
+  deps: Pick<AppDeps, 'db' | 'env' | 'clock' | 'queue' | 'logger' | 'hooks'>,
+) {
   const { db, clock } = deps;
   const settings = await getRetentionSettings({ db });
   if (!settings.enabled || settings.roles.length === 0) return { warned: 0, erased: 0 };
@@ -97,7 +100,14 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
       // waiting requests use the one connection between members.
       await yieldToEventLoop();
       try {
-        await eraseMember({ db, env: deps.env, clock, userId: id, actor: { kind: 'retention' } });
+        await eraseMember({
+          db,
+          env: deps.env,
+          clock,
+          hooks: deps.hooks,
+          userId: id,
+          actor: { kind: 'retention' },
+        });
         erased += 1;
       } catch (error) {
         // e.g. the last admin: skip this member, keep going, and say so (no personal values).
@@ -137,7 +147,7 @@ export async function runRetentionSweep(deps: Pick<AppDeps, 'db' | 'env' | 'cloc
           url: `${deps.env.BASE_URL}/login`,
         };
         return queueMail(tx, {
-          kind: 'retention_warning',
+          kind: RETENTION_WARNING_MAIL_KIND,
           to: member.email,
           locale: member.locale,
           subject: t(member.locale, 'mail.retention.subject'),

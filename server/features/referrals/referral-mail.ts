@@ -1,11 +1,9 @@
 import type { Locale } from '#common/locale';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import type { ReferralJob } from '#common/referrals';
-import { formatExpiry } from '#server/features/invitations/invitation-mail';
-import type { OutgoingMail } from '#server/features/mail/mail.service';
 import type { Env } from '#server/lib/env';
+import { formatExpiry, type OutgoingMail } from '#server/lib/outbox';
 import { t } from './referrals.messages';
-
-export const REFERRAL_CONSENT_MAIL_KIND = 'referral_consent';
 
 /**
  * The consent link. The token sits in the fragment, which browsers never send to a server, so it

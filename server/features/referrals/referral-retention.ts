@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import { REFERRAL_RETENTION_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
 import {
@@ -9,9 +10,8 @@ import {
   pipelineNotes,
   referrals,
 } from '#server/db/schema/index';
-import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.service';
+import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.hires';
 import type { AppDeps } from '#server/lib/deps';
-import { REFERRAL_CONSENT_MAIL_KIND } from './referral-mail';
 
 const DAY_MS = 86_400_000;
 /** Referrals per transaction: short locks on PGlite's single connection, few round trips at scale. */
@@ -59,7 +59,7 @@ export interface ReferralRetentionResult {
  * redacted are not selected, so a rerun or a second delivery of the job does nothing.
  */
 export async function redactClosedReferrals(
-  { db, clock }: Pick<AppDeps, 'db' | 'clock'>,
+  { db, clock, hooks }: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { batchSize = REFERRAL_RETENTION_BATCH }: { batchSize?: number } = {},
 ): Promise<ReferralRetentionResult> {
   const now = clock.now();
@@ -112,9 +112,8 @@ export async function redactClosedReferrals(
       // cancelled, so it leaves the figures and the reward. One that started stays a hire, but
       // no longer says who was hired, as the card does not.
       const { cancelledHireIds } = await cancelPendingHiresOfCards(
-        tx,
-        { cardIds },
-        { now, reason: 'consent_withdrawn' },
+        { db: tx, hooks },
+        { cardIds, now, reason: 'consent_withdrawn' },
       );
       const unlinked = cardIds.length
         ? await tx

@@ -12,7 +12,7 @@ export const REFERRALS_EXPIRE = 'referrals.expire';
  * idempotent, so a retry or a second delivery repeats nothing.
  */
 export async function runReferralsDaily(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hooks'>,
 ): Promise<ReferralsDailyResult> {
   const expired = await expireReferrals(deps);
   const retention = await redactClosedReferrals(deps);

@@ -221,8 +221,11 @@ export const referralsRoutes = router
   })
   .openapi(consentDecide, async (c) => {
     const { token, decision } = c.req.valid('json');
-    const { db, clock } = c.var.deps;
-    return c.json(presentConsentView(await decideReferralConsent({ db, clock, token, decision })), 200);
+    const { db, clock, hooks } = c.var.deps;
+    return c.json(
+      presentConsentView(await decideReferralConsent({ db, clock, hooks, token, decision })),
+      200,
+    );
   })
   .openapi(adminList, async (c) => {
     requireHr(c);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, min, or, type SQL, sql } from 'drizzle-orm';
+import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import {
   type AdminReferralListQuery,
   REFERRAL_CANDIDATE_COOLDOWN_DAYS,
@@ -15,18 +16,16 @@ import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import { auditEvents, jobs, orgSettings, referrals, users } from '#server/db/schema/index';
 import { getReferableJob, isJobReferable, type JobRow } from '#server/features/jobs/jobs.service';
-import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/features/mail/mail.service';
-import {
-  cancelPendingHireOfSource,
-  cardStagesForReferrals,
-  openPipelineCard,
-} from '#server/features/pipeline/pipeline.service';
+import { cardStagesForReferrals, openPipelineCard } from '#server/features/pipeline/pipeline.cards';
+import { cancelPendingHireOfSource } from '#server/features/pipeline/pipeline.hires';
 import type { Viewer } from '#server/lib/access/policy';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import type { DomainListener } from '#server/lib/hooks';
+import { cancelQueuedMail, type DbOrTx, dispatchMail, queueMail } from '#server/lib/outbox';
 import { RateLimitedError, secondsUntil } from '#server/lib/rate-limit';
-import { consentUrl, REFERRAL_CONSENT_MAIL_KIND, referralConsentMail } from './referral-mail';
+import { consentUrl, referralConsentMail } from './referral-mail';
 
 /** org_settings key of the referral reward rule. */
 export const REFERRAL_REWARD_KEY = 'referral_reward';
@@ -133,6 +132,19 @@ export async function revokeReferralReward(
   });
   return true;
 }
+
+/** Listens to the pipeline (server/hooks.ts): a referral's candidate hired → `markReferralRewardEligible`. */
+export const rewardOnHire: DomainListener<'hired'> = async (tx, { referralId, now }) => {
+  if (referralId) await markReferralRewardEligible(tx, referralId, now);
+};
+
+/** Listens to the pipeline (server/hooks.ts): that hire cancelled → `revokeReferralReward`. */
+export const revokeRewardOnHireCancelled: DomainListener<'hireCancelled'> = async (
+  tx,
+  { referralId, reason, now },
+) => {
+  if (referralId) await revokeReferralReward(tx, referralId, { now, reason });
+};
 
 /** HR sets the reward rule (one jsonb value in org_settings); audited with its figures, no names. */
 export async function setRewardRule({
@@ -549,9 +561,10 @@ type Decision = ReferralConsentDecision['decision'];
 export async function decideReferralConsent({
   db,
   clock,
+  hooks,
   token,
   decision,
-}: Pick<AppDeps, 'db' | 'clock'> & { token: string; decision: Decision }) {
+}: Pick<AppDeps, 'db' | 'clock' | 'hooks'> & { token: string; decision: Decision }) {
   const now = clock.now();
   return db.transaction(async (tx0) => {
     const tx = tx0 as unknown as Db;
@@ -592,7 +605,7 @@ export async function decideReferralConsent({
       );
     } else if (decision === 'withdraw') {
       // The card leaves the board now; a hire recorded on it and not yet started goes with it.
-      await cancelPendingHireOfSource(tx, { referralId: row.id }, { now });
+      await cancelPendingHireOfSource({ db: tx, hooks }, { referralId: row.id, now });
     }
     const action = {
       consent: 'referral.consented',

@@ -8,11 +8,8 @@ import type { Db } from '#server/db/client';
 import { profiles, returnInterests } from '#server/db/schema/index';
 import { recordConsents } from '#server/features/consents/consents.service';
 import { getVisibleJob } from '#server/features/jobs/jobs.service';
-import {
-  cancelPendingHireOfSource,
-  openPipelineCard,
-  reopenPipelineCard,
-} from '#server/features/pipeline/pipeline.service';
+import { openPipelineCard, reopenPipelineCard } from '#server/features/pipeline/pipeline.cards';
+import { cancelPendingHireOfSource } from '#server/features/pipeline/pipeline.hires';
 import { consentedSql } from '#server/lib/access/consented';
 import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
@@ -28,7 +25,7 @@ import { notFound } from '#server/lib/errors';
  * granted with the interest is read and written without a race.
  */
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'hooks'>;
 export type InterestRow = typeof returnInterests.$inferSelect;
 
 /** The job of an interest as the member may see it today: title only while it is listed for them. */
@@ -139,16 +136,14 @@ async function lockMember(tx: Db, userId: string): Promise<{ consents: string[] 
  * already granted.
  */
 async function grantRehiringConsent(
-  tx: Db,
-  userId: string,
-  current: string[],
-  { locale, now }: { locale: Locale; now: Date },
+  deps: Pick<AppDeps, 'db' | 'hooks'>,
+  { userId, current, locale, now }: { userId: string; current: string[]; locale: Locale; now: Date },
 ) {
   if (current.includes('rehiring')) return;
   const answers = Object.fromEntries(
     CONSENT_PURPOSES.map((p) => [p, p === 'rehiring' || current.includes(p)]),
   ) as ConsentAnswers;
-  await recordConsents(tx, userId, answers, { source: 'settings', locale, now });
+  await recordConsents(deps, { userId, answers, source: 'settings', locale, now });
 }
 
 const sameTarget = (userId: string, jobId: string | null): SQL =>
@@ -259,7 +254,10 @@ export async function raiseGeneralInterest(
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
     if (input.allowRehiringContact)
-      await grantRehiringConsent(tx, viewer.id, member.consents, { locale, now });
+      await grantRehiringConsent(
+        { db: tx, hooks: deps.hooks },
+        { userId: viewer.id, current: member.consents, locale, now },
+      );
     return upsertInterest(tx, {
       userId: viewer.id,
       jobId: null,
@@ -298,7 +296,10 @@ export async function raiseJobInterest(
     const member = await lockMember(tx, viewer.id);
     if (!member) throw notFound();
     if (input.allowRehiringContact)
-      await grantRehiringConsent(tx, viewer.id, member.consents, { locale, now });
+      await grantRehiringConsent(
+        { db: tx, hooks: deps.hooks },
+        { userId: viewer.id, current: member.consents, locale, now },
+      );
     return upsertInterest(tx, {
       userId: viewer.id,
       jobId: job.id,
@@ -345,7 +346,7 @@ export async function withdrawInterest(
       data: { userId: viewer.id, jobId: row.jobId },
       at: now,
     });
-    await cancelPendingHireOfSource(tx, { interestId: row.id }, { now });
+    await cancelPendingHireOfSource({ db: tx, hooks: deps.hooks }, { interestId: row.id, now });
   });
   return findMyInterest(deps, viewer, id);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { normalizeEmployeeNumber } from '#common/employee-number';
 import type { Locale } from '#common/locale';
+import { VERIFICATION_ALREADY_MEMBER_MAIL_KIND, VERIFICATION_REJECTED_MAIL_KIND } from '#common/mail';
 import { displayName } from '#common/names';
 import type { Role } from '#common/roles';
 import type {
@@ -20,12 +21,12 @@ import {
   verificationRequests,
 } from '#server/db/schema/index';
 import { issueInvitation } from '#server/features/invitations/invitations.service';
-import { dispatchMail, queueMail } from '#server/features/mail/mail.service';
 import { assertCanAssignRole, type Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { dispatchMail, queueMail } from '#server/lib/outbox';
 import { suppressionHash } from '#server/lib/suppression';
 import { getEligibilityRules } from './eligibility.service';
 import { type Claim, eligibilityOf, findCandidates, type HrRecordRow } from './matching';
@@ -149,7 +150,7 @@ function alreadyMemberMail(
   requestId: string,
 ) {
   return {
-    kind: 'verification_already_member',
+    kind: VERIFICATION_ALREADY_MEMBER_MAIL_KIND,
     to: member.email,
     locale: member.locale,
     userId: member.id,
@@ -472,7 +473,7 @@ export async function rejectJoinRequest({
       data: {},
     });
     return queueMail(tx, {
-      kind: 'verification_rejected',
+      kind: VERIFICATION_REJECTED_MAIL_KIND,
       to: request.email,
       locale: request.locale,
       subjectId: id,

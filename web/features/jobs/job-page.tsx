@@ -148,7 +148,7 @@ function JobView({ job }: { job: Job }) {
       {job.isListed && (
         <>
           <JobInterestPanel jobId={job.id} />
-          <ReferFromJob jobId={job.id} />
+          <ReferFromJob job={job} />
         </>
       )}
     </div>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Job } from '#common/jobs';
 import { SuccessBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { useMe } from '#web/features/auth/use-me';
-import { useJob } from '#web/features/jobs/use-jobs';
 import { ReferralForm } from './referral-form';
 
 /** Members who refer from a job page; HR refers from /referrals if they wish. */
@@ -14,15 +14,15 @@ const SHOWN_FOR = ['alumni', 'employee', 'leaver'];
  * "Refer someone for this job", on the job page: a button that opens the referral form with the
  * job fixed. The form's success message stays after the form closes, with a link to my referrals.
  * Only for referable jobs (public or network): the candidate would read an internal job's title.
- * The job comes from the page's own query (same key: no second request).
+ * The job page passes what it knows of the job (its id and whether it is referable).
  */
-export function ReferFromJob({ jobId }: { jobId: string }) {
+export function ReferFromJob({ job }: { job: Pick<Job, 'id' | 'referable'> }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { data: job } = useJob(jobId);
   const [isOpen, setOpen] = useState(false);
   const [isSent, setSent] = useState(false);
-  if (!me || !SHOWN_FOR.includes(me.role) || !job?.referable) return null;
+  if (!me || !SHOWN_FOR.includes(me.role) || !job.referable) return null;
+  const jobId = job.id;
   return (
     <section
       aria-labelledby={`refer-${jobId}`}

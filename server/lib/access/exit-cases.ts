@@ -2,10 +2,14 @@ import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { CaseAccess } from '#common/exits-reference';
 import type { Db } from '#server/db/client';
 import { leaverCases } from '#server/db/schema/index';
-import { isHr, type Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
 import { notFound } from '#server/lib/errors';
+import { isHr, type Viewer } from './policy';
 
+/**
+ * Who may see an exit case — one rule shared by exits and the features on a case (offboarding, the
+ * exit survey, proposals), so none of them imports another for it.
+ */
 export type CaseRow = typeof leaverCases.$inferSelect;
 /** How the viewer relates to a case. `hr` = alumni_manager or admin. Others never see it. */
 export type { CaseAccess };
