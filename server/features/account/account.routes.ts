@@ -11,9 +11,16 @@ import {
 import { ErrorBodySchema } from '#common/errors';
 import { clientAddress } from '#server/lib/client-address';
 import { AppError } from '#server/lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import {
+  type AppEnv,
+  body,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  requireViewer,
+} from '#server/lib/http';
 import { rateLimiterFor } from '#server/lib/rate-limit';
-import { presentSession } from './account.presenter';
+import { presentPasswordChanged, presentSession, presentSessionsRevoked } from './account.presenter';
 import {
   changePassword,
   listSessions,
@@ -40,9 +47,7 @@ const requestReset = createRoute({
   path: '/account/password-reset/request',
   tags: ['account'],
   summary: 'Send a password reset link (the same answer whether or not the address is a member’s)',
-  request: {
-    body: { content: { 'application/json': { schema: PasswordResetRequestSchema } }, required: true },
-  },
+  request: body(PasswordResetRequestSchema),
   responses: { 202: jsonContent(Ok, 'Accepted'), ...errorResponses, ...rateLimited },
 });
 
@@ -51,7 +56,7 @@ const reset = createRoute({
   path: '/account/password-reset',
   tags: ['account'],
   summary: 'Set a new password with the token from the reset link; signs out every session',
-  request: { body: { content: { 'application/json': { schema: PasswordResetSchema } }, required: true } },
+  request: body(PasswordResetSchema),
   responses: { 200: jsonContent(Ok), ...errorResponses, ...rateLimited },
 });
 
@@ -60,7 +65,7 @@ const change = createRoute({
   path: '/account/password',
   tags: ['account'],
   summary: 'Change the password (current + new); signs out every other session',
-  request: { body: { content: { 'application/json': { schema: PasswordChangeSchema } }, required: true } },
+  request: body(PasswordChangeSchema),
   responses: { 200: jsonContent(PasswordChangedSchema), ...errorResponses, ...rateLimited },
 });
 
@@ -139,7 +144,7 @@ export const accountRoutes = createRouter()
       newPassword,
     });
     limiter.refund(viewer.id, now); // only wrong guesses count
-    return c.json({ revokedSessions }, 200);
+    return c.json(presentPasswordChanged(revokedSessions), 200);
   })
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
@@ -160,5 +165,5 @@ export const accountRoutes = createRouter()
       userId: viewer.id,
       currentSessionId: await currentSessionId(c),
     });
-    return c.json({ revoked }, 200);
+    return c.json(presentSessionsRevoked(revoked), 200);
   });

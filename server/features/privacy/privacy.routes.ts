@@ -8,9 +8,10 @@ import {
   MyDataSummarySchema,
   RetentionSettingsSchema,
 } from '#common/privacy';
-import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
+  authorize,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
@@ -24,12 +25,7 @@ import { presentErasure, presentRetention, presentSummary } from './privacy.pres
 import { getRetentionSettings, setRetentionSettings } from './retention.service';
 
 const json = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const conflict = {
-  409: {
-    description: 'The last admin cannot be erased',
-    content: { 'application/json': { schema: z.any() } },
-  },
-};
+const lastAdmin = conflict('The last admin cannot be erased');
 const Erased = z.object({ erased: z.literal(true) });
 
 const summary = createRoute({
@@ -60,7 +56,7 @@ const deleteAccount = createRoute({
   tags: ['my data'],
   summary: 'Delete my account: personal data erased everywhere, signed out',
   request: json(DeleteAccountSchema),
-  responses: { 200: jsonContent(Erased), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
 const adminErase = createRoute({
@@ -70,7 +66,7 @@ const adminErase = createRoute({
   tags: ['my data'],
   summary: 'Erase a member (admins), with the same function as self-service deletion',
   request: { params: z.object({ id: z.string().min(1).max(100) }), ...json(AdminEraseSchema) },
-  responses: { 200: jsonContent(Erased), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
 const getRetention = createRoute({
@@ -145,36 +141,31 @@ export const privacyRoutes = createRouter()
     return c.json({ erased: true as const }, 200);
   })
   .openapi(adminErase, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canEraseMembers);
     const { id } = c.req.valid('param');
     c.req.valid('json');
-    if (!canEraseMembers(viewer)) throw notFound();
     const { db, env, clock } = c.var.deps;
     await eraseMember({ db, env, clock, userId: id, actor: { kind: 'admin', id: viewer.id } });
     if (id === viewer.id) clearAuthCookies(c);
     return c.json({ erased: true as const }, 200);
   })
   .openapi(getRetention, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canManageRetention(viewer)) throw notFound();
+    authorize(c, canManageRetention);
     return c.json(presentRetention(await getRetentionSettings({ db: c.var.deps.db })), 200);
   })
   .openapi(putRetention, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageRetention);
     const input = c.req.valid('json');
-    if (!canManageRetention(viewer)) throw notFound();
     const saved = await setRetentionSettings({ db: c.var.deps.db, settings: input, actorId: viewer.id });
     return c.json(presentRetention(saved), 200);
   })
   .openapi(getErasure, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canManageRetention(viewer)) throw notFound();
+    authorize(c, canManageRetention);
     return c.json(presentErasure(await getErasureSettings({ db: c.var.deps.db })), 200);
   })
   .openapi(putErasure, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageRetention);
     const input = c.req.valid('json');
-    if (!canManageRetention(viewer)) throw notFound();
     const saved = await setErasureSettings({ db: c.var.deps.db, settings: input, actorId: viewer.id });
     return c.json(presentErasure(saved), 200);
   });

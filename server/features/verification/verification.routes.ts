@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { ErrorBodySchema } from '#common/errors';
 import {
   EligibilityRulesSchema,
@@ -12,19 +11,23 @@ import {
   KnownLeaveReasonsSchema,
 } from '#common/verification';
 import { clientAddress } from '#server/lib/client-address';
-import { notFound } from '#server/lib/errors';
 import {
-  type AppEnv,
+  authorize,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
   onlyFor,
-  requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
 import { takeJoinRequestSlot } from './rate-limit';
 import { canManageJoinRequests } from './verification.policy';
-import { presentJoinRequest } from './verification.presenter';
+import {
+  presentEligibilityRules,
+  presentJoinRequest,
+  presentKnownLeaveReasons,
+} from './verification.presenter';
 import {
   approveJoinRequest,
   listJoinRequests,
@@ -32,9 +35,9 @@ import {
   submitJoinRequest,
 } from './verification.service';
 
-const IdParam = z.object({ id: z.string().min(1).max(64) });
+const JoinRequestParam = textIdParam(64);
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const conflict = { 409: jsonContent(ErrorBodySchema, 'Already decided, or an invitation is already open') };
+const decided = conflict('Already decided, or an invitation is already open');
 
 const submit = createRoute({
   method: 'post',
@@ -67,8 +70,8 @@ const approve = createRoute({
   path: '/join-requests/{id}/approve',
   tags: ['verification'],
   summary: 'Approve as the chosen HR record; invites the requester by email (HR)',
-  request: { params: IdParam, body: json(JoinRequestApproveSchema) },
-  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+  request: { params: JoinRequestParam, body: json(JoinRequestApproveSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
 const reject = createRoute({
@@ -77,8 +80,8 @@ const reject = createRoute({
   path: '/join-requests/{id}/reject',
   tags: ['verification'],
   summary: 'Reject with a note for HR; the requester gets a polite email (HR)',
-  request: { params: IdParam, body: json(JoinRequestRejectSchema) },
-  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+  request: { params: JoinRequestParam, body: json(JoinRequestRejectSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
 const getRules = createRoute({
@@ -109,12 +112,6 @@ const leaveReasons = createRoute({
   responses: { 200: jsonContent(KnownLeaveReasonsSchema), ...errorResponses },
 });
 
-const requireHr = (c: Context<AppEnv>) => {
-  const viewer = requireViewer(c);
-  if (!canManageJoinRequests(viewer)) throw notFound();
-  return viewer;
-};
-
 export const verificationRoutes = createRouter()
   .openapi(submit, async (c) => {
     const input = c.req.valid('json');
@@ -124,34 +121,34 @@ export const verificationRoutes = createRouter()
     return c.json({ status: 'received' as const }, 202);
   })
   .openapi(list, async (c) => {
-    requireHr(c);
+    authorize(c, canManageJoinRequests);
     const { status } = c.req.valid('query');
     const { db, clock } = c.var.deps;
     const items = await listJoinRequests({ db, clock, status });
     return c.json({ items: items.map(presentJoinRequest) }, 200);
   })
   .openapi(approve, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageJoinRequests);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     return c.json(presentJoinRequest(await approveJoinRequest({ deps: c.var.deps, viewer, id, input })), 200);
   })
   .openapi(reject, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageJoinRequests);
     const { id } = c.req.valid('param');
     const { note } = c.req.valid('json');
     return c.json(presentJoinRequest(await rejectJoinRequest({ deps: c.var.deps, viewer, id, note })), 200);
   })
   .openapi(getRules, async (c) => {
-    requireHr(c);
-    return c.json(await getEligibilityRules({ db: c.var.deps.db }), 200);
+    authorize(c, canManageJoinRequests);
+    return c.json(presentEligibilityRules(await getEligibilityRules({ db: c.var.deps.db })), 200);
   })
   .openapi(leaveReasons, async (c) => {
-    requireHr(c);
-    return c.json({ items: await listKnownLeaveReasons({ db: c.var.deps.db }) }, 200);
+    authorize(c, canManageJoinRequests);
+    return c.json(presentKnownLeaveReasons(await listKnownLeaveReasons({ db: c.var.deps.db })), 200);
   })
   .openapi(putRules, async (c) => {
-    requireHr(c);
+    authorize(c, canManageJoinRequests);
     const rules = c.req.valid('json');
-    return c.json(await setEligibilityRules({ db: c.var.deps.db, rules }), 200);
+    return c.json(presentEligibilityRules(await setEligibilityRules({ db: c.var.deps.db, rules })), 200);
   });
