@@ -11,12 +11,14 @@ import {
 import {
   type AppEnv,
   authorize,
+  body,
   conflict,
   createRouter,
   errorResponses,
   jsonContent,
   onlyFor,
   requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { checkPassword, eraseMember, getErasureSettings, setErasureSettings } from './erasure.service';
 import { exportMemberData, summariseMemberData } from './export.service';
@@ -24,7 +26,6 @@ import { canEraseMembers, canManageRetention } from './privacy.policy';
 import { presentErasure, presentRetention, presentSummary } from './privacy.presenter';
 import { getRetentionSettings, setRetentionSettings } from './retention.service';
 
-const json = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const lastAdmin = conflict('The last admin cannot be erased');
 const Erased = z.object({ erased: z.literal(true) });
 
@@ -55,7 +56,7 @@ const deleteAccount = createRoute({
   path: '/me/delete',
   tags: ['my data'],
   summary: 'Delete my account: personal data erased everywhere, signed out',
-  request: json(DeleteAccountSchema),
+  request: body(DeleteAccountSchema),
   responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
@@ -65,7 +66,7 @@ const adminErase = createRoute({
   path: '/admin/members/{id}/erase',
   tags: ['my data'],
   summary: 'Erase a member (admins), with the same function as self-service deletion',
-  request: { params: z.object({ id: z.string().min(1).max(100) }), ...json(AdminEraseSchema) },
+  request: { params: textIdParam(100), ...body(AdminEraseSchema) },
   responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
@@ -84,7 +85,7 @@ const putRetention = createRoute({
   path: '/settings/retention',
   tags: ['settings'],
   summary: 'Set the retention rules (admins)',
-  request: json(RetentionSettingsSchema),
+  request: body(RetentionSettingsSchema),
   responses: { 200: jsonContent(RetentionSettingsSchema), ...errorResponses },
 });
 
@@ -103,7 +104,7 @@ const putErasure = createRoute({
   path: '/settings/erasure',
   tags: ['settings'],
   summary: "Set what happens to an erased member's content (admins)",
-  request: json(ErasureSettingsSchema),
+  request: body(ErasureSettingsSchema),
   responses: { 200: jsonContent(ErasureSettingsSchema), ...errorResponses },
 });
 

@@ -13,6 +13,7 @@ import {
 import { clientAddress } from '#server/lib/client-address';
 import {
   authorize,
+  body,
   conflict,
   createRouter,
   errorResponses,
@@ -36,7 +37,6 @@ import {
 } from './verification.service';
 
 const JoinRequestParam = textIdParam(64);
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const decided = conflict('Already decided, or an invitation is already open');
 
 const submit = createRoute({
@@ -46,7 +46,7 @@ const submit = createRoute({
   summary: 'Ask to join without an invitation (no sign-in; rate-limited per client address)',
   description:
     'The answer is the same whether or not the person is found in the HR records. An exact, eligible match is invited by email at once; anything else waits for HR.',
-  request: { body: json(JoinRequestInputSchema) },
+  request: body(JoinRequestInputSchema),
   responses: {
     202: jsonContent(JoinRequestAcceptedSchema, 'Received'),
     ...errorResponses,
@@ -70,7 +70,7 @@ const approve = createRoute({
   path: '/join-requests/{id}/approve',
   tags: ['verification'],
   summary: 'Approve as the chosen HR record; invites the requester by email (HR)',
-  request: { params: JoinRequestParam, body: json(JoinRequestApproveSchema) },
+  request: { params: JoinRequestParam, ...body(JoinRequestApproveSchema) },
   responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
@@ -80,7 +80,7 @@ const reject = createRoute({
   path: '/join-requests/{id}/reject',
   tags: ['verification'],
   summary: 'Reject with a note for HR; the requester gets a polite email (HR)',
-  request: { params: JoinRequestParam, body: json(JoinRequestRejectSchema) },
+  request: { params: JoinRequestParam, ...body(JoinRequestRejectSchema) },
   responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
@@ -99,7 +99,7 @@ const putRules = createRoute({
   path: '/settings/eligibility',
   tags: ['settings'],
   summary: 'Set the eligibility rules for join requests (HR)',
-  request: { body: json(EligibilityRulesSchema) },
+  request: body(EligibilityRulesSchema),
   responses: { 200: jsonContent(EligibilityRulesSchema), ...errorResponses },
 });
 
