@@ -18,6 +18,7 @@ import {
   errorResponses,
   jsonContent,
   requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { rateLimiterFor } from '#server/lib/rate-limit';
 import { presentPasswordChanged, presentSession, presentSessionsRevoked } from './account.presenter';
@@ -82,7 +83,7 @@ const revokeOne = createRoute({
   path: '/account/sessions/{id}',
   tags: ['account'],
   summary: 'Sign out one of the member’s sessions',
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: textIdParam(200) },
   responses: { 200: jsonContent(Ok), ...errorResponses },
 });
 

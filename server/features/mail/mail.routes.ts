@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '#common/mail';
-import { authorize, createRouter, errorResponses, jsonContent, onlyFor } from '#server/lib/http';
+import { authorize, createRouter, errorResponses, IdParam, jsonContent, onlyFor } from '#server/lib/http';
 import type { MailCatcher } from '#server/lib/mail-catcher';
 import { canReadOutbox } from './mail.policy';
 import { type OutboxView, presentOutboxItem, presentOutboxMessage } from './mail.presenter';
@@ -22,7 +22,7 @@ const show = createRoute({
   path: '/outbox/{id}',
   tags: ['outbox'],
   summary: 'One email with its text (and the raw delivered message when the local catcher has it)',
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: IdParam },
   responses: { 200: jsonContent(OutboxMessageSchema), ...errorResponses },
 });
 

@@ -5,7 +5,15 @@ import {
   MyReturnInterestsSchema,
   ReturnInterestResultSchema,
 } from '#common/return-interests';
-import { authorize, body, createRouter, errorResponses, jsonContent, onlyFor } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+} from '#server/lib/http';
 import { canRaiseReturnInterest } from './return-interests.policy';
 import { presentMyInterests, presentResult } from './return-interests.presenter';
 import {
@@ -15,7 +23,6 @@ import {
   withdrawInterest,
 } from './return-interests.service';
 
-const InterestParam = z.object({ id: z.uuid() });
 // Job ids are checked by the jobs feature (unknown or invisible → 404), not by their shape here.
 const JobParam = z.object({ id: z.string().trim().min(1).max(100) });
 
@@ -60,7 +67,7 @@ const withdraw = createRoute({
   path: '/me/return-interests/{id}/withdraw',
   tags: ['return-interests'],
   summary: 'Withdraw one of my interests: it leaves HR’s rehiring board at once',
-  request: { params: InterestParam },
+  request: { params: IdParam },
   responses: { 200: jsonContent(ReturnInterestResultSchema), ...errorResponses },
 });
 
