@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type ErrorBody, ErrorBodySchema } from '#common/errors';
@@ -40,6 +40,18 @@ export function requireViewer(c: Context<AppEnv>): Viewer {
   return viewer;
 }
 
+/**
+ * The signed-in viewer if `can` allows them: a 401 when anonymous, a 404 when not allowed (a
+ * hidden thing is not found, never forbidden). The one way a handler checks who may use it; a
+ * route guarded by `onlyFor(can)` calls it with the same `can`. Whether the viewer may see one
+ * record stays in the service's SQL.
+ */
+export function authorize(c: Context<AppEnv>, can: (viewer: Viewer, env: Env) => boolean): Viewer {
+  const viewer = requireViewer(c);
+  if (!can(viewer, c.var.deps.env)) throw new AppError('not_found');
+  return viewer;
+}
+
 /** Every API route below this needs a signed-in member. */
 export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   requireViewer(c);
@@ -52,13 +64,12 @@ const ROLE_GUARDS = new WeakSet<MiddlewareHandler<AppEnv>>();
  * Route middleware for routes only some members may use (HR, admins, alumni…):
  * `createRoute({ middleware: onlyFor(isHr), … })`. @hono/zod-openapi runs route middleware before
  * the validators, so a caller without the right gets the same 401/404 for a bad body as for a
- * good one, never a 400 that describes the route's fields (decision 024). The handler's own
- * check stays: the guard is the door, not the only lock.
+ * good one, never a 400 that describes the route's fields (decision 024). The handler still calls
+ * `authorize(c, allowed)` with the same predicate: the guard is the door, not the only lock.
  */
 export function onlyFor(allowed: (viewer: Viewer, env: Env) => boolean): MiddlewareHandler<AppEnv> {
   const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const viewer = requireViewer(c);
-    if (!allowed(viewer, c.var.deps.env)) throw new AppError('not_found');
+    authorize(c, allowed);
     await next();
   };
   ROLE_GUARDS.add(guard);
@@ -125,4 +136,18 @@ export const errorResponses = {
 export const jsonContent = <T>(schema: T, description = 'OK') => ({
   description,
   content: { 'application/json': { schema } },
+});
+
+/** A `{id}` path parameter holding a uuid. */
+export const IdParam = z.object({ id: z.uuid() });
+
+/** A `{id}` path parameter holding a text id (members, join requests…) of at most `max` characters. */
+export const textIdParam = (max: number) => z.object({ id: z.string().min(1).max(max) });
+
+/** The 409 answer of a route: the one error shape, with what the conflict is. */
+export const conflict = (description: string) => ({ 409: jsonContent(ErrorBodySchema, description) });
+
+/** A required JSON request body: `request: body(Schema)` or `request: { params, ...body(Schema) }`. */
+export const body = <T>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
 });

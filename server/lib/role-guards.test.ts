@@ -52,11 +52,14 @@ function declaresInput(doc: Record<string, unknown>, method: string, path: strin
 }
 
 describe('routes only some roles may use', () => {
-  it('are guarded by onlyFor on every route whose handler refuses by role (source check)', () => {
-    // A handler that refuses a role (`if (!canX(viewer…)) throw notFound()`, `requireHr(c)`…)
-    // after the validators would answer that role's bad body with a 400 listing the fields.
+  it('are guarded by onlyFor(can) on every route whose handler calls authorize(c, can) (source check)', () => {
+    // A handler that refuses a role (`authorize(c, canX)`) after the validators would answer that
+    // role's bad body with a 400 listing the fields: its route needs `onlyFor(canX)`, the same
+    // predicate. The older styles (`if (!canX(viewer)) throw notFound()`, `requireHr(c)`) are gone.
     const root = join(import.meta.dirname, '../features');
     const missing: string[] = [];
+    const oldStyle: string[] = [];
+    let authorized = 0;
     for (const dir of readdirSync(root)) {
       const file = join(root, dir, `${dir}.routes.ts`);
       let source: string;
@@ -68,16 +71,23 @@ describe('routes only some roles may use', () => {
       const handlers = source.split(/\n\s*\.openapi\(/).slice(1);
       for (const handler of handlers) {
         const name = /^(\w+)/.exec(handler)?.[1] ?? '';
-        const refusesByRole =
+        if (
           /if \(!\w+\(viewer[^)]*\)[^)]*\) throw notFound\(\)/.test(handler) ||
-          /\brequireHr(RecordsAccess)?\(/.test(handler);
-        const route = new RegExp(`const ${name} = createRoute\\(\\{\\n\\s*middleware: onlyFor\\(`).test(
-          source,
-        );
-        if (refusesByRole && !route) missing.push(`${dir}: ${name}`);
+          /\brequire(Hr|HrRecordsAccess)\(/.test(handler)
+        )
+          oldStyle.push(`${dir}: ${name}`);
+        const can = /\bauthorize\(c, (\w+)\)/.exec(handler)?.[1];
+        if (!can) continue;
+        authorized += 1;
+        const start = source.indexOf(`const ${name} = createRoute({`);
+        const route = start < 0 ? '' : source.slice(start, source.indexOf('\n});', start));
+        if (!new RegExp(`middleware: \\[?onlyFor\\(${can}\\)`).test(route))
+          missing.push(`${dir}: ${name} (${can})`);
       }
     }
+    expect(oldStyle).toEqual([]);
     expect(missing).toEqual([]);
+    expect(authorized).toBeGreaterThan(60);
   });
 
   it('refuse a role without the right with a 404 before validating; the allowed roles get the 400', async () => {

@@ -41,3 +41,9 @@ export function presentSession(row: SessionRow, currentSessionId: string): Accou
     isCurrent: row.id === currentSessionId,
   };
 }
+
+/** After a password change: how many other sessions were signed out. */
+export const presentPasswordChanged = (revokedSessions: number) => ({ revokedSessions });
+
+/** After "sign out everywhere else": how many sessions were signed out. */
+export const presentSessionsRevoked = (revoked: number) => ({ revoked });

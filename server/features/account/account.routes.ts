@@ -11,9 +11,17 @@ import {
 import { ErrorBodySchema } from '#common/errors';
 import { clientAddress } from '#server/lib/client-address';
 import { AppError } from '#server/lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import {
+  type AppEnv,
+  body,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  requireViewer,
+  textIdParam,
+} from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
-import { presentSession } from './account.presenter';
+import { presentPasswordChanged, presentSession, presentSessionsRevoked } from './account.presenter';
 import {
   changePassword,
   listSessions,
@@ -40,9 +48,7 @@ const requestReset = createRoute({
   path: '/account/password-reset/request',
   tags: ['account'],
   summary: 'Send a password reset link (the same answer whether or not the address is a member’s)',
-  request: {
-    body: { content: { 'application/json': { schema: PasswordResetRequestSchema } }, required: true },
-  },
+  request: body(PasswordResetRequestSchema),
   responses: { 202: jsonContent(Ok, 'Accepted'), ...errorResponses, ...rateLimited },
 });
 
@@ -51,7 +57,7 @@ const reset = createRoute({
   path: '/account/password-reset',
   tags: ['account'],
   summary: 'Set a new password with the token from the reset link; signs out every session',
-  request: { body: { content: { 'application/json': { schema: PasswordResetSchema } }, required: true } },
+  request: body(PasswordResetSchema),
   responses: { 200: jsonContent(Ok), ...errorResponses, ...rateLimited },
 });
 
@@ -60,7 +66,7 @@ const change = createRoute({
   path: '/account/password',
   tags: ['account'],
   summary: 'Change the password (current + new); signs out every other session',
-  request: { body: { content: { 'application/json': { schema: PasswordChangeSchema } }, required: true } },
+  request: body(PasswordChangeSchema),
   responses: { 200: jsonContent(PasswordChangedSchema), ...errorResponses, ...rateLimited },
 });
 
@@ -77,7 +83,7 @@ const revokeOne = createRoute({
   path: '/account/sessions/{id}',
   tags: ['account'],
   summary: 'Sign out one of the member’s sessions',
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: textIdParam(200) },
   responses: { 200: jsonContent(Ok), ...errorResponses },
 });
 
@@ -139,7 +145,7 @@ export const accountRoutes = createRouter()
       newPassword,
     });
     await limiter.refund(viewer.id, now); // only wrong guesses count
-    return c.json({ revokedSessions }, 200);
+    return c.json(presentPasswordChanged(revokedSessions), 200);
   })
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
@@ -160,5 +166,5 @@ export const accountRoutes = createRouter()
       userId: viewer.id,
       currentSessionId: await currentSessionId(c),
     });
-    return c.json({ revoked }, 200);
+    return c.json(presentSessionsRevoked(revoked), 200);
   });

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MeSchema } from '#common/invitations';
 import { LocaleSchema } from '#common/locale';
 import { updatePreferences } from '#server/features/members/members.service';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import { body, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentMe } from './auth.presenter';
 import { findMeState } from './auth.service';
 
@@ -28,7 +28,7 @@ const preferences = createRoute({
   path: '/me',
   tags: ['auth'],
   summary: "Change the signed-in member's preferences (UI and mail language)",
-  request: { body: { content: { 'application/json': { schema: PreferencesSchema } }, required: true } },
+  request: body(PreferencesSchema),
   responses: { 200: jsonContent(MeSchema), ...errorResponses },
 });
 

@@ -1,20 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BrandingNamesSchema, BrandingSchema, LOGO_MAX_BYTES } from '#common/branding';
 import { AppError, notFound } from '#server/lib/errors';
-import { type AppEnv, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import { authorize, body, createRouter, errorResponses, jsonContent, onlyFor } from '#server/lib/http';
 import { canManageBranding } from './branding.policy';
+import { presentBranding } from './branding.presenter';
 import { getBranding, getLogo, removeLogo, setBrandingNames, setLogo } from './branding.service';
 
 /** The logo upload is exempt from the API's JSON body limit: this route answers a too-large file itself. */
 export const BRANDING_LOGO_UPLOAD_PATH = '/api/branding/logo';
-
-/** Authorize before validating: a non-admin learns nothing about the body's shape (404, as for a good one). */
-const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!canManageBranding(requireViewer(c))) throw notFound();
-  await next();
-};
 
 const logoLimit = bodyLimit({
   maxSize: LOGO_MAX_BYTES,
@@ -36,8 +30,8 @@ const putNames = createRoute({
   path: '/branding',
   tags: ['settings'],
   summary: "Set the organisation's display name in Japanese and English (admins)",
-  middleware: [adminOnly] as const,
-  request: { body: { content: { 'application/json': { schema: BrandingNamesSchema } }, required: true } },
+  middleware: onlyFor(canManageBranding),
+  request: body(BrandingNamesSchema),
   responses: { 200: jsonContent(BrandingSchema), ...errorResponses },
 });
 
@@ -49,7 +43,7 @@ const putLogo = createRoute({
   tags: ['settings'],
   summary:
     'Upload the logo: PNG, JPEG or WebP up to 1 MB as the raw body; stored re-encoded as a PNG of at most 512×512 (admins)',
-  middleware: [adminOnly, logoLimit] as const,
+  middleware: [onlyFor(canManageBranding), logoLimit] as const,
   request: {
     body: {
       content: {
@@ -68,7 +62,7 @@ const deleteLogo = createRoute({
   path: '/branding/logo',
   tags: ['settings'],
   summary: 'Remove the logo (admins)',
-  middleware: [adminOnly] as const,
+  middleware: onlyFor(canManageBranding),
   responses: { 200: jsonContent(BrandingSchema), ...errorResponses },
 });
 
@@ -86,21 +80,21 @@ const logo = createRoute({
 });
 
 export const brandingRoutes = createRouter()
-  .openapi(get, async (c) => c.json(await getBranding(c.var.deps.db), 200))
+  .openapi(get, async (c) => c.json(presentBranding(await getBranding(c.var.deps.db)), 200))
   .openapi(putNames, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageBranding);
     const names = c.req.valid('json');
     await setBrandingNames({ db: c.var.deps.db, names, actorId: viewer.id });
-    return c.json(await getBranding(c.var.deps.db), 200);
+    return c.json(presentBranding(await getBranding(c.var.deps.db)), 200);
   })
   .openapi(putLogo, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageBranding);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(await setLogo({ db: c.var.deps.db, bytes, actorId: viewer.id }), 200);
+    return c.json(presentBranding(await setLogo({ db: c.var.deps.db, bytes, actorId: viewer.id })), 200);
   })
   .openapi(deleteLogo, async (c) => {
-    const viewer = requireViewer(c);
-    return c.json(await removeLogo({ db: c.var.deps.db, actorId: viewer.id }), 200);
+    const viewer = authorize(c, canManageBranding);
+    return c.json(presentBranding(await removeLogo({ db: c.var.deps.db, actorId: viewer.id })), 200);
   })
   .openapi(logo, async (c) => {
     const { v } = c.req.valid('query');

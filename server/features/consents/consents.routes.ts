@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ConsentUpdateSchema, MyConsentsSchema } from '#common/consents';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import { body, createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
 import { presentMyConsents } from './consents.presenter';
 import { findMyConsents, saveMyConsents } from './consents.service';
 
@@ -19,7 +19,7 @@ const putMine = createRoute({
   path: '/me/consents',
   tags: ['consents'],
   summary: 'Answer every purpose (yes/no) for the current consent text version',
-  request: { body: { content: { 'application/json': { schema: ConsentUpdateSchema } }, required: true } },
+  request: body(ConsentUpdateSchema),
   responses: { 200: jsonContent(MyConsentsSchema), ...errorResponses },
 });
 

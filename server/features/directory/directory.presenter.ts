@@ -1,5 +1,5 @@
 import { FIELD_VISIBILITY_RANK } from '#common/access';
-import type { MemberCard } from '#common/directory';
+import type { DirectoryFacets, MemberCard } from '#common/directory';
 import { displayName } from '#common/names';
 import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
 import type { VisibilityMap } from '#common/profiles';
@@ -53,5 +53,21 @@ export function cardPresenter({ viewer, limits }: { viewer: Viewer; limits: Visi
       }
     }
     return card;
+  };
+}
+
+const presentFacet = (facet: DirectoryFacets['role']) =>
+  facet.map((f) => ({ value: f.value, count: f.count }));
+
+/** The exact count and each facet's values with their counts, for the same query and filters. */
+export function presentFacets(facets: DirectoryFacets): DirectoryFacets {
+  return {
+    total: facets.total,
+    role: presentFacet(facets.role),
+    department: presentFacet(facets.department),
+    industry: presentFacet(facets.industry),
+    country: presentFacet(facets.country),
+    skill: presentFacet(facets.skill),
+    availability: presentFacet(facets.availability),
   };
 }

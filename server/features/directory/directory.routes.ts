@@ -1,11 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DirectoryFacetsSchema, DirectoryQuerySchema, DirectoryResultSchema } from '#common/directory';
+import {
+  DirectoryFacetsSchema,
+  type DirectoryQuery,
+  DirectoryQuerySchema,
+  DirectoryResultSchema,
+} from '#common/directory';
 import { getStaleSearchAfter, getVisibilityLimits } from '#server/features/members/members.service';
-import { isHr } from '#server/lib/access/policy';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import { isHr, type Viewer } from '#server/lib/access/policy';
+import { authorize, createRouter, errorResponses, jsonContent } from '#server/lib/http';
 import { cachedFacets } from './directory.cache';
-import { cardPresenter } from './directory.presenter';
+import { cardPresenter, presentFacets } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';
 
 const search = createRoute({
@@ -26,13 +30,15 @@ const facets = createRoute({
   responses: { 200: jsonContent(DirectoryFacetsSchema), ...errorResponses },
 });
 
+/** Every member searches the members they may see; the whole membership (`scope=all`) is HR's. */
+const allowsScope = (scope: DirectoryQuery['scope']) => (viewer: Viewer) => scope !== 'all' || isHr(viewer);
+
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 export const directoryRoutes = createRouter()
   .openapi(search, async (c) => {
-    const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    if (query.scope === 'all' && !isHr(viewer)) throw notFound();
+    const viewer = authorize(c, allowsScope(query.scope));
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
     const staleAfter = await getStaleSearchAfter({ db, viewer });
@@ -55,12 +61,12 @@ export const directoryRoutes = createRouter()
     );
   })
   .openapi(facets, async (c) => {
-    const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    if (query.scope === 'all' && !isHr(viewer)) throw notFound();
+    const viewer = authorize(c, allowsScope(query.scope));
     const { db, clock } = c.var.deps;
     const limits = await getVisibilityLimits({ db });
     const staleAfter = await getStaleSearchAfter({ db, viewer });
     const args = { viewer, limits, staleAfter, query, today: today(clock.now()) };
-    return c.json(await cachedFacets(db, args, () => directoryFacets({ db, ...args })), 200);
+    const found = await cachedFacets(db, args, () => directoryFacets({ db, ...args }));
+    return c.json(presentFacets(found), 200);
   });

@@ -1,11 +1,18 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ProposalCommentSchema,
   ProposalSchema,
   ProposalUpdateSchema,
   SuggestionsSchema,
 } from '#common/exit-proposals';
-import { createRouter, errorResponses, jsonContent, requireViewer } from '#server/lib/http';
+import {
+  body,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  requireViewer,
+  textIdParam,
+} from '#server/lib/http';
 import { presentProposal, presentSuggestions } from './exit-proposals.presenter';
 import {
   commentOnProposal,
@@ -16,7 +23,7 @@ import {
   suggestCareers,
 } from './exit-proposals.service';
 
-const CaseParam = z.object({ id: z.string().min(1).max(64) });
+const CaseParam = textIdParam(64);
 const tags = ['exit-proposals'];
 
 const getProposal = createRoute({
@@ -35,7 +42,7 @@ const putProposal = createRoute({
   summary: 'Save the conversation notes and the outside / inside paths (HR, the manager)',
   request: {
     params: CaseParam,
-    body: { content: { 'application/json': { schema: ProposalUpdateSchema } }, required: true },
+    ...body(ProposalUpdateSchema),
   },
   responses: { 200: jsonContent(ProposalSchema), ...errorResponses },
 });
@@ -56,7 +63,7 @@ const comment = createRoute({
   summary: 'The leaver’s comment on a shared proposal',
   request: {
     params: CaseParam,
-    body: { content: { 'application/json': { schema: ProposalCommentSchema } }, required: true },
+    ...body(ProposalCommentSchema),
   },
   responses: { 200: jsonContent(ProposalSchema), ...errorResponses },
 });

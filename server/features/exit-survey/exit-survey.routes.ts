@@ -11,8 +11,17 @@ import {
   SurveySummarySchema,
 } from '#common/exit-survey';
 import { isHr } from '#server/lib/access/policy';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+  textIdParam,
+} from '#server/lib/http';
 import { presentQuestion, presentSummary, presentSurvey } from './exit-survey.presenter';
 import {
   createQuestion,
@@ -23,12 +32,10 @@ import {
   updateQuestion,
 } from './exit-survey.service';
 
-const CaseParam = z.object({ id: z.string().min(1).max(64) });
+const CaseParam = textIdParam(64);
 const QuestionParam = z.object({ questionId: z.string().min(1).max(64) });
 const tags = ['exit-survey'];
-const conflict = {
-  409: { description: 'Already submitted', content: { 'application/json': { schema: z.any() } } },
-};
+const submitted = conflict('Already submitted');
 
 const listQ = createRoute({
   middleware: onlyFor(isHr),
@@ -44,9 +51,7 @@ const createQ = createRoute({
   path: '/exit-survey/questions',
   tags,
   summary: 'Add a question: scale, choice or text, in Japanese and English (HR)',
-  request: {
-    body: { content: { 'application/json': { schema: SurveyQuestionCreateSchema } }, required: true },
-  },
+  request: body(SurveyQuestionCreateSchema),
   responses: { 201: jsonContent(SurveyQuestionSchema, 'Created'), ...errorResponses },
 });
 const patchQ = createRoute({
@@ -57,7 +62,7 @@ const patchQ = createRoute({
   summary: 'Edit, reorder, require or deactivate a question; its kind stays (HR)',
   request: {
     params: QuestionParam,
-    body: { content: { 'application/json': { schema: SurveyQuestionPatchSchema } }, required: true },
+    ...body(SurveyQuestionPatchSchema),
   },
   responses: { 200: jsonContent(SurveyQuestionSchema), ...errorResponses },
 });
@@ -85,9 +90,9 @@ const putSurvey = createRoute({
   summary: 'Save the leaver’s answers as a draft (the leaver)',
   request: {
     params: CaseParam,
-    body: { content: { 'application/json': { schema: SurveyAnswersInputSchema } }, required: true },
+    ...body(SurveyAnswersInputSchema),
   },
-  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...submitted },
 });
 const submitSurvey = createRoute({
   method: 'post',
@@ -96,37 +101,33 @@ const submitSurvey = createRoute({
   summary: 'Submit the answers (required questions checked); no changes afterwards (the leaver)',
   request: {
     params: CaseParam,
-    body: { content: { 'application/json': { schema: SurveyAnswersInputSchema } }, required: true },
+    ...body(SurveyAnswersInputSchema),
   },
-  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(SurveySchema), ...errorResponses, ...submitted },
 });
 
 export const exitSurveyRoutes = createRouter()
   .openapi(listQ, async (c) => {
-    const viewer = requireViewer(c);
-    if (!isHr(viewer)) throw notFound();
+    authorize(c, isHr);
     const rows = await listQuestions({ db: c.var.deps.db });
     return c.json({ items: rows.map(presentQuestion) }, 200);
   })
   .openapi(createQ, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const input = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     const row = await createQuestion({ ...c.var.deps, input });
     return c.json(presentQuestion(row), 201);
   })
   .openapi(patchQ, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { questionId } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     const row = await updateQuestion({ db: c.var.deps.db, id: questionId, input });
     return c.json(presentQuestion(row), 200);
   })
   .openapi(summary, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { groupBy } = c.req.valid('query');
-    if (!isHr(viewer)) throw notFound();
     const result = await summarizeSurvey({ db: c.var.deps.db, groupBy });
     return c.json(presentSummary(result, SURVEY_MIN_GROUP), 200);
   })

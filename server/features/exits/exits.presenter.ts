@@ -1,5 +1,11 @@
-import type { ExitCase } from '#common/exits';
-import { dayEndsAt, type ExitField, exitFieldVisible } from '#common/exits-reference';
+import type { ExitCase, ExitCaseList, ReportingLine } from '#common/exits';
+import {
+  CASE_STAGES,
+  type CaseStage,
+  dayEndsAt,
+  type ExitField,
+  exitFieldVisible,
+} from '#common/exits-reference';
 import type { CaseView } from './exits.service';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -40,3 +46,19 @@ export function presentCase(view: CaseView): ExitCase {
   if (access === 'hr') out.emailConflict = view.emailConflict;
   return out;
 }
+
+/** The list answer: the cases, and how many are at each stage (every stage, zero included). */
+export function presentCaseList(views: CaseView[]): ExitCaseList {
+  const stages = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
+  for (const v of views) stages[v.stage] += 1;
+  return { items: views.map(presentCase), stages };
+}
+
+export function presentReportingLine(line: ReportingLine): ReportingLine {
+  return {
+    reportId: line.reportId,
+    manager: line.manager ? { id: line.manager.id, displayName: line.manager.displayName } : null,
+  };
+}
+
+export const presentTransitionResult = (result: { converted: number }) => ({ converted: result.converted });

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   DevClockResultSchema,
   DevClockSchema,
@@ -12,11 +12,28 @@ import {
   ReportingLineSchema,
   TransitionResultSchema,
 } from '#common/exits';
-import { CASE_STAGES, type CaseStage } from '#common/exits-reference';
+import type { Viewer } from '#server/lib/access/policy';
+import type { Env } from '#server/lib/env';
 import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+  textIdParam,
+} from '#server/lib/http';
 import { canManageCases, canSetReportingLines, canUseDevTools } from './exits.policy';
-import { presentCase } from './exits.presenter';
+import {
+  presentCase,
+  presentCaseList,
+  presentReportingLine,
+  presentTransitionResult,
+} from './exits.presenter';
 import {
   cancelCase,
   getCase,
@@ -28,12 +45,10 @@ import {
 } from './exits.service';
 import { runExitTransition } from './exits.transition';
 
-const IdParam = z.object({ id: z.uuid() });
-const MemberParam = z.object({ id: z.string().min(1).max(100) });
-const conflict = {
-  409: { description: 'Already open, or closed', content: { 'application/json': { schema: z.any() } } },
-};
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const MemberParam = textIdParam(100);
+const caseConflict = conflict('Already open, or closed');
+/** The dev tools (clock, transition now): admins, outside production. */
+const devTools = (viewer: Viewer, env: Env) => canUseDevTools(viewer, env.NODE_ENV);
 
 const list = createRoute({
   method: 'get',
@@ -51,7 +66,7 @@ const create = createRoute({
   summary:
     'Open an exit case (HR, or the manager of the person; a staff member’s only by an admin): an employee becomes leaver',
   request: body(ExitCaseCreateSchema),
-  responses: { 201: jsonContent(ExitCaseSchema, 'Created'), ...errorResponses, ...conflict },
+  responses: { 201: jsonContent(ExitCaseSchema, 'Created'), ...errorResponses, ...caseConflict },
 });
 
 const detail = createRoute({
@@ -70,7 +85,7 @@ const update = createRoute({
   tags: ['exits'],
   summary: 'Change last day, time zone, reason, HR owner or manager of an open case (HR)',
   request: { params: IdParam, ...body(ExitCaseUpdateSchema) },
-  responses: { 200: jsonContent(ExitCaseSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(ExitCaseSchema), ...errorResponses, ...caseConflict },
 });
 
 const cancel = createRoute({
@@ -80,7 +95,7 @@ const cancel = createRoute({
   tags: ['exits'],
   summary: 'Cancel an open case (HR): the person gets their previous role back',
   request: { params: IdParam },
-  responses: { 200: jsonContent(ExitCaseSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(ExitCaseSchema), ...errorResponses, ...caseConflict },
 });
 
 const rehire = createRoute({
@@ -104,7 +119,7 @@ const manager = createRoute({
 });
 
 const devClock = createRoute({
-  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
+  middleware: onlyFor(devTools),
   method: 'post',
   path: '/dev/clock',
   tags: ['dev'],
@@ -114,7 +129,7 @@ const devClock = createRoute({
 });
 
 const devTransition = createRoute({
-  middleware: onlyFor((viewer, env) => canUseDevTools(viewer, env.NODE_ENV)),
+  middleware: onlyFor(devTools),
   method: 'post',
   path: '/dev/jobs/exits.transition',
   tags: ['dev'],
@@ -129,9 +144,7 @@ export const exitsRoutes = createRouter()
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
     const views = await listCases(c.var.deps, { viewer, query });
-    const stages = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
-    for (const v of views) stages[v.stage] += 1;
-    return c.json({ items: views.map(presentCase), stages }, 200);
+    return c.json(presentCaseList(views), 200);
   })
   .openapi(create, async (c) => {
     const viewer = requireViewer(c);
@@ -145,49 +158,47 @@ export const exitsRoutes = createRouter()
     return c.json(presentCase(await getCase(c.var.deps, { viewer, id, audit: true })), 200);
   })
   .openapi(update, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageCases);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!canManageCases(viewer)) throw notFound();
     await updateCase(c.var.deps, { viewer, id, input });
     return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(cancel, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageCases);
     const { id } = c.req.valid('param');
-    if (!canManageCases(viewer)) throw notFound();
     await cancelCase(c.var.deps, { viewer, id });
     return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(rehire, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageCases);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!canManageCases(viewer)) throw notFound();
     await setRehireEligibility(c.var.deps, { viewer, id, input });
     return c.json(presentCase(await getCase(c.var.deps, { viewer, id })), 200);
   })
   .openapi(manager, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canSetReportingLines);
     const { id } = c.req.valid('param');
     const { managerId } = c.req.valid('json');
-    if (!canSetReportingLines(viewer)) throw notFound();
-    return c.json(await setManager(c.var.deps, { viewer, reportId: id, managerId }), 200);
+    return c.json(
+      presentReportingLine(await setManager(c.var.deps, { viewer, reportId: id, managerId })),
+      200,
+    );
   })
   .openapi(devClock, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, devTools);
     const { advanceDays } = c.req.valid('json');
     const clock = c.var.deps.clock as {
       now(): Date;
       advance?: (ms: number) => void;
       offsetMs?: () => number;
     };
-    if (!canUseDevTools(viewer, c.var.deps.env.NODE_ENV) || !clock.advance) throw notFound();
+    if (!clock.advance) throw notFound();
     clock.advance(advanceDays * DAY_MS);
     return c.json({ now: clock.now().toISOString(), offsetMs: clock.offsetMs?.() ?? 0 }, 200);
   })
   .openapi(devTransition, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canUseDevTools(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
-    return c.json(await runExitTransition(c.var.deps), 200);
+    authorize(c, devTools);
+    return c.json(presentTransitionResult(await runExitTransition(c.var.deps)), 200);
   });

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { ErrorBodySchema } from '#common/errors';
 import {
   FreshnessConfirmedSchema,
   FreshnessSettingsSchema,
@@ -8,9 +6,10 @@ import {
   FreshnessTokenSchema,
   MyFreshnessSchema,
 } from '#common/freshness';
-import { notFound } from '#server/lib/errors';
 import {
-  type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
@@ -18,7 +17,12 @@ import {
   requireViewer,
 } from '#server/lib/http';
 import { canManageFreshness } from './freshness.policy';
-import { presentConfirmed, presentMyFreshness } from './freshness.presenter';
+import {
+  presentConfirmed,
+  presentFreshnessSettings,
+  presentFreshnessSummary,
+  presentMyFreshness,
+} from './freshness.presenter';
 import {
   confirmByToken,
   confirmMyProfile,
@@ -27,8 +31,6 @@ import {
   getMyFreshness,
   setFreshnessSettings,
 } from './freshness.service';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const getSettings = createRoute({
   middleware: onlyFor(canManageFreshness),
@@ -45,7 +47,7 @@ const putSettings = createRoute({
   path: '/settings/freshness',
   tags: ['settings'],
   summary: 'Set the confirmation period, 3–36 months (HR)',
-  request: { body: json(FreshnessSettingsSchema) },
+  request: body(FreshnessSettingsSchema),
   responses: { 200: jsonContent(FreshnessSettingsSchema), ...errorResponses },
 });
 
@@ -70,11 +72,11 @@ const confirmToken = createRoute({
   path: '/freshness/confirm',
   tags: ['freshness'],
   summary: 'Confirm from the emailed link (no sign-in; the token is signed)',
-  request: { body: json(FreshnessTokenSchema) },
+  request: body(FreshnessTokenSchema),
   responses: {
     200: jsonContent(FreshnessConfirmedSchema),
     ...errorResponses,
-    409: jsonContent(ErrorBodySchema, 'The link has expired'),
+    ...conflict('The link has expired'),
   },
 });
 
@@ -87,21 +89,15 @@ const summary = createRoute({
   responses: { 200: jsonContent(FreshnessSummarySchema), ...errorResponses },
 });
 
-const requireHr = (c: Context<AppEnv>) => {
-  const viewer = requireViewer(c);
-  if (!canManageFreshness(viewer)) throw notFound();
-  return viewer;
-};
-
 export const freshnessRoutes = createRouter()
   .openapi(getSettings, async (c) => {
-    requireHr(c);
-    return c.json(await getFreshnessSettings({ db: c.var.deps.db }), 200);
+    authorize(c, canManageFreshness);
+    return c.json(presentFreshnessSettings(await getFreshnessSettings({ db: c.var.deps.db })), 200);
   })
   .openapi(putSettings, async (c) => {
-    requireHr(c);
+    authorize(c, canManageFreshness);
     const settings = c.req.valid('json');
-    return c.json(await setFreshnessSettings({ db: c.var.deps.db, settings }), 200);
+    return c.json(presentFreshnessSettings(await setFreshnessSettings({ db: c.var.deps.db, settings })), 200);
   })
   .openapi(mine, async (c) => {
     const viewer = requireViewer(c);
@@ -119,7 +115,7 @@ export const freshnessRoutes = createRouter()
     return c.json(presentConfirmed(await confirmByToken({ db, env, clock, token })), 200);
   })
   .openapi(summary, async (c) => {
-    requireHr(c);
+    authorize(c, canManageFreshness);
     const { db, clock } = c.var.deps;
-    return c.json(await freshnessSummary({ db, clock }), 200);
+    return c.json(presentFreshnessSummary(await freshnessSummary({ db, clock })), 200);
   });

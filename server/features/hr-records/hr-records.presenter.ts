@@ -1,4 +1,4 @@
-import type { HrImport } from '#common/hr-import';
+import type { HrImport, ImportErrors, ImportPreview } from '#common/hr-import';
 import { suggestMapping } from '#common/hr-import';
 import type { HrRecord } from '#common/hr-records';
 import type { Locale } from '#common/locale';
@@ -65,5 +65,27 @@ export function presentHrRecord(row: HrRecordListRow): HrRecord {
     status: row.status,
     userId: row.userId,
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The first rows mapped and validated, with the mapping's own problems (already translated). */
+export function presentImportPreview(preview: ImportPreview): ImportPreview {
+  return {
+    rows: preview.rows.map((r) => ({ line: r.line, values: r.values, errors: r.errors })),
+    mappingErrors: preview.mappingErrors,
+  };
+}
+
+/** A page of rejected rows: line, employee number, and each column's reason (already translated). */
+export function presentImportErrors(page: ImportErrors): ImportErrors {
+  return {
+    items: page.items.map((item) => ({
+      line: item.line,
+      employeeNumber: item.employeeNumber,
+      reasons: item.reasons.map((r) => ({ field: r.field, label: r.label, message: r.message })),
+    })),
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
   };
 }

@@ -13,9 +13,17 @@ import {
   suggestMapping,
 } from '#common/hr-import';
 import { HrRecordFilterSchema, HrRecordSchema } from '#common/hr-records';
-import { isHr } from '#server/lib/access/policy';
 import { AppError } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+} from '#server/lib/http';
 import {
   cancelImport,
   findImport,
@@ -27,26 +35,25 @@ import {
   saveMapping,
   startImport,
 } from './hr-import.service';
-import { requireHrRecordsAccess } from './hr-records.policy';
-import { presentHrRecord, presentImport } from './hr-records.presenter';
+import { canUseHrRecords } from './hr-records.policy';
+import {
+  presentHrRecord,
+  presentImport,
+  presentImportErrors,
+  presentImportPreview,
+} from './hr-records.presenter';
 import { listHrRecords } from './hr-records.service';
 
-const IdParam = z.object({ id: z.uuid() });
 const tooLarge = {
   413: { description: 'Larger than IMPORT_MAX_BYTES', content: { 'application/json': { schema: z.any() } } },
 };
-const conflict = {
-  409: {
-    description: 'Not possible in the import’s state',
-    content: { 'application/json': { schema: z.any() } },
-  },
-};
+const stateConflict = conflict('Not possible in the import’s state');
 
 /** The path of the streamed upload: app.ts exempts it from the 1 MB JSON body limit. */
 export const HR_IMPORT_UPLOAD_PATH = '/api/hr-imports';
 
 const upload = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'post',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -61,7 +68,7 @@ const upload = createRoute({
 });
 
 const list = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-imports',
   tags: ['hr-records'],
@@ -73,7 +80,7 @@ const list = createRoute({
 });
 
 const get = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-imports/{id}',
   tags: ['hr-records'],
@@ -83,7 +90,7 @@ const get = createRoute({
 });
 
 const preview = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-imports/{id}/preview',
   tags: ['hr-records'],
@@ -99,40 +106,40 @@ const preview = createRoute({
 });
 
 const putMapping = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'put',
   path: '/hr-imports/{id}/mapping',
   tags: ['hr-records'],
   summary: 'Confirm the column mapping (and encoding) before starting',
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: ImportMappingInputSchema } }, required: true },
+    ...body(ImportMappingInputSchema),
   },
-  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...stateConflict },
 });
 
 const start = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'post',
   path: '/hr-imports/{id}/start',
   tags: ['hr-records'],
   summary: 'Start the import in the background',
   request: { params: IdParam },
-  responses: { 202: jsonContent(HrImportSchema, 'Queued'), ...errorResponses, ...conflict },
+  responses: { 202: jsonContent(HrImportSchema, 'Queued'), ...errorResponses, ...stateConflict },
 });
 
 const cancel = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'post',
   path: '/hr-imports/{id}/cancel',
   tags: ['hr-records'],
   summary: 'Stop an import; rows already imported stay',
   request: { params: IdParam },
-  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(HrImportSchema), ...errorResponses, ...stateConflict },
 });
 
 const errorsCsv = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-imports/{id}/errors.csv',
   tags: ['hr-records'],
@@ -145,7 +152,7 @@ const errorsCsv = createRoute({
 });
 
 const errorsList = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-imports/{id}/errors',
   tags: ['hr-records'],
@@ -155,7 +162,7 @@ const errorsList = createRoute({
 });
 
 const records = createRoute({
-  middleware: onlyFor(isHr),
+  middleware: onlyFor(canUseHrRecords),
   method: 'get',
   path: '/hr-records',
   tags: ['hr-records'],
@@ -187,9 +194,8 @@ function parseMappingParam(raw: string | undefined): ImportMapping | undefined {
 
 export const hrRecordsRoutes = createRouter()
   .openapi(upload, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canUseHrRecords);
     const { fileName, encoding } = c.req.valid('query');
-    requireHrRecordsAccess(viewer);
     const length = c.req.header('content-length');
     const row = await receiveImport({
       ...c.var.deps,
@@ -203,7 +209,7 @@ export const hrRecordsRoutes = createRouter()
     return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 201);
   })
   .openapi(list, async (c) => {
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const rows = await listImports({ db: c.var.deps.db });
     const now = c.var.deps.clock.now();
     const items = rows.map((r) => presentImport(r, now, c.var.locale));
@@ -211,14 +217,14 @@ export const hrRecordsRoutes = createRouter()
   })
   .openapi(get, async (c) => {
     const { id } = c.req.valid('param');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await findImport({ db: c.var.deps.db, id });
     return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
   })
   .openapi(preview, async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const mapping = parseMappingParam(query.mapping);
     const row = await findImport({ db: c.var.deps.db, id });
     const result = await previewImport({
@@ -228,30 +234,30 @@ export const hrRecordsRoutes = createRouter()
       encoding: query.encoding,
       locale: c.var.locale,
     });
-    return c.json(result, 200);
+    return c.json(presentImportPreview(result), 200);
   })
   .openapi(putMapping, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await saveMapping({ ...c.var.deps, id, mapping: input.mapping, encoding: input.encoding });
     return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
   })
   .openapi(start, async (c) => {
     const { id } = c.req.valid('param');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await startImport({ ...c.var.deps, id });
     return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 202);
   })
   .openapi(cancel, async (c) => {
     const { id } = c.req.valid('param');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await cancelImport({ ...c.var.deps, id });
     return c.json(presentImport(row, c.var.deps.clock.now(), c.var.locale), 200);
   })
   .openapi(errorsCsv, async (c) => {
     const { id } = c.req.valid('param');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await findImport({ db: c.var.deps.db, id });
     const csv = importErrorsCsv({ db: c.var.deps.db, id: row.id, locale: c.var.locale });
     const name = `${row.fileName.replace(/\.csv$/i, '')}-errors.csv`;
@@ -263,13 +269,14 @@ export const hrRecordsRoutes = createRouter()
   .openapi(errorsList, async (c) => {
     const { id } = c.req.valid('param');
     const { page } = c.req.valid('query');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const row = await findImport({ db: c.var.deps.db, id });
-    return c.json(await listImportErrors({ db: c.var.deps.db, id: row.id, locale: c.var.locale, page }), 200);
+    const errors = await listImportErrors({ db: c.var.deps.db, id: row.id, locale: c.var.locale, page });
+    return c.json(presentImportErrors(errors), 200);
   })
   .openapi(records, async (c) => {
     const { cursor, ...filter } = c.req.valid('query');
-    requireHrRecordsAccess(requireViewer(c));
+    authorize(c, canUseHrRecords);
     const page = await listHrRecords({ db: c.var.deps.db, filter, cursor, now: c.var.deps.clock.now() });
     return c.json({ items: page.items.map(presentHrRecord), nextCursor: page.nextCursor }, 200);
   });

@@ -1,4 +1,4 @@
-import type { Invitation, InvitationBatch } from '#common/invitations';
+import type { Invitation, InvitationBatch, InvitationBatchAccepted } from '#common/invitations';
 import { displayName } from '#common/names';
 import type { invitationBatches } from '#server/db/schema/index';
 import { type InvitationRow, invitationStatus } from './invitations.service';
@@ -38,3 +38,17 @@ export const presentInvitationBatch = (row: typeof invitationBatches.$inferSelec
   invited: row.invited,
   skipped: row.skipped,
 });
+
+/** A batch accepted for sending: how many invitations are expected, and the records skipped by reason. */
+export function presentBatchAccepted(batch: InvitationBatchAccepted): InvitationBatchAccepted {
+  return {
+    batchId: batch.batchId,
+    queued: batch.queued,
+    skipped: {
+      member: batch.skipped.member,
+      noEmail: batch.skipped.noEmail,
+      alreadyInvited: batch.skipped.alreadyInvited,
+      addressTaken: batch.skipped.addressTaken,
+    },
+  };
+}

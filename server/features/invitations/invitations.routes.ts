@@ -16,10 +16,24 @@ import { presentMe } from '#server/features/auth/auth.presenter';
 import { findViewer } from '#server/features/members/members.service';
 import { isHr } from '#server/lib/access/policy';
 import { AppError, notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+} from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
 import { createInvitationBatch, findInvitationBatch } from './invitation-batches';
-import { presentInvitation, presentInvitationBatch, presentInvitationPreview } from './invitations.presenter';
+import {
+  presentBatchAccepted,
+  presentInvitation,
+  presentInvitationBatch,
+  presentInvitationPreview,
+} from './invitations.presenter';
 import {
   acceptInvitation,
   createInvitation,
@@ -30,10 +44,7 @@ import {
 } from './invitations.service';
 
 const TokenParam = z.object({ token: z.string().min(20).max(100) });
-const IdParam = z.object({ id: z.uuid() });
-const conflict = {
-  409: { description: 'Used or expired', content: { 'application/json': { schema: z.any() } } },
-};
+const usedOrExpired = conflict('Used or expired');
 
 const list = createRoute({
   middleware: onlyFor(isHr),
@@ -51,9 +62,7 @@ const fromRecords = createRoute({
   path: '/invitations/from-records',
   tags: ['invitations'],
   summary: 'Invite HR records (a list of ids or a filter); the work runs in the background',
-  request: {
-    body: { content: { 'application/json': { schema: InvitationsFromRecordsSchema } }, required: true },
-  },
+  request: body(InvitationsFromRecordsSchema),
   responses: { 202: jsonContent(InvitationBatchAcceptedSchema, 'Queued'), ...errorResponses },
 });
 
@@ -80,7 +89,7 @@ const resend = createRoute({
   responses: {
     200: jsonContent(InvitationSchema),
     ...errorResponses,
-    ...conflict,
+    ...usedOrExpired,
     429: jsonContent(ErrorBodySchema, 'Resent too often (see Retry-After)'),
   },
 });
@@ -92,7 +101,7 @@ const revoke = createRoute({
   tags: ['invitations'],
   summary: 'Withdraw an invitation: the link stops working, an unsent email is not sent',
   request: { params: IdParam },
-  responses: { 200: jsonContent(InvitationSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(InvitationSchema), ...errorResponses, ...usedOrExpired },
 });
 
 const create = createRoute({
@@ -101,8 +110,8 @@ const create = createRoute({
   path: '/invitations',
   tags: ['invitations'],
   summary: 'Invite a person (HR and admins); mails the link and returns it once',
-  request: { body: { content: { 'application/json': { schema: InvitationCreateSchema } }, required: true } },
-  responses: { 201: jsonContent(InvitationSchema, 'Created'), ...errorResponses, ...conflict },
+  request: body(InvitationCreateSchema),
+  responses: { 201: jsonContent(InvitationSchema, 'Created'), ...errorResponses, ...usedOrExpired },
 });
 
 const preview = createRoute({
@@ -111,7 +120,7 @@ const preview = createRoute({
   tags: ['invitations'],
   summary: 'What the invitee sees before setting a password (no sign-in needed)',
   request: { params: TokenParam },
-  responses: { 200: jsonContent(InvitationPreviewSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(InvitationPreviewSchema), ...errorResponses, ...usedOrExpired },
 });
 
 const accept = createRoute({
@@ -121,39 +130,35 @@ const accept = createRoute({
   summary: 'Accept: set a password, become a member and get signed in',
   request: {
     params: TokenParam,
-    body: { content: { 'application/json': { schema: InvitationAcceptSchema } }, required: true },
+    ...body(InvitationAcceptSchema),
   },
-  responses: { 201: jsonContent(MeSchema, 'Signed in'), ...errorResponses, ...conflict },
+  responses: { 201: jsonContent(MeSchema, 'Signed in'), ...errorResponses, ...usedOrExpired },
 });
 
 export const invitationsRoutes = createRouter()
   .openapi(list, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const query = c.req.valid('query');
-    if (!isHr(viewer)) throw notFound();
     const now = c.var.deps.clock.now();
     const { items, nextCursor } = await listInvitations({ db: c.var.deps.db, now, query });
     return c.json({ items: items.map((r) => presentInvitation(r, now)), nextCursor }, 200);
   })
   .openapi(fromRecords, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, isHr);
     const input = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     const result = await createInvitationBatch({ ...c.var.deps, viewer, input });
-    return c.json(result, 202);
+    return c.json(presentBatchAccepted(result), 202);
   })
   .openapi(batchStatus, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { id } = c.req.valid('param');
-    if (!isHr(viewer)) throw notFound();
     const batch = await findInvitationBatch({ db: c.var.deps.db, id });
     if (!batch) throw notFound();
     return c.json(presentInvitationBatch(batch), 200);
   })
   .openapi(resend, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, isHr);
     const { id } = c.req.valid('param');
-    if (!isHr(viewer)) throw notFound();
     // Each resend mails the invitee: a double click is fine, a loop is not (decision 025).
     await rateLimiter(
       c.var.deps.db,
@@ -165,16 +170,14 @@ export const invitationsRoutes = createRouter()
     return c.json(presentInvitation(row, c.var.deps.clock.now(), acceptUrl), 200);
   })
   .openapi(revoke, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { id } = c.req.valid('param');
-    if (!isHr(viewer)) throw notFound();
     const row = await revokeInvitation({ ...c.var.deps, id });
     return c.json(presentInvitation(row, c.var.deps.clock.now()), 200);
   })
   .openapi(create, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, isHr);
     const input = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     const { row, acceptUrl } = await createInvitation({ ...c.var.deps, viewer, input });
     return c.json(presentInvitation(row, c.var.deps.clock.now(), acceptUrl), 201);
   })

@@ -1,4 +1,4 @@
-import type { JobAlert, JobAlertMatch } from '#common/job-alerts';
+import type { DigestResult, JobAlert, JobAlertMatch } from '#common/job-alerts';
 import type { JobAlertRow, MatchView } from './job-alerts.service';
 
 /** The only way an alert leaves the server (its owner is the only reader). */
@@ -34,3 +34,10 @@ export function presentMatch(view: MatchView): JobAlertMatch {
     alertIds: view.alertIds,
   };
 }
+
+export const presentDigestResult = (result: DigestResult): DigestResult => ({
+  members: result.members,
+  mailed: result.mailed,
+});
+
+export const presentMarkedSeen = (marked: number) => ({ marked });

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   DigestResultSchema,
   JOB_ALERT_LIMITS,
@@ -9,11 +9,21 @@ import {
   JobAlertUpdateSchema,
   MarkSeenResultSchema,
 } from '#common/job-alerts';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import type { Viewer } from '#server/lib/access/policy';
+import type { Env } from '#server/lib/env';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+} from '#server/lib/http';
 import { runDigestNow } from './job-alerts.jobs';
 import { canKeepJobAlerts, canRunDigestNow } from './job-alerts.policy';
-import { presentAlert, presentMatch } from './job-alerts.presenter';
+import { presentAlert, presentDigestResult, presentMarkedSeen, presentMatch } from './job-alerts.presenter';
 import {
   createAlert,
   deleteAlert,
@@ -23,11 +33,10 @@ import {
   updateAlert,
 } from './job-alerts.service';
 
-const IdParam = z.object({ id: z.uuid() });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const limitReached = {
-  409: { description: 'Too many alerts', content: { 'application/json': { schema: z.any() } } },
-};
+const limitReached = conflict('Too many alerts');
+
+/** Sending the digest now: admins, outside production. */
+const runsDigestNow = (viewer: Viewer, env: Env) => canRunDigestNow(viewer, env.NODE_ENV);
 
 const list = createRoute({
   middleware: onlyFor(canKeepJobAlerts),
@@ -87,7 +96,7 @@ const seen = createRoute({
 });
 
 const devDigest = createRoute({
-  middleware: onlyFor((viewer, env) => canRunDigestNow(viewer, env.NODE_ENV)),
+  middleware: onlyFor(runsDigestNow),
   method: 'post',
   path: '/dev/jobs/job-alerts.digest',
   tags: ['dev'],
@@ -97,8 +106,7 @@ const devDigest = createRoute({
 
 export const jobAlertsRoutes = createRouter()
   .openapi(list, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const viewer = authorize(c, canKeepJobAlerts);
     const { rows, emailAllowed } = await listAlerts(c.var.deps, { viewer });
     return c.json(
       {
@@ -110,40 +118,34 @@ export const jobAlertsRoutes = createRouter()
     );
   })
   .openapi(create, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canKeepJobAlerts);
     const input = c.req.valid('json');
-    if (!canKeepJobAlerts(viewer)) throw notFound();
     const { row, emailAllowed } = await createAlert(c.var.deps, { viewer, input });
     return c.json(presentAlert(row, emailAllowed), 201);
   })
   .openapi(update, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canKeepJobAlerts);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!canKeepJobAlerts(viewer)) throw notFound();
     const { row, emailAllowed } = await updateAlert(c.var.deps, { viewer, id, input });
     return c.json(presentAlert(row, emailAllowed), 200);
   })
   .openapi(remove, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canKeepJobAlerts);
     const { id } = c.req.valid('param');
-    if (!canKeepJobAlerts(viewer)) throw notFound();
     await deleteAlert(c.var.deps, { viewer, id });
     return c.body(null, 204);
   })
   .openapi(matches, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canKeepJobAlerts(viewer)) throw notFound();
+    const viewer = authorize(c, canKeepJobAlerts);
     const { items, unseen } = await listMatches(c.var.deps, { viewer });
     return c.json({ items: items.map(presentMatch), unseen }, 200);
   })
   .openapi(seen, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canKeepJobAlerts(viewer)) throw notFound();
-    return c.json({ marked: await markMatchesSeen(c.var.deps, { viewer }) }, 200);
+    const viewer = authorize(c, canKeepJobAlerts);
+    return c.json(presentMarkedSeen(await markMatchesSeen(c.var.deps, { viewer })), 200);
   })
   .openapi(devDigest, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canRunDigestNow(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
-    return c.json(await runDigestNow(c.var.deps), 200);
+    authorize(c, runsDigestNow);
+    return c.json(presentDigestResult(await runDigestNow(c.var.deps)), 200);
   });

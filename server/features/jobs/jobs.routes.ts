@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   AdminJobListQuerySchema,
@@ -11,11 +11,14 @@ import {
   JobSchema,
   JobUpdateSchema,
 } from '#common/jobs';
-import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
+  IdParam,
   jsonContent,
   onlyFor,
   requireViewer,
@@ -35,14 +38,7 @@ import {
   updateJob,
 } from './jobs.service';
 
-const IdParam = z.object({ id: z.uuid() });
-const conflict = {
-  409: {
-    description: 'Already open, or already closed',
-    content: { 'application/json': { schema: z.any() } },
-  },
-};
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const jobConflict = conflict('Already open, or already closed');
 
 const list = createRoute({
   method: 'get',
@@ -99,7 +95,7 @@ const publish = createRoute({
   tags: ['jobs'],
   summary: 'Publish a draft or reopen a closed job (HR); job alerts are matched after it opens',
   request: { params: IdParam },
-  responses: { 200: jsonContent(JobSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(JobSchema), ...errorResponses, ...jobConflict },
 });
 
 const close = createRoute({
@@ -109,7 +105,7 @@ const close = createRoute({
   tags: ['jobs'],
   summary: 'Close a job (HR): it leaves every list at once',
   request: { params: IdParam },
-  responses: { 200: jsonContent(JobSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(JobSchema), ...errorResponses, ...jobConflict },
 });
 
 const adminList = createRoute({
@@ -169,38 +165,33 @@ export const jobsRoutes = createRouter()
     return c.json(presentJob(row, { now: c.var.deps.clock.now(), hr: false }), 200);
   })
   .openapi(create, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageJobs);
     const input = c.req.valid('json');
-    if (!canManageJobs(viewer)) throw notFound();
     const row = await createJob(c.var.deps, { viewer, input });
     return c.json(await presentForHr(c, row), 201);
   })
   .openapi(update, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageJobs);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!canManageJobs(viewer)) throw notFound();
     const row = await updateJob(c.var.deps, { viewer, id, input });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(publish, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageJobs);
     const { id } = c.req.valid('param');
-    if (!canManageJobs(viewer)) throw notFound();
     const row = await publishJob(c.var.deps, { viewer, id });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(close, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageJobs);
     const { id } = c.req.valid('param');
-    if (!canManageJobs(viewer)) throw notFound();
     const row = await closeJob(c.var.deps, { viewer, id });
     return c.json(await presentForHr(c, row), 200);
   })
   .openapi(adminList, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, canManageJobs);
     const query = c.req.valid('query');
-    if (!canManageJobs(viewer)) throw notFound();
     const result = await listAdminJobs(c.var.deps, { query });
     const now = c.var.deps.clock.now();
     return c.json(

@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { OutboxListSchema, OutboxMessageSchema, OutboxQuerySchema } from '#common/mail';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import { authorize, createRouter, errorResponses, IdParam, jsonContent, onlyFor } from '#server/lib/http';
 import type { MailCatcher } from '#server/lib/mail-catcher';
 import type { MailRow } from '#server/lib/outbox';
 import { canReadOutbox } from './mail.policy';
@@ -24,7 +23,7 @@ const show = createRoute({
   path: '/outbox/{id}',
   tags: ['outbox'],
   summary: 'One email with its text (and the raw delivered message when the local catcher has it)',
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: IdParam },
   responses: { 200: jsonContent(OutboxMessageSchema), ...errorResponses },
 });
 
@@ -42,9 +41,8 @@ const outboxView = (catcher: MailCatcher | undefined): OutboxView => ({
 
 export const mailRoutes = createRouter()
   .openapi(list, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, canReadOutbox);
     const query = c.req.valid('query');
-    if (!canReadOutbox(viewer)) throw notFound();
     const view = outboxView(c.var.deps.mailCatcher);
     const { items, nextCursor } = await listOutbox({
       db: c.var.deps.db,
@@ -55,9 +53,8 @@ export const mailRoutes = createRouter()
     return c.json({ items: items.map((row) => presentOutboxItem(row, view)), nextCursor }, 200);
   })
   .openapi(show, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, canReadOutbox);
     const { id } = c.req.valid('param');
-    if (!canReadOutbox(viewer)) throw notFound();
     const row = await findOutboxMessage({ db: c.var.deps.db, id });
     const view = outboxView(c.var.deps.mailCatcher);
     return c.json(presentOutboxMessage(row, caughtCopy(c.var.deps.mailCatcher, row), view), 200);

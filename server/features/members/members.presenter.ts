@@ -66,3 +66,14 @@ export function presentProfile({
   }
   return out;
 }
+
+/** The per-field visibility limits: each profile field the map sets, with its level. */
+export function presentVisibilityLimits(limits: VisibilityMap): VisibilityMap {
+  const out: VisibilityMap = {};
+  for (const [field, level] of Object.entries(limits) as [
+    keyof VisibilityMap,
+    VisibilityMap[keyof VisibilityMap],
+  ][])
+    if (level !== undefined) out[field] = level;
+  return out;
+}

@@ -1,10 +1,18 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { ErrorBodySchema } from '#common/errors';
+import { createRoute } from '@hono/zod-openapi';
 import { ProfileSchema, ProfileUpdateSchema, VisibilityMapSchema } from '#common/profiles';
 import { isHr } from '#server/lib/access/policy';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
-import { presentProfile } from './members.presenter';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+  textIdParam,
+} from '#server/lib/http';
+import { presentProfile, presentVisibilityLimits } from './members.presenter';
 import {
   findVisibleMember,
   getVisibilityLimits,
@@ -12,14 +20,14 @@ import {
   updateProfile,
 } from './members.service';
 
-const IdParam = z.object({ id: z.string().min(1).max(64) });
+const MemberParam = textIdParam(64);
 
 const getMember = createRoute({
   method: 'get',
   path: '/members/{id}',
   tags: ['members'],
   summary: 'A member profile, with only the fields the viewer may see',
-  request: { params: IdParam },
+  request: { params: MemberParam },
   responses: { 200: jsonContent(ProfileSchema), ...errorResponses },
 });
 
@@ -29,13 +37,13 @@ const patchMember = createRoute({
   tags: ['members'],
   summary: 'Edit a profile (the member themself, or HR)',
   request: {
-    params: IdParam,
-    body: { content: { 'application/json': { schema: ProfileUpdateSchema } }, required: true },
+    params: MemberParam,
+    ...body(ProfileUpdateSchema),
   },
   responses: {
     200: jsonContent(ProfileSchema),
     ...errorResponses,
-    409: jsonContent(ErrorBodySchema, 'The employee number belongs to another member'),
+    ...conflict('The employee number belongs to another member'),
   },
 });
 
@@ -53,7 +61,7 @@ const putLimits = createRoute({
   path: '/settings/profile-visibility',
   tags: ['settings'],
   summary: 'Set the per-field visibility limits (HR and admins)',
-  request: { body: { content: { 'application/json': { schema: VisibilityMapSchema } }, required: true } },
+  request: body(VisibilityMapSchema),
   responses: { 200: jsonContent(VisibilityMapSchema), ...errorResponses },
 });
 
@@ -75,12 +83,11 @@ export const membersRoutes = createRouter()
   })
   .openapi(getLimits, async (c) => {
     requireViewer(c);
-    return c.json(await getVisibilityLimits({ db: c.var.deps.db }), 200);
+    return c.json(presentVisibilityLimits(await getVisibilityLimits({ db: c.var.deps.db })), 200);
   })
   .openapi(putLimits, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const limits = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     const { db, queue } = c.var.deps;
-    return c.json(await setVisibilityLimits({ db, limits, queue }), 200);
+    return c.json(presentVisibilityLimits(await setVisibilityLimits({ db, limits, queue })), 200);
   });

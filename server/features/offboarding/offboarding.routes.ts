@@ -10,8 +10,16 @@ import {
   TemplateSchema,
 } from '#common/offboarding';
 import { isHr } from '#server/lib/access/policy';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  conflict,
+  createRouter,
+  errorResponses,
+  jsonContent,
+  onlyFor,
+  requireViewer,
+} from '#server/lib/http';
 import { presentMyTask, presentTask, presentTaskList, presentTemplate } from './offboarding.presenter';
 import {
   completeTask,
@@ -28,9 +36,7 @@ import {
 const TemplateParam = z.object({ id: z.string().max(100) });
 const CaseParam = z.object({ id: z.string().max(100) });
 const TaskParam = z.object({ id: z.string().max(100), taskId: z.string().max(100) });
-const conflict = {
-  409: { description: 'The case is closed', content: { 'application/json': { schema: z.any() } } },
-};
+const caseClosed = conflict('The case is closed');
 
 const listTemplatesRoute = createRoute({
   middleware: onlyFor(isHr),
@@ -47,7 +53,7 @@ const createTemplateRoute = createRoute({
   path: '/offboarding/templates',
   tags: ['offboarding'],
   summary: 'Add a checklist template (HR)',
-  request: { body: { content: { 'application/json': { schema: TemplateCreateSchema } }, required: true } },
+  request: body(TemplateCreateSchema),
   responses: { 201: jsonContent(TemplateSchema, 'Created'), ...errorResponses },
 });
 
@@ -59,7 +65,7 @@ const patchTemplateRoute = createRoute({
   summary: 'Change a template (HR); cases already open keep their tasks',
   request: {
     params: TemplateParam,
-    body: { content: { 'application/json': { schema: TemplatePatchSchema } }, required: true },
+    ...body(TemplatePatchSchema),
   },
   responses: { 200: jsonContent(TemplateSchema), ...errorResponses },
 });
@@ -90,9 +96,9 @@ const completeRoute = createRoute({
   summary: 'Complete a task (its assignee or HR); special kinds carry their answer',
   request: {
     params: TaskParam,
-    body: { content: { 'application/json': { schema: TaskCompleteSchema } }, required: true },
+    ...body(TaskCompleteSchema),
   },
-  responses: { 200: jsonContent(TaskSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(TaskSchema), ...errorResponses, ...caseClosed },
 });
 
 const reopenRoute = createRoute({
@@ -101,7 +107,7 @@ const reopenRoute = createRoute({
   tags: ['offboarding'],
   summary: 'Reopen a done task (its assignee or HR)',
   request: { params: TaskParam },
-  responses: { 200: jsonContent(TaskSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(TaskSchema), ...errorResponses, ...caseClosed },
 });
 
 const myTasksRoute = createRoute({
@@ -114,28 +120,24 @@ const myTasksRoute = createRoute({
 
 export const offboardingRoutes = createRouter()
   .openapi(listTemplatesRoute, async (c) => {
-    const viewer = requireViewer(c);
-    if (!isHr(viewer)) throw notFound();
+    authorize(c, isHr);
     const rows = await listTemplates({ db: c.var.deps.db });
     return c.json({ items: rows.map(presentTemplate) }, 200);
   })
   .openapi(createTemplateRoute, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const input = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     return c.json(presentTemplate(await createTemplate({ db: c.var.deps.db, input })), 201);
   })
   .openapi(patchTemplateRoute, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    if (!isHr(viewer)) throw notFound();
     return c.json(presentTemplate(await updateTemplate({ db: c.var.deps.db, id, patch })), 200);
   })
   .openapi(deleteTemplateRoute, async (c) => {
-    const viewer = requireViewer(c);
+    authorize(c, isHr);
     const { id } = c.req.valid('param');
-    if (!isHr(viewer)) throw notFound();
     await deleteTemplate({ db: c.var.deps.db, id });
     return c.body(null, 204);
   })

@@ -1,17 +1,19 @@
 import { isoToday, tenureYears } from '#common/dates';
 import {
   type AtsExport,
+  type AtsInbox,
   type AtsWebhookMode,
   type PipelineBoard,
   type PipelineCardDetail,
   type PipelineCardSummary,
   type PipelineJobRef,
   type PipelineNote,
+  type PipelineStats,
   STAGE_MOVE_REASONS,
   type StageEvent,
   type StageMoveReason,
 } from '#common/pipeline';
-import { PIPELINE_STAGES, type PipelineStage } from '#common/rehiring-reference';
+import { PIPELINE_SOURCES, PIPELINE_STAGES, type PipelineStage } from '#common/rehiring-reference';
 import type { CardRow } from './pipeline.board';
 import type { CardExtras } from './pipeline.cards';
 import type { AtsExportRow } from './pipeline.exports';
@@ -318,4 +320,45 @@ export function presentCsvRows(
     return CSV_COLUMNS.map((c) => cells[c]);
   });
   return [header, ...body];
+}
+
+/** Hires this year and by year, open cards by stage, and how many cards led to a hire. */
+export function presentStats(stats: PipelineStats): PipelineStats {
+  const { bySource } = stats.conversion;
+  const openByStage = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, stats.openByStage[s]]));
+  return {
+    year: stats.year,
+    thisYear: {
+      total: stats.thisYear.total,
+      interest: stats.thisYear.interest,
+      referral: stats.thisYear.referral,
+    },
+    hiresByYear: stats.hiresByYear.map((y) => ({
+      year: y.year,
+      interest: y.interest,
+      referral: y.referral,
+      total: y.total,
+    })),
+    openByStage: openByStage as PipelineStats['openByStage'],
+    conversion: {
+      cards: stats.conversion.cards,
+      hired: stats.conversion.hired,
+      rate: stats.conversion.rate,
+      bySource: Object.fromEntries(
+        PIPELINE_SOURCES.map((source) => [
+          source,
+          { cards: bySource[source].cards, hired: bySource[source].hired },
+        ]),
+      ) as PipelineStats['conversion']['bySource'],
+    },
+  };
+}
+
+export const presentStartJobResult = (result: { started: number }) => ({ started: result.started });
+
+/** The development receiver's last deliveries: ids and times, never a payload. */
+export function presentAtsInbox(entries: AtsInbox['items']): AtsInbox {
+  return {
+    items: entries.map((e) => ({ exportId: e.exportId, schema: e.schema, receivedAt: e.receivedAt })),
+  };
 }

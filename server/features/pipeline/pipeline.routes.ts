@@ -15,15 +15,20 @@ import {
   PipelineStatsSchema,
   StartJobResultSchema,
 } from '#common/pipeline';
+import type { Viewer } from '#server/lib/access/policy';
 import { toCsv } from '#server/lib/csv';
+import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
 import {
   type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
+  IdParam,
   jsonContent,
   onlyFor,
-  requireViewer,
 } from '#server/lib/http';
 import {
   ATS_IDEMPOTENCY_HEADER,
@@ -43,23 +48,27 @@ import { moveCard, runPipelineStart } from './pipeline.hires';
 import { t } from './pipeline.messages';
 import { canReadDevInbox, canRunDevJobs, canUsePipeline } from './pipeline.policy';
 import {
+  presentAtsInbox,
   presentBoard,
   presentCardDetail,
   presentCsvRows,
   presentExport,
   presentNote,
+  presentStartJobResult,
+  presentStats,
 } from './pipeline.presenter';
 import { getStats } from './pipeline.stats';
 
-const IdParam = z.object({ id: z.uuid() });
-const conflict = {
-  409: { description: 'Not possible in this state', content: { 'application/json': { schema: z.any() } } },
-};
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const stateConflict = conflict('Not possible in this state');
 const csvContent = {
   description: 'CSV (UTF-8 with BOM, for Excel)',
   content: { 'text/csv': { schema: z.string() } },
 };
+
+/** Development jobs: admins, outside production. */
+const runsDevJobs = (viewer: Viewer, env: Env) => canRunDevJobs(viewer, env.NODE_ENV);
+/** The dev ATS inbox: HR, outside production. */
+const readsDevInbox = (viewer: Viewer, env: Env) => canReadDevInbox(viewer, env.NODE_ENV);
 
 const board = createRoute({
   middleware: onlyFor(canUsePipeline),
@@ -120,7 +129,7 @@ const move = createRoute({
   tags: ['pipeline'],
   summary: 'Move a card to a stage; "rehired" needs the hire (start date, role, time zone)',
   request: { params: IdParam, ...body(PipelineMoveSchema) },
-  responses: { 200: jsonContent(PipelineCardDetailSchema), ...errorResponses, ...conflict },
+  responses: { 200: jsonContent(PipelineCardDetailSchema), ...errorResponses, ...stateConflict },
 });
 
 const notes = createRoute({
@@ -140,11 +149,11 @@ const atsExport = createRoute({
   tags: ['pipeline'],
   summary: 'Hand a card to the applicant tracking system by signed webhook (queued, retried)',
   request: { params: IdParam, ...body(AtsExportCreateSchema) },
-  responses: { 201: jsonContent(AtsExportSchema, 'Queued'), ...errorResponses, ...conflict },
+  responses: { 201: jsonContent(AtsExportSchema, 'Queued'), ...errorResponses, ...stateConflict },
 });
 
 const devStart = createRoute({
-  middleware: onlyFor((viewer, env) => canRunDevJobs(viewer, env.NODE_ENV)),
+  middleware: onlyFor(runsDevJobs),
   method: 'post',
   path: '/dev/jobs/pipeline.start',
   tags: ['dev'],
@@ -162,20 +171,13 @@ const devInboxReceive = createRoute({
 });
 
 const devInboxList = createRoute({
-  middleware: onlyFor((viewer, env) => canReadDevInbox(viewer, env.NODE_ENV)),
+  middleware: onlyFor(readsDevInbox),
   method: 'get',
   path: '/dev/ats-inbox',
   tags: ['dev'],
   summary: 'Development only (HR): the last payloads the built-in receiver accepted (ids and times)',
   responses: { 200: jsonContent(AtsInboxSchema), ...errorResponses },
 });
-
-/** HR or a 404 — for everyone else the pipeline does not exist. */
-function requireHr(c: Context<AppEnv>) {
-  const viewer = requireViewer(c);
-  if (!canUsePipeline(viewer)) throw notFound();
-  return viewer;
-}
 
 function csvResponse(c: Context<AppEnv>, rows: string[][], name: string) {
   const text = toCsv(rows);
@@ -190,16 +192,16 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 
 export const pipelineRoutes = createRouter()
   .openapi(board, async (c) => {
-    requireHr(c);
+    authorize(c, canUsePipeline);
     const rows = await listBoard(c.var.deps, c.req.valid('query'));
     return c.json(presentBoard(rows, c.var.deps.clock.now()), 200);
   })
   .openapi(stats, async (c) => {
-    requireHr(c);
-    return c.json(await getStats(c.var.deps), 200);
+    authorize(c, canUsePipeline);
+    return c.json(presentStats(await getStats(c.var.deps)), 200);
   })
   .openapi(boardCsv, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const query = c.req.valid('query');
     const rows = await selectCardsForCsv(c.var.deps, query);
     const locale = query.lang ?? c.var.locale;
@@ -209,14 +211,14 @@ export const pipelineRoutes = createRouter()
     return csvResponse(c, table, `pipeline-${today(now)}.csv`);
   })
   .openapi(detail, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
     const { row, extras } = await getCardDetail(c.var.deps, viewer, id, { audit: true });
     const atsWebhook = atsWebhookMode(c.var.deps.env);
     return c.json(presentCardDetail(row, extras, { now: c.var.deps.clock.now(), atsWebhook }), 200);
   })
   .openapi(cardCsv, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const now = c.var.deps.clock.now();
@@ -227,7 +229,7 @@ export const pipelineRoutes = createRouter()
     return csvResponse(c, table, `pipeline-card-${id.slice(0, 8)}.csv`);
   })
   .openapi(move, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
     await moveCard(c.var.deps, viewer, id, c.req.valid('json'));
     const { row, extras } = await getCardDetail(c.var.deps, viewer, id);
@@ -235,13 +237,13 @@ export const pipelineRoutes = createRouter()
     return c.json(presentCardDetail(row, extras, { now: c.var.deps.clock.now(), atsWebhook }), 200);
   })
   .openapi(notes, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
     const note = await addNote(c.var.deps, viewer, id, c.req.valid('json').body);
     return c.json(presentNote(note), 201);
   })
   .openapi(atsExport, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
     if (atsWebhookMode(c.var.deps.env) === 'not_configured') {
       // Still a 404 for a card HR cannot see; only then "not configured".
@@ -262,9 +264,8 @@ export const pipelineRoutes = createRouter()
     return c.json(presentExport({ ...row, actorName: viewer.displayName }), 201);
   })
   .openapi(devStart, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canRunDevJobs(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
-    return c.json(await runPipelineStart(c.var.deps), 200);
+    authorize(c, runsDevJobs);
+    return c.json(presentStartJobResult(await runPipelineStart(c.var.deps)), 200);
   })
   .openapi(devInboxReceive, async (c) => {
     const { env, clock } = c.var.deps;
@@ -283,7 +284,6 @@ export const pipelineRoutes = createRouter()
     return c.body(null, 204);
   })
   .openapi(devInboxList, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canReadDevInbox(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
-    return c.json({ items: devInbox(c.var.deps) }, 200);
+    authorize(c, readsDevInbox);
+    return c.json(presentAtsInbox(devInbox(c.var.deps)), 200);
   });

@@ -8,14 +8,17 @@ import {
   MyDataSummarySchema,
   RetentionSettingsSchema,
 } from '#common/privacy';
-import { notFound } from '#server/lib/errors';
 import {
   type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
   onlyFor,
   requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { checkPassword, eraseMember, getErasureSettings, setErasureSettings } from './erasure.service';
 import { exportMemberData, summariseMemberData } from './export.service';
@@ -23,13 +26,7 @@ import { canEraseMembers, canManageRetention } from './privacy.policy';
 import { presentErasure, presentRetention, presentSummary } from './privacy.presenter';
 import { getRetentionSettings, setRetentionSettings } from './retention.service';
 
-const json = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const conflict = {
-  409: {
-    description: 'The last admin cannot be erased',
-    content: { 'application/json': { schema: z.any() } },
-  },
-};
+const lastAdmin = conflict('The last admin cannot be erased');
 const Erased = z.object({ erased: z.literal(true) });
 
 const summary = createRoute({
@@ -59,8 +56,8 @@ const deleteAccount = createRoute({
   path: '/me/delete',
   tags: ['my data'],
   summary: 'Delete my account: personal data erased everywhere, signed out',
-  request: json(DeleteAccountSchema),
-  responses: { 200: jsonContent(Erased), ...errorResponses, ...conflict },
+  request: body(DeleteAccountSchema),
+  responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
 const adminErase = createRoute({
@@ -69,8 +66,8 @@ const adminErase = createRoute({
   path: '/admin/members/{id}/erase',
   tags: ['my data'],
   summary: 'Erase a member (admins), with the same function as self-service deletion',
-  request: { params: z.object({ id: z.string().min(1).max(100) }), ...json(AdminEraseSchema) },
-  responses: { 200: jsonContent(Erased), ...errorResponses, ...conflict },
+  request: { params: textIdParam(100), ...body(AdminEraseSchema) },
+  responses: { 200: jsonContent(Erased), ...errorResponses, ...lastAdmin },
 });
 
 const getRetention = createRoute({
@@ -88,7 +85,7 @@ const putRetention = createRoute({
   path: '/settings/retention',
   tags: ['settings'],
   summary: 'Set the retention rules (admins)',
-  request: json(RetentionSettingsSchema),
+  request: body(RetentionSettingsSchema),
   responses: { 200: jsonContent(RetentionSettingsSchema), ...errorResponses },
 });
 
@@ -107,7 +104,7 @@ const putErasure = createRoute({
   path: '/settings/erasure',
   tags: ['settings'],
   summary: "Set what happens to an erased member's content (admins)",
-  request: json(ErasureSettingsSchema),
+  request: body(ErasureSettingsSchema),
   responses: { 200: jsonContent(ErasureSettingsSchema), ...errorResponses },
 });
 
@@ -145,36 +142,31 @@ export const privacyRoutes = createRouter()
     return c.json({ erased: true as const }, 200);
   })
   .openapi(adminErase, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canEraseMembers);
     const { id } = c.req.valid('param');
     c.req.valid('json');
-    if (!canEraseMembers(viewer)) throw notFound();
     const { db, env, clock, hooks } = c.var.deps;
     await eraseMember({ db, env, clock, hooks, userId: id, actor: { kind: 'admin', id: viewer.id } });
     if (id === viewer.id) clearAuthCookies(c);
     return c.json({ erased: true as const }, 200);
   })
   .openapi(getRetention, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canManageRetention(viewer)) throw notFound();
+    authorize(c, canManageRetention);
     return c.json(presentRetention(await getRetentionSettings({ db: c.var.deps.db })), 200);
   })
   .openapi(putRetention, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageRetention);
     const input = c.req.valid('json');
-    if (!canManageRetention(viewer)) throw notFound();
     const saved = await setRetentionSettings({ db: c.var.deps.db, settings: input, actorId: viewer.id });
     return c.json(presentRetention(saved), 200);
   })
   .openapi(getErasure, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canManageRetention(viewer)) throw notFound();
+    authorize(c, canManageRetention);
     return c.json(presentErasure(await getErasureSettings({ db: c.var.deps.db })), 200);
   })
   .openapi(putErasure, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canManageRetention);
     const input = c.req.valid('json');
-    if (!canManageRetention(viewer)) throw notFound();
     const saved = await setErasureSettings({ db: c.var.deps.db, settings: input, actorId: viewer.id });
     return c.json(presentErasure(saved), 200);
   });

@@ -1,4 +1,10 @@
-import type { AdminReferral, MyReferral, ReferralConsentView, RewardRuleView } from '#common/referrals';
+import type {
+  AdminReferral,
+  MyReferral,
+  ReferralConsentView,
+  ReferralsDailyResult,
+  RewardRuleView,
+} from '#common/referrals';
 import { referralOutcome } from '#common/referrals';
 import type { AdminReferralView, ConsentView, ReferralRewardRule, ReferralView } from './referrals.service';
 
@@ -93,4 +99,16 @@ export function presentConsentView({ row, referrerName, job }: ConsentView): Ref
     };
   }
   return out;
+}
+
+/** What the daily run did: referrals expired, then the retention step's counts. */
+export function presentDailyResult(result: ReferralsDailyResult): ReferralsDailyResult {
+  return {
+    expired: result.expired,
+    redacted: result.redacted,
+    mailsDeleted: result.mailsDeleted,
+    notesDeleted: result.notesDeleted,
+    hiresCancelled: result.hiresCancelled,
+    hiresUnlinked: result.hiresUnlinked,
+  };
 }

@@ -1,5 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { ErrorBodySchema } from '#common/errors';
 import {
   AdminReferralListQuerySchema,
@@ -15,15 +14,19 @@ import {
   RewardRuleSchema,
   RewardRuleViewSchema,
 } from '#common/referrals';
+import type { Viewer } from '#server/lib/access/policy';
 import { clientAddress } from '#server/lib/client-address';
-import { notFound } from '#server/lib/errors';
+import type { Env } from '#server/lib/env';
 import {
-  type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
   onlyFor,
   requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
 import { runReferralsDaily } from './referrals.jobs';
@@ -31,6 +34,7 @@ import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.po
 import {
   presentAdminReferral,
   presentConsentView,
+  presentDailyResult,
   presentMyReferral,
   presentRewardRule,
 } from './referrals.presenter';
@@ -53,12 +57,12 @@ import {
  */
 export const REFERRAL_CONSENT_RATE_LIMIT = { max: 30, windowMs: 15 * 60_000 };
 
-const IdParam = z.object({ id: z.string().min(1).max(100) });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const conflict = {
-  409: jsonContent(ErrorBodySchema, 'Duplicate, recently referred, already decided, or not in that state'),
-};
+const ReferralParam = textIdParam(100);
+const referralConflict = conflict('Duplicate, recently referred, already decided, or not in that state');
 const rateLimited = { 429: jsonContent(ErrorBodySchema, 'Too many requests from this address') };
+
+/** Running the referral jobs now: admins, outside production. */
+const runsReferralJobs = (viewer: Viewer, env: Env) => canRunReferralJobs(viewer, env.NODE_ENV);
 
 const create = createRoute({
   middleware: onlyFor(canRefer),
@@ -72,7 +76,7 @@ const create = createRoute({
   responses: {
     201: jsonContent(MyReferralSchema, 'Created'),
     ...errorResponses,
-    ...conflict,
+    ...referralConflict,
     429: jsonContent(ErrorBodySchema, 'Too many referrals in 24 hours'),
   },
 });
@@ -92,8 +96,8 @@ const resend = createRoute({
   summary: 'Send the consent email again with a new link (the referrer, while awaiting consent)',
   description:
     'At most twice per referral and once an hour; the deadline stays 14 days from the referral (after it: 409).',
-  request: { params: IdParam },
-  responses: { 200: jsonContent(MyReferralSchema), ...errorResponses, ...conflict },
+  request: { params: ReferralParam },
+  responses: { 200: jsonContent(MyReferralSchema), ...errorResponses, ...referralConflict },
 });
 
 // The consent endpoints take the token in the body, never in the path: paths end up in access
@@ -116,7 +120,7 @@ const consentDecide = createRoute({
   responses: {
     200: jsonContent(ReferralConsentViewSchema),
     ...errorResponses,
-    ...conflict,
+    ...referralConflict,
     ...rateLimited,
   },
 });
@@ -156,24 +160,18 @@ const rewardPaid = createRoute({
   path: '/admin/referrals/{id}/reward-paid',
   tags: ['referrals'],
   summary: 'HR: mark an eligible reward paid',
-  request: { params: IdParam },
-  responses: { 200: jsonContent(AdminReferralSchema), ...errorResponses, ...conflict },
+  request: { params: ReferralParam },
+  responses: { 200: jsonContent(AdminReferralSchema), ...errorResponses, ...referralConflict },
 });
 
 const devDaily = createRoute({
-  middleware: onlyFor((viewer, env) => canRunReferralJobs(viewer, env.NODE_ENV)),
+  middleware: onlyFor(runsReferralJobs),
   method: 'post',
   path: '/dev/jobs/referrals.expire',
   tags: ['dev'],
   summary: 'Development only (admin): run the daily referrals job now (expiry, then retention)',
   responses: { 200: jsonContent(ReferralsDailyResultSchema), ...errorResponses },
 });
-
-const requireHr = (c: Context<AppEnv>) => {
-  const viewer = requireViewer(c);
-  if (!canManageReferrals(viewer)) throw notFound();
-  return viewer;
-};
 
 const router = createRouter();
 
@@ -195,9 +193,8 @@ router.use('/referral-consent/*', async (c, next) => {
 
 export const referralsRoutes = router
   .openapi(create, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canRefer);
     const input = c.req.valid('json');
-    if (!canRefer(viewer)) throw notFound();
     return c.json(presentMyReferral(await createReferral({ deps: c.var.deps, viewer, input })), 201);
   })
   .openapi(mine, async (c) => {
@@ -228,7 +225,7 @@ export const referralsRoutes = router
     );
   })
   .openapi(adminList, async (c) => {
-    requireHr(c);
+    authorize(c, canManageReferrals);
     const query = c.req.valid('query');
     const { items, total } = await listReferralsForHr({ db: c.var.deps.db, query });
     return c.json(
@@ -237,23 +234,22 @@ export const referralsRoutes = router
     );
   })
   .openapi(ruleGet, async (c) => {
-    requireHr(c);
+    authorize(c, canManageReferrals);
     return c.json(presentRewardRule(await getRewardRule(c.var.deps.db)), 200);
   })
   .openapi(rulePut, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageReferrals);
     const rule = c.req.valid('json');
     const { db, clock } = c.var.deps;
     return c.json(presentRewardRule(await setRewardRule({ db, clock, viewer, rule })), 200);
   })
   .openapi(rewardPaid, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageReferrals);
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
     return c.json(presentAdminReferral(await markRewardPaid({ db, clock, viewer, id })), 200);
   })
   .openapi(devDaily, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canRunReferralJobs(viewer, c.var.deps.env.NODE_ENV)) throw notFound();
-    return c.json(await runReferralsDaily(c.var.deps), 200);
+    authorize(c, runsReferralJobs);
+    return c.json(presentDailyResult(await runReferralsDaily(c.var.deps)), 200);
   });

@@ -5,8 +5,15 @@ import {
   MyReturnInterestsSchema,
   ReturnInterestResultSchema,
 } from '#common/return-interests';
-import { notFound } from '#server/lib/errors';
-import { createRouter, errorResponses, jsonContent, onlyFor, requireViewer } from '#server/lib/http';
+import {
+  authorize,
+  body,
+  createRouter,
+  errorResponses,
+  IdParam,
+  jsonContent,
+  onlyFor,
+} from '#server/lib/http';
 import { canRaiseReturnInterest } from './return-interests.policy';
 import { presentMyInterests, presentResult } from './return-interests.presenter';
 import {
@@ -16,10 +23,8 @@ import {
   withdrawInterest,
 } from './return-interests.service';
 
-const InterestParam = z.object({ id: z.uuid() });
 // Job ids are checked by the jobs feature (unknown or invisible → 404), not by their shape here.
 const JobParam = z.object({ id: z.string().trim().min(1).max(100) });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const mine = createRoute({
   middleware: onlyFor(canRaiseReturnInterest),
@@ -62,28 +67,25 @@ const withdraw = createRoute({
   path: '/me/return-interests/{id}/withdraw',
   tags: ['return-interests'],
   summary: 'Withdraw one of my interests: it leaves HR’s rehiring board at once',
-  request: { params: InterestParam },
+  request: { params: IdParam },
   responses: { 200: jsonContent(ReturnInterestResultSchema), ...errorResponses },
 });
 
 export const returnInterestsRoutes = createRouter()
   .openapi(mine, async (c) => {
-    const viewer = requireViewer(c);
-    if (!canRaiseReturnInterest(viewer)) throw notFound();
+    const viewer = authorize(c, canRaiseReturnInterest);
     return c.json(presentMyInterests(await findMyInterests(c.var.deps, { viewer })), 200);
   })
   .openapi(general, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canRaiseReturnInterest);
     const input = c.req.valid('json');
-    if (!canRaiseReturnInterest(viewer)) throw notFound();
     const { view } = await raiseGeneralInterest(c.var.deps, { viewer, input, locale: c.var.locale });
     return c.json(presentResult(view), 200);
   })
   .openapi(jobInterest, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canRaiseReturnInterest);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    if (!canRaiseReturnInterest(viewer)) throw notFound();
     const { view, outcome } = await raiseJobInterest(c.var.deps, {
       viewer,
       jobId: id,
@@ -93,8 +95,7 @@ export const returnInterestsRoutes = createRouter()
     return c.json(presentResult(view), outcome === 'created' ? 201 : 200);
   })
   .openapi(withdraw, async (c) => {
-    const viewer = requireViewer(c);
+    const viewer = authorize(c, canRaiseReturnInterest);
     const { id } = c.req.valid('param');
-    if (!canRaiseReturnInterest(viewer)) throw notFound();
     return c.json(presentResult(await withdrawInterest(c.var.deps, { viewer, id })), 200);
   });

@@ -1,5 +1,5 @@
 import { displayName } from '#common/names';
-import type { JoinCandidate, JoinRequest } from '#common/verification';
+import type { EligibilityRules, JoinCandidate, JoinRequest, KnownLeaveReasons } from '#common/verification';
 import type { HydratedRequest } from './verification.service';
 
 const joinNames = (a: string | null, b: string | null) => (a && b ? `${a} ${b}` : (a ?? b));
@@ -50,3 +50,15 @@ export function presentJoinRequest({ row, decidedByName, flags, candidates }: Hy
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** The rules under which a join request is approved without HR. */
+export function presentEligibilityRules(rules: EligibilityRules): EligibilityRules {
+  return {
+    minTenureMonths: rules.minTenureMonths,
+    excludedLeaveReasons: [...rules.excludedLeaveReasons],
+    allowCurrentEmployees: rules.allowCurrentEmployees,
+  };
+}
+
+/** The leave-reason codes found in HR records, for the rules' picker. */
+export const presentKnownLeaveReasons = (codes: string[]): KnownLeaveReasons => ({ items: [...codes] });

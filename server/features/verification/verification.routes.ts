@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { ErrorBodySchema } from '#common/errors';
 import {
   EligibilityRulesSchema,
@@ -12,19 +11,24 @@ import {
   KnownLeaveReasonsSchema,
 } from '#common/verification';
 import { clientAddress } from '#server/lib/client-address';
-import { notFound } from '#server/lib/errors';
 import {
-  type AppEnv,
+  authorize,
+  body,
+  conflict,
   createRouter,
   errorResponses,
   jsonContent,
   onlyFor,
-  requireViewer,
+  textIdParam,
 } from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
 import { getEligibilityRules, listKnownLeaveReasons, setEligibilityRules } from './eligibility.service';
 import { canManageJoinRequests } from './verification.policy';
-import { presentJoinRequest } from './verification.presenter';
+import {
+  presentEligibilityRules,
+  presentJoinRequest,
+  presentKnownLeaveReasons,
+} from './verification.presenter';
 import {
   approveJoinRequest,
   listJoinRequests,
@@ -35,9 +39,8 @@ import {
 /** Join requests per client address and window. Generous for a person, tight for a script. */
 export const JOIN_RATE_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 
-const IdParam = z.object({ id: z.string().min(1).max(64) });
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const conflict = { 409: jsonContent(ErrorBodySchema, 'Already decided, or an invitation is already open') };
+const JoinRequestParam = textIdParam(64);
+const decided = conflict('Already decided, or an invitation is already open');
 
 const submit = createRoute({
   method: 'post',
@@ -46,7 +49,7 @@ const submit = createRoute({
   summary: 'Ask to join without an invitation (no sign-in; rate-limited per client address)',
   description:
     'The answer is the same whether or not the person is found in the HR records. An exact, eligible match is invited by email at once; anything else waits for HR.',
-  request: { body: json(JoinRequestInputSchema) },
+  request: body(JoinRequestInputSchema),
   responses: {
     202: jsonContent(JoinRequestAcceptedSchema, 'Received'),
     ...errorResponses,
@@ -70,8 +73,8 @@ const approve = createRoute({
   path: '/join-requests/{id}/approve',
   tags: ['verification'],
   summary: 'Approve as the chosen HR record; invites the requester by email (HR)',
-  request: { params: IdParam, body: json(JoinRequestApproveSchema) },
-  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+  request: { params: JoinRequestParam, ...body(JoinRequestApproveSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
 const reject = createRoute({
@@ -80,8 +83,8 @@ const reject = createRoute({
   path: '/join-requests/{id}/reject',
   tags: ['verification'],
   summary: 'Reject with a note for HR; the requester gets a polite email (HR)',
-  request: { params: IdParam, body: json(JoinRequestRejectSchema) },
-  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...conflict },
+  request: { params: JoinRequestParam, ...body(JoinRequestRejectSchema) },
+  responses: { 200: jsonContent(JoinRequestSchema), ...errorResponses, ...decided },
 });
 
 const getRules = createRoute({
@@ -99,7 +102,7 @@ const putRules = createRoute({
   path: '/settings/eligibility',
   tags: ['settings'],
   summary: 'Set the eligibility rules for join requests (HR)',
-  request: { body: json(EligibilityRulesSchema) },
+  request: body(EligibilityRulesSchema),
   responses: { 200: jsonContent(EligibilityRulesSchema), ...errorResponses },
 });
 
@@ -111,12 +114,6 @@ const leaveReasons = createRoute({
   summary: 'The leave-reason codes found in the HR records, for the eligibility rules (HR)',
   responses: { 200: jsonContent(KnownLeaveReasonsSchema), ...errorResponses },
 });
-
-const requireHr = (c: Context<AppEnv>) => {
-  const viewer = requireViewer(c);
-  if (!canManageJoinRequests(viewer)) throw notFound();
-  return viewer;
-};
 
 export const verificationRoutes = createRouter()
   .openapi(submit, async (c) => {
@@ -131,34 +128,34 @@ export const verificationRoutes = createRouter()
     return c.json({ status: 'received' as const }, 202);
   })
   .openapi(list, async (c) => {
-    requireHr(c);
+    authorize(c, canManageJoinRequests);
     const { status } = c.req.valid('query');
     const { db, clock } = c.var.deps;
     const items = await listJoinRequests({ db, clock, status });
     return c.json({ items: items.map(presentJoinRequest) }, 200);
   })
   .openapi(approve, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageJoinRequests);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     return c.json(presentJoinRequest(await approveJoinRequest({ deps: c.var.deps, viewer, id, input })), 200);
   })
   .openapi(reject, async (c) => {
-    const viewer = requireHr(c);
+    const viewer = authorize(c, canManageJoinRequests);
     const { id } = c.req.valid('param');
     const { note } = c.req.valid('json');
     return c.json(presentJoinRequest(await rejectJoinRequest({ deps: c.var.deps, viewer, id, note })), 200);
   })
   .openapi(getRules, async (c) => {
-    requireHr(c);
-    return c.json(await getEligibilityRules({ db: c.var.deps.db }), 200);
+    authorize(c, canManageJoinRequests);
+    return c.json(presentEligibilityRules(await getEligibilityRules({ db: c.var.deps.db })), 200);
   })
   .openapi(leaveReasons, async (c) => {
-    requireHr(c);
-    return c.json({ items: await listKnownLeaveReasons({ db: c.var.deps.db }) }, 200);
+    authorize(c, canManageJoinRequests);
+    return c.json(presentKnownLeaveReasons(await listKnownLeaveReasons({ db: c.var.deps.db })), 200);
   })
   .openapi(putRules, async (c) => {
-    requireHr(c);
+    authorize(c, canManageJoinRequests);
     const rules = c.req.valid('json');
-    return c.json(await setEligibilityRules({ db: c.var.deps.db, rules }), 200);
+    return c.json(presentEligibilityRules(await setEligibilityRules({ db: c.var.deps.db, rules })), 200);
   });
