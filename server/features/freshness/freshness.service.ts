@@ -12,7 +12,7 @@ import type { Clock } from '#server/lib/clock';
 import type { AppDeps } from '#server/lib/deps';
 import type { Env } from '#server/lib/env';
 import { AppError, notFound } from '#server/lib/errors';
-import { t } from '#server/lib/i18n';
+import { t } from './freshness.messages';
 import { dispatchMail, type OutgoingMail, queueMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
