@@ -16,15 +16,11 @@
  *   npm run bench:all-members -- [--members 300000] [--db pglite|postgres|both] [--label latest]
  *     [--ops visibility,freshness,retention,facets] [--no-write]
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createApp } from '#server/app';
-import { type Database, openDatabase, queryRows } from '#server/db/client';
+import { type Database, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { users } from '#server/db/schema/index';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '#server/demo/seed';
@@ -39,6 +35,7 @@ import { createMemoryMailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { signIn } from '#tests/factories/index';
 import { requestAs } from '#tests/setup';
+import { benchKinds, benchMain, type DbKind, openBenchDatabase, runBench } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -57,8 +54,6 @@ const LABEL = args.label ?? 'latest';
 if (!/^[a-z0-9-]+$/.test(LABEL)) throw new Error(`--label: letters, digits and dashes only: ${LABEL}`);
 const OPS = new Set((args.ops ?? '').split(','));
 const PROBE_MS = 50;
-const SERVER =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface OpResult {
   op: string;
@@ -110,39 +105,7 @@ async function withProbe(
   };
 }
 
-async function openBenchDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'kizuna-bench-all-'));
-    const database = await openDatabase({ dataDir: dir });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `kizuna_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const drop = new pg.Client({ connectionString: SERVER });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
-  };
-}
-
-async function benchDatabase(kind: 'pglite' | 'postgres', database: Database) {
+async function benchDatabase(kind: DbKind, database: Database) {
   const { db } = database;
   const log = (message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
   await applyMigrations(database);
@@ -284,38 +247,14 @@ function report(runs: DbResult[]) {
   return lines.join('\n');
 }
 
-function writeResults(markdown: string) {
-  const start = `<!-- bench:all-members:${LABEL}:start -->`;
-  const end = `<!-- bench:all-members:${LABEL}:end -->`;
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const block = `${start}\n${markdown}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const next =
-    current.includes(start) && current.includes(end)
-      ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
-      : `${current.trimEnd()}\n\n# Work over all members (bench:all-members)\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
-async function main() {
-  const kinds: ('pglite' | 'postgres')[] = [];
-  if (args.db === 'both' || args.db === 'pglite') kinds.push('pglite');
-  if (args.db === 'both' || args.db === 'postgres') kinds.push('postgres');
-  const runs: DbResult[] = [];
-  for (const kind of kinds) {
-    const { database, dispose } = await openBenchDatabase(kind);
-    try {
-      runs.push(await benchDatabase(kind, database));
-    } finally {
-      await dispose();
-    }
-  }
-  const markdown = report(runs);
-  process.stdout.write(`\n${markdown}\n`);
-  if (!args['no-write']) writeResults(markdown);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+benchMain(() =>
+  runBench({
+    kinds: benchKinds(args.db),
+    open: (kind) => openBenchDatabase(kind, { poolSize: 10, tmpPrefix: 'kizuna-bench-all-' }),
+    run: benchDatabase,
+    report,
+    write: !args['no-write'],
+    marker: `bench:all-members:${LABEL}`,
+    heading: '# Work over all members (bench:all-members)',
+  }),
+);

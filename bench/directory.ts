@@ -9,20 +9,17 @@
  *
  *   npm run bench -- [--members 300000] [--runs 30] [--db pglite|postgres|both] [--explain]
  */
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { type DirectoryQuery, DirectoryQuerySchema } from '#common/directory';
 import type { Role } from '#common/roles';
 import { createApp } from '#server/app';
-import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
+import { type Database, type Db, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { seedDemo } from '#server/demo/seed';
 import { directoryFacets, searchDirectory } from '#server/features/directory/directory.service';
@@ -34,6 +31,7 @@ import { createMemoryMailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { createTestMember, signIn } from '#tests/factories/index';
 import { requestAs } from '#tests/setup';
+import { benchKinds, benchMain, openBenchDatabase, revision, runBench } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -148,44 +146,6 @@ function recordingDb(db: Db, dialect: PgDialect) {
     },
   });
   return { db: proxy, seen };
-}
-
-async function openBenchDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'kizuna-bench-'));
-    const database = await openDatabase({ dataDir: join(dir, 'pglite') });
-    return {
-      database,
-      async dispose() {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const serverUrl = process.env.DATABASE_URL as string;
-  const name = args.reuse ?? `kizuna_bench_${randomBytes(6).toString('hex')}`;
-  if (!/^kizuna_bench_[0-9a-f]+$/.test(name)) throw new Error(`--reuse: not a bench database: ${name}`);
-  if (!args.reuse) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  }
-  if (args.keep || args.reuse) process.stdout.write(`  [postgres] database ${name} (kept)\n`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      if (args.keep || args.reuse) return;
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
-    },
-  };
 }
 
 async function benchDatabase(kind: 'pglite' | 'postgres', database: Database): Promise<DbResult> {
@@ -366,56 +326,20 @@ function report(results: DbResult[]): string {
   return parts.join('\n');
 }
 
-/** The commit measured, marked when the working tree had uncommitted changes. */
-function revision(): string {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
-
-const START = '<!-- bench:results:start -->';
-const END = '<!-- bench:results:end -->';
-
-function writeResults(markdown: string) {
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const block = `${START}\n${markdown}\n${END}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const next =
-    current.includes(START) && current.includes(END)
-      ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
-      : `# Directory benchmark\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
-async function main() {
-  const kinds: ('pglite' | 'postgres')[] = [];
-  if (args.db === 'both' || args.db === 'pglite') kinds.push('pglite');
-  if ((args.db === 'both' || args.db === 'postgres') && process.env.DATABASE_URL) kinds.push('postgres');
-  if (args.db === 'postgres' && !process.env.DATABASE_URL)
-    throw new Error('--db postgres needs DATABASE_URL');
-
-  const results: DbResult[] = [];
-  for (const kind of kinds) {
-    const { database, dispose } = await openBenchDatabase(kind);
-    try {
-      results.push(await benchDatabase(kind, database));
-    } finally {
-      await dispose();
-    }
-  }
-  const markdown = report(results);
-  process.stdout.write(`\n${markdown}\n`);
-  if (!args['no-write']) writeResults(markdown);
-}
-
-main().catch((error: unknown) => {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  process.stderr.write(
-    `benchmark failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`.slice(0, 4000),
-  );
-  process.exitCode = 1;
-});
+benchMain(() =>
+  runBench({
+    kinds: benchKinds(args.db, { postgresNeeds: 'DATABASE_URL' }),
+    open: (kind) =>
+      openBenchDatabase(
+        kind,
+        kind === 'postgres'
+          ? { server: process.env.DATABASE_URL as string, keep: args.keep, reuse: args.reuse }
+          : {},
+      ),
+    run: benchDatabase,
+    report,
+    write: !args['no-write'],
+    marker: 'bench:results',
+    heading: '# Directory benchmark',
+  }),
+);

@@ -11,28 +11,18 @@
  *
  * Writes its table into bench/RESULTS.md between the `bench:first-page` markers.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp } from '#tests/setup';
 import { closure, readChunks, webRoot } from './assets.mjs';
+import { benchMain, revision, writeResultsBlock } from './harness';
 
 const ENCODINGS = [
   ['none (before)', undefined],
   ['gzip', 'gzip, deflate'],
   ['br', 'gzip, deflate, br, zstd'],
 ] as const;
-
-function revision(): string {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
 
 async function main() {
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('No build: run `npm run build` first.');
@@ -94,23 +84,16 @@ async function main() {
     ];
     const markdown = lines.join('\n');
     process.stdout.write(`${markdown}\n`);
-    if (!process.argv.includes('--no-write')) writeResults(markdown);
+    if (!process.argv.includes('--no-write')) {
+      writeResultsBlock({
+        marker: 'bench:first-page',
+        heading: '## First page: bytes on the wire',
+        markdown,
+      });
+    }
   } finally {
     await t.close();
   }
 }
 
-function writeResults(markdown: string) {
-  const start = '<!-- bench:first-page:start -->';
-  const end = '<!-- bench:first-page:end -->';
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const block = `${start}\n${markdown}\n${end}`;
-  const current = readFileSync(file, 'utf8');
-  const next =
-    current.includes(start) && current.includes(end)
-      ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
-      : `${current.trimEnd()}\n\n## First page: bytes on the wire\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
-await main();
+benchMain(main);

@@ -22,9 +22,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { suggestMapping } from '#common/hr-import';
-import { type Database, openDatabase, queryRows } from '#server/db/client';
+import { type Database, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { hrImports } from '#server/db/schema/index';
 import { fakeMember, rng } from '#server/demo/member-data';
@@ -33,6 +32,7 @@ import { importFilePath } from '#server/features/hr-records/hr-import.service';
 import { systemClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
+import { type DbKind, openBenchDatabase } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -180,73 +180,51 @@ const SCRATCH = `create table copy_scratch (${HEADER.split(',')
   .map((_, i) => `c${i} text`)
   .join(', ')})`;
 
-async function benchPglite(csvPath: string) {
-  const imports: number[] = [];
-  const reimports: number[] = [];
-  const copies: number[] = [];
-  let version = '';
-  for (let run = 0; run < RUNS; run++) {
-    const database = await openDatabase();
-    await applyMigrations(database);
-    version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
-    imports.push(await timeImport(database, csvPath));
-    if (args.reimport) reimports.push(await timeImport(database, csvPath, 'unchanged'));
+/** Plain `COPY … FROM` of the file into a scratch table: PGlite through /dev/blob, PostgreSQL server-side. */
+async function timeCopy(database: Database, csvPath: string) {
+  if (database.kind === 'pglite') {
     const client = (database.db as unknown as { $client: PGlite }).$client;
     await client.exec(SCRATCH);
     const blob = new Blob([readFileSync(csvPath)]);
     const started = performance.now();
     await client.query(`copy copy_scratch from '/dev/blob' with (format csv, header true)`, [], { blob });
-    copies.push(performance.now() - started);
-    await database.close();
-    process.stderr.write(
-      `pglite run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
-    );
+    return performance.now() - started;
   }
-  return { name: `PGlite (${version.split(' on ')[0]})`, kind: 'pglite', imports, reimports, copies };
+  await database.db.execute(sql.raw(SCRATCH));
+  const started = performance.now();
+  await database.db.execute(sql.raw(`copy copy_scratch from '${csvPath}' with (format csv, header true)`));
+  return performance.now() - started;
 }
 
-async function benchPostgres(csvPath: string) {
+async function benchKind(kind: DbKind, csvPath: string) {
   const imports: number[] = [];
   const reimports: number[] = [];
   const copies: number[] = [];
   let version = '';
   for (let run = 0; run < RUNS; run++) {
-    const name = `kizuna_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: SERVER });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    // PGlite in memory; PostgreSQL: a fresh database per run, dropped without `with (force)`
+    // (that would kill the pool's connections that are still closing).
+    const { database, dispose } = await openBenchDatabase(kind, {
+      server: SERVER,
+      poolSize: 4,
+      memory: true,
+      gentleDrop: true,
+    });
     try {
       await applyMigrations(database);
       version ||= String((await queryRows<{ v: string }>(database.db, sql`select version() as v`))[0]?.v);
       imports.push(await timeImport(database, csvPath));
       if (args.reimport) reimports.push(await timeImport(database, csvPath, 'unchanged'));
-      await database.db.execute(sql.raw(SCRATCH));
-      const started = performance.now();
-      await database.db.execute(
-        sql.raw(`copy copy_scratch from '${csvPath}' with (format csv, header true)`),
-      );
-      copies.push(performance.now() - started);
+      copies.push(await timeCopy(database, csvPath));
     } finally {
-      await database.close();
-      // Not `with (force)`: that would kill the pool's connections that are still closing.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const dropped = await admin.query(`drop database if exists ${name}`).then(
-          () => true,
-          () => false,
-        );
-        if (dropped) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.end();
+      await dispose();
     }
     process.stderr.write(
-      `postgres run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
+      `${kind} run ${run + 1}: import ${Math.round(imports.at(-1) ?? 0)} ms${reimportNote(reimports)}, copy ${Math.round(copies.at(-1) ?? 0)} ms · CPU ${cpuNote()}\n`,
     );
   }
-  return { name: `PostgreSQL (${version.split(' on ')[0]})`, kind: 'postgres', imports, reimports, copies };
+  const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  return { name: `${name} (${version.split(' on ')[0]})`, kind, imports, reimports, copies };
 }
 
 const csvPath = join(work, 'hr-export.csv');
@@ -260,8 +238,8 @@ const loads: number[] = [loadavg()[0] ?? 0];
 const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5000);
 const results = [];
 try {
-  if (args.db !== 'postgres') results.push(await benchPglite(csvPath));
-  if (args.db !== 'pglite') results.push(await benchPostgres(csvPath));
+  if (args.db !== 'postgres') results.push(await benchKind('pglite', csvPath));
+  if (args.db !== 'pglite') results.push(await benchKind('postgres', csvPath));
 } finally {
   clearInterval(sampler);
   rmSync(work, { recursive: true, force: true });

@@ -23,20 +23,16 @@
  *   npm run bench:alerts -- [--members 300000] [--alert-share 0.2] [--runs 5] [--digest-runs 3]
  *     [--db pglite|postgres|both] [--label latest] [--no-write] [--keep] [--reuse <dir>] [--reuse <db>]
  */
-import { execSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Audience, Classification } from '#common/access';
 import { todayIn } from '#common/dates';
 import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import { JOBS_TIME_ZONE } from '#common/rehiring-reference';
 import { normalizeForSearch } from '#common/search-text';
-import { type Database, type Db, openDatabase, queryRows } from '#server/db/client';
+import { type Database, type Db, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { jobs } from '#server/db/schema/index';
 import { fakeMember, pick, rng } from '#server/demo/member-data';
@@ -47,6 +43,7 @@ import { buildJobSearchText } from '#server/features/jobs/jobs.service';
 import { CLASSIFICATION_ROLES, normalizeEmployer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
+import { benchKinds, benchMain, type DbKind, openBenchDatabase, revision, runBench } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -75,8 +72,6 @@ if (!/^[a-z0-9-]+$/.test(LABEL)) throw new Error(`--label: letters, digits and d
 const NOW = '2026-11-24T03:00:00Z';
 const clock = fixedClock(NOW);
 const env = testEnv();
-const SERVER =
-  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // ---- fake alerts --------------------------------------------------------------------------------
 
@@ -648,7 +643,7 @@ async function resetDigest(db: Db) {
   await db.execute(sql`update job_alerts set last_digest_at = null where last_digest_at is not null`);
 }
 
-async function benchDatabase(database: Database, kind: 'pglite' | 'postgres'): Promise<DbResult> {
+async function benchDatabase(kind: DbKind, database: Database): Promise<DbResult> {
   const { db } = database;
   const log = (message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
   const loads = [loadavg()[0] ?? 0];
@@ -769,49 +764,6 @@ async function benchDatabase(database: Database, kind: 'pglite' | 'postgres'): P
   };
 }
 
-// ---- databases ----------------------------------------------------------------------------------
-
-async function openBenchDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const reuse = REUSE_PGLITE;
-    const dir = reuse ?? mkdtempSync(join(tmpdir(), 'kizuna-bench-alerts-'));
-    const database = await openDatabase({ dataDir: reuse ? dir : join(dir, 'pglite') });
-    if (args.keep && !reuse)
-      process.stdout.write(`  [pglite] data directory ${join(dir, 'pglite')} (kept)\n`);
-    return {
-      database,
-      async dispose() {
-        await database.close();
-        if (!args.keep && !reuse) rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const reuse = REUSE_POSTGRES;
-  const name = reuse ?? `kizuna_bench_${randomBytes(6).toString('hex')}`;
-  if (!/^kizuna_bench_[0-9a-f]+$/.test(name)) throw new Error(`--reuse: not a bench database: ${name}`);
-  if (!reuse) {
-    const admin = new pg.Client({ connectionString: SERVER });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  }
-  if (args.keep || reuse) process.stdout.write(`  [postgres] database ${name} (kept)\n`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      if (args.keep || reuse) return;
-      const admin = new pg.Client({ connectionString: SERVER });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 // ---- report -------------------------------------------------------------------------------------
 
 const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
@@ -855,52 +807,20 @@ function report(results: DbResult[]): string {
   return parts.join('\n');
 }
 
-/** The commit measured, marked when the working tree had uncommitted changes. */
-function revision(): string {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function writeResults(markdown: string) {
-  const start = `<!-- bench:alerts:${LABEL}:start -->`;
-  const end = `<!-- bench:alerts:${LABEL}:end -->`;
-  const file = new URL('./RESULTS.md', import.meta.url);
-  const block = `${start}\n${markdown}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const next =
-    current.includes(start) && current.includes(end)
-      ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
-      : `${current.trimEnd()}\n\n## Job alerts (${LABEL})\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
-async function main() {
-  const kinds: ('pglite' | 'postgres')[] = [];
-  if (args.db === 'both' || args.db === 'pglite') kinds.push('pglite');
-  if (args.db === 'both' || args.db === 'postgres') kinds.push('postgres');
-  const results: DbResult[] = [];
-  for (const kind of kinds) {
-    const { database, dispose } = await openBenchDatabase(kind);
-    try {
-      results.push(await benchDatabase(database, kind));
-    } finally {
-      await dispose();
-    }
-  }
-  const markdown = report(results);
-  process.stdout.write(`\n${markdown}\n`);
-  if (!args['no-write']) writeResults(markdown);
-}
-
-main().catch((error: unknown) => {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  process.stderr.write(
-    `benchmark failed: ${cause instanceof Error ? cause.stack : String(cause)}\n`.slice(0, 4000),
-  );
-  process.exitCode = 1;
-});
+benchMain(() =>
+  runBench({
+    kinds: benchKinds(args.db),
+    open: (kind) =>
+      openBenchDatabase(kind, {
+        poolSize: 4,
+        keep: args.keep,
+        reuse: kind === 'pglite' ? REUSE_PGLITE : REUSE_POSTGRES,
+        tmpPrefix: 'kizuna-bench-alerts-',
+      }),
+    run: benchDatabase,
+    report,
+    write: !args['no-write'],
+    marker: `bench:alerts:${LABEL}`,
+    heading: `## Job alerts (${LABEL})`,
+  }),
+);
