@@ -16,6 +16,7 @@ import {
   users,
 } from '#server/db/schema/index';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 
@@ -56,13 +57,13 @@ export async function openPipelineCard(
     .onConflictDoNothing({ target: sourceColumn })
     .returning({ id: pipelineCards.id });
   if (inserted) {
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId,
       action: 'pipeline_card.opened',
       subjectType: 'pipeline_card',
       subjectId: id,
       data: { source: input.source, sourceId, jobId: input.jobId },
-      createdAt: now,
+      at: now,
     });
     return { id, created: true };
   }
@@ -111,13 +112,13 @@ export async function reopenPipelineCard(
     .update(pipelineCards)
     .set({ stage: 'interested', stageChangedAt: now, stageChangedBy: null })
     .where(eq(pipelineCards.id, card.id));
-  await tx.insert(auditEvents).values({
+  await audit(tx, {
     actorId: null,
     action: 'pipeline_card.moved',
     subjectType: 'pipeline_card',
     subjectId: card.id,
     data: { from: card.stage, to: 'interested', reason: 'interest_renewed' },
-    createdAt: now,
+    at: now,
   });
   return { moved: true };
 }
@@ -224,13 +225,13 @@ export async function getCardDetail(
   const { db, clock } = deps;
   const row = await findVisibleCard(db, id);
   if (options.audit) {
-    await db.insert(auditEvents).values({
+    await audit(db, {
       actorId: viewer.id,
       action: 'pipeline_card.viewed',
       subjectType: 'pipeline_card',
       subjectId: id,
       data: { userId: row.card.userId },
-      createdAt: clock.now(),
+      at: clock.now(),
     });
   }
   return { row, extras: await loadCardExtras(db, id) };
@@ -245,13 +246,13 @@ export async function addNote(deps: Deps, viewer: Viewer, cardId: string, body: 
     const tx = txRaw as unknown as Db;
     await requireVisibleCardId(tx, cardId);
     await tx.insert(pipelineNotes).values({ id: noteId, cardId, authorId: viewer.id, body, createdAt: now });
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'pipeline_note.added',
       subjectType: 'pipeline_card',
       subjectId: cardId,
       data: { noteId },
-      createdAt: now,
+      at: now,
     });
   });
   return {

@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PipelineCsvQuery } from '#common/pipeline';
 import type { Db } from '#server/db/client';
-import { atsExports, auditEvents } from '#server/db/schema/index';
+import { atsExports } from '#server/db/schema/index';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 
 import { selectCards } from './pipeline.board';
@@ -33,13 +34,13 @@ export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'ats_export.webhook',
       subjectType: 'pipeline_card',
       subjectId: cardId,
       data: { exportId: row.id },
-      createdAt: now,
+      at: now,
     });
     return row;
   });
@@ -75,13 +76,13 @@ export async function recordCsvExport(
       deliveredAt: now,
       createdAt: now,
     });
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'ats_export.csv',
       subjectType: cardId ? 'pipeline_card' : 'pipeline',
       subjectId: cardId,
       data: { exportId: id, ...data },
-      createdAt: now,
+      at: now,
     });
   });
 }

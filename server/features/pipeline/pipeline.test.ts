@@ -16,7 +16,7 @@ import {
   returnInterests,
   users,
 } from '#server/db/schema/index';
-import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.service';
+import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.rewards';
 import { fixedClock } from '#server/lib/clock';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
