@@ -161,5 +161,5 @@ export async function seedDemoPipeline(db: Db): Promise<void> {
     return started;
   });
   // The start job's own transaction: role employee, profile current again, audit row.
-  if (pastId) await startHire(db, pastId, now);
+  if (pastId) await startHire(db, { hireId: pastId, now });
 }

@@ -159,11 +159,14 @@ export async function seedDemoReferrals(db: Db, { now = new Date(), baseUrl = de
         .onConflictDoNothing()
         .returning({ id: referrals.id });
       if (row) {
-        await openPipelineCard(
-          tx,
-          { source: 'referral', referralId: r.id, userId, jobId: r.jobId },
-          { actorId: null, now: r.consentedAt },
-        );
+        await openPipelineCard(tx, {
+          source: 'referral',
+          referralId: r.id,
+          userId,
+          jobId: r.jobId,
+          actorId: null,
+          now: r.consentedAt,
+        });
       }
     }
 

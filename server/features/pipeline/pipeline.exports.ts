@@ -15,12 +15,15 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 export type AtsExportRow = typeof atsExports.$inferSelect;
 
 /** Queues a webhook export of a visible card (the body is built when it is sent). */
-export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string): Promise<AtsExportRow> {
+export async function queueAtsWebhook(
+  deps: Deps,
+  { viewer, cardId }: { viewer: Viewer; cardId: string },
+): Promise<AtsExportRow> {
   const { db, clock } = deps;
   const now = clock.now();
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await requireVisibleCardId(tx, cardId);
+    await requireVisibleCardId(tx, { id: cardId });
     const [row] = await tx
       .insert(atsExports)
       .values({
@@ -49,8 +52,12 @@ export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string
 /** Records a CSV hand-off (of the board or of one card): an ats_exports row and an audit row. */
 export async function recordCsvExport(
   deps: Deps,
-  viewer: Viewer,
-  { cardId, count, filters }: { cardId: string | null; count: number; filters: Partial<PipelineCsvQuery> },
+  {
+    viewer,
+    cardId,
+    count,
+    filters,
+  }: { viewer: Viewer; cardId: string | null; count: number; filters: Partial<PipelineCsvQuery> },
 ) {
   const { db, clock } = deps;
   const now = clock.now();

@@ -196,9 +196,7 @@ async function latestExitCaseId(db: Db, userId: string | null): Promise<string |
  */
 export async function moveCard(
   deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
-  viewer: Viewer,
-  id: string,
-  input: { stage: PipelineStage; hire?: HireInput },
+  { viewer, id, ...input }: { viewer: Viewer; id: string; stage: PipelineStage; hire?: HireInput },
 ): Promise<{ changed: boolean }> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -208,7 +206,7 @@ export async function moveCard(
     // before — a 404 — or waits and then cancels the hire recorded here.
     const [card] = await tx.select().from(pipelineCards).where(eq(pipelineCards.id, id)).for('update');
     if (!card) throw notFound();
-    await requireVisibleCardId(tx, id);
+    await requireVisibleCardId(tx, { id });
     if (card.stage === input.stage) return { changed: false };
 
     const [existingHire] = await tx.select().from(hires).where(eq(hires.cardId, id));
@@ -295,7 +293,7 @@ export async function runPipelineStart(deps: Deps): Promise<{ started: number }>
   let started = 0;
   for (const hire of candidates) {
     if (todayIn(hire.timeZone, now) < hire.startOn) continue;
-    if (await startHire(deps.db, hire.id, now)) started += 1;
+    if (await startHire(deps.db, { hireId: hire.id, now })) started += 1;
   }
   return { started };
 }
@@ -311,7 +309,7 @@ export async function runPipelineStart(deps: Deps): Promise<{ started: number }>
  * a withdrawal or a consent change either committed before the visibility check below or waits
  * until the hire has started.
  */
-export async function startHire(db: Db, hireId: string, now: Date): Promise<boolean> {
+export async function startHire(db: Db, { hireId, now }: { hireId: string; now: Date }): Promise<boolean> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [target] = await tx.select({ userId: hires.userId }).from(hires).where(eq(hires.id, hireId));

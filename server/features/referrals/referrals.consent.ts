@@ -107,11 +107,14 @@ export async function decideReferralConsent({
             // Account emails are stored lower-cased (createMember), as is the candidate's: the index applies.
             .where(eq(users.email, email))
         : [];
-      await openPipelineCard(
-        tx,
-        { source: 'referral', referralId: row.id, userId: member?.id ?? null, jobId: row.jobId },
-        { actorId: null, now },
-      );
+      await openPipelineCard(tx, {
+        source: 'referral',
+        referralId: row.id,
+        userId: member?.id ?? null,
+        jobId: row.jobId,
+        actorId: null,
+        now,
+      });
     } else if (decision === 'withdraw') {
       // The card leaves the board now; a hire recorded on it and not yet started goes with it.
       await cancelPendingHireOfSource({ db: tx, hooks }, { referralId: row.id, now });

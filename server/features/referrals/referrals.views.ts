@@ -110,7 +110,7 @@ export async function myReferralViews(db: Db, where: SQL, now: Date, limit = 200
       db,
       rows.map((r) => r.jobId),
     ),
-    cardStagesForReferrals(db, consented),
+    cardStagesForReferrals(db, { referralIds: consented }),
     resendCounts(db, awaiting),
   ]);
   return rows.map((row) => ({
@@ -179,7 +179,7 @@ export async function adminViews(db: Db, where: SQL | undefined, page: { limit: 
       db,
       rows.map((r) => r.jobId),
     ),
-    cardStagesForReferrals(db, consented),
+    cardStagesForReferrals(db, { referralIds: consented }),
   ]);
   return rows.map(
     ({ candidateName, candidateEmail, candidateReason, referrerName, ...row }): AdminReferralView => ({
