@@ -1,5 +1,5 @@
 import { cancelHiresOnConsentWithdrawn } from '#server/features/pipeline/pipeline.hires';
-import { revokeRewardOnHireCancelled, rewardOnHire } from '#server/features/referrals/referrals.service';
+import { revokeRewardOnHireCancelled, rewardOnHire } from '#server/features/referrals/referrals.rewards';
 import { createHooks, type DomainHooks } from '#server/lib/hooks';
 
 /**

@@ -3,9 +3,10 @@ import { eq, ne, sql } from 'drizzle-orm';
 import { todayIn } from '#common/dates';
 import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
-import { auditEvents, hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
+import { hires, pipelineCards, pipelineNotes, referrals, users } from '#server/db/schema/index';
 import { startHire } from '#server/features/pipeline/pipeline.hires';
-import { markReferralRewardEligible } from '#server/features/referrals/referrals.service';
+import { markReferralRewardEligible } from '#server/features/referrals/referrals.rewards';
+import { audit } from '#server/lib/audit';
 
 const DEMO_LOGINS = [
   'hr@kizuna.example',
@@ -96,13 +97,13 @@ export async function seedDemoPipeline(db: Db): Promise<void> {
         .update(pipelineCards)
         .set({ stage, stageChangedAt: at, stageChangedBy: hr.id })
         .where(eq(pipelineCards.id, card.id));
-      await tx.insert(auditEvents).values({
+      await audit(tx, {
         actorId: hr.id,
         action: 'pipeline_card.moved',
         subjectType: 'pipeline_card',
         subjectId: card.id,
         data: { from: 'interested', to: stage },
-        createdAt: at,
+        at,
       });
       if (stage !== 'interested') {
         await tx.insert(pipelineNotes).values({
@@ -139,7 +140,7 @@ export async function seedDemoPipeline(db: Db): Promise<void> {
         createdAt: at,
       });
       if (card.source === 'referral' && card.referralId)
-        await markReferralRewardEligible(tx, card.referralId, at);
+        await markReferralRewardEligible(tx, { referralId: card.referralId, now: at });
       return id;
     };
     // Started this month (the 1st, or today on the 1st), so "rehired this year" counts it.
@@ -160,5 +161,5 @@ export async function seedDemoPipeline(db: Db): Promise<void> {
     return started;
   });
   // The start job's own transaction: role employee, profile current again, audit row.
-  if (pastId) await startHire(db, pastId, now);
+  if (pastId) await startHire(db, { hireId: pastId, now });
 }

@@ -3,12 +3,13 @@ import { and, asc, eq, inArray, notLike } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import { REFERRAL_CONSENT_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
-import { jobs, orgSettings, referrals, users } from '#server/db/schema/index';
+import { jobs, referrals, users } from '#server/db/schema/index';
 import { listedJobWhere } from '#server/features/jobs/jobs.service';
 import { openPipelineCard } from '#server/features/pipeline/pipeline.cards';
 import { consentUrl, referralConsentMail } from '#server/features/referrals/referral-mail';
-import { REFERRAL_REWARD_KEY, type ReferralRewardRule } from '#server/features/referrals/referrals.service';
+import { REFERRAL_REWARD, type ReferralRewardRule } from '#server/features/referrals/referrals.rewards';
 import { queueMail } from '#server/lib/outbox';
+import { writeSettingOnce } from '#server/lib/settings';
 
 const DAY_MS = 86_400_000;
 
@@ -74,10 +75,7 @@ export async function seedDemoReferrals(db: Db, { now = new Date(), baseUrl = de
 
   await db.transaction(async (tx0) => {
     const tx = tx0 as unknown as Db;
-    await tx
-      .insert(orgSettings)
-      .values({ key: REFERRAL_REWARD_KEY, value: DEMO_REWARD_RULE, updatedAt: now })
-      .onConflictDoNothing();
+    await writeSettingOnce(tx, REFERRAL_REWARD, DEMO_REWARD_RULE);
 
     // 1. Waiting for the candidate: the email (and its link) is in the outbox.
     const waitingId = demoId('waiting');
@@ -161,11 +159,14 @@ export async function seedDemoReferrals(db: Db, { now = new Date(), baseUrl = de
         .onConflictDoNothing()
         .returning({ id: referrals.id });
       if (row) {
-        await openPipelineCard(
-          tx,
-          { source: 'referral', referralId: r.id, userId, jobId: r.jobId },
-          { actorId: null, now: r.consentedAt },
-        );
+        await openPipelineCard(tx, {
+          source: 'referral',
+          referralId: r.id,
+          userId,
+          jobId: r.jobId,
+          actorId: null,
+          now: r.consentedAt,
+        });
       }
     }
 

@@ -71,11 +71,14 @@ export async function createInterestCard(
       createdAt: now,
       updatedAt: now,
     });
-    return openPipelineCard(
-      tx as unknown as Db,
-      { source: 'interest', interestId, userId: member.id, jobId },
-      { actorId: member.id, now },
-    );
+    return openPipelineCard(tx as unknown as Db, {
+      source: 'interest',
+      interestId,
+      userId: member.id,
+      jobId,
+      actorId: member.id,
+      now,
+    });
   });
   return { member, interestId, cardId: card.id };
 }
@@ -109,11 +112,14 @@ export async function createReferralCard(
       createdAt: now,
       updatedAt: now,
     });
-    return openPipelineCard(
-      tx as unknown as Db,
-      { source: 'referral', referralId, userId: options.userId ?? null, jobId: options.jobId ?? null },
-      { actorId: null, now },
-    );
+    return openPipelineCard(tx as unknown as Db, {
+      source: 'referral',
+      referralId,
+      userId: options.userId ?? null,
+      jobId: options.jobId ?? null,
+      actorId: null,
+      now,
+    });
   });
   return { referralId, cardId: card.id };
 }

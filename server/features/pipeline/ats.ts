@@ -170,7 +170,7 @@ function errorCode(error: unknown): string {
  * POSTs it. Non-2xx or a network error: the attempt and its status code are recorded and the job
  * throws so the queue retries with backoff; after the last attempt the export is `failed`.
  */
-export async function deliverAtsExport(deps: AppDeps, exportId: string): Promise<void> {
+export async function deliverAtsExport(deps: AppDeps, { exportId }: { exportId: string }): Promise<void> {
   const { db, clock, env } = deps;
   // Claim the next attempt by compare-and-set on `attempts`: when two jobs carry the same export
   // (the sweep re-sent one whose first job was only late), only one of them sends each attempt;
@@ -206,12 +206,14 @@ export async function deliverAtsExport(deps: AppDeps, exportId: string): Promise
   const now = clock.now();
   let row: CardRow;
   try {
-    row = await findVisibleCard(db, claimed.cardId);
+    row = await findVisibleCard(db, { id: claimed.cardId });
   } catch {
     await finish('failed', 'not_visible');
     return;
   }
-  const body = JSON.stringify(buildAtsPayload(row, await loadCardExtras(db, row.card.id), { exportId, now }));
+  const body = JSON.stringify(
+    buildAtsPayload(row, await loadCardExtras(db, { cardId: row.card.id }), { exportId, now }),
+  );
   const timestamp = String(Math.floor(now.getTime() / 1000));
   let failure: string | null = null;
   try {
@@ -291,9 +293,7 @@ export function devInbox(deps: object): InboxEntry[] {
 /** Keeps the id and time of an accepted payload (never its content). */
 export function rememberDelivery(
   deps: object,
-  rawBody: string,
-  idempotencyKey: string | undefined,
-  now: Date,
+  { rawBody, idempotencyKey, now }: { rawBody: string; idempotencyKey: string | undefined; now: Date },
 ) {
   let parsed: { exportId?: unknown; schema?: unknown } = {};
   try {

@@ -16,6 +16,7 @@ import {
   users,
 } from '#server/db/schema/index';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 
@@ -34,9 +35,9 @@ export type CardSource =
  */
 export async function openPipelineCard(
   tx: Db,
-  input: CardSource,
-  { actorId, now }: { actorId: string | null; now: Date },
+  input: CardSource & { actorId: string | null; now: Date },
 ): Promise<{ id: string; created: boolean }> {
+  const { actorId, now } = input;
   const id = randomUUID();
   const sourceColumn = input.source === 'interest' ? pipelineCards.interestId : pipelineCards.referralId;
   const sourceId = input.source === 'interest' ? input.interestId : input.referralId;
@@ -56,13 +57,13 @@ export async function openPipelineCard(
     .onConflictDoNothing({ target: sourceColumn })
     .returning({ id: pipelineCards.id });
   if (inserted) {
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId,
       action: 'pipeline_card.opened',
       subjectType: 'pipeline_card',
       subjectId: id,
       data: { source: input.source, sourceId, jobId: input.jobId },
-      createdAt: now,
+      at: now,
     });
     return { id, created: true };
   }
@@ -80,7 +81,7 @@ export async function openPipelineCard(
  */
 export async function cardStagesForReferrals(
   db: Db,
-  referralIds: string[],
+  { referralIds }: { referralIds: string[] },
 ): Promise<Map<string, PipelineStage>> {
   if (referralIds.length === 0) return new Map();
   const rows = await db
@@ -98,8 +99,7 @@ export async function cardStagesForReferrals(
  */
 export async function reopenPipelineCard(
   tx: Db,
-  { interestId }: { interestId: string },
-  { now }: { now: Date },
+  { interestId, now }: { interestId: string; now: Date },
 ): Promise<{ moved: boolean }> {
   const [card] = await tx
     .select({ id: pipelineCards.id, stage: pipelineCards.stage })
@@ -111,26 +111,26 @@ export async function reopenPipelineCard(
     .update(pipelineCards)
     .set({ stage: 'interested', stageChangedAt: now, stageChangedBy: null })
     .where(eq(pipelineCards.id, card.id));
-  await tx.insert(auditEvents).values({
+  await audit(tx, {
     actorId: null,
     action: 'pipeline_card.moved',
     subjectType: 'pipeline_card',
     subjectId: card.id,
     data: { from: card.stage, to: 'interested', reason: 'interest_renewed' },
-    createdAt: now,
+    at: now,
   });
   return { moved: true };
 }
 
 /** One visible card, or a 404 (for HR and for the ATS worker acting for HR alike). */
-export async function findVisibleCard(db: Db, id: string): Promise<CardRow> {
+export async function findVisibleCard(db: Db, { id }: { id: string }): Promise<CardRow> {
   const [row] = await selectCards(db, { filters: { id } });
   if (!row) throw notFound();
   return row;
 }
 
 /** Is the card on the board for HR right now? (The cheap check before a write.) */
-export async function requireVisibleCardId(db: Db, id: string) {
+export async function requireVisibleCardId(db: Db, { id }: { id: string }) {
   const [row] = await db
     .select({ id: pipelineCards.id })
     .from(pipelineCards)
@@ -163,7 +163,7 @@ export interface CardExtras {
 }
 
 /** Notes, stage history (from the audit log), the hire and the ATS exports of a card. */
-export async function loadCardExtras(db: Db, cardId: string): Promise<CardExtras> {
+export async function loadCardExtras(db: Db, { cardId }: { cardId: string }): Promise<CardExtras> {
   const notes = await db
     .select({
       id: pipelineNotes.id,
@@ -217,41 +217,42 @@ export async function loadCardExtras(db: Db, cardId: string): Promise<CardExtras
 /** A card's page for HR; opening it is written to the audit log (ids only). */
 export async function getCardDetail(
   deps: Deps,
-  viewer: Viewer,
-  id: string,
-  options: { audit?: boolean } = {},
+  { viewer, id, audit: audited = false }: { viewer: Viewer; id: string; audit?: boolean },
 ) {
   const { db, clock } = deps;
-  const row = await findVisibleCard(db, id);
-  if (options.audit) {
-    await db.insert(auditEvents).values({
+  const row = await findVisibleCard(db, { id });
+  if (audited) {
+    await audit(db, {
       actorId: viewer.id,
       action: 'pipeline_card.viewed',
       subjectType: 'pipeline_card',
       subjectId: id,
       data: { userId: row.card.userId },
-      createdAt: clock.now(),
+      at: clock.now(),
     });
   }
-  return { row, extras: await loadCardExtras(db, id) };
+  return { row, extras: await loadCardExtras(db, { cardId: id }) };
 }
 
 /** HR adds a note to a visible card. */
-export async function addNote(deps: Deps, viewer: Viewer, cardId: string, body: string) {
+export async function addNote(
+  deps: Deps,
+  { viewer, cardId, body }: { viewer: Viewer; cardId: string; body: string },
+) {
   const { db, clock } = deps;
   const now = clock.now();
   const noteId = randomUUID();
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await requireVisibleCardId(tx, cardId);
+    await requireVisibleCardId(tx, { id: cardId });
     await tx.insert(pipelineNotes).values({ id: noteId, cardId, authorId: viewer.id, body, createdAt: now });
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'pipeline_note.added',
       subjectType: 'pipeline_card',
       subjectId: cardId,
       data: { noteId },
-      createdAt: now,
+      at: now,
     });
   });
   return {

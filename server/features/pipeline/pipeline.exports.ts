@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PipelineCsvQuery } from '#common/pipeline';
 import type { Db } from '#server/db/client';
-import { atsExports, auditEvents } from '#server/db/schema/index';
+import { atsExports } from '#server/db/schema/index';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 
 import { selectCards } from './pipeline.board';
@@ -14,12 +15,15 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 export type AtsExportRow = typeof atsExports.$inferSelect;
 
 /** Queues a webhook export of a visible card (the body is built when it is sent). */
-export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string): Promise<AtsExportRow> {
+export async function queueAtsWebhook(
+  deps: Deps,
+  { viewer, cardId }: { viewer: Viewer; cardId: string },
+): Promise<AtsExportRow> {
   const { db, clock } = deps;
   const now = clock.now();
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await requireVisibleCardId(tx, cardId);
+    await requireVisibleCardId(tx, { id: cardId });
     const [row] = await tx
       .insert(atsExports)
       .values({
@@ -33,13 +37,13 @@ export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'ats_export.webhook',
       subjectType: 'pipeline_card',
       subjectId: cardId,
       data: { exportId: row.id },
-      createdAt: now,
+      at: now,
     });
     return row;
   });
@@ -48,8 +52,12 @@ export async function queueAtsWebhook(deps: Deps, viewer: Viewer, cardId: string
 /** Records a CSV hand-off (of the board or of one card): an ats_exports row and an audit row. */
 export async function recordCsvExport(
   deps: Deps,
-  viewer: Viewer,
-  { cardId, count, filters }: { cardId: string | null; count: number; filters: Partial<PipelineCsvQuery> },
+  {
+    viewer,
+    cardId,
+    count,
+    filters,
+  }: { viewer: Viewer; cardId: string | null; count: number; filters: Partial<PipelineCsvQuery> },
 ) {
   const { db, clock } = deps;
   const now = clock.now();
@@ -75,13 +83,13 @@ export async function recordCsvExport(
       deliveredAt: now,
       createdAt: now,
     });
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'ats_export.csv',
       subjectType: cardId ? 'pipeline_card' : 'pipeline',
       subjectId: cardId,
       data: { exportId: id, ...data },
-      createdAt: now,
+      at: now,
     });
   });
 }

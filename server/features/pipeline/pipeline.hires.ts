@@ -7,7 +7,6 @@ import type { HireInputSchema } from '#common/pipeline';
 import type { PipelineStage } from '#common/rehiring-reference';
 import type { Db } from '#server/db/client';
 import {
-  auditEvents,
   hires,
   leaverCases,
   pipelineCards,
@@ -19,6 +18,7 @@ import {
 import { buildSearchColumns } from '#server/features/members/member-search';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import type { Viewer } from '#server/lib/access/policy';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
 import type { DomainListener } from '#server/lib/hooks';
@@ -80,26 +80,26 @@ export async function cancelPendingHiresOfCards(
     });
     const isErasure = reason === 'erased';
     const source = card.interestId ? { interestId: card.interestId } : { referralId: card.referralId };
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: null,
       action: 'hire.cancelled',
       subjectType: 'hire',
       subjectId: hire.id,
       data: isErasure ? { reason } : { cardId: card.id, ...source, reason },
-      createdAt: now,
+      at: now,
     });
     if (card.stage === 'rehired' && !isErasure) {
       await tx
         .update(pipelineCards)
         .set({ stage: 'not_now', stageChangedAt: now, stageChangedBy: null })
         .where(eq(pipelineCards.id, card.id));
-      await tx.insert(auditEvents).values({
+      await audit(tx, {
         actorId: null,
         action: 'pipeline_card.moved',
         subjectType: 'pipeline_card',
         subjectId: card.id,
         data: { from: 'rehired', to: 'not_now', reason, cancelledHireId: hire.id },
-        createdAt: now,
+        at: now,
       });
     }
   }
@@ -196,9 +196,7 @@ async function latestExitCaseId(db: Db, userId: string | null): Promise<string |
  */
 export async function moveCard(
   deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
-  viewer: Viewer,
-  id: string,
-  input: { stage: PipelineStage; hire?: HireInput },
+  { viewer, id, ...input }: { viewer: Viewer; id: string; stage: PipelineStage; hire?: HireInput },
 ): Promise<{ changed: boolean }> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -208,7 +206,7 @@ export async function moveCard(
     // before — a 404 — or waits and then cancels the hire recorded here.
     const [card] = await tx.select().from(pipelineCards).where(eq(pipelineCards.id, id)).for('update');
     if (!card) throw notFound();
-    await requireVisibleCardId(tx, id);
+    await requireVisibleCardId(tx, { id });
     if (card.stage === input.stage) return { changed: false };
 
     const [existingHire] = await tx.select().from(hires).where(eq(hires.cardId, id));
@@ -249,7 +247,7 @@ export async function moveCard(
       .update(pipelineCards)
       .set({ stage: input.stage, stageChangedAt: now, stageChangedBy: viewer.id })
       .where(eq(pipelineCards.id, id));
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: viewer.id,
       action: 'pipeline_card.moved',
       subjectType: 'pipeline_card',
@@ -260,7 +258,7 @@ export async function moveCard(
         ...(hireId ? { hireId } : {}),
         ...(cancelledHireId ? { cancelledHireId } : {}),
       },
-      createdAt: now,
+      at: now,
     });
     return { changed: true };
   });
@@ -295,7 +293,7 @@ export async function runPipelineStart(deps: Deps): Promise<{ started: number }>
   let started = 0;
   for (const hire of candidates) {
     if (todayIn(hire.timeZone, now) < hire.startOn) continue;
-    if (await startHire(deps.db, hire.id, now)) started += 1;
+    if (await startHire(deps.db, { hireId: hire.id, now })) started += 1;
   }
   return { started };
 }
@@ -311,7 +309,7 @@ export async function runPipelineStart(deps: Deps): Promise<{ started: number }>
  * a withdrawal or a consent change either committed before the visibility check below or waits
  * until the hire has started.
  */
-export async function startHire(db: Db, hireId: string, now: Date): Promise<boolean> {
+export async function startHire(db: Db, { hireId, now }: { hireId: string; now: Date }): Promise<boolean> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [target] = await tx.select({ userId: hires.userId }).from(hires).where(eq(hires.id, hireId));
@@ -371,13 +369,13 @@ export async function startHire(db: Db, hireId: string, now: Date): Promise<bool
       }
     }
     await tx.update(hires).set({ startedAt: now }).where(eq(hires.id, hire.id));
-    await tx.insert(auditEvents).values({
+    await audit(tx, {
       actorId: null,
       action: 'member.rehired',
       subjectType: 'user',
       subjectId: hire.userId,
       data: { hireId: hire.id, cardId: hire.cardId, roleChanged: Boolean(user) },
-      createdAt: now,
+      at: now,
     });
     return true;
   });

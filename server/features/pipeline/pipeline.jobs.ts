@@ -30,7 +30,7 @@ export function pipelineJobs(deps: AppDeps): JobDefinition<never>[] {
     retryDelaySeconds: 30,
     expireInSeconds: 5 * 60,
     async handler({ exportId }) {
-      await deliverAtsExport(deps, exportId);
+      await deliverAtsExport(deps, { exportId });
     },
   };
   const sweep: JobDefinition<Record<string, never>> = {

@@ -206,14 +206,14 @@ export const pipelineRoutes = createRouter()
     const rows = await selectCardsForCsv(c.var.deps, query);
     const locale = query.lang ?? c.var.locale;
     const now = c.var.deps.clock.now();
-    await recordCsvExport(c.var.deps, viewer, { cardId: null, count: rows.length, filters: query });
+    await recordCsvExport(c.var.deps, { viewer, cardId: null, count: rows.length, filters: query });
     const table = presentCsvRows(rows, { now, locale, t: (key) => t(locale, key) });
     return csvResponse(c, table, `pipeline-${today(now)}.csv`);
   })
   .openapi(detail, async (c) => {
     const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
-    const { row, extras } = await getCardDetail(c.var.deps, viewer, id, { audit: true });
+    const { row, extras } = await getCardDetail(c.var.deps, { viewer, id, audit: true });
     const atsWebhook = atsWebhookMode(c.var.deps.env);
     return c.json(presentCardDetail(row, extras, { now: c.var.deps.clock.now(), atsWebhook }), 200);
   })
@@ -222,24 +222,24 @@ export const pipelineRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const now = c.var.deps.clock.now();
-    const row = await findVisibleCard(c.var.deps.db, id);
+    const row = await findVisibleCard(c.var.deps.db, { id });
     const locale = lang ?? c.var.locale;
-    await recordCsvExport(c.var.deps, viewer, { cardId: id, count: 1, filters: {} });
+    await recordCsvExport(c.var.deps, { viewer, cardId: id, count: 1, filters: {} });
     const table = presentCsvRows([row], { now, locale, t: (key) => t(locale, key) });
     return csvResponse(c, table, `pipeline-card-${id.slice(0, 8)}.csv`);
   })
   .openapi(move, async (c) => {
     const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
-    await moveCard(c.var.deps, viewer, id, c.req.valid('json'));
-    const { row, extras } = await getCardDetail(c.var.deps, viewer, id);
+    await moveCard(c.var.deps, { viewer, id, ...c.req.valid('json') });
+    const { row, extras } = await getCardDetail(c.var.deps, { viewer, id });
     const atsWebhook = atsWebhookMode(c.var.deps.env);
     return c.json(presentCardDetail(row, extras, { now: c.var.deps.clock.now(), atsWebhook }), 200);
   })
   .openapi(notes, async (c) => {
     const viewer = authorize(c, canUsePipeline);
     const { id } = c.req.valid('param');
-    const note = await addNote(c.var.deps, viewer, id, c.req.valid('json').body);
+    const note = await addNote(c.var.deps, { viewer, cardId: id, body: c.req.valid('json').body });
     return c.json(presentNote(note), 201);
   })
   .openapi(atsExport, async (c) => {
@@ -247,10 +247,10 @@ export const pipelineRoutes = createRouter()
     const { id } = c.req.valid('param');
     if (atsWebhookMode(c.var.deps.env) === 'not_configured') {
       // Still a 404 for a card HR cannot see; only then "not configured".
-      await findVisibleCard(c.var.deps.db, id);
+      await findVisibleCard(c.var.deps.db, { id });
       throw new AppError('conflict', 'error.pipeline_ats_not_configured');
     }
-    const row = await queueAtsWebhook(c.var.deps, viewer, id);
+    const row = await queueAtsWebhook(c.var.deps, { viewer, cardId: id });
     // After commit: the job carries the export id only. The export is recorded either way; if the
     // job cannot be queued now, the ats-sweep job queues it again within minutes.
     try {
@@ -280,7 +280,11 @@ export const pipelineRoutes = createRouter()
     if (!target || !verifyAtsSignature(target.secret, raw, signed)) {
       throw new AppError('unauthenticated', 'error.pipeline_ats_bad_signature');
     }
-    rememberDelivery(c.var.deps, raw, c.req.header(ATS_IDEMPOTENCY_HEADER), clock.now());
+    rememberDelivery(c.var.deps, {
+      rawBody: raw,
+      idempotencyKey: c.req.header(ATS_IDEMPOTENCY_HEADER),
+      now: clock.now(),
+    });
     return c.body(null, 204);
   })
   .openapi(devInboxList, async (c) => {

@@ -16,7 +16,7 @@ import {
   returnInterests,
   users,
 } from '#server/db/schema/index';
-import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.service';
+import { REFERRAL_REWARD_KEY } from '#server/features/referrals/referrals.rewards';
 import { fixedClock } from '#server/lib/clock';
 import { createHrRecord } from '#tests/factories/hr-records';
 import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
@@ -909,7 +909,7 @@ describe('reopenPipelineCard', () => {
   it('leaves "interested" and "rehired" cards where they are; moves any other stage back', async () => {
     const { reopenPipelineCard } = await import('./pipeline.cards');
     const reopen = (interestId: string) =>
-      t.db.transaction((tx) => reopenPipelineCard(tx as never, { interestId }, { now: clock.now() }));
+      t.db.transaction((tx) => reopenPipelineCard(tx as never, { interestId, now: clock.now() }));
     const fresh = await createInterestCard(t);
     expect(await reopen(fresh.interestId)).toEqual({ moved: false });
     const hired = await createInterestCard(t);
@@ -930,11 +930,14 @@ describe('openPipelineCard', () => {
     const { cardId, interestId, member } = await createInterestCard(t);
     const { openPipelineCard } = await import('./pipeline.cards');
     const again = await t.db.transaction((tx) =>
-      openPipelineCard(
-        tx as never,
-        { source: 'interest', interestId, userId: member.id, jobId: null },
-        { actorId: null, now: clock.now() },
-      ),
+      openPipelineCard(tx as never, {
+        source: 'interest',
+        interestId,
+        userId: member.id,
+        jobId: null,
+        actorId: null,
+        now: clock.now(),
+      }),
     );
     expect(again).toEqual({ id: cardId, created: false });
     expect(

@@ -2,15 +2,9 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
 import { REFERRAL_RETENTION_DAYS } from '#common/referrals';
 import type { Db } from '#server/db/client';
-import {
-  auditEvents,
-  hires,
-  mailMessages,
-  pipelineCards,
-  pipelineNotes,
-  referrals,
-} from '#server/db/schema/index';
+import { hires, mailMessages, pipelineCards, pipelineNotes, referrals } from '#server/db/schema/index';
 import { cancelPendingHiresOfCards } from '#server/features/pipeline/pipeline.hires';
+import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 
 const DAY_MS = 86_400_000;
@@ -131,7 +125,7 @@ export async function redactClosedReferrals(
         .update(referrals)
         .set({ ...REDACTED_CANDIDATE, redactedAt: now, updatedAt: now })
         .where(inArray(referrals.id, ids));
-      await tx.insert(auditEvents).values({
+      await audit(tx, {
         actorId: null,
         action: 'referrals.retention_redacted',
         subjectType: 'referral',
@@ -144,7 +138,7 @@ export async function redactClosedReferrals(
           hiresUnlinked: unlinked.length,
           days: REFERRAL_RETENTION_DAYS,
         },
-        createdAt: now,
+        at: now,
       });
       return {
         found: ids.length,

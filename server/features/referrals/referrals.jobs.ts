@@ -2,7 +2,7 @@ import type { ReferralsDailyResult } from '#common/referrals';
 import type { AppDeps } from '#server/lib/deps';
 import type { JobDefinition } from '#server/lib/queue';
 import { redactClosedReferrals } from './referral-retention';
-import { expireReferrals } from './referrals.service';
+import { expireReferrals } from './referrals.consent';
 
 export const REFERRALS_EXPIRE = 'referrals.expire';
 

@@ -6,7 +6,9 @@ import type {
   RewardRuleView,
 } from '#common/referrals';
 import { referralOutcome } from '#common/referrals';
-import type { AdminReferralView, ConsentView, ReferralRewardRule, ReferralView } from './referrals.service';
+import type { ConsentView } from './referrals.consent';
+import type { ReferralRewardRule } from './referrals.rewards';
+import type { AdminReferralView, ReferralView } from './referrals.views';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -29,6 +29,7 @@ import {
   textIdParam,
 } from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
+import { decideReferralConsent, findConsentByToken } from './referrals.consent';
 import { runReferralsDaily } from './referrals.jobs';
 import { canManageReferrals, canRefer, canRunReferralJobs } from './referrals.policy';
 import {
@@ -38,16 +39,12 @@ import {
   presentMyReferral,
   presentRewardRule,
 } from './referrals.presenter';
+import { getRewardRule, markRewardPaid, setRewardRule } from './referrals.rewards';
 import {
   createReferral,
-  decideReferralConsent,
-  findConsentByToken,
-  getRewardRule,
   listMyReferrals,
   listReferralsForHr,
-  markRewardPaid,
   resendReferralConsent,
-  setRewardRule,
 } from './referrals.service';
 
 /**

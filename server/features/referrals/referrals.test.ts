@@ -8,8 +8,8 @@ import { fixedClock } from '#server/lib/clock';
 import { createTestMember, signedIn, TEST_PASSWORD } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { REFERRALS_EXPIRE } from './referrals.jobs';
+import { markReferralRewardEligible } from './referrals.rewards';
 import { REFERRAL_CONSENT_RATE_LIMIT } from './referrals.routes';
-import { markReferralRewardEligible } from './referrals.service';
 
 failOnConsoleError();
 const clock = fixedClock('2026-11-24T03:00:00Z');
@@ -729,13 +729,19 @@ describe('HR: the reward rule and paying rewards', () => {
     expect((await json(notYet)).error.message).toMatch(/Only a reward that is eligible/);
 
     // Not consented yet: the pipeline could not hire them, and the reward stays none.
-    await t.db.transaction((tx) => markReferralRewardEligible(tx as unknown as Db, referral.id, clock.now()));
+    await t.db.transaction((tx) =>
+      markReferralRewardEligible(tx as unknown as Db, { referralId: referral.id, now: clock.now() }),
+    );
     expect((await rowOf(referral.id)).rewardStatus).toBe('none');
     await consentPost(token, 'consent');
-    await t.db.transaction((tx) => markReferralRewardEligible(tx as unknown as Db, referral.id, clock.now()));
+    await t.db.transaction((tx) =>
+      markReferralRewardEligible(tx as unknown as Db, { referralId: referral.id, now: clock.now() }),
+    );
     // A later change of the rule does not alter a reward already eligible.
     await put(hr.cookie, { enabled: true, amount: 200000, currency: 'JPY' });
-    await t.db.transaction((tx) => markReferralRewardEligible(tx as unknown as Db, referral.id, clock.now()));
+    await t.db.transaction((tx) =>
+      markReferralRewardEligible(tx as unknown as Db, { referralId: referral.id, now: clock.now() }),
+    );
     expect(await rowOf(referral.id)).toMatchObject({
       rewardStatus: 'eligible',
       rewardAmount: 100000,
@@ -786,7 +792,9 @@ describe('HR: the reward rule and paying rewards', () => {
     const { referral, token } = await referAndGetToken(hrReferrer.cookie);
     expect((await consentPost(token, 'consent')).status).toBe(200);
     await put(hr.cookie, { enabled: true, amount: 50000, currency: 'JPY' });
-    await t.db.transaction((tx) => markReferralRewardEligible(tx as unknown as Db, referral.id, clock.now()));
+    await t.db.transaction((tx) =>
+      markReferralRewardEligible(tx as unknown as Db, { referralId: referral.id, now: clock.now() }),
+    );
     const own = await t.request(`/api/admin/referrals/${referral.id}/reward-paid`, {
       method: 'POST',
       cookie: hrReferrer.cookie,
@@ -807,7 +815,9 @@ describe('HR: the reward rule and paying rewards', () => {
     await put(hr.cookie, { enabled: false, amount: 100000, currency: 'JPY' });
     const { referral, token } = await referAndGetToken(referrer.cookie);
     await consentPost(token, 'consent');
-    await t.db.transaction((tx) => markReferralRewardEligible(tx as unknown as Db, referral.id, clock.now()));
+    await t.db.transaction((tx) =>
+      markReferralRewardEligible(tx as unknown as Db, { referralId: referral.id, now: clock.now() }),
+    );
     expect((await rowOf(referral.id)).rewardStatus).toBe('none');
   });
 });

@@ -220,13 +220,15 @@ export async function upsertInterest(
   // it opened before, so the board never shows two cards for one interest. A renewed interest is
   // new news for HR: its card returns to "interested" (unless it is a hire), not to the column
   // HR had left it in.
-  const card = await openPipelineCard(
-    tx,
-    { source: 'interest', interestId: row.id, userId, jobId },
-    { actorId, now },
-  );
-  if (outcome === 'reactivated' && !card.created)
-    await reopenPipelineCard(tx, { interestId: row.id }, { now });
+  const card = await openPipelineCard(tx, {
+    source: 'interest',
+    interestId: row.id,
+    userId,
+    jobId,
+    actorId,
+    now,
+  });
+  if (outcome === 'reactivated' && !card.created) await reopenPipelineCard(tx, { interestId: row.id, now });
   return { row, outcome };
 }
 
