@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { rateLimits } from '#server/db/schema/index';
 import type { Clock } from './clock';
+import type { Env } from './env';
 import { AppError } from './errors';
 import type { JobDefinition } from './queue';
 
@@ -42,9 +44,19 @@ export interface RateLimiter {
  * A take is one statement: the row of `<name>:<key>` is created, or counted up inside its window,
  * or started again when its window has passed. The count stops at `max + 1` — a refused request
  * does not count, so a refund after refusals gives one back as the in-memory counter did.
+ *
+ * Keys are client addresses and the email addresses people type: the row holds a keyed hash of the
+ * key (HMAC with AUTH_SECRET, the same in every process), never the address itself, so the table
+ * holds no personal data (the privacy register says so) and erasure has nothing to find there.
  */
-export function rateLimiter(db: Db, name: string, rule: RateRule, message?: string): RateLimiter {
-  const rowKey = (key: string) => `${name}:${key}`;
+export function rateLimiter(
+  { db, env }: { db: Db; env: Pick<Env, 'AUTH_SECRET'> },
+  name: string,
+  rule: RateRule,
+  message?: string,
+): RateLimiter {
+  const rowKey = (key: string) =>
+    `${name}:${createHmac('sha256', env.AUTH_SECRET).update(key).digest('base64url')}`;
   return {
     async take(key, now) {
       const at = now.toISOString();

@@ -108,11 +108,11 @@ export const accountRoutes = createRouter()
     const { deps } = c.var;
     const now = deps.clock.now();
     // Requests without a socket address (in-process tests) share one key.
-    await rateLimiter(deps.db, 'password-reset-request-address', RESET_REQUEST_ADDRESS_LIMIT).take(
+    await rateLimiter(deps, 'password-reset-request-address', RESET_REQUEST_ADDRESS_LIMIT).take(
       clientAddress(c) ?? 'local',
       now,
     );
-    await rateLimiter(deps.db, 'password-reset-request-account', RESET_REQUEST_ACCOUNT_LIMIT).take(
+    await rateLimiter(deps, 'password-reset-request-account', RESET_REQUEST_ACCOUNT_LIMIT).take(
       email.trim().toLowerCase(),
       now,
     );
@@ -123,7 +123,7 @@ export const accountRoutes = createRouter()
     const { token, newPassword } = c.req.valid('json');
     const { deps } = c.var;
     const now = deps.clock.now();
-    await rateLimiter(deps.db, 'password-reset-address', RESET_ADDRESS_LIMIT).take(
+    await rateLimiter(deps, 'password-reset-address', RESET_ADDRESS_LIMIT).take(
       clientAddress(c) ?? 'local',
       now,
     );
@@ -135,7 +135,7 @@ export const accountRoutes = createRouter()
     const { currentPassword, newPassword } = c.req.valid('json');
     const { deps } = c.var;
     const now = deps.clock.now();
-    const limiter = rateLimiter(deps.db, 'password-change', PASSWORD_CHANGE_LIMIT);
+    const limiter = rateLimiter(deps, 'password-change', PASSWORD_CHANGE_LIMIT);
     await limiter.take(viewer.id, now);
     const revokedSessions = await changePassword({
       db: deps.db,

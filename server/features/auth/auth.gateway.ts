@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '#server/db/client';
 import { type Auth, CLIENT_IP_HEADER } from '#server/lib/auth';
 import { clientAddress } from '#server/lib/client-address';
+import type { Env } from '#server/lib/env';
 import type { AppEnv } from '#server/lib/http';
 import { rateLimiter } from '#server/lib/rate-limit';
 
@@ -42,19 +43,22 @@ export function authGateway(auth: Auth) {
     // In-process requests (tests without a socket) have no address to count. Sign-in has its own
     // (configurable) address limit below; every other endpoint its own window per address.
     if (address && !isSignIn) {
-      await rateLimiter(db, 'auth-address', AUTH_ADDRESS_LIMIT).take(`${address} ${c.req.path}`, now);
+      await rateLimiter({ db, env }, 'auth-address', AUTH_ADDRESS_LIMIT).take(
+        `${address} ${c.req.path}`,
+        now,
+      );
     }
 
     let accountKey: string | undefined;
     if (isSignIn) {
       if (address) {
-        await rateLimiter(db, 'sign-in-address', { max: env.SIGN_IN_RATE_LIMIT, windowMs: 60_000 }).take(
-          address,
-          now,
-        );
+        await rateLimiter({ db, env }, 'sign-in-address', {
+          max: env.SIGN_IN_RATE_LIMIT,
+          windowMs: 60_000,
+        }).take(address, now);
       }
       accountKey = await triedEmail(c.req.raw);
-      if (accountKey) await signInAccountLimiter(db, env.SIGN_IN_ACCOUNT_RATE_LIMIT).take(accountKey, now);
+      if (accountKey) await signInAccountLimiter({ db, env }).take(accountKey, now);
     }
 
     const headers = new Headers(c.req.raw.headers);
@@ -63,14 +67,17 @@ export function authGateway(auth: Auth) {
     const response = await auth.handler(new Request(c.req.raw, { headers }));
 
     if (accountKey && response.ok) {
-      await signInAccountLimiter(db, env.SIGN_IN_ACCOUNT_RATE_LIMIT).refund(accountKey, now);
+      await signInAccountLimiter({ db, env }).refund(accountKey, now);
     }
     return TOKEN_BEARING.has(c.req.path) ? withoutToken(response) : response;
   };
 }
 
-const signInAccountLimiter = (db: Db, max: number) =>
-  rateLimiter(db, 'sign-in-account', { max, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS });
+const signInAccountLimiter = (deps: { db: Db; env: Env }) =>
+  rateLimiter(deps, 'sign-in-account', {
+    max: deps.env.SIGN_IN_ACCOUNT_RATE_LIMIT,
+    windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
+  });
 
 /** The same answer without `token` and `session.token`; cookies and status untouched. */
 async function withoutToken(response: Response): Promise<Response> {

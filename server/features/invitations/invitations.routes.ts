@@ -161,7 +161,7 @@ export const invitationsRoutes = createRouter()
     const { id } = c.req.valid('param');
     // Each resend mails the invitee: a double click is fine, a loop is not (decision 025).
     await rateLimiter(
-      c.var.deps.db,
+      c.var.deps,
       'invitation-resend',
       INVITATION_RESEND_LIMIT,
       'error.invitation_resend_limited',

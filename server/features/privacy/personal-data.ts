@@ -87,6 +87,7 @@ const {
   hrImports,
   hrImportErrors,
   erasureSuppressions,
+  rateLimits,
   invitations,
   invitationBatches,
   mailMessages,
@@ -995,6 +996,12 @@ export const PERSONAL_DATA: RegistryEntry[] = [
     kind: 'none',
     table: offboardingTemplates,
     reason: 'Offboarding checklist templates configured by HR (titles, owner roles, due offsets).',
+  },
+  {
+    kind: 'none',
+    table: rateLimits,
+    reason:
+      'Request counters per limiter and window (sign-in, password reset, join requests, referral consent); the key is a keyed HMAC hash of the client address or typed email, never the value, and rows are deleted hourly once their window has passed.',
   },
   {
     kind: 'none',

@@ -179,7 +179,7 @@ router.use('/referral-consent/*', async (c, next) => {
   const { deps } = c.var;
   // Requests without a socket address (in-process tests) share one key.
   await rateLimiter(
-    deps.db,
+    deps,
     'referral-consent',
     REFERRAL_CONSENT_RATE_LIMIT,
     'error.referral_consent_rate_limited',

@@ -120,7 +120,7 @@ export const verificationRoutes = createRouter()
     const input = c.req.valid('json');
     const { deps } = c.var;
     // Requests without a socket address (in-process tests) share one key.
-    await rateLimiter(deps.db, 'join-requests', JOIN_RATE_LIMIT, 'error.join_rate_limited').take(
+    await rateLimiter(deps, 'join-requests', JOIN_RATE_LIMIT, 'error.join_rate_limited').take(
       clientAddress(c) ?? 'local',
       deps.clock.now(),
     );
