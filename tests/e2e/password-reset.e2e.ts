@@ -151,6 +151,8 @@ describe('forgot password, reset by email, sessions', () => {
     const anonymous = await newPage(browser, 'ja');
     await anonymous.goto('/login');
     await anonymous.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
+    // The sign-in form has a field of the same label: wait for the page to change first.
+    await anonymous.waitForURL(/\/forgot-password/);
     await anonymous.getByLabel('メールアドレス').fill(email);
     await screenshot(anonymous, 'password-forgot-ja');
     await anonymous.getByRole('button', { name: 'リンクを送信' }).click();
