@@ -83,7 +83,7 @@ describe('forgot password, reset by email, sessions', () => {
     const anonymous = await newPage(browser, 'en');
     await anonymous.goto('/login');
     await anonymous.getByRole('link', { name: 'Forgot your password?' }).click();
-    await anonymous.waitForURL(/\/forgot-password/);
+    await anonymous.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await anonymous.getByLabel('Email address').fill(email);
     await anonymous.getByRole('button', { name: 'Send the link' }).click();
     await anonymous.getByText('Check your email').waitFor();
@@ -151,8 +151,8 @@ describe('forgot password, reset by email, sessions', () => {
     const anonymous = await newPage(browser, 'ja');
     await anonymous.goto('/login');
     await anonymous.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
-    // The sign-in form has a field of the same label: wait for the page to change first.
-    await anonymous.waitForURL(/\/forgot-password/);
+    // The sign-in form has a field of the same label: wait for the new page to be drawn first.
+    await anonymous.getByRole('heading', { name: 'パスワードの再設定' }).waitFor();
     await anonymous.getByLabel('メールアドレス').fill(email);
     await screenshot(anonymous, 'password-forgot-ja');
     await anonymous.getByRole('button', { name: 'リンクを送信' }).click();
