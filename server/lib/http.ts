@@ -52,12 +52,6 @@ export function authorize(c: Context<AppEnv>, can: (viewer: Viewer, env: Env) =>
   return viewer;
 }
 
-/** Every API route below this needs a signed-in member. */
-export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
-  requireViewer(c);
-  await next();
-};
-
 const ROLE_GUARDS = new WeakSet<MiddlewareHandler<AppEnv>>();
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '#common/branding';
 import { audit } from '#server/lib/audit';
 import { AppError } from '#server/lib/errors';
-import { ORG_NAMES_SETTING, readOrgNames } from '#server/lib/org-identity';
+import { ORG_NAMES_SETTING } from '#server/lib/org-identity';
 import type { DbOrTx } from '#server/lib/outbox';
 import {
   clearSetting,
@@ -33,7 +33,6 @@ const StoredLogoSchema = z.object({
 type StoredLogo = z.infer<typeof StoredLogoSchema>;
 
 /** The names an admin set; none until then (the product name stands in). */
-export const BRANDING_NAMES = ORG_NAMES_SETTING;
 export const BRANDING_LOGO = defineSetting<StoredLogo | null>(
   BRANDING_LOGO_KEY,
   StoredLogoSchema,
@@ -45,12 +44,9 @@ const MAX_INPUT_PIXELS = 40_000_000;
 
 const logoError = (message: string) => new AppError('bad_request', 'error.bad_request', { logo: [message] });
 
-/** The names an admin set, or null (the product name stands in; see DEFAULT_ORG_NAME). */
-export const getBrandingNames = (db: DbOrTx): Promise<BrandingNames | null> => readOrgNames(db);
-
 /** What every page and mail shows: names (the product name until set) and the logo's URL. */
 export async function getBranding(db: DbOrTx): Promise<Branding> {
-  const names = await readSetting(db, BRANDING_NAMES);
+  const names = await readSetting(db, ORG_NAMES_SETTING);
   // Only the logo's etag is read here, not its bytes.
   const etag = await readSettingField(db, BRANDING_LOGO, 'etag');
   return {
@@ -71,7 +67,7 @@ export async function setBrandingNames({
   actorId: string;
 }): Promise<void> {
   await db.transaction(async (tx) => {
-    await writeSetting(tx, BRANDING_NAMES, names);
+    await writeSetting(tx, ORG_NAMES_SETTING, names);
     await audit(tx, {
       actorId,
       action: 'settings.branding_changed',
