@@ -143,7 +143,8 @@ export function jobRuleIssues(v: JobRules): { path: string; message: string }[] 
     if (description && !title) issues.push({ path: `title${lang}`, message: 'kz.jobTitleForDescription' });
   }
   const hasSalary = v.salaryMin != null || v.salaryMax != null;
-  if (v.salaryMin != null && v.salaryMax != null && v.salaryMin > v.salaryMax) {
+  // The create contract runs these rules also when other fields are wrong: compare only numbers.
+  if (typeof v.salaryMin === 'number' && typeof v.salaryMax === 'number' && v.salaryMin > v.salaryMax) {
     issues.push({ path: 'salaryMax', message: 'kz.rangeOrder' });
   }
   if (hasSalary && !v.salaryCurrency)

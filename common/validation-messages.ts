@@ -181,6 +181,20 @@ function message(locale: Locale, key: string, params: MessageParams = {}): strin
   return interpolate(table[key] ?? fallback[key] ?? key, params);
 }
 
+/** zod's type names as a user reads them (English keeps zod's words). */
+const JA_TYPE_NAMES: Record<string, string> = {
+  number: '数値',
+  int: '整数',
+  bigint: '整数',
+  string: '文字列',
+  boolean: 'true または false',
+  array: 'リスト',
+  object: 'オブジェクト',
+  date: '日付',
+};
+const typeName = (locale: Locale, expected: string) =>
+  locale === 'ja' ? (JA_TYPE_NAMES[expected] ?? expected) : expected;
+
 /** One zod issue → one message in the requester's language. */
 export function translateIssue(issue: z.core.$ZodIssue, locale: Locale): string {
   if (issue.message.startsWith('kz.')) return message(locale, issue.message);
@@ -188,7 +202,7 @@ export function translateIssue(issue: z.core.$ZodIssue, locale: Locale): string 
     case 'invalid_type':
       return /received undefined/.test(issue.message)
         ? message(locale, 'v.required')
-        : message(locale, 'v.type', { expected: issue.expected });
+        : message(locale, 'v.type', { expected: typeName(locale, issue.expected) });
     case 'too_small': {
       const n = Number(issue.minimum);
       if (issue.origin === 'string') return message(locale, n <= 1 ? 'v.required' : 'v.tooShort', { n });

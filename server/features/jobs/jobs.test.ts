@@ -442,6 +442,14 @@ describe('POST /api/jobs', () => {
     expect((await fieldsOf(ja)).descriptionEn).toEqual(['職種名と同じ言語で仕事内容を入力してください。']);
   });
 
+  it('400, not 500, when a salary is not a number (the cross-field rules still run)', async () => {
+    // Found by the property tests: an object salary reached the range comparison and threw.
+    const bad = { ...validJob({ salaryMax: 100 }), salaryMin: { toString: 1 } } as never;
+    const res = await post(hr.cookie, bad, 'ja');
+    expect(res.status).toBe(400);
+    expect((await fieldsOf(res)).salaryMin).toEqual(['数値を入力してください。']);
+  });
+
   it('400 when publishing with a closing day in the past (a draft may have one)', async () => {
     const res = await post(hr.cookie, validJob({ closesOn: '2026-11-23' }));
     expect(res.status).toBe(400);
