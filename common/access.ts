@@ -30,6 +30,8 @@ export const AudienceSchema = z.object({
   roles: z.array(RoleSchema).optional(),
   /** Named members; the only way into a `confidential` item. */
   memberIds: z.array(z.string()).optional(),
+  /** When present and not empty, only active members of one of these groups (issue 11). */
+  groupIds: z.array(z.string()).optional(),
   /** Viewers matching any of these rules are excluded. */
   excludeWhen: z.array(AttributeRuleSchema).optional(),
 });

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './community';
 export * from './consents';
 export * from './exits';
 export * from './hr-records';

@@ -12,6 +12,8 @@ const NOW = new Date('2026-11-24T00:00:00Z');
 
 const viewer = (role: Role, over: Partial<Viewer['attributes']> = {}, id = 'viewer'): Viewer => ({
   id,
+  // Only active memberships count (g2 is an invitation, see the SQL twin's fixtures).
+  groupIds: id === 'viewer' ? ['g1'] : ['g3'],
   role,
   email: `${id}@example.com`,
   displayName: id,
@@ -80,6 +82,21 @@ describe('attribute rules', () => {
   });
 });
 
+describe('group audiences', () => {
+  it('reach active members of a listed group, narrowed by the classification and roles', () => {
+    const item = { classification: 'network' as const, audience: { groupIds: ['g1', 'g9'] } };
+    expect(canView(viewer('alumni'), item, NOW)).toBe(true);
+    expect(canView(viewer('alumni', {}, 'other'), item, NOW)).toBe(false);
+    const internal = { classification: 'internal' as const, audience: { groupIds: ['g1'] } };
+    expect(canView(viewer('alumni'), internal, NOW)).toBe(false);
+    expect(canView(viewer('employee'), internal, NOW)).toBe(true);
+  });
+  it('a viewer whose groups were not loaded is in none', () => {
+    const item = { classification: 'network' as const, audience: { groupIds: ['g1'] } };
+    expect(canView({ ...viewer('employee'), groupIds: undefined }, item, NOW)).toBe(false);
+  });
+});
+
 describe('canSeeField: every role × field visibility × own/other', () => {
   const sees: Record<Role, Record<(typeof FIELD_VISIBILITIES)[number], boolean>> = {
     alumni: { admins: false, employees: false, members: true },
@@ -121,6 +138,13 @@ describe('visibleItemsWhere is the SQL twin of canView', () => {
     { excludeWhen: [{ attribute: 'monthsSinceLeft', op: 'lt', value: 6 }] },
     { excludeWhen: [{ attribute: 'monthsSinceLeft', op: 'gte', value: 12 }] },
     { excludeWhen: [{ attribute: 'currentEmployer', op: 'in', value: ['Globex Japan'] }] },
+    // Groups (issue 11): the viewer is an active member of g1, was invited to g2, not in g3.
+    { groupIds: ['g1'] },
+    { groupIds: ['g2'] },
+    { groupIds: ['g3', 'g1'] },
+    { groupIds: ['g3'] },
+    { groupIds: ['g1'], roles: ['employee'] },
+    { groupIds: [] },
   ];
 
   beforeAll(async () => {
@@ -137,6 +161,12 @@ describe('visibleItemsWhere is the SQL twin of canView', () => {
       }
     }
     await database.db.insert(items).values(fixtures);
+    await database.db.execute(sql`insert into users (id, name, email, role) values
+      ('viewer', 'Viewer', 'viewer@example.com', 'alumni'), ('other', 'Other', 'other@example.com', 'alumni')`);
+    await database.db.execute(sql`insert into groups (id, kind, name_en) values
+      ('g1', 'interest', 'One'), ('g2', 'interest', 'Two'), ('g3', 'interest', 'Three')`);
+    await database.db.execute(sql`insert into group_members (group_id, user_id, state) values
+      ('g1', 'viewer', 'active'), ('g2', 'viewer', 'invited'), ('g3', 'other', 'active')`);
   });
   afterAll(() => database.close());
 

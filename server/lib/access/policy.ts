@@ -30,6 +30,11 @@ export interface Viewer {
   displayName: string;
   locale: 'ja' | 'en';
   attributes: ViewerAttributes;
+  /**
+   * Groups the viewer is an active member of. Only the pure `canView` reads it (load it with
+   * `viewerGroupIds` when an item may target groups); the SQL twin asks `group_members` itself.
+   */
+  groupIds?: readonly string[];
 }
 
 /** Roles each classification can reach before any audience narrowing. */
@@ -85,6 +90,9 @@ export function canView(viewer: Viewer, item: GovernedItem, now: Date): boolean 
     if (audience.memberIds && audience.memberIds.length > 0 && !audience.memberIds.includes(viewer.id)) {
       return false;
     }
+    if (audience.groupIds && audience.groupIds.length > 0) {
+      if (!audience.groupIds.some((id) => viewer.groupIds?.includes(id))) return false;
+    }
   }
   return !(audience.excludeWhen ?? []).some((rule) => ruleMatches(rule, viewer, now));
 }
@@ -110,7 +118,10 @@ export function visibleItemsWhere(
     reachable.map((c) => sql`${c}`),
     sql`, `,
   )}) and (not (${aud} ? 'roles') or ${aud}->'roles' ? ${viewer.role})
-      and (jsonb_array_length(coalesce(${aud}->'memberIds', '[]'::jsonb)) = 0 or ${named}))`;
+      and (jsonb_array_length(coalesce(${aud}->'memberIds', '[]'::jsonb)) = 0 or ${named})
+      and (jsonb_array_length(coalesce(${aud}->'groupIds', '[]'::jsonb)) = 0 or exists (
+        select 1 from group_members gm
+        where gm.user_id = ${viewer.id} and gm.state = 'active' and ${aud}->'groupIds' ? gm.group_id)))`;
   const excluded = sql`exists (
     select 1 from jsonb_array_elements(coalesce(${aud}->'excludeWhen', '[]'::jsonb)) r
     where (r->>'attribute' = 'monthsSinceLeft' and ${months}::int is not null and (
