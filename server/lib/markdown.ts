@@ -38,12 +38,20 @@ const ALLOWED_TAGS = [
   'td',
 ];
 const SAFE_HREF = /^(https?:|mailto:)/i;
+/** The app's own links that member text may carry: mentions and topics (server/lib/member-text.ts). */
+const INTERNAL_HREF = /^\/(members|topics)\/[\w%.-]+$/;
+const ALLOWED_HREF = /^(https?:|mailto:|\/(members|topics)\/)/i;
 
 const purifier = DOMPurify;
 purifier.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    if (!SAFE_HREF.test(href.trim())) node.removeAttribute('href');
+    const href = (node.getAttribute('href') ?? '').trim();
+    if (INTERNAL_HREF.test(href)) {
+      node.removeAttribute('target');
+      node.removeAttribute('rel');
+      return;
+    }
+    if (!SAFE_HREF.test(href)) node.removeAttribute('href');
     node.setAttribute('rel', 'nofollow noopener ugc');
     node.setAttribute('target', '_blank');
   }
@@ -55,7 +63,7 @@ export function sanitizeHtml(html: string): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'rel', 'target', 'start'],
     ALLOW_DATA_ATTR: false,
-    ALLOWED_URI_REGEXP: SAFE_HREF,
+    ALLOWED_URI_REGEXP: ALLOWED_HREF,
   });
 }
 
