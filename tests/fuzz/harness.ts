@@ -12,7 +12,7 @@ import { bodyTextArb, encodeComponent, type JsonSchema, queryValueArb, RESERVED_
  * and one property per operation: whatever is sent, by whoever, the answer is below 500.
  */
 
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+export const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 /**
  * The suite replays a fixed seed so CI answers the same for the same code; `FUZZ_SEED=random`
  * (npm run fuzz:explore) draws a new one each run to look for new failures, and prints it so a
