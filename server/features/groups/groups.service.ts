@@ -347,7 +347,7 @@ export async function listGroupMembers(
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .where(where)
-    .orderBy(desc(groupMembers.role), asc(users.name), asc(users.id))
+    .orderBy(asc(groupMembers.role), asc(users.name), asc(users.id))
     .limit(query.pageSize + 1)
     .offset((query.page - 1) * query.pageSize);
   const [counted] = await deps.db
@@ -483,16 +483,14 @@ export async function createGroup(
       .returning();
     if (!row) throw new Error('insert returned nothing');
     if (!hr) {
-      await tx
-        .insert(groupMembers)
-        .values({
-          groupId: id,
-          userId: viewer.id,
-          role: 'admin',
-          state: 'active',
-          createdAt: now,
-          joinedAt: now,
-        });
+      await tx.insert(groupMembers).values({
+        groupId: id,
+        userId: viewer.id,
+        role: 'admin',
+        state: 'active',
+        createdAt: now,
+        joinedAt: now,
+      });
       await notify(tx, now, {
         userIds: await hrIds(tx),
         type: 'group_proposal',
@@ -776,16 +774,14 @@ export async function inviteMembers(
         added.push(userId);
       } else if (state) unchanged.push(userId);
       else {
-        await tx
-          .insert(groupMembers)
-          .values({
-            groupId: id,
-            userId,
-            role: 'member',
-            state: 'invited',
-            invitedBy: viewer.id,
-            createdAt: now,
-          });
+        await tx.insert(groupMembers).values({
+          groupId: id,
+          userId,
+          role: 'member',
+          state: 'invited',
+          invitedBy: viewer.id,
+          createdAt: now,
+        });
         invited.push(userId);
       }
     }
