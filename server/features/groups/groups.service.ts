@@ -832,7 +832,8 @@ export async function decideRequest(
   return deps.db.transaction(async (tx) => {
     const view = await lockManaged(tx, viewer, id, now);
     const row = await membershipOf(tx, id, userId);
-    if (!row || row.state !== 'requested') throw notFound();
+    if (!row) throw notFound();
+    if (row.state !== 'requested') throw notFound();
     if (approve) {
       if (view.group.status !== 'active') throw notActive();
       await tx
@@ -889,7 +890,8 @@ export async function setMemberRole(
   return deps.db.transaction(async (tx) => {
     await lockManaged(tx, viewer, id, now);
     const row = await membershipOf(tx, id, userId);
-    if (!row || row.state !== 'active') throw notFound();
+    if (!row) throw notFound();
+    if (row.state !== 'active') throw notFound();
     if (row.role === 'admin' && role === 'member') await assertNotLastAdmin(tx, id, userId);
     await tx
       .update(groupMembers)
