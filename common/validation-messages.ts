@@ -86,6 +86,12 @@ export const validationMessages = {
     'import.mapping.required': 'Map a column to this field.',
     'import.mapping.unknownHeader': 'The file has no such column.',
     'import.mapping.duplicateField': 'Another column is already mapped to this field.',
+    // Groups and chapters (server/features/groups)
+    'kz.groupNameRequired': 'Enter a name in Japanese or English.',
+    'kz.groupKindHr': 'Members may propose interest groups only; HR creates the other kinds.',
+    'kz.groupClassificationHr': 'Only HR can choose who may see a group.',
+    'kz.groupInviteeUnknown': 'This member cannot be invited to this group.',
+    'kz.groupIntakeYear': 'Give the intake year of an intake group.',
   },
   ja: {
     'v.required': '必須項目です。',
@@ -165,6 +171,13 @@ export const validationMessages = {
     'import.mapping.required': 'この項目に対応する列を選んでください。',
     'import.mapping.unknownHeader': 'ファイルにこの列はありません。',
     'import.mapping.duplicateField': 'この項目には別の列がすでに対応付けられています。',
+    // グループ・支部 (server/features/groups)
+    'kz.groupNameRequired': '日本語または英語でグループ名を入力してください。',
+    'kz.groupKindHr':
+      'メンバーが提案できるのは趣味・関心のグループのみです。その他の種類は人事部が作成します。',
+    'kz.groupClassificationHr': 'グループの公開範囲を選べるのは人事部のみです。',
+    'kz.groupInviteeUnknown': 'このメンバーはこのグループに招待できません。',
+    'kz.groupIntakeYear': '同期のグループには入社年を入力してください。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -18,6 +18,7 @@ import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.ro
 import { exitSurveyRoutes } from './features/exit-survey/exit-survey.routes';
 import { exitsRoutes } from './features/exits/exits.routes';
 import { freshnessRoutes } from './features/freshness/freshness.routes';
+import { groupsRoutes } from './features/groups/groups.routes';
 import { HR_IMPORT_UPLOAD_PATH, hrRecordsRoutes } from './features/hr-records/hr-records.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
@@ -208,6 +209,7 @@ export function createApp(options: AppOptions) {
     .route('/api', offboardingRoutes)
     .route('/api', exitsRoutes)
     .route('/api', jobsRoutes)
+    .route('/api', groupsRoutes)
     .route('/api', returnInterestsRoutes)
     .route('/api', referralsRoutes)
     .route('/api', pipelineRoutes)

@@ -132,6 +132,20 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/jobs/job-page')).JobPage }),
           },
           {
+            path: 'groups',
+            lazy: async () => ({ Component: (await import('./features/groups/groups-page')).GroupsPage }),
+          },
+          {
+            path: 'groups/new',
+            lazy: async () => ({
+              Component: (await import('./features/groups/group-form-page')).NewGroupPage,
+            }),
+          },
+          {
+            path: 'groups/:id',
+            lazy: async () => ({ Component: (await import('./features/groups/group-page')).GroupPage }),
+          },
+          {
             path: 'referrals',
             lazy: async () => ({
               Component: (await import('./features/referrals/my-referrals-page')).MyReferralsPage,
@@ -165,6 +179,12 @@ const router = createBrowserRouter([
                     }),
                   },
                 ],
+              },
+              {
+                path: 'admin/groups',
+                lazy: async () => ({
+                  Component: (await import('./features/groups/admin-groups-page')).AdminGroupsPage,
+                }),
               },
               {
                 path: 'admin/hr-records',

@@ -16,6 +16,7 @@ import { hashPassword } from '#server/lib/auth';
 import { seedDemoBranding } from './branding';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
+import { seedDemoGroups } from './groups';
 import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
@@ -292,6 +293,8 @@ export async function seedDemo({
   await seedDemoReferrals(db);
   await seedDemoPipeline(db);
   await seedDemoJobAlerts(db);
+  // Groups and chapters (issue 11): official chapters, departments, intakes, interests.
+  await seedDemoGroups(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.

@@ -33,7 +33,8 @@ const core = defineMessages({
     'error.forbidden_origin': 'This request came from another site and was refused.',
     'error.not_found': 'Not found.',
     'error.conflict': 'This conflicts with existing data.',
-    'error.postingSuspended': 'A moderator has paused your posting and commenting for a while. Please try again later.',
+    'error.postingSuspended':
+      'A moderator has paused your posting and commenting for a while. Please try again later.',
     'error.payload_too_large': 'The request is too large.',
     'error.rate_limited': 'Too many requests. Please wait a moment.',
     'error.internal': 'Something went wrong on our side. Please try again.',
@@ -124,6 +125,9 @@ const core = defineMessages({
     'error.current_password_wrong': 'The current password is not correct.',
     'error.invitation_resend_limited':
       'This invitation was sent several times in the last hour. Please wait before sending it again.',
+    'error.group_not_active': 'This group is not open: it is waiting for approval, declined or archived.',
+    'error.group_last_admin': 'This group needs at least one admin. Make another member admin first.',
+    'error.group_decided': 'This proposal has already been decided.',
   },
   ja: {
     ...validationMessages.ja,
@@ -132,7 +136,8 @@ const core = defineMessages({
     'error.forbidden_origin': '他のサイトからのリクエストのため拒否しました。',
     'error.not_found': '見つかりません。',
     'error.conflict': '既存のデータと競合しています。',
-    'error.postingSuspended': 'モデレーターにより、しばらくの間 投稿とコメントが停止されています。時間をおいてお試しください。',
+    'error.postingSuspended':
+      'モデレーターにより、しばらくの間 投稿とコメントが停止されています。時間をおいてお試しください。',
     'error.payload_too_large': 'リクエストが大きすぎます。',
     'error.rate_limited': 'リクエストが多すぎます。しばらくしてからお試しください。',
     'error.internal': 'サーバーで問題が発生しました。もう一度お試しください。',
@@ -223,6 +228,9 @@ const core = defineMessages({
     'error.current_password_wrong': '現在のパスワードが正しくありません。',
     'error.invitation_resend_limited':
       'この招待は直近 1 時間に何度も送信されています。しばらく待ってから再送してください。',
+    'error.group_not_active': 'このグループは現在利用できません（承認待ち・却下済み・アーカイブ済み）。',
+    'error.group_last_admin': 'グループには管理者が1人以上必要です。先に別のメンバーを管理者にしてください。',
+    'error.group_decided': 'この提案はすでに判断済みです。',
   },
 });
 

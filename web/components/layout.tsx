@@ -115,6 +115,9 @@ function Header() {
             >
               {t('nav.jobs')}
             </NavLink>
+            <NavLink to="/groups" className={navLinkClasses}>
+              {t('groups.nav.main')}
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

@@ -9,6 +9,7 @@ import { messages as exitProposals } from '#web/features/exit-proposals/messages
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
 import { messages as exits } from '#web/features/exits/messages.en';
 import { messages as freshness } from '#web/features/freshness/messages.en';
+import { messages as groups } from '#web/features/groups/messages.en';
 import { messages as home } from '#web/features/home/messages.en';
 import { messages as hrRecords } from '#web/features/hr-records/messages.en';
 import { messages as invitations } from '#web/features/invitations/messages.en';
@@ -56,6 +57,7 @@ export const en = {
   ...pipeline,
   ...jobAlerts,
   ...account,
+  ...groups,
 };
 
 /** The shape every UI language must have. */

@@ -1,0 +1,72 @@
+import type { Group, GroupCard, GroupMember, GroupReason } from '#common/groups';
+import { isHr, type Viewer } from '#server/lib/access/policy';
+import { visibilityOf } from './groups.policy';
+import { canManageGroup, type GroupDetail, type GroupView } from './groups.service';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The only ways a group leaves the server. Every field is listed; the search document, the
+ * audience and who decided stay inside (who created it and the request count only for managers).
+ */
+export function presentGroupCard(view: GroupView): GroupCard {
+  const g = view.group;
+  return {
+    id: g.id,
+    kind: g.kind,
+    nameJa: g.nameJa,
+    nameEn: g.nameEn,
+    descriptionJa: g.descriptionJa,
+    descriptionEn: g.descriptionEn,
+    joinPolicy: g.joinPolicy,
+    status: g.status,
+    official: g.official,
+    visibility: visibilityOf(g),
+    country: g.country,
+    region: g.region,
+    department: g.department,
+    intakeYear: g.intakeYear,
+    memberCount: g.memberCount,
+    createdAt: g.createdAt.toISOString(),
+    myState: view.myState,
+    myRole: view.myState === 'active' ? view.myRole : null,
+  };
+}
+
+export function presentGroup(detail: GroupDetail, viewer: Viewer): Group {
+  const manage = canManageGroup(viewer, detail);
+  const proposer = detail.group.createdBy === viewer.id;
+  return {
+    ...presentGroupCard(detail),
+    canManage: manage,
+    canDecide: isHr(viewer),
+    createdBy: manage ? detail.createdBy : null,
+    // The decision note is for the proposer and the group's managers.
+    decisionNote: manage || proposer ? detail.group.decisionNote : null,
+    decidedAt: iso(detail.group.decidedAt),
+    requestCount: manage ? detail.requestCount : 0,
+  };
+}
+
+export function presentGroupMember(row: {
+  id: string;
+  displayName: string;
+  role: GroupMember['role'];
+  state: GroupMember['state'];
+  joinedAt: Date | null;
+  createdAt: Date;
+}): GroupMember {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    role: row.role,
+    state: row.state,
+    joinedAt: iso(row.joinedAt),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const presentGroupForYou = (item: { view: GroupView; reasons: GroupReason[] }) => ({
+  group: presentGroupCard(item.view),
+  reasons: item.reasons,
+});
