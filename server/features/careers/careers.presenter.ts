@@ -25,7 +25,7 @@ export function presentCareerPaths(data: CareerPathsData): CareerPaths {
       title: s.title,
       bodyHtml: s.bodyHtml,
       createdAt: s.createdAt.toISOString(),
-      author: { id: s.authorId, displayName: s.authorName },
+      author: s.authorListed ? { id: s.authorId, displayName: s.authorName } : null,
     })),
   };
 }

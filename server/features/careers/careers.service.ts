@@ -171,6 +171,9 @@ export async function getCareerPaths(
       createdAt: posts.createdAt,
       authorId: users.id,
       authorName: users.name,
+      // The author is named only when listed in the directory (the story itself is opted in).
+      authorListed: sql<boolean>`exists (select 1 from ${profiles} listed
+        where listed.user_id = ${posts.authorId} and listed.consents @> array['directory']::text[])`,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
