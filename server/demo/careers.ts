@@ -64,6 +64,9 @@ const ALUMNI: Alumnus[] = [
   }),
 ];
 
+/** Members this module adds to the demo organisation. */
+export const DEMO_CAREER_ALUMNI = ALUMNI.length;
+
 const STORIES: { author: string; title: string; body: string }[] = [
   {
     author: 'mirai-0',
