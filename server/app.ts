@@ -11,6 +11,7 @@ import { accountRoutes } from './features/account/account.routes';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
+import { careersRoutes } from './features/careers/careers.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
@@ -19,6 +20,7 @@ import { exitSurveyRoutes } from './features/exit-survey/exit-survey.routes';
 import { exitsRoutes } from './features/exits/exits.routes';
 import { freshnessRoutes } from './features/freshness/freshness.routes';
 import { groupsRoutes } from './features/groups/groups.routes';
+import { homeRoutes } from './features/home/home.routes';
 import { HR_IMPORT_UPLOAD_PATH, hrRecordsRoutes } from './features/hr-records/hr-records.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
@@ -216,7 +218,9 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
     .route('/api', accountRoutes)
-    .route('/api', brandingRoutes);
+    .route('/api', brandingRoutes)
+    .route('/api', homeRoutes)
+    .route('/api', careersRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

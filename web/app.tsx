@@ -152,6 +152,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'careers/paths',
+            lazy: async () => ({
+              Component: (await import('./features/careers/career-paths-page')).CareerPathsPage,
+            }),
+          },
+          {
             path: 'careers/return',
             lazy: async () => ({
               Component: (await import('./features/return-interests/return-page')).ReturnInterestPage,

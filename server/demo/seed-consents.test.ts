@@ -4,6 +4,7 @@ import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consents';
 import { queryRows } from '#server/db/client';
 import { consentEvents, profiles, users } from '#server/db/schema/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
+import { DEMO_CAREER_ALUMNI } from './careers';
 import { DEMO_LOGINS, seedDemo } from './seed';
 
 failOnConsoleError();
@@ -43,7 +44,7 @@ describe('the demo seed and consents', () => {
                  (select count(*)::int from ${consentEvents}) as events
           from ${users} u join ${profiles} p on p.user_id = u.id`,
     );
-    const total = MEMBERS + DEMO_LOGINS.length;
+    const total = MEMBERS + DEMO_LOGINS.length + DEMO_CAREER_ALUMNI;
     expect(summary).toMatchObject({
       members: total,
       reviewed: total,

@@ -14,6 +14,7 @@ import { accounts, consentEvents, profiles, users } from '#server/db/schema/inde
 import { getVisibilityLimits, type NewMember, newMemberRows } from '#server/features/members/members.service';
 import { hashPassword } from '#server/lib/auth';
 import { seedDemoBranding } from './branding';
+import { seedDemoCareers } from './careers';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
@@ -295,6 +296,8 @@ export async function seedDemo({
   await seedDemoJobAlerts(db);
   // Groups and chapters (issue 11): official chapters, departments, intakes, interests.
   await seedDemoGroups(db);
+  // Alumni with a common road and their career stories, for /careers/paths (issue 11).
+  await seedDemoCareers(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.

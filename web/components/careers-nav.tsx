@@ -20,6 +20,7 @@ export function CareersNav() {
     { to: '/referrals', label: t('careersNav.referrals') },
   ];
   if (me?.role === 'alumni') links.push({ to: '/careers/return', label: t('careersNav.comeBack') });
+  if (me && me.role !== 'alumni') links.push({ to: '/careers/paths', label: t('careers.nav') });
   return (
     <nav
       aria-label={t('careersNav.label')}

@@ -3,6 +3,7 @@ import { messages as account } from '#web/features/account/messages.en';
 import { messages as admin } from '#web/features/admin/messages.en';
 import { messages as auth } from '#web/features/auth/messages.en';
 import { messages as branding } from '#web/features/branding/messages.en';
+import { messages as careers } from '#web/features/careers/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.en';
@@ -58,6 +59,7 @@ export const en = {
   ...jobAlerts,
   ...account,
   ...groups,
+  ...careers,
 };
 
 /** The shape every UI language must have. */

@@ -3,6 +3,7 @@ import { messages as account } from '#web/features/account/messages.ja';
 import { messages as admin } from '#web/features/admin/messages.ja';
 import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
+import { messages as careers } from '#web/features/careers/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.ja';
@@ -54,4 +55,5 @@ export const ja: Catalog = {
   ...jobAlerts,
   ...account,
   ...groups,
+  ...careers,
 };

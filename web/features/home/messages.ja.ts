@@ -1,35 +1,77 @@
-import type { Translation } from '#web/i18n/translation';
-import type { messages as en } from './messages.en';
-
-/** 日本語の UI テキスト: `home`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
-export const messages: Translation<typeof en> = {
+/** 日本語の UI テキスト: `home`（web/i18n/ja.ts で組み立て）。 */
+export const messages = {
   home: {
     title: 'ホーム',
     welcome: 'ようこそ、{{name}}さん',
-    lead: '名前・会社・スキルから社員やアルムナイを探して、つながりを続けましょう。',
+    lead: 'ネットワークの今と、次にできること。',
     myProfile: 'マイプロフィール',
     editProfile: 'プロフィールを編集',
     admin: 'メンバー管理',
-    about: {
-      title: 'Kizuna について',
-      body: 'Kizuna（絆）は、当社とここで働いたことのある人たちとの関係を長く続けるためのネットワークです。「去る者は追わず」ではなく、アルムナイを社外の大切な仲間として、社員とアルムナイの双方に役立つつながりをつくります。',
+    checklist: {
+      title: 'はじめにやること',
+      progress: '{{total}}件中{{done}}件完了',
+      dismiss: 'このリストを閉じる',
+      done: '完了',
+      todo: '未完了',
+      items: {
+        profile: 'プロフィールを充実させる（自己紹介・スキル・現在の仕事）',
+        privacy: 'プロフィールの項目ごとに公開範囲を選ぶ',
+        group: 'はじめてのグループに参加する',
+        post: 'はじめての投稿をする',
+        jobAlert: '求人アラートを設定する',
+      },
     },
-    pillars: {
-      directory: {
-        title: '人を探す',
-        body: '漢字・かな・ローマ字の名前、会社、スキル、自己紹介から検索し、部署・在籍年数・業界・国で絞り込めます。',
+    jobs: {
+      title: 'あなたに合う求人',
+      all: 'すべて見る',
+      none: 'いまプロフィールに合う求人はありません。',
+      error: '求人を読み込めませんでした。',
+    },
+    hr: {
+      figuresTitle: '対応が必要なこと',
+      figures: {
+        joinRequests: '参加申請（承認待ち）',
+        exitCases: '進行中の退職ケース',
+        reports: '確認待ちの通報',
+        staleProfiles: '更新が止まっているプロフィール',
+        invitations: '未承諾の招待',
       },
-      diagonal: {
-        title: 'ナナメのつながり',
-        body: '先輩・後輩や同期といった縦・横の関係を越えて、世代・部署・業界の違う人と出会えます。',
+      staleHint: '{{months}}か月以上確認されていません',
+      undelivered_one: 'うち{{count}}件が不達・送信失敗',
+      undelivered_other: 'うち{{count}}件が不達・送信失敗',
+      activityTitle: '最近の動き',
+      activityEmpty: 'まだ動きはありません。',
+      system: 'システム',
+      joined: '{{name}}さんが参加しました',
+      posted: '{{name}}さんが投稿しました',
+      audit: '{{name}}：{{action}}',
+      error: '数字を読み込めませんでした。',
+      actions: {
+        job__created: '求人を作成しました',
+        job__published: '求人を公開しました',
+        job__updated: '求人を更新しました',
+        job__closed: '求人を締め切りました',
+        exit_case__opened: '退職ケースを開始しました',
+        exit_case__updated: '退職ケースを更新しました',
+        exit_case__cancelled: '退職ケースを取り消しました',
+        verification__approve: '参加申請を承認しました',
+        verification__reject: '参加申請を見送りました',
+        verification__auto_approve: '参加申請を自動承認しました',
+        referral__created: '知人を紹介しました',
+        return_interest__raised: '再入社への関心を示しました',
+        member__erased: 'メンバーのデータを削除しました',
+        member__exported: 'メンバーのデータを書き出しました',
+        pipeline_card__moved: '再雇用ボードのカードを移動しました',
       },
-      availability: {
-        title: '一緒に働く方法',
-        body: '出戻り、副業・顧問、メンタリング、登壇など、協力できることをプロフィールで示せます。',
-      },
-      privacy: {
-        title: '公開範囲は自分で決める',
-        body: 'プロフィールの項目ごとに「人事のみ」「社員まで」「全メンバー」から公開範囲を選べます。',
+      postKinds: {
+        news: 'お知らせ',
+        business_phase: '事業フェーズの共有',
+        people_needed: '「求める人材」',
+        product_launch: '新製品のお知らせ',
+        insight: 'インサイト',
+        trend: '業界トレンド',
+        question: '質問',
+        career_story: 'キャリアストーリー',
       },
     },
   },
