@@ -25,6 +25,7 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
@@ -214,6 +215,7 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
     .route('/api', accountRoutes)
+    .route('/api', notificationsRoutes)
     .route('/api', brandingRoutes);
 
   serveApiDocument(api, PUBLIC_API);
