@@ -159,3 +159,27 @@ export const MuteSchema = z.object({
 export type Mute = z.infer<typeof MuteSchema>;
 export const MuteListSchema = z.object({ items: z.array(MuteSchema) });
 export type MuteList = z.infer<typeof MuteListSchema>;
+
+/**
+ * The text parameters of a notification as both texts (web, mail) use them: missing ones become
+ * empty (never a `{placeholder}` on screen); a job's title in the reader's language.
+ */
+export function notificationParams(
+  data: Record<string, string | number | null>,
+  locale: 'ja' | 'en',
+  actor: string,
+): Record<string, string> {
+  const text = (key: string) => {
+    const value = data[key];
+    return value === null || value === undefined ? '' : String(value);
+  };
+  const [first, second] = locale === 'ja' ? ['titleJa', 'titleEn'] : ['titleEn', 'titleJa'];
+  return {
+    actor,
+    title: text('title') || text(first) || text(second),
+    groupName: text('groupName'),
+    reason: text('reason'),
+    until: text('until').slice(0, 10),
+    emoji: text('emoji'),
+  };
+}
