@@ -41,7 +41,14 @@ function decodeCursor(cursor: string): { latestAt: Date; type: string; threadKey
   try {
     const [iso, type, threadKey] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const latestAt = new Date(String(iso));
-    if (typeof type === 'string' && typeof threadKey === 'string' && !Number.isNaN(latestAt.getTime())) {
+    if (
+      typeof type === 'string' &&
+      typeof threadKey === 'string' &&
+      type.length <= 60 &&
+      threadKey.length <= 200 &&
+      !(type + threadKey).includes(String.fromCharCode(0)) &&
+      !Number.isNaN(latestAt.getTime())
+    ) {
       return { latestAt, type, threadKey };
     }
   } catch {
