@@ -84,3 +84,5 @@ export const FRESHNESS_MAIL_KIND = 'freshness';
 export const RETENTION_WARNING_MAIL_KIND = 'retention_warning';
 export const VERIFICATION_ALREADY_MEMBER_MAIL_KIND = 'verification_already_member';
 export const VERIFICATION_REJECTED_MAIL_KIND = 'verification_rejected';
+/** The notification centre's e-mail channel: one mail per member and run (decision 033). */
+export const NOTIFICATION_MAIL_KIND = 'notification';

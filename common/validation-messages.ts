@@ -80,6 +80,8 @@ export const validationMessages = {
     'kz.pipelineHireOnlyRehired': 'A hire can only be recorded with a move to "rehired".',
     // — job alerts —
     'kz.jobAlertCriterion': 'Add at least one keyword, department or location.',
+    'kz.notificationRequired': 'Moderation notices cannot be turned off.',
+    'kz.notificationReadTarget': 'Give exactly one of: ids, threadKey or all.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
@@ -165,6 +167,8 @@ export const validationMessages = {
     'kz.pipelineHireOnlyRehired': '入社情報は「再入社」に移すときだけ登録できます。',
     // — job alerts —
     'kz.jobAlertCriterion': 'キーワード・部署・勤務地のいずれかを1つ以上入力してください。',
+    'kz.notificationRequired': 'モデレーションに関するお知らせはオフにできません。',
+    'kz.notificationReadTarget': 'ids・threadKey・all のいずれか1つを指定してください。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).

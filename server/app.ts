@@ -28,6 +28,7 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
@@ -220,7 +221,8 @@ export function createApp(options: AppOptions) {
     .route('/api', accountRoutes)
     .route('/api', brandingRoutes)
     .route('/api', homeRoutes)
-    .route('/api', careersRoutes);
+    .route('/api', careersRoutes)
+    .route('/api', notificationsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

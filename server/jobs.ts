@@ -6,6 +6,7 @@ import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { memberJobs } from './features/members/members.service';
+import { notificationJobs } from './features/notifications/notifications.jobs';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
@@ -29,5 +30,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...accountJobs(deps),
     ...memberJobs(deps),
     ...rateLimitJobs(deps),
+    ...notificationJobs(deps),
   ];
 }

@@ -86,6 +86,19 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'notifications',
+            lazy: async () => ({
+              Component: (await import('./features/notifications/notifications-page')).NotificationsPage,
+            }),
+          },
+          {
+            path: 'settings/notifications',
+            lazy: async () => ({
+              Component: (await import('./features/notifications/notification-settings-page'))
+                .NotificationSettingsPage,
+            }),
+          },
+          {
             path: 'settings/my-data',
             lazy: async () => ({ Component: (await import('./features/privacy/my-data-page')).MyDataPage }),
           },

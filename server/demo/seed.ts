@@ -22,6 +22,7 @@ import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
 import { fakeMember, rng } from './member-data';
+import { seedDemoNotifications } from './notifications';
 import { seedDemoPipeline } from './pipeline';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
@@ -298,6 +299,7 @@ export async function seedDemo({
   await seedDemoGroups(db);
   // Alumni with a common road and their career stories, for /careers/paths (issue 11).
   await seedDemoCareers(db);
+  await seedDemoNotifications(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.

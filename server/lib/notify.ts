@@ -41,9 +41,7 @@ export async function notify(db: Db, now: Date, input: NotifyInput): Promise<Not
   if (recipients.length === 0) return [];
 
   const viewers = await loadViewers(db, recipients);
-  const allowed = new Set(
-    viewers.filter((v) => !input.item || canView(v, input.item, now)).map((v) => v.id),
-  );
+  const allowed = new Set(viewers.filter((v) => !input.item || canView(v, input.item, now)).map((v) => v.id));
   recipients = recipients.filter((id) => allowed.has(id));
   if (recipients.length === 0) return [];
 
@@ -109,4 +107,48 @@ export async function notify(db: Db, now: Date, input: NotifyInput): Promise<Not
     })),
   );
   return out;
+}
+
+/**
+ * Marks a member's notifications of one type read (all of them, or those of some threads): for a
+ * feature whose own page shows the same news (job alerts' "new jobs for you"). Returns how many.
+ */
+export async function markNotificationsRead(
+  db: Db,
+  now: Date,
+  { userId, type, threadKeys }: { userId: string; type: NotificationType; threadKeys?: readonly string[] },
+): Promise<number> {
+  if (threadKeys && threadKeys.length === 0) return 0;
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        eq(notifications.type, type),
+        threadKeys ? inArray(notifications.threadKey, [...threadKeys]) : undefined,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+/** Of these members, those who already have a notification of this type and thread. */
+export async function alreadyNotified(
+  db: Db,
+  { userIds, type, threadKey }: { userIds: readonly string[]; type: NotificationType; threadKey: string },
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ userId: notifications.userId })
+    .from(notifications)
+    .where(
+      and(
+        inArray(notifications.userId, [...userIds]),
+        eq(notifications.threadKey, threadKey),
+        eq(notifications.type, type),
+      ),
+    );
+  return new Set(rows.map((r) => r.userId));
 }

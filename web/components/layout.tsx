@@ -11,6 +11,7 @@ import {
 } from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
 import { OrgBadge } from '#web/features/branding/org-identity';
+import { NotificationBell } from '#web/features/notifications/notification-bell';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
 
@@ -144,6 +145,7 @@ function Header() {
 
         <div className="order-2 ml-auto flex items-center gap-1 sm:gap-2 lg:order-3">
           <LanguageSwitcher onChange={(lng) => me && saveLanguage.mutate(lng)} />
+          {me && <NotificationBell />}
           {me && (
             <AccountMenu
               name={me.displayName}
@@ -216,6 +218,9 @@ function AccountMenu({
         </Link>
         <Link to="/settings/security" className={itemClasses} onClick={close}>
           {t('account.security.navLink')}
+        </Link>
+        <Link to="/settings/notifications" className={itemClasses} onClick={close}>
+          {t('notifications.settings.title')}
         </Link>
         <div className="my-1 border-t border-slate-100" />
         <Button

@@ -17,6 +17,7 @@ import { messages as invitations } from '#web/features/invitations/messages.ja';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.ja';
 import { messages as jobs } from '#web/features/jobs/messages.ja';
 import { messages as members } from '#web/features/members/messages.ja';
+import { messages as notifications } from '#web/features/notifications/messages.ja';
 import { messages as offboarding } from '#web/features/offboarding/messages.ja';
 import { messages as outbox } from '#web/features/outbox/messages.ja';
 import { messages as pipeline } from '#web/features/pipeline/messages.ja';
@@ -56,4 +57,5 @@ export const ja: Catalog = {
   ...account,
   ...groups,
   ...careers,
+  ...notifications,
 };

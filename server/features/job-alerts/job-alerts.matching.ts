@@ -8,8 +8,9 @@ import { listedJobWhere } from '#server/features/jobs/jobs.service';
 import { consentedSql } from '#server/lib/access/consented';
 import { canView, normalizeEmployer, type Viewer } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
+import { alreadyNotified, notify } from '#server/lib/notify';
 import { queueMail } from '#server/lib/outbox';
-import { jobAlertDigestMail, jobAlertMail, type MailJob } from './job-alerts.mail';
+import { jobAlertDigestMail, jobAlertMail, jobPath, type MailJob } from './job-alerts.mail';
 import {
   candidateOwners,
   departmentMatches,
@@ -272,6 +273,7 @@ async function matchBatch(
         returning alert_id as "alertId"`,
     )
   ).map((row) => row.alertId);
+  await notifyNewMatches(tx, job, matched, new Set(inserted), now);
   if (!sendMail) return { made: inserted.length, mailIds: [] };
   // Mail goes to members whose instant alert made a new delivery now, and who consent now.
   const made = new Set(inserted);
@@ -284,6 +286,32 @@ async function matchBatch(
   const alertIds = owners.flatMap((o) => alertsOf.get(o.userId) ?? []);
   const mailIds = await mailOnce(tx, deps, { owners, alertIds }, job, now);
   return { made: inserted.length, mailIds };
+}
+
+/**
+ * The notification centre's side (decision 033): members whose alert made a new delivery of this
+ * job now get one `job_alert` notification (the bell, "new jobs for you"), unless an earlier run
+ * already told them of the job. The alert's own mail (instant or daily) stays this feature's.
+ */
+async function notifyNewMatches(
+  tx: Db,
+  job: ListedJob,
+  matched: { alertId: string; owner: Owner }[],
+  made: Set<string>,
+  now: Date,
+): Promise<void> {
+  const userIds = [...new Set(matched.filter((m) => made.has(m.alertId)).map((m) => m.owner.userId))];
+  if (userIds.length === 0) return;
+  const threadKey = `job:${job.id}`;
+  const told = await alreadyNotified(tx, { userIds, type: 'job_alert', threadKey });
+  await notify(tx, now, {
+    userIds: userIds.filter((id) => !told.has(id)),
+    type: 'job_alert',
+    threadKey,
+    link: jobPath(job.id),
+    data: { titleJa: job.titleJa, titleEn: job.titleEn },
+    item: { classification: job.classification, audience: job.audience },
+  });
 }
 
 /**

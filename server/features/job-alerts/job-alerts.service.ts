@@ -14,6 +14,7 @@ import { consentedSql } from '#server/lib/access/consented';
 import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { markNotificationsRead } from '#server/lib/notify';
 
 export type JobAlertRow = typeof jobAlerts.$inferSelect;
 type CreateInput = z.output<typeof JobAlertCreateSchema>;
@@ -187,12 +188,25 @@ export async function listMatches({ db, clock }: Deps, { viewer }: { viewer: Vie
   return { items: rows as MatchView[], unseen: unseen?.n ?? 0 };
 }
 
-/** Marks every delivery of the viewer seen (the "new jobs for you" list was shown). */
+/**
+ * Marks every delivery of the viewer seen (the "new jobs for you" list was shown), and the bell's
+ * `job_alert` notifications of those jobs read with them (decision 033): one piece of news, one
+ * unread state the member sees in both places.
+ */
 export async function markMatchesSeen({ db, clock }: Deps, { viewer }: { viewer: Viewer }): Promise<number> {
-  const rows = await db
-    .update(jobAlertDeliveries)
-    .set({ seenAt: clock.now() })
-    .where(and(eq(jobAlertDeliveries.userId, viewer.id), isNull(jobAlertDeliveries.seenAt)))
-    .returning({ jobId: jobAlertDeliveries.jobId });
-  return new Set(rows.map((r) => r.jobId)).size;
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(jobAlertDeliveries)
+      .set({ seenAt: now })
+      .where(and(eq(jobAlertDeliveries.userId, viewer.id), isNull(jobAlertDeliveries.seenAt)))
+      .returning({ jobId: jobAlertDeliveries.jobId });
+    const jobIds = [...new Set(rows.map((r) => r.jobId))];
+    await markNotificationsRead(tx as unknown as Db, now, {
+      userId: viewer.id,
+      type: 'job_alert',
+      threadKeys: jobIds.map((id) => `job:${id}`),
+    });
+    return jobIds.length;
+  });
 }

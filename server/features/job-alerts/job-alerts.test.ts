@@ -2,7 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JOB_ALERT_DIGEST_MAIL_KIND, JOB_ALERT_MAIL_KIND } from '#common/mail';
 import { JOB_ALERTS_MATCH_JOB } from '#common/rehiring-reference';
-import { jobAlertDeliveries, jobAlerts, jobs, mailMessages, users } from '#server/db/schema/index';
+import {
+  jobAlertDeliveries,
+  jobAlerts,
+  jobs,
+  mailMessages,
+  notifications,
+  users,
+} from '#server/db/schema/index';
 import { seedDemoJobAlerts } from '#server/demo/job-alerts';
 import { fixedClock } from '#server/lib/clock';
 import { createTestMember, grantTestConsents, signedIn, signIn } from '#tests/factories/index';
@@ -513,6 +520,41 @@ describe('GET /api/me/job-alerts/matches and POST …/seen', () => {
       await t.request('/api/me/job-alerts/matches', { cookie: other.cookie }),
     );
     expect(theirs.items).toEqual([]);
+  });
+});
+
+describe('the notification centre (decision 033)', () => {
+  const bell = (userId: string) => t.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+  it('a new match notifies once per member and job (two alerts, a re-run: one notification); never an alumnus of an internal job', async () => {
+    const me = await memberWithAlert({ keywords: ['bell-kw'] }, { role: 'employee' });
+    await createAlert(me.cookie, { keywords: ['bell-kw'], frequency: 'daily' });
+    const alumnus = await memberWithAlert({ keywords: ['bell-kw'] }, { role: 'alumni' });
+    const job = await publish({ skills: ['bell-kw'], titleEn: 'Bell role', classification: 'internal' });
+    await t.queue.send(JOB_ALERTS_MATCH_JOB, { jobId: job.id });
+    await t.queue.drain({ names: [JOB_ALERTS_MATCH_JOB] });
+    const rows = await bell(me.member.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      type: 'job_alert',
+      threadKey: `job:${job.id}`,
+      link: `/jobs/${job.id}`,
+      channel: 'in_app',
+      readAt: null,
+    });
+    expect(rows[0]?.data).toMatchObject({ titleEn: 'Bell role' });
+    expect(await bell(alumnus.member.id)).toHaveLength(0);
+    // The alert's own instant mail is unchanged.
+    expect(mailTo(me.member.email)).toHaveLength(1);
+  });
+
+  it('"new jobs for you" marked seen marks the bell\'s job notifications read', async () => {
+    const me = await memberWithAlert({ keywords: ['bell-seen-kw'] }, { role: 'employee' });
+    await publish({ skills: ['bell-seen-kw'] });
+    expect((await bell(me.member.id)).filter((r) => r.readAt === null)).toHaveLength(1);
+    const seen = await t.request('/api/me/job-alerts/matches/seen', { method: 'POST', cookie: me.cookie });
+    expect(seen.status).toBe(200);
+    expect((await bell(me.member.id)).filter((r) => r.readAt === null)).toHaveLength(0);
   });
 });
 

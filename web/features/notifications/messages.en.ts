@@ -1,0 +1,114 @@
+/** English UI text: `notifications` (assembled into web/i18n/en.ts). */
+export const messages = {
+  notifications: {
+    bell: {
+      label_zero: 'Notifications, none unread',
+      label_one: '{{count}} unread notification',
+      label_other: '{{count}} unread notifications',
+    },
+    title: 'Notifications',
+    lead: 'What happened around you on Kizuna, grouped per conversation.',
+    empty: 'Nothing yet. Comments, mentions, reactions, group news and new jobs for you appear here.',
+    loadMore: 'Show older',
+    markAllRead: 'Mark all read',
+    markRead: 'Mark read',
+    unread: 'Unread',
+    latest: 'Latest: {{names}}',
+    andOthers: '{{names}} and {{count}} more',
+    someone: 'Someone',
+    settingsLink: 'Notification settings',
+    mute: {
+      menu: 'Mute…',
+      thread: 'Mute this conversation',
+      person: 'Mute {{name}}',
+      day: 'for a day',
+      week: 'for a week',
+      forever: 'until I unmute',
+      done: 'Muted. You can unmute in the notification settings.',
+    },
+    types: {
+      post_comment: {
+        one: '{{actor}} commented on “{{title}}”',
+        many: '{{count}} new comments on “{{title}}”',
+      },
+      comment_reply: {
+        one: '{{actor}} replied to your comment on “{{title}}”',
+        many: '{{count}} new replies to your comment on “{{title}}”',
+      },
+      mention: {
+        one: '{{actor}} mentioned you in “{{title}}”',
+        many: '{{count}} mentions of you in “{{title}}”',
+      },
+      reaction: {
+        one: '{{actor}} reacted {{emoji}} to “{{title}}”',
+        many: '{{count}} new reactions to “{{title}}”',
+      },
+      group_invite: {
+        one: '{{actor}} invited you to the group “{{groupName}}”',
+        many: '{{count}} invitations to the group “{{groupName}}”',
+      },
+      group_join_request: {
+        one: '{{actor}} asks to join “{{groupName}}”',
+        many: '{{count}} requests to join “{{groupName}}”',
+      },
+      group_join_approved: {
+        one: 'You are now a member of “{{groupName}}”',
+        many: 'You are now a member of “{{groupName}}”',
+      },
+      group_proposal: {
+        one: '{{actor}} proposed a new group: “{{groupName}}”',
+        many: '{{count}} proposals for the group “{{groupName}}”',
+      },
+      group_proposal_decided: {
+        one: 'HR decided on the group you proposed: “{{groupName}}”',
+        many: 'HR decided on the group you proposed: “{{groupName}}”',
+      },
+      content_hidden: {
+        one: 'A moderator hid your post or comment “{{title}}”. Reason: {{reason}}',
+        many: 'A moderator hid {{count}} of your posts or comments in “{{title}}”',
+      },
+      posting_suspended: {
+        one: 'A moderator suspended your posting until {{until}}. Reason: {{reason}}',
+        many: 'A moderator suspended your posting until {{until}}',
+      },
+      job_alert: {
+        one: 'A new job matches your alert: “{{title}}”',
+        many: 'A new job matches your alert: “{{title}}”',
+      },
+    },
+    settings: {
+      title: 'Notification settings',
+      lead: 'Choose, for each kind of notification, where it reaches you. Everything except “Off” also appears under the bell.',
+      channel: {
+        in_app: 'Bell only',
+        email: 'Bell and e-mail at once',
+        digest: 'Bell and weekly digest',
+        off: 'Off',
+      },
+      required: 'Moderation notices always reach you.',
+      save: 'Save',
+      saved: 'Your notification settings are saved.',
+      mutesTitle: 'Muted',
+      mutesEmpty: 'You have muted nothing.',
+      mutedThread: 'Conversation: {{label}}',
+      mutedPerson: 'Person: {{label}}',
+      until: 'until {{date}}',
+      forever: 'until you unmute',
+      unmute: 'Unmute',
+      labels: {
+        post_comment: 'Comments on your posts',
+        comment_reply: 'Replies to your comments',
+        mention: 'Mentions of you',
+        reaction: 'Reactions to your posts',
+        group_invite: 'Group invitations',
+        group_join_request: 'Requests to join groups you run',
+        group_join_approved: 'Your requests to join, approved',
+        group_proposal: 'Proposed groups (HR)',
+        group_proposal_decided: 'Decisions on groups you proposed',
+        content_hidden: 'Your content hidden by a moderator',
+        posting_suspended: 'Posting suspended by a moderator',
+        job_alert: 'New jobs matching your alerts',
+      },
+    },
+  },
+};
