@@ -80,6 +80,9 @@ export const validationMessages = {
     'kz.pipelineHireOnlyRehired': 'A hire can only be recorded with a move to "rehired".',
     // — job alerts —
     'kz.jobAlertCriterion': 'Add at least one keyword, department or location.',
+    // — moderation —
+    'kz.reportNoteRequired': 'Tell us briefly what is wrong when you choose "Other".',
+    'kz.suspendNotAllowed': 'You cannot suspend yourself or an administrator.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
@@ -159,6 +162,9 @@ export const validationMessages = {
     'kz.pipelineHireOnlyRehired': '入社情報は「再入社」に移すときだけ登録できます。',
     // — job alerts —
     'kz.jobAlertCriterion': 'キーワード・部署・勤務地のいずれかを1つ以上入力してください。',
+    // — moderation —
+    'kz.reportNoteRequired': '「その他」を選んだ場合は、内容を簡単にご記入ください。',
+    'kz.suspendNotAllowed': 'ご自身や管理者の投稿を停止することはできません。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).

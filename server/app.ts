@@ -25,6 +25,7 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { moderationRoutes } from './features/moderation/moderation.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
@@ -214,7 +215,8 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
     .route('/api', accountRoutes)
-    .route('/api', brandingRoutes);
+    .route('/api', brandingRoutes)
+    .route('/api', moderationRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
