@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '#common/errors';
 import {
   DismissSchema,
   HideSchema,
@@ -70,6 +71,7 @@ const report = createRoute({
     201: jsonContent(ReportAckSchema, 'Received'),
     200: jsonContent(ReportAckSchema, 'Already reported (the same report)'),
     ...errorResponses,
+    429: jsonContent(ErrorBodySchema, 'Too many reports in an hour (see Retry-After)'),
   },
 });
 
