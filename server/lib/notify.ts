@@ -41,7 +41,9 @@ export async function notify(db: Db, now: Date, input: NotifyInput): Promise<Not
   if (recipients.length === 0) return [];
 
   const viewers = await loadViewers(db, recipients);
-  const allowed = new Set(viewers.filter((v) => !input.item || canView(v, input.item, now)).map((v) => v.id));
+  const allowed = new Set(
+    viewers.filter((v) => !input.item || canView(v, input.item, now)).map((v) => v.id),
+  );
   recipients = recipients.filter((id) => allowed.has(id));
   if (recipients.length === 0) return [];
 

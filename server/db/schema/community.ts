@@ -272,10 +272,7 @@ export const reactions = pgTable(
     reaction: text('reaction', { enum: REACTIONS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [
-    primaryKey({ columns: [t.postId, t.userId, t.reaction] }),
-    index('reactions_user_idx').on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.postId, t.userId, t.reaction] }), index('reactions_user_idx').on(t.userId)],
 );
 
 export const REPORT_CATEGORIES = ['spam', 'harassment', 'confidential', 'inappropriate', 'other'] as const;
@@ -350,9 +347,7 @@ export const notifications = pgTable(
     /** The texts' parameters (a title, a snippet): rendered in the reader's language. */
     data: jsonb('data').$type<Record<string, string | number | null>>().notNull().default({}),
     /** The channel chosen when it was written: `email` is mailed at once, `digest` in the digest. */
-    channel: text('channel', { enum: ['in_app', 'email', 'digest'] })
-      .notNull()
-      .default('in_app'),
+    channel: text('channel', { enum: ['in_app', 'email', 'digest'] }).notNull().default('in_app'),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set when the e-mail channel took it (immediately or in the digest). */
     mailedAt: timestamp('mailed_at', { withTimezone: true }),
@@ -367,6 +362,7 @@ export const notifications = pgTable(
       .where(sql`${t.mailedAt} is null and ${t.channel} <> 'in_app'`),
   ],
 );
+
 
 /** A member's choice per notification type; a missing row means the type's default. */
 export const notificationPreferences = pgTable(
