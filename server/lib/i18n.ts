@@ -33,8 +33,7 @@ const core = defineMessages({
     'error.forbidden_origin': 'This request came from another site and was refused.',
     'error.not_found': 'Not found.',
     'error.conflict': 'This conflicts with existing data.',
-    'error.postingSuspended':
-      'A moderator has paused your posting and commenting for a while. Please try again later.',
+    'error.postingSuspended': 'A moderator has paused your posting and commenting for a while. Please try again later.',
     'error.reportResolved': 'This report has already been resolved.',
     'error.notHidden': 'This is not hidden.',
     'error.suspensionEnded': 'This suspension has already ended or been lifted.',
@@ -136,8 +135,7 @@ const core = defineMessages({
     'error.forbidden_origin': '他のサイトからのリクエストのため拒否しました。',
     'error.not_found': '見つかりません。',
     'error.conflict': '既存のデータと競合しています。',
-    'error.postingSuspended':
-      'モデレーターにより、しばらくの間 投稿とコメントが停止されています。時間をおいてお試しください。',
+    'error.postingSuspended': 'モデレーターにより、しばらくの間 投稿とコメントが停止されています。時間をおいてお試しください。',
     'error.reportResolved': 'この通報はすでに対応済みです。',
     'error.notHidden': '非表示になっていません。',
     'error.suspensionEnded': 'この停止はすでに終了しているか、解除されています。',
