@@ -20,6 +20,7 @@ import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
 import { fakeMember, rng } from './member-data';
+import { seedDemoModeration } from './moderation';
 import { seedDemoPipeline } from './pipeline';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
@@ -293,6 +294,8 @@ export async function seedDemo({
   await seedDemoPipeline(db);
   await seedDemoJobAlerts(db);
   await ageDemoConfirmations(db);
+  // After the community's posts and comments: a few open reports for HR's moderation queue.
+  await seedDemoModeration(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
   await db.execute(sql.raw('vacuum analyze'));

@@ -555,3 +555,18 @@ describe('reports are never visible to the reported author', () => {
     expect(toAuthor.every((n) => n.type === 'content_hidden' || n.type === 'posting_suspended')).toBe(true);
   });
 });
+
+describe('demo data', () => {
+  it('adds open reports on demo content once, and tolerates none', async () => {
+    const { seedDemoModeration } = await import('#server/demo/moderation');
+    const empty = await createTestApp({ clock });
+    try {
+      expect(await seedDemoModeration(empty.db)).toEqual({ reports: 0 });
+    } finally {
+      await empty.close();
+    }
+    const first = await seedDemoModeration(t.db);
+    expect(first.reports).toBeGreaterThan(0);
+    expect(await seedDemoModeration(t.db)).toEqual({ reports: 0 });
+  });
+});
