@@ -118,27 +118,45 @@ const dismiss = createRoute({
   responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses, ...resolvedConflict },
 });
 
-const hideRoute = (kind: 'posts' | 'comments') =>
-  createRoute({
-    middleware: onlyFor(canModerate),
-    method: 'post',
-    path: `/moderation/${kind}/{id}/hide`,
-    tags,
-    summary: `Hide a ${kind === 'posts' ? 'post' : 'comment'} without a report, with a reason the author is told (HR)`,
-    request: { params: TargetParam, ...body(HideSchema) },
-    responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses },
-  });
+const hidePost = createRoute({
+  middleware: onlyFor(canModerate),
+  method: 'post',
+  path: '/moderation/posts/{id}/hide',
+  tags,
+  summary: 'Hide a post without a report, with a reason the author is told (HR)',
+  request: { params: TargetParam, ...body(HideSchema) },
+  responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses },
+});
 
-const unhideRoute = (kind: 'posts' | 'comments') =>
-  createRoute({
-    middleware: onlyFor(canModerate),
-    method: 'post',
-    path: `/moderation/${kind}/{id}/unhide`,
-    tags,
-    summary: `Show a hidden ${kind === 'posts' ? 'post' : 'comment'} again (HR)`,
-    request: { params: TargetParam },
-    responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses, ...conflict('Not hidden') },
-  });
+const unhidePost = createRoute({
+  middleware: onlyFor(canModerate),
+  method: 'post',
+  path: '/moderation/posts/{id}/unhide',
+  tags,
+  summary: 'Show a hidden post again (HR)',
+  request: { params: TargetParam },
+  responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses, ...conflict('Not hidden') },
+});
+
+const hideComment = createRoute({
+  middleware: onlyFor(canModerate),
+  method: 'post',
+  path: '/moderation/comments/{id}/hide',
+  tags,
+  summary: 'Hide a comment without a report, with a reason the author is told (HR)',
+  request: { params: TargetParam, ...body(HideSchema) },
+  responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses },
+});
+
+const unhideComment = createRoute({
+  middleware: onlyFor(canModerate),
+  method: 'post',
+  path: '/moderation/comments/{id}/unhide',
+  tags,
+  summary: 'Show a hidden comment again (HR)',
+  request: { params: TargetParam },
+  responses: { 200: jsonContent(ModerationResultSchema), ...errorResponses, ...conflict('Not hidden') },
+});
 
 const suspend = createRoute({
   middleware: onlyFor(canModerate),
@@ -228,27 +246,27 @@ export const moderationRoutes = createRouter()
     const input = c.req.valid('json');
     return c.json(presentModerationResult(await dismissReport(c.var.deps, { viewer, id, input })), 200);
   })
-  .openapi(hideRoute('posts'), async (c) => {
+  .openapi(hidePost, async (c) => {
     const viewer = authorize(c, canModerate);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const target = { postId: id, commentId: null };
     return c.json(presentModerationResult(await hideDirectly(c.var.deps, { viewer, target, input })), 200);
   })
-  .openapi(hideRoute('comments'), async (c) => {
+  .openapi(hideComment, async (c) => {
     const viewer = authorize(c, canModerate);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const target = await commentTarget(c.var.deps.db, id);
     return c.json(presentModerationResult(await hideDirectly(c.var.deps, { viewer, target, input })), 200);
   })
-  .openapi(unhideRoute('posts'), async (c) => {
+  .openapi(unhidePost, async (c) => {
     const viewer = authorize(c, canModerate);
     const { id } = c.req.valid('param');
     const target = { postId: id, commentId: null };
     return c.json(presentModerationResult(await unhide(c.var.deps, { viewer, target })), 200);
   })
-  .openapi(unhideRoute('comments'), async (c) => {
+  .openapi(unhideComment, async (c) => {
     const viewer = authorize(c, canModerate);
     const { id } = c.req.valid('param');
     const target = await commentTarget(c.var.deps.db, id);
