@@ -82,6 +82,9 @@ export const validationMessages = {
     'kz.jobAlertCriterion': 'Add at least one keyword, department or location.',
     'kz.notificationRequired': 'Moderation notices cannot be turned off.',
     'kz.notificationReadTarget': 'Give exactly one of: ids, threadKey or all.',
+    // — moderation —
+    'kz.reportNoteRequired': 'Tell us briefly what is wrong when you choose "Other".',
+    'kz.suspendNotAllowed': 'You cannot suspend yourself or an administrator.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
@@ -169,6 +172,9 @@ export const validationMessages = {
     'kz.jobAlertCriterion': 'キーワード・部署・勤務地のいずれかを1つ以上入力してください。',
     'kz.notificationRequired': 'モデレーションに関するお知らせはオフにできません。',
     'kz.notificationReadTarget': 'ids・threadKey・all のいずれか1つを指定してください。',
+    // — moderation —
+    'kz.reportNoteRequired': '「その他」を選んだ場合は、内容を簡単にご記入ください。',
+    'kz.suspendNotAllowed': 'ご自身や管理者の投稿を停止することはできません。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).

@@ -29,6 +29,7 @@ import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { moderationRoutes } from './features/moderation/moderation.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
@@ -222,7 +223,8 @@ export function createApp(options: AppOptions) {
     .route('/api', brandingRoutes)
     .route('/api', homeRoutes)
     .route('/api', careersRoutes)
-    .route('/api', notificationsRoutes);
+    .route('/api', notificationsRoutes)
+    .route('/api', moderationRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

@@ -261,6 +261,20 @@ const router = createBrowserRouter([
                 }),
               },
               {
+                path: 'admin/moderation',
+                lazy: async () => ({
+                  Component: (await import('./features/moderation/admin-moderation-page'))
+                    .AdminModerationPage,
+                }),
+              },
+              {
+                path: 'admin/moderation/suspensions',
+                lazy: async () => ({
+                  Component: (await import('./features/moderation/admin-suspensions-page'))
+                    .AdminSuspensionsPage,
+                }),
+              },
+              {
                 path: 'admin/jobs',
                 lazy: async () => ({
                   Component: (await import('./features/jobs/admin-jobs-page')).AdminJobsPage,

@@ -23,6 +23,7 @@ import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
 import { fakeMember, rng } from './member-data';
 import { seedDemoNotifications } from './notifications';
+import { seedDemoModeration } from './moderation';
 import { seedDemoPipeline } from './pipeline';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
@@ -301,6 +302,8 @@ export async function seedDemo({
   await seedDemoCareers(db);
   await seedDemoNotifications(db);
   await ageDemoConfirmations(db);
+  // After the community's posts and comments: a few open reports for HR's moderation queue.
+  await seedDemoModeration(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
   await db.execute(sql.raw('vacuum analyze'));

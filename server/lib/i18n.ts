@@ -35,6 +35,9 @@ const core = defineMessages({
     'error.conflict': 'This conflicts with existing data.',
     'error.postingSuspended':
       'A moderator has paused your posting and commenting for a while. Please try again later.',
+    'error.reportResolved': 'This report has already been resolved.',
+    'error.notHidden': 'This is not hidden.',
+    'error.suspensionEnded': 'This suspension has already ended or been lifted.',
     'error.payload_too_large': 'The request is too large.',
     'error.rate_limited': 'Too many requests. Please wait a moment.',
     'error.internal': 'Something went wrong on our side. Please try again.',
@@ -138,6 +141,9 @@ const core = defineMessages({
     'error.conflict': '既存のデータと競合しています。',
     'error.postingSuspended':
       'モデレーターにより、しばらくの間 投稿とコメントが停止されています。時間をおいてお試しください。',
+    'error.reportResolved': 'この通報はすでに対応済みです。',
+    'error.notHidden': '非表示になっていません。',
+    'error.suspensionEnded': 'この停止はすでに終了しているか、解除されています。',
     'error.payload_too_large': 'リクエストが大きすぎます。',
     'error.rate_limited': 'リクエストが多すぎます。しばらくしてからお試しください。',
     'error.internal': 'サーバーで問題が発生しました。もう一度お試しください。',

@@ -25,6 +25,7 @@ export function AdminNav() {
     { to: '/admin/exit-survey', label: t('adminNav.exitSurvey') },
     { to: '/admin/offboarding-templates', label: t('adminNav.offboardingTemplates') },
     { to: '/admin/freshness', label: t('adminNav.freshness') },
+    { to: '/admin/moderation', label: t('adminNav.moderation') },
     { to: '/admin/outbox', label: t('adminNav.outbox') },
   ];
   if (me?.role === 'admin') links.push({ to: '/admin/settings/retention', label: t('adminNav.retention') });

@@ -46,6 +46,7 @@ export const messages = {
     offboardingTemplates: 'Checklist templates',
     freshness: 'Profile freshness',
     outbox: 'Outbox',
+    moderation: 'Moderation',
     retention: 'Retention',
     jobs: 'Jobs',
     pipeline: 'Rehiring',

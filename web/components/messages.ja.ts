@@ -49,6 +49,7 @@ export const messages: Translation<typeof en> = {
     offboardingTemplates: 'チェックリストのひな形',
     freshness: 'プロフィール鮮度',
     outbox: '送信メール',
+    moderation: 'モデレーション',
     retention: '保存期間',
     jobs: '求人',
     pipeline: '再入社',

@@ -18,6 +18,7 @@ import { messages as jobAlerts } from '#web/features/job-alerts/messages.en';
 import { messages as jobs } from '#web/features/jobs/messages.en';
 import { messages as members } from '#web/features/members/messages.en';
 import { messages as notifications } from '#web/features/notifications/messages.en';
+import { messages as moderation } from '#web/features/moderation/messages.en';
 import { messages as offboarding } from '#web/features/offboarding/messages.en';
 import { messages as outbox } from '#web/features/outbox/messages.en';
 import { messages as pipeline } from '#web/features/pipeline/messages.en';
@@ -54,6 +55,7 @@ export const en = {
   ...offboarding,
   ...exits,
   ...jobs,
+  ...moderation,
   ...returnInterests,
   ...referrals,
   ...pipeline,

@@ -18,6 +18,7 @@ import { messages as jobAlerts } from '#web/features/job-alerts/messages.ja';
 import { messages as jobs } from '#web/features/jobs/messages.ja';
 import { messages as members } from '#web/features/members/messages.ja';
 import { messages as notifications } from '#web/features/notifications/messages.ja';
+import { messages as moderation } from '#web/features/moderation/messages.ja';
 import { messages as offboarding } from '#web/features/offboarding/messages.ja';
 import { messages as outbox } from '#web/features/outbox/messages.ja';
 import { messages as pipeline } from '#web/features/pipeline/messages.ja';
@@ -50,6 +51,7 @@ export const ja: Catalog = {
   ...offboarding,
   ...exits,
   ...jobs,
+  ...moderation,
   ...returnInterests,
   ...referrals,
   ...pipeline,

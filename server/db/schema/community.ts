@@ -302,6 +302,10 @@ export const reports = pgTable(
   (t) => [
     index('reports_status_idx').on(t.status, t.createdAt),
     index('reports_post_idx').on(t.postId),
+    // A member's second report on the same target while the first is open is the same report.
+    uniqueIndex('reports_open_once_idx')
+      .on(t.reporterId, t.postId, sql`coalesce(${t.commentId}, '')`)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

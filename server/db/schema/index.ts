@@ -8,6 +8,7 @@ export * from './invitations';
 export * from './jobs';
 export * from './mail';
 export * from './members';
+export * from './moderation';
 export * from './rate-limits';
 export * from './rehiring';
 export * from './settings';
