@@ -12,3 +12,4 @@ export * from './rate-limits';
 export * from './rehiring';
 export * from './settings';
 export * from './verification';
+export * from './digest';
