@@ -33,7 +33,11 @@ export type DigestSettingsUpdate = z.infer<typeof DigestSettingsUpdateSchema>;
 
 /** The token of a digest's unsubscribe link (random, base64url). */
 export const DigestUnsubscribeQuerySchema = z.object({
-  token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 export const DigestUnsubscribeResultSchema = z.object({ frequency: z.literal('off') });

@@ -1,4 +1,5 @@
 import { accountJobs } from './features/account/account.service';
+import { digestJobs } from './features/digest/digest.jobs';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -29,5 +30,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...accountJobs(deps),
     ...memberJobs(deps),
     ...rateLimitJobs(deps),
+    ...digestJobs(deps),
   ];
 }

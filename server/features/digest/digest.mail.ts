@@ -143,7 +143,9 @@ export function digestMail(addressee: DigestAddressee, content: DigestContent): 
       lines: content.posts.map((post) => ({
         title: clip(post.title, DIGEST_CAPS.titleChars),
         meta: [
-          ...(post.excerpt && post.excerpt !== post.title ? [clip(post.excerpt, DIGEST_CAPS.excerptChars)] : []),
+          ...(post.excerpt && post.excerpt !== post.title
+            ? [clip(post.excerpt, DIGEST_CAPS.excerptChars)]
+            : []),
           [
             post.isCompany
               ? tr('mail.digest.company')
@@ -198,8 +200,7 @@ export function digestMail(addressee: DigestAddressee, content: DigestContent): 
   }
 
   const count = itemCount(content);
-  const subject =
-    count === 1 ? tr('mail.digest.subject.one') : tr('mail.digest.subject.other', { count });
+  const subject = count === 1 ? tr('mail.digest.subject.one') : tr('mail.digest.subject.other', { count });
   const since = sinceFormats[locale].format(addressee.since);
   const settingsUrl = `${baseUrl}${DIGEST_SETTINGS_PATH}`;
   const privacyUrl = `${baseUrl}/settings/privacy`;
@@ -222,7 +223,9 @@ export function digestMail(addressee: DigestAddressee, content: DigestContent): 
   let text = [...head, ...textSections, ...footer].join('\n\n');
   if (text.length > DIGEST_CAPS.textChars) {
     // Items are clipped already; only a section added later could make it this long.
-    text = [...head, textSections.join('\n\n').slice(0, DIGEST_CAPS.textChars - 2_000), ...footer].join('\n\n');
+    text = [...head, textSections.join('\n\n').slice(0, DIGEST_CAPS.textChars - 2_000), ...footer].join(
+      '\n\n',
+    );
   }
 
   const link = (url: string, label: string) =>

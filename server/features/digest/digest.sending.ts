@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type AnyColumn, and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { DIGEST_PERIOD_DAYS, type DigestFrequency } from '#common/digest';
-import { type NotificationType, NOTIFICATION_TYPES } from '#common/notifications';
+import { NOTIFICATION_TYPES, type NotificationType } from '#common/notifications';
 import { type Db, queryRows } from '#server/db/client';
 import { digestSubscriptions, jobs, notifications, posts, profiles, users } from '#server/db/schema/index';
 import { fitOf, listedJobWhere } from '#server/features/jobs/jobs.service';
@@ -62,7 +62,7 @@ export const hashUnsubscribeToken = (token: string) => createHash('sha256').upda
 
 /** SQL: the days of a frequency column's period. */
 const periodDays = (frequency: unknown) =>
-  sql`(case ${frequency} when 'biweekly' then ${DIGEST_PERIOD_DAYS.biweekly} when 'monthly' then ${DIGEST_PERIOD_DAYS.monthly} else ${DIGEST_PERIOD_DAYS.weekly} end)`;
+  sql`(case ${frequency} when 'biweekly' then ${sql.raw(String(DIGEST_PERIOD_DAYS.biweekly))} when 'monthly' then ${sql.raw(String(DIGEST_PERIOD_DAYS.monthly))} else ${sql.raw(String(DIGEST_PERIOD_DAYS.weekly))} end)`;
 
 /**
  * SQL: no digest within the member's period. A weekly job's runs are a week apart give or take
@@ -195,7 +195,8 @@ const jobPool = (db: Db, now: Date) =>
 const postIdOf = (n: { threadKey: string; link: string }) =>
   /^post:([\w-]+)/.exec(n.threadKey)?.[1] ?? /^\/posts\/([\w-]+)/.exec(n.link)?.[1] ?? null;
 
-const isType = (type: string): type is NotificationType => (NOTIFICATION_TYPES as readonly string[]).includes(type);
+const isType = (type: string): type is NotificationType =>
+  (NOTIFICATION_TYPES as readonly string[]).includes(type);
 
 /** The text of a notification in the reader's language: what happened, and its title if any. */
 function notificationText(
@@ -295,12 +296,21 @@ async function contentFor(
         (p) =>
           p.createdAt > from &&
           p.authorId !== member.id &&
-          canView(viewer, { classification: p.classification, audience: p.audience, ownerId: p.authorId }, now),
+          canView(
+            viewer,
+            { classification: p.classification, audience: p.audience, ownerId: p.authorId },
+            now,
+          ),
       )
       .slice(0, DIGEST_CAPS.posts + 3);
     const theirs = pendingOf.get(member.id) ?? [];
     const aboutPosts = theirs.flatMap((n) => postIdOf(n) ?? []);
-    const visible = await listedFor(db, viewer, [...new Set([...candidates.map((p) => p.id), ...aboutPosts])], now);
+    const visible = await listedFor(
+      db,
+      viewer,
+      [...new Set([...candidates.map((p) => p.id), ...aboutPosts])],
+      now,
+    );
 
     const postItems: DigestPost[] = candidates
       .filter((p) => visible.has(p.id))
@@ -326,7 +336,8 @@ async function contentFor(
           .map(({ job }) => ({
             id: job.id,
             title:
-              (member.locale === 'ja' ? job.titleJa || job.titleEn : job.titleEn || job.titleJa)?.trim() ?? '',
+              (member.locale === 'ja' ? job.titleJa || job.titleEn : job.titleEn || job.titleJa)?.trim() ??
+              '',
             department: job.department,
             location: job.location,
             closesOn: job.closesOn,
@@ -343,7 +354,9 @@ async function contentFor(
       id: n.id,
       text: notificationText(
         n,
-        n.actorId ? (names.get(n.actorId) ?? t(member.locale, 'mail.digest.formerMember')) : t(member.locale, 'mail.digest.someone'),
+        n.actorId
+          ? (names.get(n.actorId) ?? t(member.locale, 'mail.digest.formerMember'))
+          : t(member.locale, 'mail.digest.someone'),
         member.locale,
       ),
       link: n.link,
@@ -448,7 +461,11 @@ type SendDeps = Pick<AppDeps, 'db' | 'clock' | 'env'> & Partial<Pick<AppDeps, 'q
 /** Sends the digest to the due members of one id range (the `digest.send` job). */
 export async function sendDigestRange(
   deps: SendDeps,
-  { afterId, lastId, dispatch }: { afterId: string; lastId: string; dispatch?: (ids: string[]) => Promise<void> },
+  {
+    afterId,
+    lastId,
+    dispatch,
+  }: { afterId: string; lastId: string; dispatch?: (ids: string[]) => Promise<void> },
 ): Promise<{ mailed: number }> {
   const now = deps.clock.now();
   const due = await dueMembers(deps.db, { afterId, lastId, now });
@@ -457,7 +474,10 @@ export async function sendDigestRange(
     const startedAt = performance.now();
     const mailIds = await sendChunk(deps, due.slice(start, start + digestOptions.chunk), now);
     mailed += mailIds.length;
-    if (mailIds.length > 0) await (dispatch ?? ((ids) => (deps.queue ? dispatchMail({ queue: deps.queue }, ids) : Promise.resolve())))(mailIds);
+    if (mailIds.length > 0)
+      await (
+        dispatch ?? ((ids) => (deps.queue ? dispatchMail({ queue: deps.queue }, ids) : Promise.resolve()))
+      )(mailIds);
     await rest(startedAt);
   }
   return { mailed };
