@@ -4,6 +4,7 @@ import { messages as admin } from '#web/features/admin/messages.ja';
 import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
+import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.ja';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.ja';
@@ -51,5 +52,6 @@ export const ja: Catalog = {
   ...referrals,
   ...pipeline,
   ...jobAlerts,
+  ...digest,
   ...account,
 };
