@@ -334,6 +334,16 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     expect(await digestsOf(member.id)).toHaveLength(1);
   });
 
+  it('the origin exemption is for this one path only', async () => {
+    const m = await signedIn(t);
+    const res = await t.app.request(`${ORIGIN}/api/me/digest`, {
+      method: 'PUT',
+      headers: { cookie: m.cookie, origin: 'https://mail.example.net', 'content-type': 'application/json' },
+      body: JSON.stringify({ frequency: 'off' }),
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('GET does not unsubscribe (link prefetchers); bad token 400; unknown token 404', async () => {
     const { member, token } = await digestFor();
     const get = await t.request(`/api/digest/unsubscribe?token=${token}`);
