@@ -45,7 +45,7 @@ export const digestOptions = {
   /** Members per send job (a range of ids). */
   walkBatch: 500,
   /** Members per transaction inside a send job. */
-  chunk: 100,
+  chunk: 25,
   /** Rest after each piece of work, as a multiple of the time it took. */
   restRatio: 1,
 };
