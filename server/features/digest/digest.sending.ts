@@ -215,6 +215,7 @@ async function contentFor(
   deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
   members: DueMember[],
   now: Date,
+  excerpts: Map<string, string>,
 ): Promise<Map<string, { member: DueMember; content: DigestContent; notificationIds: string[] }>> {
   const { db } = deps;
   const ids = members.map((m) => m.id);
@@ -269,7 +270,6 @@ async function contentFor(
             .where(and(anyOf(users.id, nameIds), eq(users.status, 'active')))
         ).map((u) => [u.id, u.name]),
   );
-  const excerpts = new Map<string, string>();
   const excerptOf = (p: PoolPost) => {
     let text = excerpts.get(p.id);
     if (text === undefined) {
@@ -389,9 +389,14 @@ async function listedFor(db: Db, viewer: Viewer, ids: string[], now: Date): Prom
  * due: a concurrent or repeated run finds them claimed), queues their mails and marks their
  * notifications mailed. Returns the ids of the mails queued.
  */
-async function sendChunk(deps: Pick<AppDeps, 'db' | 'clock' | 'env'>, members: DueMember[], now: Date) {
+async function sendChunk(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
+  members: DueMember[],
+  now: Date,
+  excerpts: Map<string, string>,
+) {
   const { db, env } = deps;
-  const prepared = [...(await contentFor(deps, members, now)).values()].map((p) => ({
+  const prepared = [...(await contentFor(deps, members, now, excerpts)).values()].map((p) => ({
     ...p,
     token: newUnsubscribeToken(),
   }));
@@ -468,11 +473,15 @@ export async function sendDigestRange(
   }: { afterId: string; lastId: string; dispatch?: (ids: string[]) => Promise<void> },
 ): Promise<{ mailed: number }> {
   const now = deps.clock.now();
+  const readAt = performance.now();
   const due = await dueMembers(deps.db, { afterId, lastId, now });
+  await rest(readAt);
+  // Plain text of the posts' Markdown, once per range (the sanitiser is the costly part).
+  const excerpts = new Map<string, string>();
   let mailed = 0;
   for (let start = 0; start < due.length; start += digestOptions.chunk) {
     const startedAt = performance.now();
-    const mailIds = await sendChunk(deps, due.slice(start, start + digestOptions.chunk), now);
+    const mailIds = await sendChunk(deps, due.slice(start, start + digestOptions.chunk), now, excerpts);
     mailed += mailIds.length;
     if (mailIds.length > 0)
       await (
