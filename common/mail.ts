@@ -80,6 +80,8 @@ export const ALUMNI_WELCOME_MAIL_KIND = 'alumni_welcome';
 export const PASSWORD_RESET_MAIL_KIND = 'password_reset';
 export const JOB_ALERT_MAIL_KIND = 'job_alert';
 export const JOB_ALERT_DIGEST_MAIL_KIND = 'job_alert_digest';
+/** The weekly community digest (issue 11): carries List-Unsubscribe headers (RFC 8058). */
+export const DIGEST_MAIL_KIND = 'digest';
 export const FRESHNESS_MAIL_KIND = 'freshness';
 export const RETENTION_WARNING_MAIL_KIND = 'retention_warning';
 export const VERIFICATION_ALREADY_MEMBER_MAIL_KIND = 'verification_already_member';

@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { DIGEST_UNSUBSCRIBE_PATH } from '#common/digest';
 import type { Db } from './db/client';
 import { accountRoutes } from './features/account/account.routes';
 import { authGateway } from './features/auth/auth.gateway';
@@ -13,6 +14,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
 import { careersRoutes } from './features/careers/careers.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
+import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.routes';
@@ -85,6 +87,8 @@ const PUBLIC_API = [
   /^\/api\/join-requests$/,
   /^\/api\/freshness\/confirm$/,
   /^\/api\/referral-consent\//,
+  // One-click unsubscribe from the digest (RFC 8058): the token in the link is the authority.
+  /^\/api\/digest\/unsubscribe$/,
   /^\/api\/account\/password-reset(\/request)?$/,
   // The organisation's name and logo: mail and signed-out pages show them (decision 027).
   /^\/api\/branding$/,
@@ -175,7 +179,7 @@ export function createApp(options: AppOptions) {
       ? next()
       : jsonBodyLimit(c, next),
   );
-  app.use('/api/*', originCheck(trustedOrigins));
+  app.use('/api/*', originCheck(trustedOrigins, { tokenPaths: [DIGEST_UNSUBSCRIBE_PATH] }));
   app.use('/api/*', async (c, next) => {
     const session = await auth.api.getSession({ headers: c.req.raw.headers });
     const viewer = session
@@ -219,6 +223,7 @@ export function createApp(options: AppOptions) {
     .route('/api', pipelineRoutes)
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
+    .route('/api', digestRoutes)
     .route('/api', accountRoutes)
     .route('/api', brandingRoutes)
     .route('/api', homeRoutes)

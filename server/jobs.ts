@@ -1,4 +1,5 @@
 import { accountJobs } from './features/account/account.service';
+import { digestJobs } from './features/digest/digest.jobs';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -31,5 +32,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...memberJobs(deps),
     ...rateLimitJobs(deps),
     ...notificationJobs(deps),
+    ...digestJobs(deps),
   ];
 }

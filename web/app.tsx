@@ -39,6 +39,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'unsubscribe',
+        lazy: async () => ({
+          Component: (await import('./features/digest/unsubscribe-page')).UnsubscribePage,
+        }),
+      },
+      {
         path: 'forgot-password',
         lazy: async () => ({
           Component: (await import('./features/account/forgot-password-page')).ForgotPasswordPage,
@@ -77,6 +83,12 @@ const router = createBrowserRouter([
             path: 'settings/privacy',
             lazy: async () => ({
               Component: (await import('./features/consents/privacy-settings-page')).PrivacySettingsPage,
+            }),
+          },
+          {
+            path: 'settings/digest',
+            lazy: async () => ({
+              Component: (await import('./features/digest/digest-settings-page')).DigestSettingsPage,
             }),
           },
           {

@@ -6,6 +6,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (e.g. List-Unsubscribe, RFC 8058); the standard ones are the mailer's. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -4,7 +4,7 @@
  * The admin outbox page is the mail feature (server/features/mail).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { mailMessages } from '#server/db/schema/index';
@@ -25,6 +25,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers of this message (e.g. List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
+  headers?: Record<string, string>;
   /** The member it concerns (the row is erased with them). */
   userId?: string | null;
   /** The row that caused it, e.g. an invitation id. */
@@ -66,6 +68,7 @@ export async function queueMail(
     subject: m.subject,
     text: m.text,
     html: m.html ?? null,
+    headers: m.headers ?? null,
     userId: m.userId ?? null,
     subjectId: m.subjectId ?? null,
     ...(options.now ? { createdAt: options.now } : {}),
@@ -188,6 +191,7 @@ export function mailJobs(deps: AppDeps, listeners: DeliveryListener[] = []): Job
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
         });
       } catch (error) {
         const text = mailErrorText(error);
@@ -263,4 +267,18 @@ export async function findStrandedMail(deps: Pick<AppDeps, 'db' | 'clock'>, limi
 export async function mailByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select().from(mailMessages).where(inArray(mailMessages.id, ids));
+}
+
+/**
+ * SQL: the member's current address is deliverable, as far as the outbox knows — the last mail to
+ * it that reached an end (sent or bounced) did not bounce. A bounce (SMTP 5xx) means the receiving
+ * server refused the address; a later successful send (the address was fixed) lifts it. For
+ * mailings a member did not ask for one by one (the digest), so a dead address is not retried
+ * every week. Uses mail_messages_user_idx.
+ */
+export function deliverableAddressSql(userId: AnyColumn, email: AnyColumn): SQL {
+  return sql`coalesce((
+    select m.status <> 'bounced' from ${mailMessages} m
+    where m.user_id = ${userId} and lower(m.to_address) = lower(${email}) and m.status in ('sent', 'bounced')
+    order by m.created_at desc limit 1), true)`;
 }

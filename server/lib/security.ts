@@ -12,10 +12,21 @@ const UPLOAD_TYPES = ['application/json', 'text/csv', 'image/png', 'image/jpeg',
  * form cannot send without a CORS preflight we never grant. Non-browser clients send neither
  * header and are authenticated by their session cookie alone.
  */
-export function originCheck(trustedOrigins: string[]): MiddlewareHandler<AppEnv> {
+export function originCheck(
+  trustedOrigins: string[],
+  options: {
+    /**
+     * Exact paths that are authenticated by a token in their URL rather than a session cookie
+     * (e.g. RFC 8058 one-click unsubscribe: a mail provider POSTs a form body from its own
+     * servers). A forged request must already know the token, so the origin proves nothing there.
+     */
+    tokenPaths?: readonly string[];
+  } = {},
+): MiddlewareHandler<AppEnv> {
   const trusted = new Set(trustedOrigins.map((o) => new URL(o).origin));
+  const tokenPaths = new Set(options.tokenPaths ?? []);
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method)) {
+    if (!SAFE_METHODS.has(c.req.method) && !tokenPaths.has(c.req.path)) {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       if (

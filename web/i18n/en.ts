@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.en';
 import { messages as branding } from '#web/features/branding/messages.en';
 import { messages as careers } from '#web/features/careers/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
+import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.en';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
@@ -60,6 +61,7 @@ export const en = {
   ...referrals,
   ...pipeline,
   ...jobAlerts,
+  ...digest,
   ...account,
   ...groups,
   ...careers,

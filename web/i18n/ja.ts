@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
 import { messages as careers } from '#web/features/careers/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
+import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.ja';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.ja';
@@ -56,6 +57,7 @@ export const ja: Catalog = {
   ...referrals,
   ...pipeline,
   ...jobAlerts,
+  ...digest,
   ...account,
   ...groups,
   ...careers,

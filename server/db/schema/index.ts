@@ -14,3 +14,4 @@ export * from './rehiring';
 export * from './settings';
 export * from './verification';
 export * from './home';
+export * from './digest';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
 /**
@@ -21,6 +21,8 @@ export const mailMessages = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Extra headers of this message (e.g. List-Unsubscribe of the digest, RFC 8058). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     /**
      * queued (waiting, or waiting for a retry: see last_error) → sending → sent; bounced (the
      * server refused the address: 5xx), failed (retries used up), cancelled (superseded before it

@@ -6,6 +6,7 @@ import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
 import { DataTable } from '#web/components/ui/data-table';
 import { PageSpinner } from '#web/components/ui/spinner';
+import { DigestSettingsLink } from '#web/features/digest/digest-settings-page';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -71,6 +72,7 @@ function PrivacySettings({ mine }: { mine: MyConsents }) {
             disabled={save.isPending}
           />
           <p className="text-sm text-slate-600">{t('consents.anyTime')}</p>
+          <DigestSettingsLink />
           <div className="flex justify-end">
             <Button type="submit" isBusy={save.isPending} data-testid="consents-submit">
               {t('consents.settings.submit')}
