@@ -11,6 +11,7 @@ import { accountRoutes } from './features/account/account.routes';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
+import { commentsRoutes } from './features/comments/comments.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
@@ -31,6 +32,7 @@ import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { returnInterestsRoutes } from './features/return-interests/return-interests.routes';
+import { shareRedirect, sharingRoutes } from './features/sharing/sharing.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
 import { domainHooks } from './hooks';
 import { jobDefinitions } from './jobs';
@@ -214,7 +216,9 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
     .route('/api', accountRoutes)
-    .route('/api', brandingRoutes);
+    .route('/api', brandingRoutes)
+    .route('/api', commentsRoutes)
+    .route('/api', sharingRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
@@ -222,6 +226,8 @@ export function createApp(options: AppOptions) {
   app.all('/api/*', () => {
     throw new AppError('not_found');
   });
+  // Personal share links (issue 11): public, no session, counts a click without its clicker.
+  app.get('/s/:token', shareRedirect);
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) mountWeb(app, options.webRoot);
   return app;
 }
