@@ -14,6 +14,7 @@ import { accounts, consentEvents, profiles, users } from '#server/db/schema/inde
 import { getVisibilityLimits, type NewMember, newMemberRows } from '#server/features/members/members.service';
 import { hashPassword } from '#server/lib/auth';
 import { seedDemoBranding } from './branding';
+import { seedDemoComments } from './comments';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoHrRecords } from './hr-records';
@@ -292,6 +293,8 @@ export async function seedDemo({
   await seedDemoReferrals(db);
   await seedDemoPipeline(db);
   await seedDemoJobAlerts(db);
+  // After the posts feature's demo posts: comments and reactions go on them too.
+  await seedDemoComments(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
