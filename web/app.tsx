@@ -132,6 +132,10 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/jobs/job-page')).JobPage }),
           },
           {
+            path: 'posts/:id/share',
+            lazy: async () => ({ Component: (await import('./features/sharing/share-page')).SharePage }),
+          },
+          {
             path: 'referrals',
             lazy: async () => ({
               Component: (await import('./features/referrals/my-referrals-page')).MyReferralsPage,

@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Comment, CommentPage, ReactionState, ReactionType } from '#common/comments';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Comment, CommentPage, ReactionState, ReactionType, Reactors } from '#common/comments';
 import { api } from '#web/lib/api';
 
 const key = (postId: string) => ['comments', postId] as const;
@@ -46,3 +46,12 @@ export const useToggleReaction = (postId: string) =>
     mutationFn: ({ reaction, on }: { reaction: ReactionType; on: boolean }) =>
       api<ReactionState>(`/posts/${postId}/reactions/${reaction}`, { method: on ? 'PUT' : 'DELETE' }),
   });
+
+/** The post's reaction counts, mine and who reacted (the posts feature's answer carries counts too). */
+export function useReactions(postId: string) {
+  return useQuery({
+    queryKey: ['reactions', postId],
+    queryFn: ({ signal }) => api<Reactors>(`/posts/${postId}/reactions`, { signal }),
+    retry: false,
+  });
+}
