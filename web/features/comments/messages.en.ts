@@ -10,7 +10,7 @@ export const messages = {
     replyLabel: 'Write a reply',
     composerHint: 'Markdown works (**bold**, lists, links). Mention someone with @[Name](member:id).',
     submit: 'Comment',
-    submitReply: 'Reply',
+    submitReply: 'Post reply',
     reply: 'Reply',
     replyTo: 'Reply to {{name}}',
     edit: 'Edit',
