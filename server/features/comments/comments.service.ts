@@ -133,7 +133,8 @@ export const encodeCursor = (row: { createdAt: Date; id: string }) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[\w-]{1,64}$/.test(id)) {
+  const year = createdAt.getUTCFullYear();
+  if (!id || Number.isNaN(year) || year < 1970 || year > 9999 || !/^[\w-]{1,64}$/.test(id)) {
     throw new AppError('bad_request', 'error.bad_request', { after: ['kz.cursor'] });
   }
   return { createdAt, id };

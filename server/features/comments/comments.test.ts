@@ -109,6 +109,8 @@ describe('bad input', () => {
     expect((await call(`${path}?after=%25%25`, { cookie: alumnus.cookie })).status).toBe(400);
     expect((await call(`${path}?after=YWJj`, { cookie: alumnus.cookie })).status).toBe(400);
     expect((await call(`${path}?limit=0`, { cookie: alumnus.cookie })).status).toBe(400);
+    const farAway = Buffer.from('+275760-09-13T00:00:00.000Z|abc').toString('base64url');
+    expect((await call(`${path}?after=${farAway}`, { cookie: alumnus.cookie })).status).toBe(400);
     expect(await countOf(post.id)).toBe(0);
   });
 
