@@ -50,6 +50,8 @@ const L = {
   },
 } as const;
 
+/** The machine is shared: give the page time to answer. */
+const SLOW = { timeout: 20_000 };
 const PAGE = `/posts/${DEMO_LAUNCH_POST_ID}/share`;
 
 async function countOf(page: Page, name: RegExp) {
@@ -63,9 +65,13 @@ for (const locale of ['ja', 'en'] as const) {
       const l = L[locale];
       const tag = `${locale}-${Date.now().toString(36)}`;
       const page = await newPage(browser, locale);
+      page.on('console', (m) => {
+        if (m.type() === 'error') console.log(`[browser ${locale}] ${m.text()}`);
+      });
+      page.on('pageerror', (e) => console.log(`[pageerror ${locale}] ${e.message}`));
       await signInAs(page, 'alumni@kizuna.example', locale);
       await page.goto(PAGE);
-      await expect.poll(() => page.getByRole('heading', { name: l.kitTitle }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('heading', { name: l.kitTitle }).isVisible(), SLOW).toBe(true);
       expect(await page.getByTestId('share-text').textContent()).toContain(l.readyText);
 
       // The personal link: made once, and a click on it redirects without any session.
@@ -87,17 +93,19 @@ for (const locale of ['ja', 'en'] as const) {
       const wasPressed = (await celebrate.getAttribute('aria-pressed')) === 'true';
       const before = await countOf(page, l.celebrate);
       await celebrate.click();
-      await expect.poll(() => celebrate.getAttribute('aria-pressed')).toBe(wasPressed ? 'false' : 'true');
+      await expect
+        .poll(() => celebrate.getAttribute('aria-pressed'), SLOW)
+        .toBe(wasPressed ? 'false' : 'true');
       expect(await countOf(page, l.celebrate)).toBe(before + (wasPressed ? -1 : 1));
 
       // An empty comment is refused with a message; a hostile one is rendered harmless.
       await page.getByRole('button', { name: l.submit, exact: true }).click();
-      await expect.poll(() => page.getByText(l.required).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(l.required).isVisible(), SLOW).toBe(true);
       const text = `**${tag}** <img src=x onerror="document.title='pwned'"> [x](javascript:alert(1))`;
       await page.getByLabel(l.composer).fill(text);
       await page.getByRole('button', { name: l.submit, exact: true }).click();
       const mine = page.locator('article').filter({ hasText: tag }).first();
-      await expect.poll(() => mine.isVisible()).toBe(true);
+      await expect.poll(() => mine.isVisible(), SLOW).toBe(true);
       expect(await mine.locator('strong').textContent()).toBe(tag);
       expect(await mine.locator('img').count()).toBe(0);
       expect(await mine.locator('a[href^="javascript"]').count()).toBe(0);
@@ -107,16 +115,16 @@ for (const locale of ['ja', 'en'] as const) {
       await mine.getByRole('button', { name: l.reply, exact: true }).click();
       await mine.getByLabel(l.replyLabel).fill(`reply ${tag}`);
       await mine.getByRole('button', { name: l.submitReply, exact: true }).click();
-      await expect.poll(() => page.getByText(`reply ${tag}`).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(`reply ${tag}`).isVisible(), SLOW).toBe(true);
       const top = page.locator('article').filter({ hasText: tag }).first();
       await top.getByRole('button', { name: l.edit, exact: true }).first().click();
       await page.getByLabel(l.editLabel).fill(`**${tag}** edited`);
       await page.getByRole('button', { name: l.save, exact: true }).click();
-      await expect.poll(() => top.getByText(l.edited).first().isVisible()).toBe(true);
+      await expect.poll(() => top.getByText(l.edited).first().isVisible(), SLOW).toBe(true);
       await screenshot(page, `comments-thread-${locale}`);
       page.once('dialog', (dialog) => void dialog.accept());
       await top.getByRole('button', { name: l.delete, exact: true }).first().click();
-      await expect.poll(() => page.getByText(l.deleted).first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(l.deleted).first().isVisible(), SLOW).toBe(true);
       expect(await page.getByText(`reply ${tag}`).isVisible()).toBe(true);
 
       // On a phone.
@@ -128,7 +136,7 @@ for (const locale of ['ja', 'en'] as const) {
       const hr = await newPage(browser, locale);
       await signInAs(hr, 'hr@kizuna.example', locale);
       await hr.goto(PAGE);
-      await expect.poll(() => hr.getByRole('heading', { name: l.stats }).isVisible()).toBe(true);
+      await expect.poll(() => hr.getByRole('heading', { name: l.stats }).isVisible(), SLOW).toBe(true);
       const stats = hr.getByRole('region', { name: l.stats });
       expect(Number((await stats.locator('dd').first().textContent())?.replace(/\D/g, ''))).toBeGreaterThan(
         0,
