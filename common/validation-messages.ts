@@ -87,6 +87,11 @@ export const validationMessages = {
     'kz.suspendNotAllowed': 'You cannot suspend yourself or an administrator.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
+    // — comments and reactions —
+    'kz.cursor': 'This page link is not valid. Start again from the first page.',
+    'kz.commentParent': 'You can only reply to a comment of this post (not to a reply).',
+    'kz.mentionOutsideAudience': 'These members cannot see this post, so they cannot be mentioned: {names}.',
+    'kz.tooManyMentions': 'Mention at most {n} members.',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
     'import.mapping.required': 'Map a column to this field.',
     'import.mapping.unknownHeader': 'The file has no such column.',
@@ -177,6 +182,11 @@ export const validationMessages = {
     'kz.suspendNotAllowed': 'ご自身や管理者の投稿を停止することはできません。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
+    // — コメントとリアクション —
+    'kz.cursor': 'このページのリンクは無効です。最初のページからやり直してください。',
+    'kz.commentParent': '返信できるのはこの投稿のコメントだけです（返信への返信はできません）。',
+    'kz.mentionOutsideAudience': '次のメンバーはこの投稿を見られないため、メンションできません: {names}',
+    'kz.tooManyMentions': 'メンションは{n}人までです。',
     // Column mapping of the HR CSV import (common/hr-import.ts `resolveMapping`).
     'import.mapping.required': 'この項目に対応する列を選んでください。',
     'import.mapping.unknownHeader': 'ファイルにこの列はありません。',

@@ -13,6 +13,7 @@ import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
 import { careersRoutes } from './features/careers/careers.routes';
+import { commentsRoutes } from './features/comments/comments.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
@@ -30,14 +31,15 @@ import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
-import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { moderationRoutes } from './features/moderation/moderation.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { returnInterestsRoutes } from './features/return-interests/return-interests.routes';
+import { shareRedirect, sharingRoutes } from './features/sharing/sharing.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
 import { domainHooks } from './hooks';
 import { jobDefinitions } from './jobs';
@@ -229,7 +231,9 @@ export function createApp(options: AppOptions) {
     .route('/api', homeRoutes)
     .route('/api', careersRoutes)
     .route('/api', notificationsRoutes)
-    .route('/api', moderationRoutes);
+    .route('/api', moderationRoutes)
+    .route('/api', commentsRoutes)
+    .route('/api', sharingRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
@@ -237,6 +241,8 @@ export function createApp(options: AppOptions) {
   app.all('/api/*', () => {
     throw new AppError('not_found');
   });
+  // Personal share links (issue 11): public, no session, counts a click without its clicker.
+  app.get('/s/:token', shareRedirect);
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) mountWeb(app, options.webRoot);
   return app;
 }

@@ -15,6 +15,7 @@ import { getVisibilityLimits, type NewMember, newMemberRows } from '#server/feat
 import { hashPassword } from '#server/lib/auth';
 import { seedDemoBranding } from './branding';
 import { seedDemoCareers } from './careers';
+import { seedDemoComments } from './comments';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
@@ -22,8 +23,8 @@ import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
 import { fakeMember, rng } from './member-data';
-import { seedDemoNotifications } from './notifications';
 import { seedDemoModeration } from './moderation';
+import { seedDemoNotifications } from './notifications';
 import { seedDemoPipeline } from './pipeline';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
@@ -301,6 +302,8 @@ export async function seedDemo({
   // Alumni with a common road and their career stories, for /careers/paths (issue 11).
   await seedDemoCareers(db);
   await seedDemoNotifications(db);
+  // After the posts feature's demo posts: comments and reactions go on them too.
+  await seedDemoComments(db);
   await ageDemoConfirmations(db);
   // After the community's posts and comments: a few open reports for HR's moderation queue.
   await seedDemoModeration(db);

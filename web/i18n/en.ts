@@ -4,6 +4,7 @@ import { messages as admin } from '#web/features/admin/messages.en';
 import { messages as auth } from '#web/features/auth/messages.en';
 import { messages as branding } from '#web/features/branding/messages.en';
 import { messages as careers } from '#web/features/careers/messages.en';
+import { messages as comments } from '#web/features/comments/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
@@ -26,6 +27,7 @@ import { messages as pipeline } from '#web/features/pipeline/messages.en';
 import { messages as privacy } from '#web/features/privacy/messages.en';
 import { messages as referrals } from '#web/features/referrals/messages.en';
 import { messages as returnInterests } from '#web/features/return-interests/messages.en';
+import { messages as sharing } from '#web/features/sharing/messages.en';
 import { messages as verification } from '#web/features/verification/messages.en';
 import { messages as shared } from '#web/lib/messages.en';
 import type { Translation } from './translation';
@@ -66,6 +68,8 @@ export const en = {
   ...groups,
   ...careers,
   ...notifications,
+  ...comments,
+  ...sharing,
 };
 
 /** The shape every UI language must have. */

@@ -4,6 +4,7 @@ import { messages as admin } from '#web/features/admin/messages.ja';
 import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
 import { messages as careers } from '#web/features/careers/messages.ja';
+import { messages as comments } from '#web/features/comments/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
 import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
@@ -26,6 +27,7 @@ import { messages as pipeline } from '#web/features/pipeline/messages.ja';
 import { messages as privacy } from '#web/features/privacy/messages.ja';
 import { messages as referrals } from '#web/features/referrals/messages.ja';
 import { messages as returnInterests } from '#web/features/return-interests/messages.ja';
+import { messages as sharing } from '#web/features/sharing/messages.ja';
 import { messages as verification } from '#web/features/verification/messages.ja';
 import { messages as shared } from '#web/lib/messages.ja';
 import type { Catalog } from './en';
@@ -62,4 +64,6 @@ export const ja: Catalog = {
   ...groups,
   ...careers,
   ...notifications,
+  ...comments,
+  ...sharing,
 };

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 import { posts } from '#server/db/schema';
+import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 
 /**
  * Which posts a viewer may see (issue 11): the one policy over the post's classification and

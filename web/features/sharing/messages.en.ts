@@ -1,0 +1,31 @@
+/** English UI text: `sharing` (assembled into web/i18n/en.ts). */
+export const messages = {
+  sharing: {
+    title: 'Share kit',
+    lead: 'Help this launch travel: share the ready text with your personal link. We count clicks on your link, never who clicked.',
+    readyText: 'Ready text',
+    copyText: 'Copy text',
+    copied: 'Copied.',
+    myLink: 'Your personal link',
+    createLink: 'Get my share link',
+    copyLink: 'Copy link',
+    linkClicks_one: '{{count}} click on your link so far',
+    linkClicks_other: '{{count}} clicks on your link so far',
+    shareOn: 'Share on',
+    x: 'X',
+    linkedin: 'LinkedIn',
+    facebook: 'Facebook',
+    notFound: 'This post has no share kit, or it is not available.',
+    backToPost: 'Back to the post',
+    stats: {
+      title: 'How far alumni carried it',
+      totalClicks: 'Clicks',
+      linksCreated: 'Share links',
+      topSharers: 'Top sharers',
+      none: 'No clicks yet.',
+      clicks_one: '{{count}} click',
+      clicks_other: '{{count}} clicks',
+    },
+    discussion: 'Reactions and comments',
+  },
+};
