@@ -169,6 +169,8 @@ const router = createBrowserRouter([
           {
             path: 'groups/:id',
             lazy: async () => ({ Component: (await import('./features/groups/group-page')).GroupPage }),
+          },
+          {
             path: 'posts/:id/share',
             lazy: async () => ({ Component: (await import('./features/sharing/share-page')).SharePage }),
           },
