@@ -27,6 +27,7 @@ import { membersRoutes } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
+import { POST_MEDIA_UPLOAD_PATH, postsRoutes } from './features/posts/posts.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
@@ -166,7 +167,8 @@ export function createApp(options: AppOptions) {
   // has its own limit too, answered as a field error.
   app.use('/api/*', (c, next) =>
     (c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH) ||
-    (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH)
+    (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH) ||
+    (c.req.method === 'POST' && c.req.path === POST_MEDIA_UPLOAD_PATH)
       ? next()
       : jsonBodyLimit(c, next),
   );
@@ -214,7 +216,8 @@ export function createApp(options: AppOptions) {
     .route('/api', jobAlertsRoutes)
     .route('/api', mailRoutes)
     .route('/api', accountRoutes)
-    .route('/api', brandingRoutes);
+    .route('/api', brandingRoutes)
+    .route('/api', postsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);
