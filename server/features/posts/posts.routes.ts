@@ -24,6 +24,7 @@ import {
   type AppEnv,
   authorize,
   body,
+  conflict,
   createRouter,
   errorResponses,
   IdParam,
@@ -63,6 +64,7 @@ const mediaLimit = bodyLimit({
 });
 
 const tags = ['posts'];
+const suspended = conflict('Posting is suspended for a while');
 
 const feed = createRoute({
   method: 'get',
@@ -124,7 +126,7 @@ const create = createRoute({
   summary:
     'Write a post: company kinds by HR and appointed employees, member kinds by any member; mentions are notified',
   request: body(PostCreateSchema),
-  responses: { 201: jsonContent(PostSchema, 'Created'), ...errorResponses },
+  responses: { 201: jsonContent(PostSchema, 'Created'), ...errorResponses, ...suspended },
 });
 
 const update = createRoute({
@@ -133,7 +135,7 @@ const update = createRoute({
   tags,
   summary: 'Edit a post (its author; HR for company posts); the earlier version is kept',
   request: { params: IdParam, ...body(PostUpdateSchema) },
-  responses: { 200: jsonContent(PostSchema), ...errorResponses },
+  responses: { 200: jsonContent(PostSchema), ...errorResponses, ...suspended },
 });
 
 const remove = createRoute({
@@ -187,7 +189,7 @@ const upload = createRoute({
   request: {
     body: { content: { 'multipart/form-data': { schema: z.object({ file: FileSchema }) } }, required: true },
   },
-  responses: { 201: jsonContent(PostMediaSchema, 'Uploaded'), ...errorResponses },
+  responses: { 201: jsonContent(PostMediaSchema, 'Uploaded'), ...errorResponses, ...suspended },
 });
 
 const media = createRoute({
@@ -197,7 +199,13 @@ const media = createRoute({
   summary: 'A post’s image or attachment, for whoever may see the post (the uploader before it is attached)',
   request: { params: IdParam },
   responses: {
-    200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+    200: {
+      description: 'The file',
+      content: {
+        'image/webp': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
     ...errorResponses,
   },
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import type { Audience, Classification } from '#common/access';
 import type { Locale } from '#common/locale';
 import {
   type FeedQuery,
@@ -318,7 +317,7 @@ async function assertGroupAudience(db: Db, viewer: Viewer, input: PostAudienceIn
       ),
     )
     .where(eq(groups.id, input.groupId));
-  if (!group || group.status !== 'active' || (!group.member && !isHr(viewer))) {
+  if (group?.status !== 'active' || (!group.member && !isHr(viewer))) {
     throw fieldError('audience.groupId', 'kz.postGroupNotMember');
   }
 }
@@ -635,7 +634,7 @@ export async function appointPoster(deps: Deps, { viewer, userId }: { viewer: Vi
     .select({ role: users.role, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user || user.role !== 'employee' || user.status !== 'active') {
+  if (user?.role !== 'employee' || user.status !== 'active') {
     throw fieldError('userId', 'kz.posterNotEmployee');
   }
   await db.transaction(async (tx) => {
