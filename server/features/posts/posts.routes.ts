@@ -14,6 +14,8 @@ import {
   PostListQuerySchema,
   PostMediaSchema,
   PostPageSchema,
+  PostPreviewInputSchema,
+  PostPreviewSchema,
   PostRevisionListSchema,
   PostSchema,
   PostUpdateSchema,
@@ -49,6 +51,7 @@ import {
   mentionable,
   type PostRow,
   postContext,
+  previewHtml,
   removePoster,
   setPinned,
   updatePost,
@@ -108,6 +111,15 @@ const mention = createRoute({
   summary: 'Members a post with this audience may mention (directory rules apply)',
   request: { query: MentionableQuerySchema },
   responses: { 200: jsonContent(MentionableListSchema), ...errorResponses },
+});
+
+const preview = createRoute({
+  method: 'post',
+  path: '/posts/preview',
+  tags,
+  summary: 'The composer’s preview: Markdown rendered and sanitised as a post would be',
+  request: body(PostPreviewInputSchema),
+  responses: { 200: jsonContent(PostPreviewSchema), ...errorResponses },
 });
 
 const detail = createRoute({
@@ -278,6 +290,10 @@ export const postsRoutes = createRouter()
     const viewer = requireViewer(c);
     const items = await mentionable(c.var.deps.db, viewer, c.var.deps.clock.now(), c.req.valid('query'));
     return c.json({ items }, 200);
+  })
+  .openapi(preview, async (c) => {
+    requireViewer(c);
+    return c.json({ bodyHtml: previewHtml(c.req.valid('json').bodyMarkdown) }, 200);
   })
   .openapi(upload, async (c) => {
     const viewer = requireViewer(c);

@@ -572,6 +572,12 @@ export async function listRevisions(db: Db, id: string) {
     .orderBy(desc(postRevisions.createdAt), desc(postRevisions.id));
 }
 
+/** The composer's preview: the same rendering, mentions shown with the names as typed. */
+export function previewHtml(source: string): string {
+  const typed = new Map([...source.matchAll(MENTION_TYPED)].map((m) => [m[2] as string, m[1] as string]));
+  return renderMemberText(source, typed);
+}
+
 // ---- mentions picker ----------------------------------------------------------------------------
 
 /**
