@@ -21,6 +21,7 @@ import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
 import { fakeMember, rng } from './member-data';
 import { seedDemoPipeline } from './pipeline';
+import { seedDemoPosts } from './posts';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
 
@@ -292,6 +293,7 @@ export async function seedDemo({
   await seedDemoReferrals(db);
   await seedDemoPipeline(db);
   await seedDemoJobAlerts(db);
+  await seedDemoPosts(db);
   await ageDemoConfirmations(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
