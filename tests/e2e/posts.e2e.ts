@@ -48,8 +48,8 @@ describe.each(['ja', 'en'] as const)('posts and the feed (%s)', (locale) => {
     const composer = hr.getByTestId('composer');
     await composer.getByLabel(l.kind).selectOption('news');
 
-    await composer.getByLabel(l.title).fill(`Open day ${tag} <script>alert(1)</script>`);
-    await composer.getByLabel(l.body).fill(`**Welcome** to our open day #openday${tag}`);
+    await composer.getByLabel(l.title, { exact: true }).fill(`Open day ${tag} <script>alert(1)</script>`);
+    await composer.getByLabel(l.body, { exact: true }).fill(`**Welcome** to our open day #openday${tag}`);
     await composer.getByRole('tab', { name: l.preview }).click();
     await expect.poll(() => composer.getByTestId('composer-preview').locator('strong').count()).toBe(1);
     await composer.getByRole('button', { name: l.submit }).click();
@@ -57,8 +57,8 @@ describe.each(['ja', 'en'] as const)('posts and the feed (%s)', (locale) => {
 
     await composer.getByLabel(l.kind).selectOption('news');
     await composer.getByLabel(l.audience).selectOption('employees');
-    await composer.getByLabel(l.title).fill(`Internal plan ${tag}`);
-    await composer.getByLabel(l.body).fill('社内限定の計画です。');
+    await composer.getByLabel(l.title, { exact: true }).fill(`Internal plan ${tag}`);
+    await composer.getByLabel(l.body, { exact: true }).fill('社内限定の計画です。');
     await composer.getByRole('button', { name: l.submit }).click();
     await composer.getByText(l.posted).waitFor();
     const internalCard = hr.getByTestId('post-card').filter({ hasText: `Internal plan ${tag}` });
