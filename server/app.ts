@@ -35,6 +35,7 @@ import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
+import { POST_MEDIA_UPLOAD_PATH, postsRoutes } from './features/posts/posts.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
@@ -177,7 +178,8 @@ export function createApp(options: AppOptions) {
   // has its own limit too, answered as a field error.
   app.use('/api/*', (c, next) =>
     (c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH) ||
-    (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH)
+    (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH) ||
+    (c.req.method === 'POST' && c.req.path === POST_MEDIA_UPLOAD_PATH)
       ? next()
       : jsonBodyLimit(c, next),
   );
@@ -233,7 +235,8 @@ export function createApp(options: AppOptions) {
     .route('/api', notificationsRoutes)
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
-    .route('/api', sharingRoutes);
+    .route('/api', sharingRoutes)
+    .route('/api', postsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

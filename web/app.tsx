@@ -175,6 +175,18 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/sharing/share-page')).SharePage }),
           },
           {
+            path: 'feed',
+            lazy: async () => ({ Component: (await import('./features/posts/feed-page')).FeedPage }),
+          },
+          {
+            path: 'posts/:id',
+            lazy: async () => ({ Component: (await import('./features/posts/post-page')).PostPage }),
+          },
+          {
+            path: 'topics/:topic',
+            lazy: async () => ({ Component: (await import('./features/posts/topic-page')).TopicPage }),
+          },
+          {
             path: 'referrals',
             lazy: async () => ({
               Component: (await import('./features/referrals/my-referrals-page')).MyReferralsPage,
@@ -324,6 +336,13 @@ const router = createBrowserRouter([
                 path: 'admin/referrals',
                 lazy: async () => ({
                   Component: (await import('./features/referrals/admin-referrals-page')).AdminReferralsPage,
+                }),
+              },
+              {
+                path: 'admin/company-posters',
+                lazy: async () => ({
+                  Component: (await import('./features/posts/admin-company-posters-page'))
+                    .AdminCompanyPostersPage,
                 }),
               },
               {

@@ -26,6 +26,7 @@ import { fakeMember, rng } from './member-data';
 import { seedDemoModeration } from './moderation';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoPipeline } from './pipeline';
+import { seedDemoPosts } from './posts';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
 
@@ -301,12 +302,14 @@ export async function seedDemo({
   await seedDemoGroups(db);
   // Alumni with a common road and their career stories, for /careers/paths (issue 11).
   await seedDemoCareers(db);
-  await seedDemoNotifications(db);
-  // After the posts feature's demo posts: comments and reactions go on them too.
+  // Posts after the groups (a group post needs its group), then comments and reactions on them.
+  await seedDemoPosts(db);
   await seedDemoComments(db);
   await ageDemoConfirmations(db);
   // After the community's posts and comments: a few open reports for HR's moderation queue.
   await seedDemoModeration(db);
+  // Last: the notifications point at what exists by now.
+  await seedDemoNotifications(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
   await db.execute(sql.raw('vacuum analyze'));

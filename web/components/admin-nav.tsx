@@ -27,6 +27,7 @@ export function AdminNav() {
     { to: '/admin/freshness', label: t('adminNav.freshness') },
     { to: '/admin/moderation', label: t('adminNav.moderation') },
     { to: '/admin/outbox', label: t('adminNav.outbox') },
+    { to: '/admin/company-posters', label: t('posts.posters.title') },
   ];
   if (me?.role === 'admin') links.push({ to: '/admin/settings/retention', label: t('adminNav.retention') });
   if (me?.role === 'admin') links.push({ to: '/admin/settings/branding', label: t('adminNav.branding') });

@@ -103,6 +103,9 @@ function Header() {
             <NavLink to="/" end className={navLinkClasses}>
               {t('nav.home')}
             </NavLink>
+            <NavLink to="/feed" className={navLinkClasses}>
+              {t('posts.feedTitle')}
+            </NavLink>
             <NavLink to="/directory" className={navLinkClasses}>
               {t('nav.directory')}
             </NavLink>

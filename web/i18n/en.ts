@@ -24,6 +24,7 @@ import { messages as moderation } from '#web/features/moderation/messages.en';
 import { messages as offboarding } from '#web/features/offboarding/messages.en';
 import { messages as outbox } from '#web/features/outbox/messages.en';
 import { messages as pipeline } from '#web/features/pipeline/messages.en';
+import { messages as posts } from '#web/features/posts/messages.en';
 import { messages as privacy } from '#web/features/privacy/messages.en';
 import { messages as referrals } from '#web/features/referrals/messages.en';
 import { messages as returnInterests } from '#web/features/return-interests/messages.en';
@@ -70,6 +71,7 @@ export const en = {
   ...notifications,
   ...comments,
   ...sharing,
+  ...posts,
 };
 
 /** The shape every UI language must have. */

@@ -24,6 +24,7 @@ import { messages as moderation } from '#web/features/moderation/messages.ja';
 import { messages as offboarding } from '#web/features/offboarding/messages.ja';
 import { messages as outbox } from '#web/features/outbox/messages.ja';
 import { messages as pipeline } from '#web/features/pipeline/messages.ja';
+import { messages as posts } from '#web/features/posts/messages.ja';
 import { messages as privacy } from '#web/features/privacy/messages.ja';
 import { messages as referrals } from '#web/features/referrals/messages.ja';
 import { messages as returnInterests } from '#web/features/return-interests/messages.ja';
@@ -66,4 +67,5 @@ export const ja: Catalog = {
   ...notifications,
   ...comments,
   ...sharing,
+  ...posts,
 };

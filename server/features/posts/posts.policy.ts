@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { Audience, Classification } from '#common/access';
+import type { PostAudienceInput, PostAudiencePreset } from '#common/posts';
 import { posts } from '#server/db/schema';
-import { type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 
 /**
  * Which posts a viewer may see (issue 11): the one policy over the post's classification and
@@ -23,3 +25,63 @@ export function visiblePostsWhere(viewer: Viewer, now: Date): SQL {
 export function listedPostsWhere(viewer: Viewer, now: Date): SQL {
   return sql`(${posts.hiddenAt} is null and ${visiblePostsWhere(viewer, now)})`;
 }
+
+/** The classification and audience a post's preset stands for (the one policy, decision 004). */
+export function governedFromPostAudience(input: PostAudienceInput): {
+  classification: Classification;
+  audience: Audience;
+  groupId: string | null;
+} {
+  switch (input.preset) {
+    case 'everyone':
+      return { classification: 'network', audience: {}, groupId: null };
+    case 'alumni':
+      // HR stays in the audience: it moderates what alumni read.
+      return {
+        classification: 'network',
+        audience: { roles: ['alumni', 'alumni_manager', 'admin'] },
+        groupId: null,
+      };
+    case 'employees':
+      return { classification: 'internal', audience: {}, groupId: null };
+    case 'group':
+      return {
+        classification: 'network',
+        audience: { groupIds: [input.groupId as string] },
+        groupId: input.groupId as string,
+      };
+  }
+}
+
+/** The preset a stored post was written with (the inverse of `governedFromPostAudience`). */
+export function audienceOfPost(row: {
+  classification: Classification;
+  audience: Audience;
+  groupId: string | null;
+}): { preset: PostAudiencePreset; groupId: string | null } {
+  if (row.groupId) return { preset: 'group', groupId: row.groupId };
+  if (row.classification === 'internal') return { preset: 'employees', groupId: null };
+  if (row.audience.roles?.includes('alumni')) return { preset: 'alumni', groupId: null };
+  return { preset: 'everyone', groupId: null };
+}
+
+/** HR always may write company posts; an employee when HR appointed them. */
+export const mayPostCompany = (viewer: Viewer, appointed: boolean) =>
+  isHr(viewer) || (viewer.role === 'employee' && appointed);
+
+export const canManagePosters = (viewer: Viewer) => isHr(viewer);
+/** Edit history is for moderators. */
+export const canSeeRevisions = (viewer: Viewer) => isHr(viewer);
+
+type PostFacts = { authorId: string; isCompany: boolean; groupId: string | null };
+
+/** The author edits; HR edits company posts too. */
+export const canEditPost = (viewer: Viewer, post: PostFacts) =>
+  post.authorId === viewer.id || (post.isCompany && isHr(viewer));
+
+/** Deleting is the author's (moderators hide instead). */
+export const canDeletePost = (viewer: Viewer, post: PostFacts) => post.authorId === viewer.id;
+
+/** HR pins company and network posts; a group post is pinned by HR or the group's admins. */
+export const canPinPost = (viewer: Viewer, post: PostFacts, groupAdmin: boolean) =>
+  isHr(viewer) || (post.groupId !== null && groupAdmin);
