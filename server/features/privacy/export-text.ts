@@ -104,6 +104,7 @@ const CATEGORY: Record<DataCategory, { ja: string; en: string }> = {
   invitations: { ja: '招待', en: 'Invitations' },
   verification: { ja: '参加申請', en: 'Join requests' },
   careers: { ja: '求人・再入社', en: 'Jobs and rehiring' },
+  community: { ja: 'コミュニティ', en: 'Community' },
   mail: { ja: '送信したメール', en: 'Emails sent to you' },
   activity: { ja: '操作の記録', en: 'Activity log' },
 };
