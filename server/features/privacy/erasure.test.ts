@@ -550,6 +550,11 @@ describe('erasing a member of the community (issue 11)', () => {
     const forms = [id, member.email, typedName, 'distinctive', 'sumino-q9', 'q9topic'];
     expect(findTraces(await dumpDatabase(t), forms).length).toBeGreaterThan(10);
 
+    // "What we hold" counts it under the community.
+    const held = await (await t.request('/api/me/data', { cookie })).json();
+    const community = held.categories.find((x: { category: string }) => x.category === 'community');
+    expect(community.rows).toBeGreaterThan(10);
+
     const res = await t.request('/api/me/delete', { method: 'POST', cookie, json: deleteBody() });
     expect(res.status).toBe(200);
 
