@@ -12,6 +12,7 @@ export const DATA_CATEGORIES = [
   'invitations',
   'verification',
   'careers',
+  'community',
   'mail',
   'activity',
 ] as const;

@@ -186,10 +186,12 @@ async function eraseLink(tx: Tx, table: PgTable, link: RowLink, subject: DataSub
     await tx.delete(table).where(where);
     return;
   }
-  const set = 'content' in erase ? erase.content.anonymise : erase.set;
+  const given = 'content' in erase ? erase.content.anonymise : erase.set;
   const columns = getTableColumns(table);
-  for (const key of Object.keys(set)) {
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
     if (!(key in columns)) throw new Error(`personal-data: ${key} is not a column`);
+    set[key] = typeof value === 'function' ? value(subject) : value;
   }
   await tx.update(table).set(set).where(where);
 }

@@ -1,20 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineStats } from '#common/pipeline';
 import { queryRows } from '#server/db/client';
 import {
   auditEvents,
+  comments,
+  companyPosters,
   erasureSuppressions,
   hires,
+  homeChecklistDismissals,
   invitations,
+  memberModerationNotes,
+  notificationMutes,
+  notificationPreferences,
+  notifications,
   orgSettings,
   pipelineCards,
+  postingSuspensions,
+  postMedia,
+  postRevisions,
+  posts,
+  reactions,
   referrals,
+  reports,
+  shareLinks,
   users,
 } from '#server/db/schema/index';
 import { PIPELINE_START_JOB } from '#server/features/pipeline/pipeline.jobs';
+import { renderMemberText } from '#server/lib/member-text';
 import { suppressionHash } from '#server/lib/suppression';
+import { createTestGroup, createTestPost } from '#tests/factories/comments';
 import { createTestMember, signedIn, signIn, TEST_PASSWORD } from '#tests/factories/index';
+import { notifyTest } from '#tests/factories/notifications';
 import { createExitCase, createInterestCard, createReferralCard } from '#tests/factories/pipeline';
 import {
   DISTINCT,
@@ -433,5 +451,125 @@ describe('content policy', () => {
       json: { keepContent: false },
     });
     expect(hrPut.status).toBe(404);
+  });
+});
+
+describe('erasing a member of the community (issue 11)', () => {
+  it('leaves no personal data behind; others’ posts stay, minus the mention', async () => {
+    const other = await createTestMember(t, { email: 'other.q9@example.net' });
+    const hr = await createTestMember(t, { role: 'alumni_manager', email: 'hr.q9@example.net' });
+    const { member, cookie } = await signedIn(t, { email: 'sumino.q9@example.org' });
+    const id = member.id;
+    const typedName = 'Sumino Washimi-q9';
+    const now = new Date('2026-12-01T00:00:00Z');
+
+    const groupId = await createTestGroup(t, [id, other.id]);
+    const theirs = await createTestPost(t, {
+      authorId: id,
+      bodyMarkdown: 'My distinctive insight q9 #q9topic',
+    });
+    const mentionText = `Thanks @[${typedName}](member:${id}) for the talk`;
+    const othersPost = await createTestPost(t, { authorId: other.id, bodyMarkdown: mentionText, groupId });
+    await t.db
+      .update(posts)
+      .set({
+        mentionIds: [id],
+        bodyHtml: renderMemberText(mentionText, new Map([[id, typedName]])),
+        pinnedBy: id,
+        pinnedAt: now,
+      })
+      .where(eq(posts.id, othersPost.id));
+    await t.db.insert(postRevisions).values({
+      id: randomUUID(),
+      postId: theirs.id,
+      bodyMarkdown: 'An earlier distinctive draft q9',
+      editedBy: id,
+    });
+    await t.db.insert(postMedia).values({
+      id: randomUUID(),
+      ownerId: id,
+      postId: theirs.id,
+      kind: 'image',
+      mimeType: 'image/png',
+      fileName: 'sumino-q9-photo.png',
+      size: 10,
+      storageKey: `media/${id}.png`,
+    });
+    const commentId = randomUUID();
+    await t.db.insert(comments).values([
+      {
+        id: commentId,
+        postId: othersPost.id,
+        authorId: id,
+        bodyMarkdown: 'A distinctive comment q9',
+        bodyHtml: '<p>A distinctive comment q9</p>',
+      },
+      {
+        id: randomUUID(),
+        postId: othersPost.id,
+        parentId: commentId,
+        authorId: other.id,
+        bodyMarkdown: mentionText,
+        bodyHtml: renderMemberText(mentionText, new Map([[id, typedName]])),
+        mentionIds: [id],
+      },
+    ]);
+    await t.db.insert(reactions).values({ postId: othersPost.id, userId: id, reaction: 'celebrate' });
+    await t.db.insert(shareLinks).values({ token: `tok-${id}`, postId: othersPost.id, userId: id });
+    await t.db.insert(reports).values([
+      {
+        id: randomUUID(),
+        postId: othersPost.id,
+        reporterId: id,
+        category: 'spam',
+        note: 'Distinctive note q9',
+      },
+      { id: randomUUID(), postId: theirs.id, reporterId: other.id, category: 'other' },
+    ]);
+    await t.db.insert(postingSuspensions).values({
+      id: randomUUID(),
+      userId: id,
+      until: now,
+      reason: 'Distinctive reason q9',
+      createdBy: hr.id,
+    });
+    await t.db
+      .insert(memberModerationNotes)
+      .values({ id: randomUUID(), userId: id, authorId: hr.id, body: 'Distinctive HR note q9' });
+    // Before the mutes: a person muted is not notified.
+    await notifyTest(t.db, now, { userIds: [id], actorId: other.id });
+    await notifyTest(t.db, now, { userIds: [other.id], actorId: id, data: { actorName: typedName } });
+    await t.db.insert(notificationPreferences).values({ userId: id, type: 'post_comment', channel: 'email' });
+    await t.db.insert(notificationMutes).values([
+      { userId: id, kind: 'thread', key: `post:${othersPost.id}` },
+      { userId: other.id, kind: 'person', key: id },
+    ]);
+    await t.db.insert(companyPosters).values({ userId: id, appointedBy: hr.id });
+    await t.db.insert(homeChecklistDismissals).values({ userId: id });
+
+    const forms = [id, member.email, typedName, 'distinctive', 'sumino-q9', 'q9topic'];
+    expect(findTraces(await dumpDatabase(t), forms).length).toBeGreaterThan(10);
+
+    // "What we hold" counts it under the community.
+    const held = await (await t.request('/api/me/data', { cookie })).json();
+    const community = held.categories.find((x: { category: string }) => x.category === 'community');
+    expect(community.rows).toBeGreaterThan(10);
+
+    const res = await t.request('/api/me/delete', { method: 'POST', cookie, json: deleteBody() });
+    expect(res.status).toBe(200);
+
+    expect(findTraces(await dumpDatabase(t), forms)).toEqual([]);
+    const [kept] = await t.db.select().from(posts).where(eq(posts.id, othersPost.id));
+    expect(kept).toMatchObject({ authorId: other.id, mentionIds: [], pinnedBy: null });
+    expect(kept?.bodyMarkdown).toBe('Thanks @退会したメンバー / Former member for the talk');
+    expect(kept?.bodyHtml).toContain('@退会したメンバー / Former member');
+    expect(await t.db.select().from(posts).where(eq(posts.id, theirs.id))).toEqual([]);
+    const left = await t.db.select().from(comments).where(eq(comments.postId, othersPost.id));
+    expect(left.map((c) => c.authorId)).toEqual([other.id]);
+    expect(left[0]?.mentionIds).toEqual([]);
+    const [report] = await t.db.select().from(reports).where(eq(reports.postId, othersPost.id));
+    expect(report).toMatchObject({ reporterId: null, note: null, category: 'spam' });
+    const [notice] = await t.db.select().from(notifications).where(eq(notifications.userId, other.id));
+    expect(notice).toMatchObject({ actorId: null });
   });
 });

@@ -1,7 +1,7 @@
-import { and, eq, getTableColumns, getTableName, inArray, is, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, inArray, is, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { REFERRAL_CONSENT_MAIL_KIND } from '#common/mail';
-import type { DataCategory } from '#common/privacy-reference';
+import { type DataCategory, FORMER_MEMBER_NAME } from '#common/privacy-reference';
 import * as schema from '#server/db/schema/index';
 import { REDACTED_CANDIDATE } from '#server/features/referrals/referral-retention';
 
@@ -41,13 +41,19 @@ export interface ContentErasure {
   };
 }
 
+/**
+ * A value erasure sets: a constant, or SQL built from the member (e.g. `array_remove` of their id).
+ * Plain functions are called with the subject; anything else is written as is.
+ */
+export type ErasedValue = unknown | ((subject: DataSubject) => SQL);
+
 /** One way a table's rows concern the member, and what erasure does to those rows. */
 export interface RowLink {
   /** Why these rows concern the member (shown in the export README). */
   via: string;
   where: (subject: DataSubject) => SQL | undefined;
   /** Delete the rows, clear the columns that point at the member, or follow the content policy. */
-  erase: 'delete' | { set: Record<string, unknown> } | ContentErasure;
+  erase: 'delete' | { set: Record<string, ErasedValue> } | ContentErasure;
   /** Columns exported for these rows (default: every personal and context column). */
   exportColumns?: string[];
 }
@@ -111,7 +117,38 @@ const {
   pipelineNotes,
   hires,
   atsExports,
+  groups,
+  groupMembers,
+  posts,
+  postRevisions,
+  postMedia,
+  shareLinks,
+  comments,
+  reactions,
+  reports,
+  postingSuspensions,
+  notifications,
+  notificationPreferences,
+  notificationMutes,
+  companyPosters,
+  memberModerationNotes,
+  homeChecklistDismissals,
 } = schema;
+
+/** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
+const mentions = (ids: AnyPgColumn, markdown: AnyPgColumn, userId: string) =>
+  sql`(${userId} = any(${ids}) or ${markdown} like ${`%](member:${userId})%`})`;
+
+/** What an erased member's mention reads as in others' texts (both languages: no reader locale here). */
+const FORMER_MENTION = `@${FORMER_MEMBER_NAME.ja} / ${FORMER_MEMBER_NAME.en}`;
+
+/** The Markdown with the member's `@[name](member:<id>)` tokens (name and id) replaced. */
+const withoutMentionMarkdown = (column: AnyPgColumn, userId: string) =>
+  sql`regexp_replace(${column}, ${`@\\[[^]\n]{1,100}\\]\\(member:${userId}\\)`}, ${FORMER_MENTION}, 'g')`;
+
+/** The rendered HTML with the links to the member's profile (name and id) replaced. */
+const withoutMentionHtml = (column: AnyPgColumn, userId: string) =>
+  sql`regexp_replace(${column}, ${`<a [^>]*href="/members/${userId}"[^>]*>[^<]*</a>`}, ${FORMER_MENTION}, 'g')`;
 
 /** Rows of exit tables that belong to a case of the member (decision 012). */
 const ofTheirCase = (column: AnyPgColumn, userId: string) =>
@@ -923,6 +960,466 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         exportColumns: ['id', 'action', 'subjectType', 'createdAt'],
       },
     ],
+  },
+  // The community (issue 11, decision 032): children of a post first, then comments and posts,
+  // groups after their posts and members. Posts and comments are deleted with their author whatever
+  // the content policy: `author_id` is NOT NULL (a post without an author cannot be shown or
+  // moderated yet), so `keepContent` does not apply to them until the schema allows it.
+  {
+    kind: 'personal',
+    table: postRevisions,
+    category: 'community',
+    columns: {
+      id: 'context',
+      postId: 'context',
+      title: 'personal',
+      bodyMarkdown: 'personal',
+      editedBy: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'earlier versions of their posts',
+        where: (s) => sql`${postRevisions.postId} in (select id from posts where author_id = ${s.userId})`,
+        erase: 'delete',
+      },
+      {
+        // A moderator's or co-author's edit of someone else's post: only the link is theirs.
+        via: 'edited_by (edits of others’ posts)',
+        where: (s) =>
+          and(
+            eq(postRevisions.editedBy, s.userId),
+            sql`${postRevisions.postId} not in (select id from posts where author_id = ${s.userId})`,
+          ),
+        erase: { set: { editedBy: null } },
+        exportColumns: ['id', 'postId', 'editedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: postMedia,
+    category: 'community',
+    // No bytes are stored on disk yet (uploads are not built): when they are, erasure must delete
+    // the files under `storage_key` too.
+    columns: {
+      id: 'context',
+      ownerId: 'context',
+      postId: 'context',
+      kind: 'context',
+      mimeType: 'context',
+      fileName: 'personal',
+      size: 'context',
+      width: 'context',
+      height: 'context',
+      storageKey: 'context',
+      position: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'owner_id, or attached to their posts',
+        where: (s) =>
+          or(
+            eq(postMedia.ownerId, s.userId),
+            sql`${postMedia.postId} in (select id from posts where author_id = ${s.userId})`,
+          ),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: shareLinks,
+    category: 'community',
+    columns: {
+      token: 'secret',
+      postId: 'context',
+      userId: 'context',
+      clicks: 'context',
+      createdAt: 'context',
+    },
+    links: [{ via: 'user_id', where: (s) => eq(shareLinks.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: reactions,
+    category: 'community',
+    columns: { postId: 'context', userId: 'context', reaction: 'personal', createdAt: 'context' },
+    links: [{ via: 'user_id', where: (s) => eq(reactions.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: reports,
+    category: 'community',
+    columns: {
+      id: 'context',
+      postId: 'context',
+      commentId: 'context',
+      reporterId: 'context',
+      category: 'personal',
+      note: 'personal',
+      status: 'context',
+      resolvedBy: 'context',
+      resolvedAt: 'context',
+      moderatorNote: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        // The moderators' record stays (what was reported, how it was resolved); their words go.
+        // Reports about their own posts and comments go with that content (cascade).
+        via: 'reporter_id (reports they made)',
+        where: (s) => eq(reports.reporterId, s.userId),
+        erase: { set: { reporterId: null, note: null } },
+        exportColumns: ['id', 'postId', 'commentId', 'reporterId', 'category', 'note', 'status', 'createdAt'],
+      },
+      {
+        via: 'resolved_by (resolved by them as moderator)',
+        where: (s) => eq(reports.resolvedBy, s.userId),
+        erase: { set: { resolvedBy: null } },
+        exportColumns: ['id', 'resolvedBy', 'resolvedAt', 'status'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: comments,
+    category: 'community',
+    columns: {
+      id: 'context',
+      postId: 'context',
+      parentId: 'context',
+      authorId: 'context',
+      bodyMarkdown: 'personal',
+      bodyHtml: 'personal',
+      mentionIds: 'context',
+      hiddenAt: 'context',
+      hiddenBy: 'context',
+      hiddenReason: 'context',
+      deletedAt: 'context',
+      editedAt: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        // Others' comments that mention them: the mention goes, the comment stays. The text keeps
+        // the `@[name](member:id)` token as written, so it is cleared from the Markdown too.
+        via: 'mention_ids (others’ comments mentioning them)',
+        where: (s) =>
+          and(
+            mentions(comments.mentionIds, comments.bodyMarkdown, s.userId),
+            ne(comments.authorId, s.userId),
+          ),
+        erase: {
+          set: {
+            mentionIds: (s: DataSubject) => sql`array_remove(${comments.mentionIds}, ${s.userId})`,
+            bodyMarkdown: (s: DataSubject) => withoutMentionMarkdown(comments.bodyMarkdown, s.userId),
+            bodyHtml: (s: DataSubject) => withoutMentionHtml(comments.bodyHtml, s.userId),
+          },
+        },
+        exportColumns: ['id', 'postId', 'createdAt'],
+      },
+      {
+        via: 'hidden_by (hidden by them as moderator)',
+        where: (s) => eq(comments.hiddenBy, s.userId),
+        erase: { set: { hiddenBy: null } },
+        exportColumns: ['id', 'hiddenBy', 'hiddenAt'],
+      },
+      {
+        // Replies of others to their comments stay (under the post); only theirs go.
+        via: 'author_id (comments they wrote)',
+        where: (s) => eq(comments.authorId, s.userId),
+        erase: 'delete',
+        exportColumns: [
+          'id',
+          'postId',
+          'parentId',
+          'bodyMarkdown',
+          'hiddenAt',
+          'hiddenReason',
+          'deletedAt',
+          'editedAt',
+          'createdAt',
+        ],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: posts,
+    category: 'community',
+    columns: {
+      id: 'context',
+      authorId: 'context',
+      kind: 'context',
+      isCompany: 'context',
+      groupId: 'context',
+      classification: 'context',
+      audience: 'context',
+      title: 'personal',
+      bodyMarkdown: 'personal',
+      bodyHtml: 'personal',
+      topics: 'personal',
+      mentionIds: 'context',
+      pinnedAt: 'context',
+      pinnedBy: 'context',
+      commentCount: 'context',
+      reactionCounts: 'context',
+      shareTextJa: 'personal',
+      shareTextEn: 'personal',
+      shareUrl: 'context',
+      shareClicks: 'context',
+      onCareerPaths: 'personal',
+      hiddenAt: 'context',
+      hiddenBy: 'context',
+      hiddenReason: 'context',
+      deletedAt: 'context',
+      editedAt: 'context',
+      // Derived: erased with the row, not exported.
+      searchText: 'secret',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'mention_ids (others’ posts mentioning them)',
+        where: (s) =>
+          and(mentions(posts.mentionIds, posts.bodyMarkdown, s.userId), ne(posts.authorId, s.userId)),
+        erase: {
+          set: {
+            mentionIds: (s: DataSubject) => sql`array_remove(${posts.mentionIds}, ${s.userId})`,
+            bodyMarkdown: (s: DataSubject) => withoutMentionMarkdown(posts.bodyMarkdown, s.userId),
+            bodyHtml: (s: DataSubject) => withoutMentionHtml(posts.bodyHtml, s.userId),
+          },
+        },
+        exportColumns: ['id', 'createdAt'],
+      },
+      {
+        via: 'pinned_by or hidden_by (others’ posts they pinned or hid)',
+        where: (s) => or(eq(posts.pinnedBy, s.userId), eq(posts.hiddenBy, s.userId)),
+        erase: {
+          set: {
+            pinnedBy: (s: DataSubject) => sql`nullif(${posts.pinnedBy}, ${s.userId})`,
+            hiddenBy: (s: DataSubject) => sql`nullif(${posts.hiddenBy}, ${s.userId})`,
+          },
+        },
+        exportColumns: ['id', 'pinnedBy', 'pinnedAt', 'hiddenBy', 'hiddenAt'],
+      },
+      {
+        // Their comments' replies by others, reactions, reports and share links on the post go with it.
+        via: 'author_id (posts they wrote)',
+        where: (s) => eq(posts.authorId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: groupMembers,
+    category: 'community',
+    columns: {
+      groupId: 'context',
+      userId: 'context',
+      role: 'context',
+      state: 'context',
+      invitedBy: 'context',
+      createdAt: 'context',
+      joinedAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (their memberships)',
+        where: (s) => eq(groupMembers.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'invited_by (others they invited)',
+        where: (s) => eq(groupMembers.invitedBy, s.userId),
+        erase: { set: { invitedBy: null } },
+        exportColumns: ['groupId', 'invitedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: groups,
+    category: 'community',
+    // A group is the community's, not its proposer's: it stays, only the links to them go.
+    columns: {
+      id: 'context',
+      kind: 'context',
+      nameJa: 'context',
+      nameEn: 'context',
+      descriptionJa: 'context',
+      descriptionEn: 'context',
+      joinPolicy: 'context',
+      status: 'context',
+      official: 'context',
+      classification: 'context',
+      audience: 'context',
+      country: 'context',
+      region: 'context',
+      department: 'context',
+      intakeYear: 'context',
+      memberCount: 'context',
+      searchText: 'secret',
+      createdBy: 'context',
+      decidedBy: 'context',
+      decidedAt: 'context',
+      decisionNote: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (groups they proposed)',
+        where: (s) => eq(groups.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'nameJa', 'nameEn', 'status', 'createdBy', 'createdAt'],
+      },
+      {
+        via: 'decided_by (proposals they decided as HR)',
+        where: (s) => eq(groups.decidedBy, s.userId),
+        erase: { set: { decidedBy: null } },
+        exportColumns: ['id', 'decidedBy', 'decidedAt', 'status'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: notifications,
+    category: 'community',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      type: 'context',
+      threadKey: 'context',
+      actorId: 'context',
+      link: 'context',
+      data: 'personal',
+      channel: 'context',
+      readAt: 'context',
+      mailedAt: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (notifications to them)',
+        where: (s) => eq(notifications.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        // What they did, told to others: the actor goes, and so do notifications whose texts quote
+        // their name (`data` is the recipient's, but the name in it is theirs).
+        via: 'actor_id (notifications about what they did)',
+        where: (s) => eq(notifications.actorId, s.userId),
+        erase: { set: { actorId: null, data: {} } },
+        exportColumns: ['id', 'type', 'actorId', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: notificationPreferences,
+    category: 'community',
+    columns: { userId: 'context', type: 'context', channel: 'personal', updatedAt: 'context' },
+    links: [{ via: 'user_id', where: (s) => eq(notificationPreferences.userId, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: notificationMutes,
+    category: 'community',
+    columns: { userId: 'context', kind: 'context', key: 'personal', until: 'context', createdAt: 'context' },
+    links: [
+      { via: 'user_id (their mutes)', where: (s) => eq(notificationMutes.userId, s.userId), erase: 'delete' },
+      {
+        via: 'key (others muting them)',
+        where: (s) => and(eq(notificationMutes.kind, 'person'), eq(notificationMutes.key, s.userId)),
+        erase: 'delete',
+        exportColumns: ['kind', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: companyPosters,
+    category: 'community',
+    columns: { userId: 'context', appointedBy: 'context', createdAt: 'context' },
+    links: [
+      {
+        via: 'user_id (appointed to write company posts)',
+        where: (s) => eq(companyPosters.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'appointed_by (others they appointed as HR)',
+        where: (s) => eq(companyPosters.appointedBy, s.userId),
+        erase: { set: { appointedBy: null } },
+        exportColumns: ['userId', 'appointedBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    // HR's moderation record about the member, like their exit case and pipeline notes: exported
+    // (the right of access covers it) and erased with them.
+    kind: 'personal',
+    table: postingSuspensions,
+    category: 'community',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      until: 'personal',
+      reason: 'personal',
+      createdBy: 'context',
+      liftedAt: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (suspensions of them)',
+        where: (s) => eq(postingSuspensions.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'created_by (suspensions they set as HR)',
+        where: (s) => eq(postingSuspensions.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'createdBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: memberModerationNotes,
+    category: 'community',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      authorId: 'context',
+      body: 'personal',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (notes about them)',
+        where: (s) => eq(memberModerationNotes.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'author_id (notes they wrote as HR)',
+        where: (s) => eq(memberModerationNotes.authorId, s.userId),
+        erase: { set: { authorId: null } },
+        exportColumns: ['id', 'authorId', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: homeChecklistDismissals,
+    category: 'community',
+    columns: { userId: 'context', dismissedAt: 'context' },
+    links: [{ via: 'user_id', where: (s) => eq(homeChecklistDismissals.userId, s.userId), erase: 'delete' }],
   },
   {
     kind: 'personal',

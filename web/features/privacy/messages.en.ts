@@ -15,6 +15,10 @@ export const messages = {
         label: 'Jobs and rehiring',
         help: 'Return interest, referrals you made or received, job alerts and rehiring notes',
       },
+      community: {
+        label: 'Community',
+        help: 'Your posts, comments, reactions, groups, notifications and their settings',
+      },
       mail: { label: 'Emails', help: 'Emails Kizuna sent to you' },
       activity: { label: 'Activity log', help: 'Changes made by you or to your account' },
     },

@@ -18,6 +18,10 @@ export const messages: Translation<typeof en> = {
         label: '求人・再入社',
         help: '出戻り意向、紹介した・された記録、求人アラート、再入社の選考メモ',
       },
+      community: {
+        label: 'コミュニティ',
+        help: 'あなたの投稿・コメント・リアクション、参加しているグループ、通知とその設定',
+      },
       mail: { label: 'メール', help: 'Kizuna からあなたに送ったメール' },
       activity: { label: '操作の記録', help: 'あなたが行った変更、あなたのアカウントへの変更' },
     },
