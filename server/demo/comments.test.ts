@@ -5,7 +5,8 @@ import { comments, posts } from '#server/db/schema/index';
 import { createTestPost } from '#tests/factories/comments';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
-import { DEMO_LAUNCH_POST_ID, seedDemoComments } from './comments';
+import { seedDemoComments } from './comments';
+import { DEMO_LAUNCH_POST_ID, seedDemoPosts } from './posts';
 
 failOnConsoleError();
 let t: TestApp;
@@ -14,15 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('seeds a launch with a share kit, threads and reactions on the demo posts, twice without change', async () => {
+it('puts threads and reactions on the posts demo launch and the latest posts, twice without change', async () => {
   await seedDemoComments(t.db); // no HR login yet: nothing, no error
   const hr = await createTestMember(t, { email: 'hr@kizuna.example', role: 'alumni_manager' });
   for (let i = 0; i < 4; i++) await createTestMember(t, { role: 'alumni' });
-  const existing = await createTestPost(t, { authorId: hr.id });
+  await seedDemoComments(t.db); // no posts yet: nothing, no error
+  await seedDemoPosts(t.db);
+  const existing = await createTestPost(t, { authorId: hr.id, createdAt: new Date() });
   await seedDemoComments(t.db);
   await seedDemoComments(t.db);
-  const [launch] = await t.db.select().from(posts).where(eq(posts.id, DEMO_LAUNCH_POST_ID));
-  expect(launch?.shareUrl).toMatch(/^https:/);
+  const launches = await t.db.select().from(posts).where(eq(posts.kind, 'product_launch'));
+  expect(launches.map((p) => p.id)).toEqual([DEMO_LAUNCH_POST_ID]);
+  expect(launches[0]?.shareUrl).toMatch(/^https:/);
   for (const id of [DEMO_LAUNCH_POST_ID, existing.id]) {
     const [post] = await t.db.select().from(posts).where(eq(posts.id, id));
     const rows = await t.db.select().from(comments).where(eq(comments.postId, id));

@@ -4,27 +4,13 @@ import { REACTION_TYPES } from '#common/comments';
 import type { Db } from '#server/db/client';
 import { comments, posts, reactions, users } from '#server/db/schema/index';
 import { renderMemberText } from '#server/lib/member-text';
+import { DEMO_LAUNCH_POST_ID } from './posts';
 
 /** The same id for the same demo row on every seed: a re-run adds nothing. */
 function demoId(key: string): string {
   const h = createHash('sha256').update(`kizuna-demo-comments:${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-
-/** The demo launch with a share kit (the browser journey of the share kit opens it). */
-export const DEMO_LAUNCH_POST_ID = demoId('launch-post');
-
-const LAUNCH = {
-  title: '新サービス「Kizuna Connect」をリリースしました / We launched Kizuna Connect',
-  body:
-    '本日、企業と元社員をつなぐ新サービス **Kizuna Connect** を正式リリースしました。\n\n' +
-    'アルムナイの皆さんの声から生まれたサービスです。ぜひ周りの方にも紹介してください！ #launch\n\n' +
-    'Today we launched **Kizuna Connect**, born from our alumni’s feedback. Please tell your network!',
-  shareTextJa:
-    '元の職場が、アルムナイの声から生まれた新サービス「Kizuna Connect」をリリースしました。ぜひご覧ください！',
-  shareTextEn: 'My former company just launched Kizuna Connect, built with its alumni. Take a look!',
-  shareUrl: 'https://example.com/kizuna-connect',
-};
 
 /** Comments and replies in both languages (a reply answers the comment before it). */
 const THREAD: { body: string; replyTo?: number }[] = [
@@ -36,10 +22,10 @@ const THREAD: { body: string; replyTo?: number }[] = [
 ];
 
 /**
- * Demo data for comments, reactions and the share kit, written after the members (and the posts
- * feature's demo posts, when there are any): a company launch with a share kit, a short bilingual
- * thread on it and on the latest demo posts, and reactions from a handful of members. The posts'
- * counts are recomputed from the rows at the end.
+ * Demo data for comments and reactions, written after the members and the posts demo: a short
+ * bilingual thread and reactions from a handful of members on the posts demo's launch (the one
+ * with the share kit) and on the three latest other posts any member may see. The posts' counts
+ * are recomputed from the rows at the end.
  */
 export async function seedDemoComments(db: Db): Promise<void> {
   const [hr] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'hr@kizuna.example'));
@@ -53,27 +39,11 @@ export async function seedDemoComments(db: Db): Promise<void> {
   if (people.length < 3) return;
   const now = Date.now();
 
-  await db
-    .insert(posts)
-    .values({
-      id: DEMO_LAUNCH_POST_ID,
-      authorId: hr.id,
-      kind: 'product_launch',
-      isCompany: true,
-      classification: 'network',
-      audience: {},
-      title: LAUNCH.title,
-      bodyMarkdown: LAUNCH.body,
-      bodyHtml: renderMemberText(LAUNCH.body, new Map()),
-      topics: ['launch'],
-      shareTextJa: LAUNCH.shareTextJa,
-      shareTextEn: LAUNCH.shareTextEn,
-      shareUrl: LAUNCH.shareUrl,
-      searchText: `${LAUNCH.title} ${LAUNCH.body}`.toLowerCase(),
-      createdAt: new Date(now - 2 * 86_400_000),
-      updatedAt: new Date(now - 2 * 86_400_000),
-    })
-    .onConflictDoNothing();
+  // The posts demo's launch (with its share kit), when it was seeded.
+  const launch = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.id, DEMO_LAUNCH_POST_ID), isNull(posts.deletedAt)));
 
   // The launch and the three latest other posts any member may see.
   const others = await db
@@ -90,7 +60,8 @@ export async function seedDemoComments(db: Db): Promise<void> {
     )
     .orderBy(desc(posts.createdAt))
     .limit(3);
-  const targets = [DEMO_LAUNCH_POST_ID, ...others.map((p) => p.id)];
+  const targets = [...launch.map((p) => p.id), ...others.map((p) => p.id)];
+  if (targets.length === 0) return;
 
   for (const [p, postId] of targets.entries()) {
     const ids: string[] = [];

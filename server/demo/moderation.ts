@@ -10,9 +10,10 @@ function demoReportId(key: string): string {
 }
 
 /**
- * A couple of open reports on demo content, so HR's moderation queue has something to review:
- * two members report the newest member post (one of them as spam), and one reports the newest
- * comment. Runs after the posts' demo data; with no posts yet it does nothing.
+ * A few open reports on demo content, so HR's moderation queue has something to review: two
+ * members report the newest member post (one of them as spam), and the two newest comments are
+ * reported once each (the moderation journey hides one per language). Runs after the posts' and
+ * comments' demo data; with no posts yet it does nothing.
  */
 export async function seedDemoModeration(db: Db): Promise<{ reports: number }> {
   const [post] = await db
@@ -42,7 +43,8 @@ export async function seedDemoModeration(db: Db): Promise<{ reports: number }> {
     .orderBy(users.email)
     .limit(3);
   if (reporters.length === 0) return { reports: 0 };
-  const [comment] = await db
+  // The two newest comments: one per moderation journey language, so each can hide one.
+  const reported = await db
     .select({ id: comments.id, postId: comments.postId, authorId: comments.authorId })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
@@ -51,11 +53,12 @@ export async function seedDemoModeration(db: Db): Promise<{ reports: number }> {
         isNull(comments.hiddenAt),
         isNull(comments.deletedAt),
         isNull(posts.hiddenAt),
+        isNull(posts.deletedAt),
         eq(posts.classification, 'network'),
       ),
     )
-    .orderBy(desc(comments.createdAt))
-    .limit(1);
+    .orderBy(desc(comments.createdAt), comments.id)
+    .limit(2);
 
   const rows: (typeof reports.$inferInsert)[] = [];
   const [first, second, third] = reporters;
@@ -77,13 +80,14 @@ export async function seedDemoModeration(db: Db): Promise<{ reports: number }> {
       note: 'コミュニティの趣旨と関係がないように思います。 / This does not seem to fit the community.',
     });
   }
-  const commentReporter = third ?? first;
-  if (comment && commentReporter && comment.authorId !== commentReporter.id) {
+  for (const comment of reported) {
+    const reporter = [third, first, second].find((r) => r && r.id !== comment.authorId);
+    if (!reporter) continue;
     rows.push({
-      id: demoReportId(`comment:${comment.id}:${commentReporter.id}`),
+      id: demoReportId(`comment:${comment.id}:${reporter.id}`),
       postId: comment.postId,
       commentId: comment.id,
-      reporterId: commentReporter.id,
+      reporterId: reporter.id,
       category: 'harassment',
       note: null,
     });

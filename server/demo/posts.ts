@@ -14,6 +14,9 @@ export function demoPostId(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The pinned launch with its share kit (the comments demo and the share-kit journey use it). */
+export const DEMO_LAUNCH_POST_ID = demoPostId('launch');
+
 const HOUR = 3_600_000;
 
 interface DemoPost {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_LAUNCH_POST_ID } from '#server/demo/comments';
+import { DEMO_LAUNCH_POST_ID } from '#server/demo/posts';
 import { launchBrowser, newPage, screenshot, signInAs } from './browser';
 
 let browser: Browser;
@@ -12,7 +12,7 @@ afterAll(() => browser.close());
 const L = {
   ja: {
     kitTitle: 'シェアキット',
-    readyText: '元の職場が',
+    readyText: '元同僚たちが',
     createLink: 'シェア用リンクを発行',
     celebrate: /^おめでとう/,
     composer: 'コメントを書く',
@@ -31,7 +31,7 @@ const L = {
   },
   en: {
     kitTitle: 'Share kit',
-    readyText: 'My former company',
+    readyText: 'built by my former colleagues',
     createLink: 'Get my share link',
     celebrate: /^Celebrate/,
     composer: 'Write a comment',
@@ -82,7 +82,7 @@ for (const locale of ['ja', 'en'] as const) {
       expect(await page.getByTestId('share-text').textContent()).toContain(link);
       const res = await fetch(link, { redirect: 'manual' });
       expect(res.status).toBe(302);
-      expect(res.headers.get('location')).toBe('https://example.com/kizuna-connect');
+      expect(res.headers.get('location')).toBe('https://example.com/kizuna-cloud-2');
       expect(res.headers.get('set-cookie')).toBeNull();
       expect(await page.getByRole('link', { name: 'LinkedIn' }).getAttribute('href')).toContain(
         encodeURIComponent(link),

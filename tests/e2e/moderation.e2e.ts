@@ -20,6 +20,7 @@ const LABELS = {
     lift: /の投稿停止を解除$/,
     lifted: '投稿停止を解除しました。',
     review: '確認する',
+    comment: 'コメント',
     hideReason: '理由（投稿者に表示されます）',
     hide: '非表示にして投稿者に通知',
     hidden: '非表示にしました。投稿者に理由を通知しました。',
@@ -35,6 +36,7 @@ const LABELS = {
     lift: /^Lift the suspension of /,
     lifted: 'Suspension lifted.',
     review: 'Review',
+    comment: 'Comment',
     hideReason: 'Reason (shown to the author)',
     hide: 'Hide and tell the author',
     hidden: 'Hidden. The author has been told why.',
@@ -71,20 +73,21 @@ describe('moderation', () => {
       await hr.getByRole('button', { name: l.open }).waitFor();
       await screenshot(hr, `moderation-queue-${locale}`);
 
-      // With demo posts (the community's seed), there are open reports: hide one with a reason.
-      const review = hr.getByRole('button', { name: l.review }).first();
-      if (await review.isVisible().catch(() => false)) {
-        await review.click();
-        await hr.getByTestId('report-content').waitFor();
-        await hr.getByLabel(l.noteLabel).fill(`Warned once ${XSS}`);
-        await hr.getByRole('button', { name: l.saveNote }).click();
-        await hr.getByTestId('member-notes').getByText(`Warned once ${XSS}`).waitFor();
-        await hr.getByLabel(l.hideReason).fill(`Off-topic ${XSS}`);
-        await hr.getByRole('button', { name: l.hide }).click();
-        await hr.getByText(l.hidden).waitFor();
-        await screenshot(hr, `moderation-review-${locale}`);
-        expect(await noScriptRan(hr)).toBeUndefined();
-      }
+      // The demo reports two comments (one per language): hide one with a reason.
+      const reportedComment = hr
+        .getByRole('listitem')
+        .filter({ has: hr.getByText(l.comment, { exact: true }) })
+        .first();
+      await reportedComment.getByRole('button', { name: l.review }).click();
+      await hr.getByTestId('report-content').waitFor();
+      await hr.getByLabel(l.noteLabel).fill(`Warned once ${XSS}`);
+      await hr.getByRole('button', { name: l.saveNote }).click();
+      await hr.getByTestId('member-notes').getByText(`Warned once ${XSS}`).waitFor();
+      await hr.getByLabel(l.hideReason).fill(`Off-topic ${XSS}`);
+      await hr.getByRole('button', { name: l.hide }).click();
+      await hr.getByText(l.hidden).waitFor();
+      await screenshot(hr, `moderation-review-${locale}`);
+      expect(await noScriptRan(hr)).toBeUndefined();
 
       // Suspend the alumna (as the review page does), then see and lift it on the suspensions page.
       const created = await hr.evaluate(

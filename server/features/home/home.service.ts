@@ -27,7 +27,7 @@ const checklistLinks = (viewer: Viewer): Record<ChecklistItemKey, string> => ({
   profile: `/members/${viewer.id}/edit`,
   privacy: `/members/${viewer.id}/edit`,
   group: '/groups',
-  post: '/#feed',
+  post: '/feed',
   jobAlert: '/jobs/alerts',
 });
 

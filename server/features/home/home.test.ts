@@ -82,6 +82,14 @@ describe('GET /api/home', () => {
       jobAlert: false,
     });
     expect(before.checklist.dismissed).toBe(false);
+    // Each open item links to a page of the web app where it is done.
+    expect(Object.fromEntries(before.checklist.items.map((i) => [i.key, i.link]))).toEqual({
+      profile: `/members/${alumnus.member.id}/edit`,
+      privacy: `/members/${alumnus.member.id}/edit`,
+      group: '/groups',
+      post: '/feed',
+      jobAlert: '/jobs/alerts',
+    });
 
     const id = alumnus.member.id;
     const patch = await t.request(`/api/members/${id}`, {

@@ -11,6 +11,8 @@ import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { CommentThread } from '#web/features/comments/comment-thread';
 import { ReactionsBar } from '#web/features/comments/reactions-bar';
 import { ReportButton } from '#web/features/moderation/report-button';
+import { ShareKit } from '#web/features/sharing/share-kit';
+import { ShareStats } from '#web/features/sharing/share-stats';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -44,8 +46,7 @@ function PostView({ post }: { post: Post }) {
   const remove = useDeletePost(post.id);
   const pin = usePin(post.id);
   useDocumentTitle(post.title ?? t(`posts.kinds.${post.kind}`));
-  const shareText =
-    f.lang === 'ja' ? (post.shareTextJa ?? post.shareTextEn) : (post.shareTextEn ?? post.shareTextJa);
+  const hasShareKit = post.isCompany && !post.hidden && Boolean(post.shareUrl);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-8">
@@ -119,22 +120,6 @@ function PostView({ post }: { post: Post }) {
             ))}
           </p>
         )}
-        {post.isCompany && (shareText || post.shareUrl) && (
-          <div className="rounded-xl bg-ai-50 p-3 text-sm" data-testid="share-kit">
-            <p className="font-medium text-ai-900">{t('posts.share.title')}</p>
-            {shareText && <p className="mt-1 whitespace-pre-wrap">{shareText}</p>}
-            {post.shareUrl && (
-              <a
-                href={post.shareUrl}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="break-all text-ai-700 underline"
-              >
-                {post.shareUrl}
-              </a>
-            )}
-          </div>
-        )}
         {post.onCareerPaths && <p className="text-sm text-emerald-800">✓ {t('posts.careerPaths')}</p>}
         <div className="flex flex-wrap gap-2">
           {post.canEdit && !editing && (
@@ -170,6 +155,8 @@ function PostView({ post }: { post: Post }) {
           </span>
         </div>
       </article>
+      {hasShareKit && <ShareKit post={post} />}
+      {hasShareKit && isHrRole(me.role) && <ShareStats postId={post.id} />}
       <ReactionsBar postId={post.id} counts={post.reactionCounts} mine={post.myReactions} />
       <CommentThread postId={post.id} commentCount={post.commentCount} />
       {isHrRole(me.role) && <Revisions postId={post.id} />}
