@@ -9,6 +9,7 @@ import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { memberJobs } from './features/members/members.service';
 import { notificationJobs } from './features/notifications/notifications.jobs';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
+import { postsJobs } from './features/posts/posts.media-sweep';
 import { retentionJobs } from './features/privacy/retention.service';
 import { referralJobs } from './features/referrals/referrals.jobs';
 import type { AppDeps } from './lib/deps';
@@ -31,6 +32,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...accountJobs(deps),
     ...memberJobs(deps),
     ...rateLimitJobs(deps),
+    ...postsJobs(deps),
     ...notificationJobs(deps),
     ...digestJobs(deps),
   ];
