@@ -269,7 +269,7 @@ export async function addComment(
       actorId: viewer.id,
       link: `/posts/${post.id}`,
       item: governedPost(post),
-      data: { postTitle: postLabel(post), snippet: snippet(markdownToText(input.bodyMarkdown)) },
+      data: { title: postLabel(post), snippet: snippet(markdownToText(input.bodyMarkdown)) },
     };
     // One notification per person: a reply to them, else a comment on their post, else a mention.
     const told = new Set<string>([viewer.id]);
@@ -318,7 +318,7 @@ export async function editComment(
         actorId: viewer.id,
         link: `/posts/${post.id}`,
         item: governedPost(post),
-        data: { postTitle: postLabel(post), snippet: snippet(markdownToText(input.bodyMarkdown)) },
+        data: { title: postLabel(post), snippet: snippet(markdownToText(input.bodyMarkdown)) },
       });
     }
     return { ...(row as typeof comments.$inferSelect), authorName: current.authorName };

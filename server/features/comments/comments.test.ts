@@ -350,7 +350,7 @@ describe('notifications and mentions', () => {
     expect(await types(other.member.id)).toEqual([]);
     const [mention] = await notificationsOf(employee.member.id, post.id);
     expect(mention).toMatchObject({ actorId: other.member.id, link: `/posts/${post.id}` });
-    expect(mention?.data).toMatchObject({ postTitle: 'Launch day' });
+    expect(mention?.data).toMatchObject({ title: 'Launch day' });
   });
 
   it('refuses to mention someone who cannot see the post, naming them', async () => {

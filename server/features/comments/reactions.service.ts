@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { ReactionType } from '#common/comments';
+import { REACTION_EMOJI, type ReactionType } from '#common/comments';
 import type { Db } from '#server/db/client';
 import { notifications, posts, reactions, users } from '#server/db/schema';
 import type { Viewer } from '#server/lib/access/policy';
@@ -76,7 +76,7 @@ export async function addReaction(
           actorId: viewer.id,
           link: `/posts/${post.id}`,
           item: governedPost(post),
-          data: { postTitle: postLabel(post), reaction },
+          data: { title: postLabel(post), emoji: REACTION_EMOJI[reaction], reaction },
         });
       }
     }

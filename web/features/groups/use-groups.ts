@@ -9,6 +9,7 @@ import type {
   GroupMember,
   GroupMemberList,
 } from '#common/groups';
+import { POSTS_KEY } from '#web/features/posts/use-posts';
 import { api } from '#web/lib/api';
 import { toQueryString } from '#web/lib/query-string';
 
@@ -67,7 +68,10 @@ export function useGroupMembers(
   });
 }
 
-/** Any write on one group: the group and every list are read again. */
+/**
+ * Any write on one group: the group and every list are read again, and so are the posts (joining
+ * or leaving changes which of the group's posts the member may see in its feed).
+ */
 function useGroupWrite<I, O>(run: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({
@@ -77,6 +81,7 @@ function useGroupWrite<I, O>(run: (input: I) => Promise<O>) {
         client.setQueryData([...KEY, 'one', (out as unknown as Group).id], out);
       }
       void client.invalidateQueries({ queryKey: KEY });
+      void client.invalidateQueries({ queryKey: POSTS_KEY });
     },
   });
 }
