@@ -432,7 +432,7 @@ export function GroupPage() {
           </button>
         ))}
       </nav>
-      {tab === 'posts' && <GroupFeed groupId={g.id} />}
+      {tab === 'posts' && <GroupFeed groupId={g.id} canPost={g.myState === 'active' && g.status === 'active'} />}
       {tab === 'members' && <MemberList group={g} state="active" empty="" />}
       {tab === 'requests' && <MemberList group={g} state="requested" empty={t('groups.page.noRequests')} />}
       {tab === 'invitations' && (
