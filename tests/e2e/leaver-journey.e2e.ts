@@ -291,5 +291,6 @@ describe('the leaver journey', () => {
     await screenshot(alumnusEn, 'exits-alumni-en');
     await alumnusEn.context().close();
     await hr.context().close();
-  });
+    // Six people in two languages through the whole exit: longer than one page's minute.
+  }, 180_000);
 });

@@ -8,8 +8,7 @@ export function FeedPage() {
   useDocumentTitle(t('posts.feedTitle'));
   return (
     <div className="mx-auto max-w-3xl space-y-2 px-4 py-6 sm:py-8">
-      <p className="text-slate-600">{t('posts.feedLead')}</p>
-      <Feed />
+      <Feed headingLevel={1} lead={t('posts.feedLead')} />
     </div>
   );
 }

@@ -43,13 +43,30 @@ export function PostList({
 }
 
 /** The viewer's home feed: a composer, then what they may see, pinned posts first. */
-export function Feed({ showComposer = true }: { showComposer?: boolean }) {
+export function Feed({
+  showComposer = true,
+  headingLevel = 2,
+  lead,
+}: {
+  /** A sentence under the heading (the feed's own page). */
+  lead?: string;
+  showComposer?: boolean;
+  /** 1 on the feed's own page (its title), 2 inside another page such as home. */
+  headingLevel?: 1 | 2;
+}) {
   const { t } = useTranslation();
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section aria-labelledby="feed-title" className="space-y-4">
-      <h2 id="feed-title" className="text-xl font-bold text-slate-900">
+      <Heading
+        id="feed-title"
+        className={
+          headingLevel === 1 ? 'text-2xl font-bold text-slate-900' : 'text-xl font-bold text-slate-900'
+        }
+      >
         {t('posts.feedTitle')}
-      </h2>
+      </Heading>
+      {lead && <p className="text-slate-600">{lead}</p>}
       {showComposer && <Composer />}
       <PostList path="/feed" />
     </section>
