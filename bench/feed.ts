@@ -65,7 +65,7 @@ async function seed(db: Db, kind: DbKind) {
     from generate_series(1, ${GROUPS}) i`);
   // Each member in two groups (a deterministic spread).
   await db.execute(sql`insert into group_members (group_id, user_id, role, state, joined_at)
-    select 'g' || (1 + (i * k * 7919) % ${GROUPS}), 'u' || i, case when i % 97 = 0 then 'admin' else 'member' end,
+    select 'g' || (1 + (i::bigint * k * 7919) % ${GROUPS}), 'u' || i, case when i % 97 = 0 then 'admin' else 'member' end,
       'active', ${NOW}
     from generate_series(1, ${MEMBERS}) i, generate_series(1, 2) k
     on conflict do nothing`);
@@ -74,7 +74,7 @@ async function seed(db: Db, kind: DbKind) {
   await db.execute(sql`insert into posts (id, author_id, kind, is_company, group_id, classification, audience,
       title, body_markdown, body_html, topics, search_text, created_at, updated_at, pinned_at, comment_count,
       reaction_counts)
-    select 'p' || i, 'u' || (1 + (i * 104729) % ${MEMBERS}),
+    select 'p' || i, 'u' || (1 + (i::bigint * 104729) % ${MEMBERS}),
       case when i % 20 = 0 then 'news' else 'insight' end, i % 20 = 0,
       case when i % 100 >= 93 then 'g' || (1 + (i * 31) % ${GROUPS}) end,
       case when i % 100 between 85 and 89 then 'internal' else 'network' end,
