@@ -8,7 +8,7 @@ export const messages = {
     loadMore: 'Show more comments',
     composerLabel: 'Write a comment',
     replyLabel: 'Write a reply',
-    composerHint: 'Markdown works (**bold**, lists, links). Mention someone with @[Name](member:id).',
+    composerHint: 'Markdown works (**bold**, lists, links). #topics link to their page.',
     submit: 'Comment',
     submitReply: 'Post reply',
     reply: 'Reply',
