@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS } from '../../server/demo/seed';
 
 /**
  * Two app processes on one PostgreSQL database, as behind a load balancer (decision 030): rate
@@ -150,11 +151,25 @@ describe('two app processes on one PostgreSQL database', () => {
   it('seeded once, though both started on an empty database', async () => {
     const seeds = [a, b].filter((p) => p.output().includes('first start: seeding'));
     expect(seeds).toHaveLength(1);
-    const count = await admin(
-      (c) => c.query<{ n: number }>('select count(*)::int as n from users'),
+    // One seed's worth: every demo login exactly once, and no name written twice — the demo is
+    // deterministic, so a second seed would have added every member a second time.
+    const logins = await admin(
+      (c) =>
+        c.query<{ email: string; n: number }>(
+          'select email, count(*)::int as n from users where email = any($1) group by email',
+          [DEMO_LOGINS.map((l) => l.email)],
+        ),
       databaseUrl,
     );
-    expect(count.rows[0]?.n).toBe(5);
+    expect(logins.rows.map((r) => r.n)).toEqual(DEMO_LOGINS.map(() => 1));
+    const twice = await admin(
+      (c) =>
+        c.query<{ n: number }>(
+          'select count(*)::int as n from (select name from users group by name having count(*) > 1) d',
+        ),
+      databaseUrl,
+    );
+    expect(twice.rows[0]?.n).toBe(0);
   });
 
   it('the 11th sign-in attempt spread across both processes answers 429 with Retry-After', async () => {
