@@ -157,12 +157,12 @@ export const posts = pgTable(
   (t) => [
     // The feed's keyset: newest first, id as the tie-breaker.
     index('posts_feed_idx')
-      .on(t.createdAt.desc(), t.id.desc())
+      .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.hiddenAt} is null and ${t.deletedAt} is null`),
     index('posts_group_feed_idx')
-      .on(t.groupId, t.createdAt.desc(), t.id.desc())
+      .on(t.groupId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.hiddenAt} is null and ${t.deletedAt} is null`),
-    index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('posts_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
     index('posts_pinned_idx').on(t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
     index('posts_topics_gin').using('gin', t.topics),
     index('posts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
@@ -272,7 +272,10 @@ export const reactions = pgTable(
     reaction: text('reaction', { enum: REACTIONS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId, t.reaction] }), index('reactions_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId, t.reaction] }),
+    index('reactions_user_idx').on(t.userId),
+  ],
 );
 
 export const REPORT_CATEGORIES = ['spam', 'harassment', 'confidential', 'inappropriate', 'other'] as const;
@@ -347,14 +350,16 @@ export const notifications = pgTable(
     /** The texts' parameters (a title, a snippet): rendered in the reader's language. */
     data: jsonb('data').$type<Record<string, string | number | null>>().notNull().default({}),
     /** The channel chosen when it was written: `email` is mailed at once, `digest` in the digest. */
-    channel: text('channel', { enum: ['in_app', 'email', 'digest'] }).notNull().default('in_app'),
+    channel: text('channel', { enum: ['in_app', 'email', 'digest'] })
+      .notNull()
+      .default('in_app'),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set when the e-mail channel took it (immediately or in the digest). */
     mailedAt: timestamp('mailed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [
-    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc().nullsFirst()),
     index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     index('notifications_thread_idx').on(t.userId, t.threadKey),
     index('notifications_to_mail_idx')
@@ -362,7 +367,6 @@ export const notifications = pgTable(
       .where(sql`${t.mailedAt} is null and ${t.channel} <> 'in_app'`),
   ],
 );
-
 
 /** A member's choice per notification type; a missing row means the type's default. */
 export const notificationPreferences = pgTable(

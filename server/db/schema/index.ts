@@ -15,3 +15,5 @@ export * from './settings';
 export * from './verification';
 export * from './home';
 export * from './digest';
+export * from './people';
+export * from './messaging';

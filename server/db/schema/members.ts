@@ -40,6 +40,10 @@ export const profiles = pgTable(
     sideWork: boolean('side_work').notNull().default(false),
     mentoring: boolean('mentoring').notNull().default(false),
     speaking: boolean('speaking').notNull().default(false),
+    /** Who may see this member's list of connections (issue 12): everyone, connections, only me. */
+    connectionsVisibility: text('connections_visibility', { enum: ['members', 'connections', 'only_me'] })
+      .notNull()
+      .default('members'),
     /** Chosen visibility per field; a missing key means the default in common/profile-visibility. */
     visibility: jsonb('visibility').$type<VisibilityMap>().notNull().default({}),
     /**

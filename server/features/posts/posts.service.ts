@@ -136,91 +136,33 @@ export async function pagePosts(
 ): Promise<{ rows: PostRow[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor);
   const listed = listedPostsWhere(viewer, now);
-  let pinned: PostRow[] = [];
-  if (pins && !after) {
-    pinned = (
-      await selectPosts(db)
-        .where(and(listed, isNotNull(posts.pinnedAt), ...where))
-        .orderBy(desc(posts.pinnedAt), desc(posts.id))
-        .limit(MAX_PINNED)
-    ).map(flatten);
-  }
-  const stream =
-    where.length === 0
-      ? await scanFeed(db, { listed, after, limit, pins })
-      : await selectPosts(db)
-          .where(
-            and(
-              listed,
-              ...where,
-              pins ? isNull(posts.pinnedAt) : undefined,
-              after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt}, ${after.id})` : undefined,
-            ),
-          )
-          .orderBy(desc(posts.createdAt), desc(posts.id))
-          .limit(limit + 1);
+  // The pins and the stream are independent: on a server they go out on two connections at once.
+  const [pinned, stream] = await Promise.all([
+    pins && !after
+      ? selectPosts(db)
+          .where(and(listed, isNotNull(posts.pinnedAt), ...where))
+          .orderBy(desc(posts.pinnedAt), desc(posts.id))
+          .limit(MAX_PINNED)
+          .then((found) => found.map(flatten))
+      : [],
+    selectPosts(db)
+      .where(
+        and(
+          listed,
+          ...where,
+          pins ? isNull(posts.pinnedAt) : undefined,
+          after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt}, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(posts.createdAt), desc(posts.id))
+      .limit(limit + 1),
+  ]);
   const rows = stream.slice(0, limit).map(flatten);
   const last = rows.at(-1);
   return {
     rows: [...pinned, ...rows],
     nextCursor: stream.length > limit && last ? encodeCursor(last) : null,
   };
-}
-
-/** How many of the newest posts the home feed takes at a time before the visibility check. */
-export const FEED_BATCH = 200;
-
-/**
- * The home feed's stream: the newest posts in batches along the feed index (an ordered index scan
- * with nothing but the keyset to check), the visibility policy applied to each batch, until a page
- * is full. One statement per batch: the planner cannot estimate the policy's condition and would
- * otherwise sort every visible post instead of walking the index.
- */
-async function scanFeed(
-  db: Db,
-  {
-    listed,
-    after,
-    limit,
-    pins,
-  }: { listed: SQL; after: { createdAt: Date; id: string } | null; limit: number; pins: boolean },
-) {
-  const out: Awaited<ReturnType<ReturnType<typeof selectPosts>['where']>> = [];
-  let from = after;
-  const batch = Math.max(FEED_BATCH, 4 * (limit + 1));
-  for (let round = 0; round < 100 && out.length < limit + 1; round++) {
-    const candidates = db
-      .select({ id: posts.id, createdAt: posts.createdAt })
-      .from(posts)
-      .where(
-        and(
-          isNull(posts.hiddenAt),
-          isNull(posts.deletedAt),
-          pins ? isNull(posts.pinnedAt) : undefined,
-          from ? sql`(${posts.createdAt}, ${posts.id}) < (${from.createdAt}, ${from.id})` : undefined,
-        ),
-      )
-      .orderBy(desc(posts.createdAt), desc(posts.id))
-      .limit(batch)
-      .as('candidates');
-    const rows = await db
-      .select({
-        ...POST_COLUMNS,
-        candidateAt: candidates.createdAt,
-        candidateId: candidates.id,
-        visible: sql<boolean>`${listed}`,
-      })
-      .from(candidates)
-      .innerJoin(posts, eq(posts.id, candidates.id))
-      .innerJoin(users, eq(users.id, posts.authorId))
-      .leftJoin(groups, eq(groups.id, posts.groupId))
-      .orderBy(desc(candidates.createdAt), desc(candidates.id));
-    for (const row of rows) if (row.visible) out.push(row);
-    const last = rows.at(-1);
-    if (rows.length < batch || !last) break;
-    from = { createdAt: last.candidateAt, id: last.candidateId };
-  }
-  return out.slice(0, limit + 1);
 }
 
 /** The home feed: every listed post the viewer may see, pinned posts on top of the first page. */

@@ -133,6 +133,14 @@ const {
   companyPosters,
   memberModerationNotes,
   homeChecklistDismissals,
+  connectionRequests,
+  connections,
+  follows,
+  blocks,
+  peopleReports,
+  conversations,
+  conversationParticipants,
+  messages,
 } = schema;
 
 /** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
@@ -1453,6 +1461,7 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       sideWork: 'personal',
       mentoring: 'personal',
       speaking: 'personal',
+      connectionsVisibility: 'personal',
       visibility: 'personal',
       role: 'context',
       isActive: 'context',
@@ -1521,6 +1530,192 @@ export const PERSONAL_DATA: RegistryEntry[] = [
     table: erasureSuppressions,
     reason:
       'Keyed HMAC hashes of erased members’ employee numbers and emails, kept so imports and invitations do not bring them back; irreversible without the server secret.',
+  },
+  // ---- people (issue 12, decision 036) ----
+  {
+    kind: 'personal',
+    table: connectionRequests,
+    category: 'community',
+    columns: {
+      id: 'context',
+      fromId: 'context',
+      toId: 'context',
+      note: 'personal',
+      status: 'context',
+      createdAt: 'context',
+      decidedAt: 'context',
+    },
+    links: [
+      {
+        via: 'from_id (requests they sent)',
+        where: (s) => eq(connectionRequests.fromId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'to_id (requests sent to them)',
+        where: (s) => eq(connectionRequests.toId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: connections,
+    category: 'community',
+    columns: { userId: 'context', otherId: 'context', createdAt: 'context' },
+    links: [
+      { via: 'user_id (their connections)', where: (s) => eq(connections.userId, s.userId), erase: 'delete' },
+      {
+        // The other side's row of the same connection.
+        via: 'other_id (others connected with them)',
+        where: (s) => eq(connections.otherId, s.userId),
+        erase: 'delete',
+        exportColumns: [],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: follows,
+    category: 'community',
+    columns: { followerId: 'context', followeeId: 'context', createdAt: 'context' },
+    links: [
+      {
+        via: 'follower_id (whom they follow)',
+        where: (s) => eq(follows.followerId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'followee_id (who follows them)',
+        where: (s) => eq(follows.followeeId, s.userId),
+        erase: 'delete',
+        exportColumns: ['followeeId', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: blocks,
+    category: 'community',
+    columns: { blockerId: 'context', blockedId: 'context', createdAt: 'context' },
+    links: [
+      {
+        via: 'blocker_id (members they blocked)',
+        where: (s) => eq(blocks.blockerId, s.userId),
+        erase: 'delete',
+      },
+      {
+        // Who blocked them is the blocker's, not theirs: not exported.
+        via: 'blocked_id (blocks of them)',
+        where: (s) => eq(blocks.blockedId, s.userId),
+        erase: 'delete',
+        exportColumns: [],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: peopleReports,
+    category: 'community',
+    columns: {
+      id: 'context',
+      reporterId: 'context',
+      memberId: 'context',
+      conversationId: 'context',
+      messageId: 'context',
+      category: 'personal',
+      note: 'personal',
+      status: 'context',
+      resolvedBy: 'context',
+      resolvedAt: 'context',
+      moderatorNote: 'context',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'reporter_id (reports they made)',
+        where: (s) => eq(peopleReports.reporterId, s.userId),
+        erase: { set: { reporterId: null, note: null } },
+        exportColumns: ['id', 'memberId', 'messageId', 'category', 'note', 'status', 'createdAt'],
+      },
+      {
+        // Reports about them: the reporter's words are the reporter's; they go with the member.
+        via: 'member_id (reports about them)',
+        where: (s) => eq(peopleReports.memberId, s.userId),
+        erase: 'delete',
+        exportColumns: ['id', 'status', 'createdAt'],
+      },
+      {
+        via: 'resolved_by (resolved by them as moderator)',
+        where: (s) => eq(peopleReports.resolvedBy, s.userId),
+        erase: { set: { resolvedBy: null } },
+        exportColumns: ['id', 'resolvedBy', 'resolvedAt', 'status'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: conversations,
+    category: 'community',
+    columns: {
+      id: 'context',
+      kind: 'context',
+      directKey: 'context',
+      title: 'personal',
+      origin: 'context',
+      createdBy: 'context',
+      createdAt: 'context',
+      lastMessageAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (conversations they started)',
+        where: (s) => eq(conversations.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: conversationParticipants,
+    category: 'community',
+    columns: {
+      conversationId: 'context',
+      userId: 'context',
+      joinedAt: 'context',
+      leftAt: 'context',
+      lastReadAt: 'context',
+      emailedAt: 'context',
+      mutedAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (conversations they are in)',
+        where: (s) => eq(conversationParticipants.userId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: messages,
+    category: 'community',
+    columns: {
+      id: 'context',
+      conversationId: 'context',
+      authorId: 'context',
+      body: 'personal',
+      createdAt: 'context',
+      deletedAt: 'context',
+    },
+    links: [
+      {
+        // Their words leave the other participants' conversations with them.
+        via: 'author_id (messages they wrote)',
+        where: (s) => eq(messages.authorId, s.userId),
+        erase: 'delete',
+      },
+    ],
   },
 ];
 
