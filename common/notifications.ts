@@ -17,6 +17,8 @@ export const NOTIFICATION_TYPES = [
   'content_hidden', // a moderator hid your post or comment (with the reason)
   'posting_suspended', // a moderator suspended your posting for a while
   'job_alert', // a job matching one of your alerts was published
+  'advice_request', // someone asked you for advice (mentoring, side work, speaking, career path)
+  'advice_request_decided', // your advice request was accepted or declined
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -40,6 +42,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   content_hidden: 'email',
   posting_suspended: 'email',
   job_alert: 'in_app',
+  advice_request: 'email',
+  advice_request_decided: 'email',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

@@ -118,6 +118,10 @@ export const validationMessages = {
     'kz.groupClassificationHr': 'Only HR can choose who may see a group.',
     'kz.groupInviteeUnknown': 'This member cannot be invited to this group.',
     'kz.groupIntakeYear': 'Give the intake year of an intake group.',
+    // Advice requests (issue 12 §4)
+    'kz.adviceSelf': 'You cannot send a request to yourself.',
+    'kz.adviceNotOffered': 'This member does not offer this kind of advice.',
+    'kz.adviceCareerPath': 'Employees may ask alumni about their path after the company.',
   },
   ja: {
     'v.required': '必須項目です。',
@@ -230,6 +234,9 @@ export const validationMessages = {
     'kz.groupClassificationHr': 'グループの公開範囲を選べるのは人事部のみです。',
     'kz.groupInviteeUnknown': 'このメンバーはこのグループに招待できません。',
     'kz.groupIntakeYear': '同期のグループには入社年を入力してください。',
+    'kz.adviceSelf': '自分自身にはリクエストを送れません。',
+    'kz.adviceNotOffered': 'このメンバーはこの種類の相談を受け付けていません。',
+    'kz.adviceCareerPath': '退職後のキャリアについては、社員が卒業生に相談できます。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DIGEST_UNSUBSCRIBE_PATH } from '#common/digest';
 import type { Db } from './db/client';
 import { accountRoutes } from './features/account/account.routes';
+import { adviceRoutes } from './features/advice/advice.routes';
 import { authGateway } from './features/auth/auth.gateway';
 import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
@@ -236,7 +237,8 @@ export function createApp(options: AppOptions) {
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)
-    .route('/api', postsRoutes);
+    .route('/api', postsRoutes)
+    .route('/api', adviceRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

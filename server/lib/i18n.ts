@@ -130,6 +130,9 @@ const core = defineMessages({
       'This invitation was sent several times in the last hour. Please wait before sending it again.',
     'error.group_not_active': 'This group is not open: it is waiting for approval, declined or archived.',
     'error.group_last_admin': 'This group needs at least one admin. Make another member admin first.',
+    'error.advice_duplicate': 'You already have an open request of this kind to this member.',
+    'error.advice_not_pending': 'This request was already accepted, declined or withdrawn.',
+    'error.advice_rate_limited': 'You have sent many requests today. Please try again tomorrow.',
     'error.group_decided': 'This proposal has already been decided.',
   },
   ja: {
@@ -236,6 +239,9 @@ const core = defineMessages({
       'この招待は直近 1 時間に何度も送信されています。しばらく待ってから再送してください。',
     'error.group_not_active': 'このグループは現在利用できません（承認待ち・却下済み・アーカイブ済み）。',
     'error.group_last_admin': 'グループには管理者が1人以上必要です。先に別のメンバーを管理者にしてください。',
+    'error.advice_duplicate': 'このメンバーには同じ種類のリクエストをすでに送っています（回答待ち）。',
+    'error.advice_not_pending': 'このリクエストはすでに承諾・辞退・取り下げされています。',
+    'error.advice_rate_limited': '本日はリクエストを多く送信しています。明日もう一度お試しください。',
     'error.group_decided': 'この提案はすでに判断済みです。',
   },
 });

@@ -39,6 +39,8 @@ export const messages = defineMessages({
     'notification.content_hidden': 'A moderator hid your post or comment',
     'notification.posting_suspended': 'Your posting was suspended for a while',
     'notification.job_alert': 'A new job matches your job alert',
+    'notification.advice_request': '{actor} sent you an advice request',
+    'notification.advice_request_decided': '{actor} answered your advice request',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -78,6 +80,8 @@ export const messages = defineMessages({
     'notification.content_hidden': 'あなたの投稿またはコメントがモデレーターにより非表示になりました',
     'notification.posting_suspended': '一定期間、投稿が制限されました',
     'notification.job_alert': '求人アラートの条件に合う求人が掲載されました',
+    'notification.advice_request': '{actor} さんから相談のリクエストが届きました',
+    'notification.advice_request_decided': '{actor} さんが相談のリクエストに回答しました',
     'notification.other': '新しいお知らせがあります',
   },
 });

@@ -141,6 +141,7 @@ const {
   conversations,
   conversationParticipants,
   messages,
+  adviceRequests,
 } = schema;
 
 /** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
@@ -1713,6 +1714,37 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         // Their words leave the other participants' conversations with them.
         via: 'author_id (messages they wrote)',
         where: (s) => eq(messages.authorId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: adviceRequests,
+    category: 'community',
+    columns: {
+      id: 'context',
+      fromId: 'context',
+      toId: 'context',
+      kind: 'context',
+      topic: 'personal',
+      hopes: 'personal',
+      timeFrame: 'context',
+      status: 'context',
+      responseMessage: 'personal',
+      conversationId: 'context',
+      createdAt: 'context',
+      decidedAt: 'context',
+    },
+    links: [
+      {
+        via: 'from_id (advice requests they sent)',
+        where: (s) => eq(adviceRequests.fromId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'to_id (advice requests sent to them)',
+        where: (s) => eq(adviceRequests.toId, s.userId),
         erase: 'delete',
       },
     ],

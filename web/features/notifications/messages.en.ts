@@ -75,6 +75,14 @@ export const messages = {
         one: 'A new job matches your alert: “{{title}}”',
         many: 'A new job matches your alert: “{{title}}”',
       },
+      advice_request: {
+        one: '{{actor}} sent you an advice request',
+        many: '{{count}} advice requests for you',
+      },
+      advice_request_decided: {
+        one: '{{actor}} answered your advice request',
+        many: '{{count}} answers to your advice requests',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -108,6 +116,8 @@ export const messages = {
         content_hidden: 'Your content hidden by a moderator',
         posting_suspended: 'Posting suspended by a moderator',
         job_alert: 'New jobs matching your alerts',
+        advice_request: 'Advice requests sent to you',
+        advice_request_decided: 'Answers to your advice requests',
       },
     },
   },

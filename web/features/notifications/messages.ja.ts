@@ -79,6 +79,14 @@ export const messages: Translation<typeof en> = {
         one: '求人アラートに合う新着求人があります：「{{title}}」',
         many: '求人アラートに合う新着求人があります：「{{title}}」',
       },
+      advice_request: {
+        one: '{{actor}} さんから相談のリクエストが届きました',
+        many: '相談のリクエストが {{count}} 件届いています',
+      },
+      advice_request_decided: {
+        one: '{{actor}} さんが相談のリクエストに回答しました',
+        many: '相談のリクエストへの回答が {{count}} 件あります',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -112,6 +120,8 @@ export const messages: Translation<typeof en> = {
         content_hidden: 'モデレーターによる非表示',
         posting_suspended: 'モデレーターによる投稿停止',
         job_alert: '求人アラートに合う新着求人',
+        advice_request: '届いた相談のリクエスト',
+        advice_request_decided: '送った相談のリクエストへの回答',
       },
     },
   },
