@@ -157,6 +157,20 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/jobs/job-page')).JobPage }),
           },
           {
+            path: 'mentors',
+            lazy: async () => ({ Component: (await import('./features/advice/mentors-page')).MentorsPage }),
+          },
+          {
+            path: 'advice',
+            lazy: async () => ({ Component: (await import('./features/advice/advice-page')).AdvicePage }),
+          },
+          {
+            path: 'advice/new',
+            lazy: async () => ({
+              Component: (await import('./features/advice/advice-form-page')).AdviceFormPage,
+            }),
+          },
+          {
             path: 'groups',
             lazy: async () => ({ Component: (await import('./features/groups/groups-page')).GroupsPage }),
           },
@@ -226,6 +240,12 @@ const router = createBrowserRouter([
                     }),
                   },
                 ],
+              },
+              {
+                path: 'admin/advice',
+                lazy: async () => ({
+                  Component: (await import('./features/advice/admin-advice-page')).AdminAdvicePage,
+                }),
               },
               {
                 path: 'admin/groups',

@@ -13,6 +13,7 @@ import { type Db, queryRows } from '#server/db/client';
 import { accounts, consentEvents, profiles, users } from '#server/db/schema/index';
 import { getVisibilityLimits, type NewMember, newMemberRows } from '#server/features/members/members.service';
 import { hashPassword } from '#server/lib/auth';
+import { seedDemoAdvice } from './advice';
 import { seedDemoBranding } from './branding';
 import { seedDemoCareers } from './careers';
 import { seedDemoComments } from './comments';
@@ -308,6 +309,8 @@ export async function seedDemo({
   await ageDemoConfirmations(db);
   // After the community's posts and comments: a few open reports for HR's moderation queue.
   await seedDemoModeration(db);
+  // Mentoring and advice requests (issue 12 §4): two waiting for an answer from employee@.
+  await seedDemoAdvice(db);
   // Last: the notifications point at what exists by now.
   await seedDemoNotifications(db);
   say('committed; vacuum analyze');

@@ -122,6 +122,14 @@ function Header() {
             <NavLink to="/groups" className={navLinkClasses}>
               {t('groups.nav.main')}
             </NavLink>
+            <NavLink
+              to="/mentors"
+              className={() =>
+                navLinkClasses({ isActive: ['/mentors', '/advice'].some((p) => pathname.startsWith(p)) })
+              }
+            >
+              {t('advice.nav.main')}
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

@@ -68,6 +68,29 @@ const send = async (from: Session, over: Record<string, unknown> = {}) =>
     await expectStatus(await call('POST', '/api/advice-requests', from.cookie, request(over)), 201)
   ).json()) as AdviceRequest;
 
+describe('finding mentors (the directory preset behind /mentors)', () => {
+  it('lists members by offer; a member blocked either way is not found', async () => {
+    const viewer = await signedIn(t, { role: 'employee' });
+    const blocked = await signedIn(t, { role: 'alumni', profile: { sideWork: true } });
+    const open = await signedIn(t, { role: 'alumni', profile: { sideWork: true } });
+    const ids = async () =>
+      (
+        (await (
+          await expectStatus(
+            await get('/api/directory?availability=sideWork&pageSize=50', viewer.cookie),
+            200,
+          )
+        ).json()) as { items: { id: string; sideWork?: boolean }[] }
+      ).items.map((m) => m.id);
+    expect(await ids()).toEqual(expect.arrayContaining([blocked.member.id, open.member.id]));
+    expect(await ids()).not.toContain(mentor.member.id);
+    await t.db.insert(blocks).values({ blockerId: blocked.member.id, blockedId: viewer.member.id });
+    const after = await ids();
+    expect(after).toContain(open.member.id);
+    expect(after).not.toContain(blocked.member.id);
+  });
+});
+
 describe('GET /api/advice-targets/{id}', () => {
   it('shows who and what they offer, and which kinds the viewer may ask', async () => {
     expect((await get(`/api/advice-targets/${mentor.member.id}`)).status).toBe(401);

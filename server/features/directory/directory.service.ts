@@ -13,6 +13,7 @@ import { type Db, queryRows } from '#server/db/client';
 import { profiles } from '#server/db/schema/index';
 import { consentedSql } from '#server/lib/access/consented';
 import { type Viewer, viewerTier } from '#server/lib/access/policy';
+import { notBlockedWith } from '#server/lib/relations';
 
 /**
  * Directory search (decision 005). Everything a viewer may not see is excluded inside the query:
@@ -200,7 +201,12 @@ export async function searchDirectory({
   query,
   today,
 }: Context & { db: Db; query: DirectoryQuery; today: string }) {
-  const where = directoryWhere({ viewer, limits, staleAfter }, query, today);
+  // A block works both ways (decision 036): neither finds the other. Results only — the facets
+  // are counts shared by a tier and name nobody.
+  const where = and(
+    directoryWhere({ viewer, limits, staleAfter }, query, today),
+    notBlockedWith(viewer.id, profiles.userId),
+  ) as SQL;
   const offset = (query.page - 1) * query.pageSize;
   const want = query.pageSize + 1;
   const byName = sql`${profiles.sortName}, ${profiles.userId}`;
