@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OFFER_FLAGS, type OfferFlag } from '#common/advice';
+import { SearchBox } from '#web/components/search-box';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button, buttonClasses } from '#web/components/ui/button';
 import { useMe } from '#web/features/auth/use-me';
@@ -23,9 +24,18 @@ export function MentorsPage() {
     ? (params.get('offer') as OfferFlag)
     : 'mentoring';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useOffering(offer, page, PAGE_SIZE);
+  const q = params.get('q') ?? '';
+  const list = useOffering(offer, q, page, PAGE_SIZE);
   const items = (list.data?.items ?? []).filter((m) => m.id !== me?.id);
-  const go = (next: Record<string, string>) => setParams(next);
+  /** Keeps the offer and the search; a new search or offer starts at page 1. */
+  const go = (next: { offer?: OfferFlag; q?: string; page?: number }) => {
+    const merged = { offer, q, page: 1, ...next };
+    const out: Record<string, string> = {};
+    if (merged.offer !== 'mentoring') out.offer = merged.offer;
+    if (merged.q) out.q = merged.q;
+    if (merged.page > 1) out.page = String(merged.page);
+    setParams(out);
+  };
 
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:py-8">
@@ -47,7 +57,7 @@ export function MentorsPage() {
             key={value}
             type="button"
             aria-current={offer === value ? 'page' : undefined}
-            onClick={() => go(value === 'mentoring' ? {} : { offer: value })}
+            onClick={() => go({ offer: value })}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
               offer === value
                 ? 'border-ai-700 text-ai-800'
@@ -58,6 +68,12 @@ export function MentorsPage() {
           </button>
         ))}
       </nav>
+      <SearchBox
+        initialValue={q}
+        onSearch={(value) => value !== q && go({ q: value })}
+        label={t('advice.mentors.search')}
+        placeholder={t('advice.mentors.searchPlaceholder')}
+      />
       {list.error ? (
         <ErrorBanner message={t('errors.generic')} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
@@ -86,19 +102,14 @@ export function MentorsPage() {
       )}
       {list.data && (page > 1 || list.data.hasMore) && (
         <div className="flex justify-between gap-3">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => go({ ...(offer === 'mentoring' ? {} : { offer }), page: String(page - 1) })}
-          >
+          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
             {t('pagination.previous')}
           </Button>
           <Button
             variant="secondary"
             size="sm"
             disabled={!list.data.hasMore}
-            onClick={() => go({ ...(offer === 'mentoring' ? {} : { offer }), page: String(page + 1) })}
+            onClick={() => go({ page: page + 1 })}
           >
             {t('pagination.next')}
           </Button>

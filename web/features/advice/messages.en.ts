@@ -30,6 +30,8 @@ export const messages = {
     mentors: {
       title: 'Mentors, side work and speakers',
       lead: 'Members who offer mentoring, take on side work or speak at events. Send any of them a request: no connection needed.',
+      search: 'Search mentors',
+      searchPlaceholder: 'Name, skill, employer…',
       tabsLabel: 'What they offer',
       empty: 'Nobody offers this yet.',
       ask: 'Request advice',

@@ -28,6 +28,8 @@ export const messages: Translation<typeof en> = {
     mentors: {
       title: 'メンター・副業・登壇',
       lead: 'メンタリング、副業、登壇を引き受けているメンバーです。つながっていなくても相談のリクエストを送れます。',
+      search: 'メンターを検索',
+      searchPlaceholder: '名前・スキル・勤務先など',
       tabsLabel: '受け付けている相談',
       empty: 'まだ受け付けているメンバーはいません。',
       ask: '相談する',

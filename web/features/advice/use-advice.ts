@@ -9,6 +9,7 @@ import type {
 } from '#common/advice';
 import type { DirectoryResult } from '#common/directory';
 import { api } from '#web/lib/api';
+import { toQueryString } from '#web/lib/query-string';
 
 const KEY = ['advice'] as const;
 
@@ -36,8 +37,8 @@ export function useAdviceStats() {
 }
 
 /** The `/mentors` preset: the directory's own search, filtered by one offer flag. */
-export function useOffering(flag: string, page: number, pageSize: number) {
-  const qs = `?availability=${flag}&page=${page}&pageSize=${pageSize}`;
+export function useOffering(flag: string, q: string, page: number, pageSize: number) {
+  const qs = toQueryString({ availability: flag, q: q || undefined, page, pageSize });
   return useQuery({
     queryKey: ['directory', qs],
     queryFn: ({ signal }) => api<DirectoryResult>(`/directory${qs}`, { signal }),
