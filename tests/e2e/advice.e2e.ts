@@ -9,6 +9,8 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 const PHONE = { width: 390, height: 844 };
+/** The shared machine is slow at times: wait up to 20 s for the page to show what it should. */
+const POLL = { timeout: 20_000 };
 
 const LABELS = {
   ja: {
@@ -76,41 +78,43 @@ describe('mentoring and advice requests', () => {
       await page.waitForURL(/\/mentors/);
       await page.getByLabel(l.search).fill('田中 陽子');
       await page.getByRole('button', { name: l.searchSubmit, exact: true }).click();
+      await page.getByRole('link', { name: l.ask }).waitFor();
+      await screenshot(page, `advice-mentors-${locale}${locale === 'ja' ? '-390' : ''}`);
       await page.getByRole('link', { name: l.ask }).click();
       await page.waitForURL(/\/advice\/new\?to=/);
       expect(await page.locator('main h1').count()).toBe(1);
-      await expect.poll(() => page.getByTestId('advice-target').innerText()).toContain('田中 陽子');
+      await expect.poll(() => page.getByTestId('advice-target').innerText(), POLL).toContain('田中 陽子');
       await page.getByLabel(l.kind).selectOption('mentoring');
       // An empty topic is refused with the field's message, nothing sent.
       await page.getByLabel(l.hopes).fill(`Half an hour on moving abroad ${tag}`);
       await page.getByRole('button', { name: l.send }).click();
-      await expect.poll(() => page.getByText(l.required, { exact: true }).count()).toBe(1);
+      await expect.poll(() => page.getByText(l.required, { exact: true }).count(), POLL).toBe(1);
       await page.getByLabel(l.topic).fill(`海外赴任の準備 ${tag}`);
       await page.getByLabel(l.timeFrame).selectOption('this_month');
       await screenshot(page, `advice-form-${locale}${locale === 'ja' ? '-390' : ''}`);
       await page.getByRole('button', { name: l.send }).click();
       await page.waitForURL(/\/advice\?tab=sent/);
-      await expect.poll(() => page.getByText(l.sent).count()).toBe(1);
+      await expect.poll(() => page.getByText(l.sent).count(), POLL).toBe(1);
       const mine = page.getByTestId('advice-request').filter({ hasText: tag });
-      await expect.poll(() => mine.innerText()).toContain(l.pending);
+      await expect.poll(() => mine.innerText(), POLL).toContain(l.pending);
 
       // The alumnus, in a second browser context, accepts with a message.
       const mentor = await newPage(browser, locale, locale === 'ja' ? PHONE : undefined);
       await signInAs(mentor, 'alumni@kizuna.example', locale);
       await mentor.goto('/advice');
       const received = mentor.getByTestId('advice-request').filter({ hasText: tag });
-      await expect.poll(() => received.count()).toBe(1);
+      await expect.poll(() => received.count(), POLL).toBe(1);
       await received.getByLabel(l.message).fill('ぜひ。来週木曜はいかがですか？');
       await screenshot(mentor, `advice-received-${locale}${locale === 'ja' ? '-390' : ''}`);
       await received.getByRole('button', { name: l.accept, exact: true }).click();
       const open = received.getByRole('link', { name: l.open });
-      await expect.poll(() => open.count()).toBe(1);
+      await expect.poll(() => open.count(), POLL).toBe(1);
       expect(await open.getAttribute('href')).toMatch(/^\/messages\/[0-9a-f-]{36}$/);
-      await expect.poll(() => received.innerText()).toContain(l.accepted);
+      await expect.poll(() => received.innerText(), POLL).toContain(l.accepted);
 
       // The employee sees it accepted, with the way into the conversation.
       await page.reload();
-      await expect.poll(() => mine.innerText()).toContain('ぜひ。来週木曜はいかがですか？');
+      await expect.poll(() => mine.innerText(), POLL).toContain('ぜひ。来週木曜はいかがですか？');
       expect(await mine.getByRole('link', { name: l.open }).getAttribute('href')).toBe(
         await open.getAttribute('href'),
       );
@@ -120,7 +124,7 @@ describe('mentoring and advice requests', () => {
       const hr = await newPage(browser, locale);
       await signInAs(hr, 'hr@kizuna.example', locale);
       await hr.goto('/admin/advice');
-      await expect.poll(() => hr.getByTestId('advice-total').innerText()).toMatch(/\d/);
+      await expect.poll(() => hr.getByTestId('advice-total').innerText(), POLL).toMatch(/\d/);
       const text = await hr.locator('main').innerText();
       expect(text).not.toContain(tag);
       expect(text).not.toContain('田中');
