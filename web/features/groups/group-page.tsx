@@ -216,16 +216,26 @@ function MemberRow({ group, member }: { group: Group; member: GroupMember }) {
 
 function MemberList({ group, state, empty }: { group: Group; state: GroupMember['state']; empty: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const members = useGroupMembers(group.id, state);
   if (members.error) return <ErrorBanner message={errorText(members.error, t('errors.generic'))} />;
   if (!members.data) return <p className="text-sm text-slate-600">{t('common.loading')}</p>;
-  if (members.data.items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  const { items, others } = members.data;
+  const othersLine = others > 0 && (
+    <p className="text-sm text-slate-600" data-testid="group-member-others">
+      {t('groups.page.others', { count: others, formatted: format.number(others) })}
+    </p>
+  );
+  if (items.length === 0) return othersLine || <p className="text-sm text-slate-600">{empty}</p>;
   return (
-    <ul className="divide-y divide-slate-100">
-      {members.data.items.map((m) => (
-        <MemberRow key={m.id} group={group} member={m} />
-      ))}
-    </ul>
+    <>
+      <ul className="divide-y divide-slate-100">
+        {items.map((m) => (
+          <MemberRow key={m.id} group={group} member={m} />
+        ))}
+      </ul>
+      {othersLine}
+    </>
   );
 }
 
@@ -432,7 +442,9 @@ export function GroupPage() {
           </button>
         ))}
       </nav>
-      {tab === 'posts' && <GroupFeed groupId={g.id} canPost={g.myState === 'active' && g.status === 'active'} />}
+      {tab === 'posts' && (
+        <GroupFeed groupId={g.id} canPost={g.myState === 'active' && g.status === 'active'} />
+      )}
       {tab === 'members' && <MemberList group={g} state="active" empty="" />}
       {tab === 'requests' && <MemberList group={g} state="requested" empty={t('groups.page.noRequests')} />}
       {tab === 'invitations' && (

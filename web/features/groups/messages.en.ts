@@ -61,6 +61,8 @@ export const messages = {
     },
     page: {
       members: 'Members',
+      others_one: 'and {{formatted}} other member not listed in the directory',
+      others_other: 'and {{formatted}} other members not listed in the directory',
       posts: 'Posts',
       requests: 'Requests to join',
       invitations: 'Invitations',

@@ -55,6 +55,8 @@ export const messages: Translation<typeof en> = {
     },
     page: {
       members: 'メンバー',
+      others_one: 'ほか{{formatted}}人（名簿に掲載していないメンバー）',
+      others_other: 'ほか{{formatted}}人（名簿に掲載していないメンバー）',
       posts: '投稿',
       requests: '参加リクエスト',
       invitations: '招待中',
