@@ -29,6 +29,8 @@ export const messages = {
       group: 'Group: {{name}}',
       groupPlain: 'A group',
     },
+    reactions_one: '{{count}} reaction',
+    reactions_other: '{{count}} reactions',
     comments_one: '{{count}} comment',
     comments_other: '{{count}} comments',
     open: 'Open post',

@@ -32,6 +32,8 @@ export const messages: Translation<typeof en> = {
       group: 'グループ: {{name}}',
       groupPlain: 'グループ',
     },
+    reactions_one: 'リアクション {{count}} 件',
+    reactions_other: 'リアクション {{count}} 件',
     comments_one: 'コメント {{count}} 件',
     comments_other: 'コメント {{count}} 件',
     open: '投稿を開く',
