@@ -100,7 +100,10 @@ for (const locale of ['ja', 'en'] as const) {
       if (!employee) throw new Error('no demo employee to appoint');
       const picker = page.getByRole('group', { name: l.picker });
       await picker.getByLabel(l.search).fill(employee.displayName);
-      await picker.getByRole('button', { name: new RegExp(employee.displayName) }).first().click();
+      await picker
+        .getByRole('button', { name: new RegExp(employee.displayName) })
+        .first()
+        .click();
       await expect.poll(() => picker.getByRole('button', { name: l.remove }).count(), SLOW).toBe(1);
       // One at most: the search hides once someone is chosen.
       expect(await picker.getByLabel(l.search).count()).toBe(0);

@@ -102,29 +102,14 @@ export function MemberPicker({
             className={`${inputClasses} mt-1`}
           />
           {q.trim() && results.data && (
-            <ul className="mt-1 max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              {found.length === 0 && (
-                <li className="px-3 py-2 text-sm text-slate-600">{t('memberPicker.none')}</li>
-              )}
-              {found.map((m) => (
-                <li key={m.id}>
-                  <button
-                    type="button"
-                    className="w-full px-3 py-2 text-left text-sm hover:bg-ai-50 focus-visible:bg-ai-50"
-                    onClick={() => {
-                      onChange([...value, { id: m.id, displayName: m.displayName }]);
-                      setQ('');
-                    }}
-                  >
-                    <span className="font-medium text-slate-900">{m.displayName}</span>
-                    {m.departments && m.departments.length > 0 && (
-                      <span className="ml-2 text-slate-600">{m.departments.join(' / ')}</span>
-                    )}
-                    <span className="ml-2 text-xs text-slate-500">{t(`roles.${m.role}`)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <MemberResults
+              items={found}
+              none={t('memberPicker.none')}
+              onPick={(m) => {
+                onChange([...value, m]);
+                setQ('');
+              }}
+            />
           )}
         </>
       )}
@@ -135,5 +120,38 @@ export function MemberPicker({
       )}
       <FieldErrors id={errorId} errors={errors} />
     </fieldset>
+  );
+}
+
+/** The found members under a picker's search box: name, departments and role; a click picks one. */
+export function MemberResults({
+  items,
+  none,
+  onPick,
+}: {
+  items: DirectoryResult['items'];
+  none: string;
+  onPick: (member: PickedMember) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="mt-1 max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      {items.length === 0 && <li className="px-3 py-2 text-sm text-slate-600">{none}</li>}
+      {items.map((m) => (
+        <li key={m.id}>
+          <button
+            type="button"
+            className="w-full px-3 py-2 text-left text-sm hover:bg-ai-50 focus-visible:bg-ai-50"
+            onClick={() => onPick({ id: m.id, displayName: m.displayName })}
+          >
+            <span className="font-medium text-slate-900">{m.displayName}</span>
+            {m.departments && m.departments.length > 0 && (
+              <span className="ml-2 text-slate-600">{m.departments.join(' / ')}</span>
+            )}
+            <span className="ml-2 text-xs text-slate-500">{t(`roles.${m.role}`)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
