@@ -11,8 +11,7 @@ export const messages: Translation<typeof en> = {
     loadMore: 'コメントをさらに表示',
     composerLabel: 'コメントを書く',
     replyLabel: '返信を書く',
-    composerHint:
-      'Markdown が使えます（**太字**、箇条書き、リンク）。#トピック はトピックのページにリンクします。',
+    composerHint: 'Markdown が使えます（**太字**、箇条書き、リンク）。#トピック はトピックのページにリンクします。',
     submit: 'コメントする',
     submitReply: '返信する',
     reply: '返信',
