@@ -35,7 +35,15 @@ import { createMemoryMailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { signIn } from '#tests/factories/index';
 import { requestAs } from '#tests/setup';
-import { benchKinds, benchMain, type DbKind, openBenchDatabase, runBench } from './harness';
+import {
+  benchKinds,
+  benchMain,
+  type DbKind,
+  openBenchDatabase,
+  type ProbedRun,
+  runBench,
+  withProbe,
+} from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,54 +63,8 @@ if (!/^[a-z0-9-]+$/.test(LABEL)) throw new Error(`--label: letters, digits and d
 const OPS = new Set((args.ops ?? '').split(','));
 const PROBE_MS = 50;
 
-interface OpResult {
+interface OpResult extends ProbedRun {
   op: string;
-  ms: number;
-  probes: number;
-  longestWaitMs: number;
-  p95WaitMs: number;
-  note: string;
-}
-
-/**
- * Sends a probe every PROBE_MS while `work` runs, one at a time (a probe still waiting delays the
- * next, so the probes never pile up into a load of their own). A probe's wait runs from when it
- * was due: a timer that fires late because the event loop was busy counts as waiting.
- */
-async function withProbe(
-  probe: () => Promise<unknown>,
-  work: () => Promise<string>,
-): Promise<Omit<OpResult, 'op'>> {
-  const waits: number[] = [];
-  let running = true;
-  let ended = Number.POSITIVE_INFINITY;
-  const started = performance.now();
-  const probing = (async () => {
-    let due = started + PROBE_MS;
-    for (;;) {
-      const delay = due - performance.now();
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      // Due before the work ended (even if the timer only fired after): it was waiting too.
-      if (!running && due > ended) break;
-      await probe();
-      waits.push(performance.now() - due);
-      if (!running) break;
-      due = Math.max(due + PROBE_MS, performance.now());
-    }
-  })();
-  const note = await work();
-  ended = performance.now();
-  const ms = ended - started;
-  running = false;
-  await probing;
-  waits.sort((a, b) => a - b);
-  return {
-    ms,
-    probes: waits.length,
-    longestWaitMs: waits.at(-1) ?? 0,
-    p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
-    note,
-  };
 }
 
 async function benchDatabase(kind: DbKind, database: Database) {
@@ -146,7 +108,7 @@ async function benchDatabase(kind: DbKind, database: Database) {
   const results: OpResult[] = [];
   const run = async (op: string, work: () => Promise<string>) => {
     log(`${op}…`);
-    const result = { op, ...(await withProbe(probe, work)) };
+    const result = { op, ...(await withProbe(probe, work, { everyMs: PROBE_MS })) };
     log(
       `${op}: ${(result.ms / 1000).toFixed(2)} s, ${result.probes} probes, longest wait ${result.longestWaitMs.toFixed(0)} ms (${result.note})`,
     );

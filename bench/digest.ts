@@ -32,7 +32,15 @@ import { renderMemberText } from '#server/lib/member-text';
 import { createQueue } from '#server/lib/queue';
 import { signIn } from '#tests/factories/index';
 import { requestAs } from '#tests/setup';
-import { benchKinds, benchMain, type DbKind, openBenchDatabase, runBench } from './harness';
+import {
+  benchKinds,
+  benchMain,
+  type DbKind,
+  openBenchDatabase,
+  type ProbedRun,
+  runBench,
+  withProbe,
+} from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,38 +56,8 @@ if (!/^[a-z0-9-]+$/.test(LABEL)) throw new Error(`--label: letters, digits and d
 const PROBE_MS = 50;
 const DAY = 86_400_000;
 
-interface Phase {
+interface Phase extends ProbedRun {
   phase: string;
-  ms: number;
-  probes: number;
-  longestWaitMs: number;
-  note: string;
-}
-
-/** A probe every PROBE_MS while `work` runs (as in bench/all-members.ts). */
-async function withProbe(probe: () => Promise<unknown>, work: () => Promise<string>) {
-  const waits: number[] = [];
-  let running = true;
-  let ended = Number.POSITIVE_INFINITY;
-  const started = performance.now();
-  const probing = (async () => {
-    let due = started + PROBE_MS;
-    for (;;) {
-      const delay = due - performance.now();
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      if (!running && due > ended) break;
-      await probe();
-      waits.push(performance.now() - due);
-      if (!running) break;
-      due = Math.max(due + PROBE_MS, performance.now());
-    }
-  })();
-  const note = await work();
-  ended = performance.now();
-  running = false;
-  await probing;
-  waits.sort((a, b) => a - b);
-  return { ms: ended - started, probes: waits.length, longestWaitMs: waits.at(-1) ?? 0, note };
 }
 
 async function benchDatabase(kind: DbKind, database: Database) {
@@ -134,7 +112,7 @@ async function benchDatabase(kind: DbKind, database: Database) {
   const results: Phase[] = [];
   const run = async (phase: string, work: () => Promise<string>) => {
     log(`${phase}…`);
-    const r = { phase, ...(await withProbe(probe, work)) };
+    const r = { phase, ...(await withProbe(probe, work, { everyMs: PROBE_MS })) };
     log(`${phase}: ${(r.ms / 1000).toFixed(2)} s, longest wait ${r.longestWaitMs.toFixed(0)} ms (${r.note})`);
     results.push(r);
   };

@@ -200,3 +200,56 @@ export function benchMain(main: () => Promise<unknown>) {
       process.exitCode = 1;
     });
 }
+
+/** What `withProbe` measured: how long the work took and how long the probes waited. */
+export interface ProbedRun {
+  ms: number;
+  probes: number;
+  longestWaitMs: number;
+  p95WaitMs: number;
+  /** What the work said it did. */
+  note: string;
+}
+
+/**
+ * Sends a probe every `everyMs` while `work` runs, one at a time (a probe still waiting delays the
+ * next, so the probes never pile up into a load of their own). A probe's wait runs from when it
+ * was due: a timer that fires late because the event loop was busy counts as waiting. Used by the
+ * benchmarks of work over all members (bench/all-members.ts, bench/digest.ts): the longest wait is
+ * what freezes everyone else.
+ */
+export async function withProbe(
+  probe: () => Promise<unknown>,
+  work: () => Promise<string>,
+  { everyMs = 50 }: { everyMs?: number } = {},
+): Promise<ProbedRun> {
+  const waits: number[] = [];
+  let running = true;
+  let ended = Number.POSITIVE_INFINITY;
+  const started = performance.now();
+  const probing = (async () => {
+    let due = started + everyMs;
+    for (;;) {
+      const delay = due - performance.now();
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Due before the work ended (even if the timer only fired after): it was waiting too.
+      if (!running && due > ended) break;
+      await probe();
+      waits.push(performance.now() - due);
+      if (!running) break;
+      due = Math.max(due + everyMs, performance.now());
+    }
+  })();
+  const note = await work();
+  ended = performance.now();
+  running = false;
+  await probing;
+  waits.sort((a, b) => a - b);
+  return {
+    ms: ended - started,
+    probes: waits.length,
+    longestWaitMs: waits.at(-1) ?? 0,
+    p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
+    note,
+  };
+}

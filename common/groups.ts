@@ -233,8 +233,11 @@ export const GroupMemberListSchema = z.object({
   items: z.array(GroupMemberSchema),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** How many the list names (pages run over these). */
   total: z.number().int(),
   hasMore: z.boolean(),
+  /** Members not listed in the directory, counted but not named ("and N others"). */
+  others: z.number().int(),
 });
 export type GroupMemberList = z.infer<typeof GroupMemberListSchema>;
 

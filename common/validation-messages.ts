@@ -78,6 +78,7 @@ export const validationMessages = {
     'kz.postFileTooLarge': 'Files can be at most 10 MB.',
     'kz.postImageUnreadable': 'This image could not be read. Choose another file.',
     'kz.posterNotEmployee': 'Only active employees can be appointed.',
+    'kz.reportOwn': 'You cannot report your own post or comment. Edit or delete it instead.',
     'kz.posterAlready': 'This employee is already appointed.',
     // — jobs —
     'kz.jobTitleRequired': 'Enter a title in Japanese or English.',
@@ -193,6 +194,7 @@ export const validationMessages = {
     'kz.postFileTooLarge': 'ファイルは 10 MB 以下にしてください。',
     'kz.postImageUnreadable': 'この画像を読み込めませんでした。別のファイルを選んでください。',
     'kz.posterNotEmployee': '任命できるのは在籍中の社員のみです。',
+    'kz.reportOwn': 'ご自身の投稿やコメントは報告できません。編集するか削除してください。',
     'kz.posterAlready': 'この社員はすでに任命されています。',
     // — jobs —
     'kz.jobTitleRequired': '日本語または英語で職種名を入力してください。',

@@ -1,4 +1,4 @@
-/** English UI text: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `search`, `notFound`, `careersNav` (assembled into web/i18n/en.ts). */
+/** English UI text: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `memberPicker`, `search`, `notFound`, `careersNav` (assembled into web/i18n/en.ts). */
 export const messages = {
   app: {
     name: '絆 Kizuna',
@@ -70,6 +70,13 @@ export const messages = {
     full: 'At most {{max}}. Remove one to add another.',
     tooLong: '“{{value}}” is too long: at most {{max}} characters per entry.',
     itemError: '“{{value}}”: {{message}}',
+  },
+  memberPicker: {
+    search: 'Search members by name',
+    placeholder: 'Name in kanji, kana or romaji',
+    none: 'Nobody found.',
+    empty: 'Nobody chosen yet.',
+    remove: 'Remove {{name}}',
   },
   search: {
     label: 'Search',

@@ -1,7 +1,7 @@
 import type { Translation } from '#web/i18n/translation';
 import type { messages as en } from './messages.en';
 
-/** 日本語の UI テキスト: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `search`, `notFound`, `careersNav`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
+/** 日本語の UI テキスト: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `memberPicker`, `search`, `notFound`, `careersNav`（web/i18n/ja.ts でまとめる）。キーは messages.en.ts と同じ。 */
 export const messages: Translation<typeof en> = {
   app: {
     name: '絆 Kizuna',
@@ -73,6 +73,13 @@ export const messages: Translation<typeof en> = {
     full: '{{max}}個までです。追加するには1つ削除してください。',
     tooLong: '「{{value}}」は長すぎます（1項目{{max}}文字まで）。',
     itemError: '「{{value}}」：{{message}}',
+  },
+  memberPicker: {
+    search: '名前でメンバーを検索',
+    placeholder: '漢字・かな・ローマ字で入力',
+    none: '見つかりませんでした。',
+    empty: 'まだだれも選ばれていません。',
+    remove: '{{name}}さんを外す',
   },
   search: {
     label: '検索',

@@ -6,7 +6,7 @@ import { NOTIFICATION_TYPES, type NotificationType } from '#common/notifications
 import { type Db, queryRows } from '#server/db/client';
 import { digestSubscriptions, jobs, notifications, posts, profiles, users } from '#server/db/schema/index';
 import { fitOf, listedJobWhere } from '#server/features/jobs/jobs.service';
-import { listedPostsWhere } from '#server/features/posts/posts.policy';
+import { inFeedScope, listedPostsWhere } from '#server/features/posts/posts.policy';
 import { consentedSql } from '#server/lib/access/consented';
 import { canView, type Viewer } from '#server/lib/access/policy';
 import { loadViewers } from '#server/lib/access/viewers';
@@ -130,6 +130,7 @@ type PoolPost = {
   isCompany: boolean;
   classification: (typeof posts.$inferSelect)['classification'];
   audience: (typeof posts.$inferSelect)['audience'];
+  groupId: string | null;
   title: string | null;
   bodyMarkdown: string;
   createdAt: Date;
@@ -148,6 +149,7 @@ async function postPool(db: Db, now: Date): Promise<PoolPost[]> {
       isCompany: posts.isCompany,
       classification: posts.classification,
       audience: posts.audience,
+      groupId: posts.groupId,
       title: posts.title,
       bodyMarkdown: posts.bodyMarkdown,
       createdAt: posts.createdAt,
@@ -296,6 +298,7 @@ async function contentFor(
         (p) =>
           p.createdAt > from &&
           p.authorId !== member.id &&
+          inFeedScope(viewer, p) &&
           canView(
             viewer,
             { classification: p.classification, audience: p.audience, ownerId: p.authorId },

@@ -1,4 +1,13 @@
-import type { Group, GroupCard, GroupMember, GroupReason } from '#common/groups';
+import type {
+  Group,
+  GroupCard,
+  GroupForYouList,
+  GroupInvitationsResult,
+  GroupList,
+  GroupMember,
+  GroupMemberList,
+  GroupReason,
+} from '#common/groups';
 import { isHr, type Viewer } from '#server/lib/access/policy';
 import { visibilityOf } from './groups.policy';
 import { canManageGroup, type GroupDetail, type GroupView } from './groups.service';
@@ -69,4 +78,42 @@ export function presentGroupMember(row: {
 export const presentGroupForYou = (item: { view: GroupView; reasons: GroupReason[] }) => ({
   group: presentGroupCard(item.view),
   reasons: item.reasons,
+});
+
+/** A page of a list as the service returns it, with the page asked for. */
+interface Paged<T> {
+  rows: T[];
+  total: number;
+  hasMore: boolean;
+}
+type PageQuery = { page: number; pageSize: number };
+
+export const presentGroupList = (result: Paged<GroupView>, query: PageQuery): GroupList => ({
+  items: result.rows.map(presentGroupCard),
+  page: query.page,
+  pageSize: query.pageSize,
+  total: result.total,
+  hasMore: result.hasMore,
+});
+
+export const presentGroupsForYou = (
+  items: { view: GroupView; reasons: GroupReason[] }[],
+): GroupForYouList => ({ items: items.map(presentGroupForYou) });
+
+export const presentGroupMemberList = (
+  result: Paged<Parameters<typeof presentGroupMember>[0]> & { others: number },
+  query: PageQuery,
+): GroupMemberList => ({
+  items: result.rows.map(presentGroupMember),
+  page: query.page,
+  pageSize: query.pageSize,
+  total: result.total,
+  hasMore: result.hasMore,
+  others: result.others,
+});
+
+export const presentGroupInvitations = (result: GroupInvitationsResult): GroupInvitationsResult => ({
+  invited: result.invited,
+  added: result.added,
+  unchanged: result.unchanged,
 });

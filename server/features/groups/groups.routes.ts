@@ -30,7 +30,14 @@ import {
   requireViewer,
 } from '#server/lib/http';
 import { canManageAllGroups } from './groups.policy';
-import { presentGroup, presentGroupCard, presentGroupForYou, presentGroupMember } from './groups.presenter';
+import {
+  presentGroup,
+  presentGroupInvitations,
+  presentGroupList,
+  presentGroupMember,
+  presentGroupMemberList,
+  presentGroupsForYou,
+} from './groups.presenter';
 import {
   answerInvitation,
   archiveGroup,
@@ -210,23 +217,12 @@ export const groupsRoutes = createRouter()
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     const query = c.req.valid('query');
-    const result = await listGroups(c.var.deps, { viewer, query });
-    return c.json(
-      {
-        items: result.rows.map(presentGroupCard),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: result.total,
-        hasMore: result.hasMore,
-      },
-      200,
-    );
+    return c.json(presentGroupList(await listGroups(c.var.deps, { viewer, query }), query), 200);
   })
   .openapi(forYou, async (c) => {
     const viewer = requireViewer(c);
     const { limit } = c.req.valid('query');
-    const items = await groupsForYou(c.var.deps, { viewer, limit });
-    return c.json({ items: items.map(presentGroupForYou) }, 200);
+    return c.json(presentGroupsForYou(await groupsForYou(c.var.deps, { viewer, limit })), 200);
   })
   .openapi(detail, async (c) => {
     const viewer = requireViewer(c);
@@ -286,22 +282,13 @@ export const groupsRoutes = createRouter()
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
     const result = await listGroupMembers(c.var.deps, { viewer, id, query });
-    return c.json(
-      {
-        items: result.rows.map(presentGroupMember),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: result.total,
-        hasMore: result.hasMore,
-      },
-      200,
-    );
+    return c.json(presentGroupMemberList(result, query), 200);
   })
   .openapi(invite, async (c) => {
     const viewer = requireViewer(c);
     const { id } = c.req.valid('param');
     const { memberIds } = c.req.valid('json');
-    return c.json(await inviteMembers(c.var.deps, { viewer, id, memberIds }), 200);
+    return c.json(presentGroupInvitations(await inviteMembers(c.var.deps, { viewer, id, memberIds })), 200);
   })
   .openapi(decideJoinRequest, async (c) => {
     const viewer = requireViewer(c);

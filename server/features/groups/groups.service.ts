@@ -12,6 +12,7 @@ import { groupRuleIssues } from '#common/groups';
 import { normalizeForSearch, tokenizeQuery } from '#common/search-text';
 import type { Db } from '#server/db/client';
 import { groupMembers, groups, profiles, users } from '#server/db/schema/index';
+import { consentedSql } from '#server/lib/access/consented';
 import { canView, isHr, type Viewer } from '#server/lib/access/policy';
 import { loadViewers } from '#server/lib/access/viewers';
 import { audit } from '#server/lib/audit';
@@ -323,18 +324,35 @@ async function detailOf(db: Executor, viewer: Viewer, view: GroupView): Promise<
   return { ...view, createdBy: creator ?? null, requestCount: Number(requests?.n ?? 0) };
 }
 
-/** Members of a group, one page: active ones for anyone who sees the group; requests and invitations for its managers. */
+/**
+ * Who a member list may name (decision 032): members listed in the directory (`directory`
+ * consent), the viewer themself and the group's admins (they act in the group under their name).
+ * HR sees everyone, as it does in the directory. Requests and invitations are read only by the
+ * group's managers, who must see whom they decide on, so they are not narrowed.
+ */
+function namedMembersWhere(viewer: Viewer, state: MemberState): SQL | undefined {
+  if (isHr(viewer) || state !== 'active') return undefined;
+  return sql`(${users.id} = ${viewer.id} or ${groupMembers.role} = 'admin'
+    or coalesce(${consentedSql('directory')}, false))`;
+}
+
+/**
+ * Members of a group, one page: active ones for anyone who sees the group (named only as
+ * `namedMembersWhere` allows, the rest counted as `others`); requests and invitations for its managers.
+ */
 export async function listGroupMembers(
   deps: Deps,
   { viewer, id, query }: { viewer: Viewer; id: string; query: GroupMembersQuery },
 ) {
   const view = await getVisibleGroup(deps.db, viewer, id, deps.clock.now());
   if (query.state !== 'active' && !canManageGroup(viewer, view)) throw notFound();
-  const where = and(
+  const inState = and(
     eq(groupMembers.groupId, id),
     eq(groupMembers.state, query.state),
     eq(users.status, 'active'),
   ) as SQL;
+  const named = namedMembersWhere(viewer, query.state);
+  const where = named ? (and(inState, named) as SQL) : inState;
   const rows = await deps.db
     .select({
       id: users.id,
@@ -346,19 +364,26 @@ export async function listGroupMembers(
     })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(profiles, eq(profiles.userId, groupMembers.userId))
     .where(where)
     .orderBy(asc(groupMembers.role), asc(users.name), asc(users.id))
     .limit(query.pageSize + 1)
     .offset((query.page - 1) * query.pageSize);
   const [counted] = await deps.db
-    .select({ n: count() })
+    .select({
+      all: count(),
+      named: named ? sql<number>`count(*) filter (where ${named})` : count(),
+    })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
-    .where(where);
+    .leftJoin(profiles, eq(profiles.userId, groupMembers.userId))
+    .where(inState);
+  const total = Number(counted?.named ?? 0);
   return {
     rows: rows.slice(0, query.pageSize),
     hasMore: rows.length > query.pageSize,
-    total: Number(counted?.n ?? 0),
+    total,
+    others: Number(counted?.all ?? 0) - total,
   };
 }
 

@@ -7,10 +7,10 @@ import type {
   GroupList,
   GroupMemberList,
 } from '#common/groups';
-import { auditEvents, groupMembers, groups, notifications } from '#server/db/schema/index';
+import { auditEvents, groupMembers, groups, notifications, users } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
 import { createTestGroup } from '#tests/factories/groups';
-import { signedIn } from '#tests/factories/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
 failOnConsoleError();
@@ -520,6 +520,35 @@ describe('GET /api/groups/{id} and members', () => {
       [other.member.id, 'member'],
     ]);
     expect(list.total).toBe(2);
+  });
+});
+
+describe('GET /api/groups/{id}/members: only members listed in the directory are named', () => {
+  it('names consenting active members, the viewer and the admins; counts the others; HR sees all', async () => {
+    const unlistedAdmin = await createTestMember(t, { role: 'alumni', consents: [] });
+    const listed = await createTestMember(t, { role: 'alumni' });
+    const unlisted = await createTestMember(t, { role: 'alumni', consents: [] });
+    const never = await createTestMember(t, { role: 'alumni', consents: null });
+    const gone = await createTestMember(t, { role: 'alumni' });
+    await t.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, gone.id));
+    const me = await signedIn(t, { role: 'alumni', consents: [] });
+    const g = await createTestGroup(t, {
+      admins: [unlistedAdmin.id],
+      members: [listed.id, unlisted.id, never.id, gone.id, me.member.id],
+    });
+    const path = `/api/groups/${g.id}/members`;
+    const list = (await (await expectStatus(await get(path, me.cookie), 200)).json()) as GroupMemberList;
+    expect(new Set(list.items.map((m) => m.id))).toEqual(
+      new Set([unlistedAdmin.id, listed.id, me.member.id]),
+    );
+    expect(list).toMatchObject({ total: 3, others: 2, hasMore: false });
+    const paged = (await (await get(`${path}?pageSize=2&page=2`, me.cookie)).json()) as GroupMemberList;
+    expect(paged).toMatchObject({ total: 3, others: 2, hasMore: false });
+    expect(paged.items).toHaveLength(1);
+    const byHr = (await (await get(path, hr.cookie)).json()) as GroupMemberList;
+    expect(byHr.items).toHaveLength(5);
+    expect(byHr).toMatchObject({ total: 5, others: 0 });
+    expect(byHr.items.map((m) => m.id)).not.toContain(gone.id);
   });
 });
 

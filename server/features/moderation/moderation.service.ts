@@ -52,7 +52,8 @@ const sameTarget = (t: Target): SQL =>
 /**
  * Files a report on a post or comment the reporter can see; 404 otherwise (a post they may not
  * see, a hidden or deleted comment, a comment of another post). A second report by the same member
- * on the same target while the first is open is the first one (`created: false`).
+ * on the same target while the first is open is the first one (`created: false`). One's own post
+ * or comment cannot be reported (400 on the target's field, no row).
  */
 export async function createReport(
   deps: ReportDeps,
@@ -60,13 +61,14 @@ export async function createReport(
 ): Promise<{ report: ReportRow; created: boolean }> {
   const now = deps.clock.now();
   const [post] = await deps.db
-    .select({ id: posts.id })
+    .select({ id: posts.id, authorId: posts.authorId })
     .from(posts)
     .where(and(eq(posts.id, input.postId), visiblePostsWhere(viewer, now)));
   if (!post) throw notFound();
+  let authorId = post.authorId;
   if (input.commentId) {
     const [comment] = await deps.db
-      .select({ id: comments.id })
+      .select({ id: comments.id, authorId: comments.authorId })
       .from(comments)
       .where(
         and(
@@ -77,6 +79,13 @@ export async function createReport(
         ),
       );
     if (!comment) throw notFound();
+    authorId = comment.authorId;
+  }
+  // One's own words are edited or deleted, not reported (the web offers no report action on them).
+  if (authorId === viewer.id) {
+    throw new AppError('bad_request', 'error.bad_request', {
+      [input.commentId ? 'commentId' : 'postId']: ['kz.reportOwn'],
+    });
   }
   await rateLimiter(deps, 'reports', REPORT_RATE_LIMIT).take(viewer.id, now);
   const target = { postId: input.postId, commentId: input.commentId ?? null };

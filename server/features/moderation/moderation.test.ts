@@ -121,6 +121,30 @@ describe('POST /api/reports', () => {
     expect(await t.db.select().from(reports).where(eq(reports.postId, post.id))).toHaveLength(0);
   });
 
+  it('400 on one’s own post or comment (ja/en), no report row; another’s comment on it may be reported', async () => {
+    const post = await newPost();
+    const own = await call('/api/reports', author.cookie, { postId: post.id, category: 'spam' });
+    expect(own.status).toBe(400);
+    expect((await fieldsOf(own)).postId).toEqual([
+      'You cannot report your own post or comment. Edit or delete it instead.',
+    ]);
+    const mine = await createTestComment(t, { postId: post.id, authorId: alumnus.member.id });
+    const ownComment = await call(
+      '/api/reports',
+      alumnus.cookie,
+      { postId: post.id, commentId: mine.id, category: 'spam' },
+      'ja',
+    );
+    expect(ownComment.status).toBe(400);
+    expect((await fieldsOf(ownComment)).commentId).toEqual([
+      'ご自身の投稿やコメントは報告できません。編集するか削除してください。',
+    ]);
+    expect(await t.db.select().from(reports).where(eq(reports.postId, post.id))).toHaveLength(0);
+    // The post's author may report someone else's comment under it.
+    const onComment = await report({ postId: post.id, commentId: mine.id, category: 'spam' }, author.cookie);
+    expect(onComment.status).toBe(201);
+  });
+
   it('a repeat while open is the same report; a plain acknowledgement', async () => {
     const post = await newPost();
     const first = await report({ postId: post.id, category: 'spam' });

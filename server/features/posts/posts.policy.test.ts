@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POST_AUDIENCE_PRESETS, type PostAudienceInput } from '#common/posts';
 import type { Role } from '#common/roles';
 import { canView, type Viewer } from '#server/lib/access/policy';
-import { audienceOfPost, canPinPost, governedFromPostAudience } from './posts.policy';
+import { audienceOfPost, canPinPost, governedFromPostAudience, inFeedScope } from './posts.policy';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 const viewer = (role: Role, groupIds: string[] = []): Viewer => ({
@@ -28,7 +28,11 @@ const TABLE: [PostAudienceInput, Role, string[], boolean][] = [
   [{ preset: 'employees' }, 'leaver', [], true],
   [{ preset: 'group', groupId: 'g1' }, 'alumni', ['g1'], true],
   [{ preset: 'group', groupId: 'g1' }, 'alumni', ['g2'], false],
-  [{ preset: 'group', groupId: 'g1' }, 'admin', [], false],
+  [{ preset: 'group', groupId: 'g1' }, 'employee', [], false],
+  [{ preset: 'group', groupId: 'g1' }, 'leaver', [], false],
+  // HR moderates what members read: it reads every group's posts (its feed keeps to its groups).
+  [{ preset: 'group', groupId: 'g1' }, 'admin', [], true],
+  [{ preset: 'group', groupId: 'g1' }, 'alumni_manager', [], true],
 ];
 
 describe('post audiences', () => {
@@ -53,5 +57,20 @@ describe('post audiences', () => {
     expect(canPinPost(viewer('alumni'), post, true)).toBe(false);
     expect(canPinPost(viewer('alumni'), { ...post, groupId: 'g1' }, true)).toBe(true);
     expect(canPinPost(viewer('alumni'), { ...post, groupId: 'g1' }, false)).toBe(false);
+  });
+});
+
+describe('feed scope', () => {
+  it('HR’s feed and digest keep to the groups it joined; for others the policy already decides', () => {
+    const groupPost = { groupId: 'g1' };
+    const networkPost = { groupId: null };
+    for (const role of ['alumni_manager', 'admin'] as const) {
+      expect(inFeedScope(viewer(role), groupPost)).toBe(false);
+      expect(inFeedScope(viewer(role, ['g1']), groupPost)).toBe(true);
+      expect(inFeedScope(viewer(role), networkPost)).toBe(true);
+    }
+    for (const role of ['alumni', 'employee', 'leaver'] as const) {
+      expect(inFeedScope(viewer(role), groupPost)).toBe(true);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Audience, Classification } from '#common/access';
 import type { PostAudienceInput, PostAudiencePreset } from '#common/posts';
 import { posts } from '#server/db/schema';
-import { isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { isHr, readsEveryGroup, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 
 /**
  * Which posts a viewer may see (issue 11): the one policy over the post's classification and
@@ -25,6 +25,23 @@ export function visiblePostsWhere(viewer: Viewer, now: Date): SQL {
 export function listedPostsWhere(viewer: Viewer, now: Date): SQL {
   return sql`(${posts.hiddenAt} is null and ${visiblePostsWhere(viewer, now)})`;
 }
+
+/**
+ * What a member's own home feed and digest carry besides the policy: HR reads every group's posts
+ * (it moderates them, from the group page), but its feed and digest keep to the groups it joined,
+ * as everyone's do — a thousand groups' chatter would bury the company news HR needs to see.
+ * For other roles the policy already admits group posts only to members, so no condition is added.
+ */
+export function feedScopeWhere(viewer: Viewer): SQL | undefined {
+  if (!readsEveryGroup(viewer.role)) return undefined;
+  return sql`(${posts.groupId} is null or exists (
+    select 1 from group_members gm
+    where gm.group_id = ${posts.groupId} and gm.user_id = ${viewer.id} and gm.state = 'active'))`;
+}
+
+/** The pure twin of `feedScopeWhere` (the viewer's groups loaded). */
+export const inFeedScope = (viewer: Viewer, post: { groupId: string | null }) =>
+  !readsEveryGroup(viewer.role) || post.groupId === null || (viewer.groupIds ?? []).includes(post.groupId);
 
 /** The classification and audience a post's preset stands for (the one policy, decision 004). */
 export function governedFromPostAudience(input: PostAudienceInput): {

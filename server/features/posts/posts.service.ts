@@ -39,6 +39,7 @@ import {
   canDeletePost,
   canEditPost,
   canPinPost,
+  feedScopeWhere,
   governedFromPostAudience,
   listedPostsWhere,
   mayPostCompany,
@@ -165,9 +166,14 @@ export async function pagePosts(
   };
 }
 
-/** The home feed: every listed post the viewer may see, pinned posts on top of the first page. */
+/**
+ * The home feed: every listed post the viewer may see, pinned posts on top of the first page; for
+ * HR only the groups it joined (`feedScopeWhere`).
+ */
 export function homeFeed(db: Db, viewer: Viewer, now: Date, query: FeedQuery) {
-  return pagePosts(db, { viewer, now, where: [], cursor: query.cursor, limit: query.limit, pins: true });
+  const scope = feedScopeWhere(viewer);
+  const where = scope ? [scope] : [];
+  return pagePosts(db, { viewer, now, where, cursor: query.cursor, limit: query.limit, pins: true });
 }
 
 const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -301,6 +301,28 @@ describe('internal posts and audiences', () => {
     expect(groupPage.items[0]?.id).toBe(p.id);
     expect((await send(`/api/posts/${p.id}/pin`, 'DELETE', other.cookie)).status).toBe(200);
   });
+
+  it('HR reads every group’s posts (by id, the group’s list) but its feed keeps to the groups it joined', async () => {
+    const group = await createTestGroup(t, { members: [alumnus.member.id] });
+    const admin = await signedIn(t, { role: 'admin' });
+    const p = await createPost(alumnus.cookie, {
+      kind: 'insight',
+      bodyMarkdown: 'Only for the chapter',
+      audience: { preset: 'group', groupId: group.id },
+    });
+    for (const moderator of [hr, admin]) {
+      expect((await get(`/api/posts/${p.id}`, moderator.cookie)).status).toBe(200);
+      const list = (await (await get(`/api/posts?groupId=${group.id}`, moderator.cookie)).json()) as PostPage;
+      expect(list.items.map((x) => x.id)).toContain(p.id);
+      expect(await feedIds(moderator.cookie)).not.toContain(p.id);
+    }
+    // An employee outside the group still does not read it.
+    expect((await get(`/api/posts/${p.id}`, employee.cookie)).status).toBe(404);
+    // Once HR joins the group, the group's posts are in its feed like everyone's.
+    expect((await send(`/api/groups/${group.id}/join`, 'POST', hr.cookie)).status).toBe(200);
+    expect(await feedIds(hr.cookie)).toContain(p.id);
+    expect(await feedIds(admin.cookie)).not.toContain(p.id);
+  });
 });
 
 describe('editing, deleting, hiding', () => {

@@ -95,6 +95,25 @@ describe('group audiences', () => {
     const item = { classification: 'network' as const, audience: { groupIds: ['g1'] } };
     expect(canView({ ...viewer('employee'), groupIds: undefined }, item, NOW)).toBe(false);
   });
+  it('HR reads every group’s items (it moderates them), still narrowed by classification and roles', () => {
+    const theirs = { classification: 'network' as const, audience: { groupIds: ['g9'] } };
+    const internal = { classification: 'internal' as const, audience: { groupIds: ['g9'] } };
+    const employeesOnly = {
+      classification: 'network' as const,
+      audience: { groupIds: ['g9'], roles: ['employee'] as Role[] },
+    };
+    const confidential = { classification: 'confidential' as const, audience: { groupIds: ['g9'] } };
+    for (const role of ['alumni_manager', 'admin'] as const) {
+      const hr = { ...viewer(role), groupIds: [] };
+      expect(canView(hr, theirs, NOW)).toBe(true);
+      expect(canView(hr, internal, NOW)).toBe(true);
+      expect(canView(hr, employeesOnly, NOW)).toBe(false);
+      expect(canView(hr, confidential, NOW)).toBe(false);
+    }
+    for (const role of ['alumni', 'employee', 'leaver'] as const) {
+      expect(canView({ ...viewer(role), groupIds: [] }, theirs, NOW)).toBe(false);
+    }
+  });
 });
 
 describe('canSeeField: every role × field visibility × own/other', () => {
@@ -145,6 +164,10 @@ describe('visibleItemsWhere is the SQL twin of canView', () => {
     { groupIds: ['g3'] },
     { groupIds: ['g1'], roles: ['employee'] },
     { groupIds: [] },
+    // A group nobody here is in: only HR reads it (it moderates every group).
+    { groupIds: ['g4'] },
+    { groupIds: ['g4'], roles: ['alumni_manager'] },
+    { groupIds: ['g4'], memberIds: ['other'] },
   ];
 
   beforeAll(async () => {

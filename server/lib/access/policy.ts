@@ -78,6 +78,13 @@ export function ruleMatches(rule: AttributeRule, viewer: Viewer, now: Date): boo
 
 export const normalizeEmployer = (name: string) => name.normalize('NFKC').trim().toLowerCase();
 
+/**
+ * HR moderates what members read, so a group audience does not keep HR out: alumni managers and
+ * admins read every group's items (still narrowed by classification, roles and exclusions).
+ * Whether they also get them in their home feed is the feed's choice (decision 032).
+ */
+export const readsEveryGroup = (role: Role) => role === 'alumni_manager' || role === 'admin';
+
 /** May this viewer see this item? The pure twin of `visibleItemsWhere`. */
 export function canView(viewer: Viewer, item: GovernedItem, now: Date): boolean {
   if (item.ownerId && item.ownerId === viewer.id) return true;
@@ -90,7 +97,7 @@ export function canView(viewer: Viewer, item: GovernedItem, now: Date): boolean 
     if (audience.memberIds && audience.memberIds.length > 0 && !audience.memberIds.includes(viewer.id)) {
       return false;
     }
-    if (audience.groupIds && audience.groupIds.length > 0) {
+    if (audience.groupIds && audience.groupIds.length > 0 && !readsEveryGroup(viewer.role)) {
       if (!audience.groupIds.some((id) => viewer.groupIds?.includes(id))) return false;
     }
   }
@@ -114,14 +121,18 @@ export function visibleItemsWhere(
   const months = monthsSinceLeft(viewer.attributes, now);
   const employer = viewer.attributes.currentEmployer;
   const named = sql`coalesce(${aud}->'memberIds', '[]'::jsonb) ? ${viewer.id}`;
+  // HR reads every group's items: no membership lookup in its queries at all.
+  const inGroupAudience = readsEveryGroup(viewer.role)
+    ? sql`true`
+    : sql`(jsonb_array_length(coalesce(${aud}->'groupIds', '[]'::jsonb)) = 0 or exists (
+        select 1 from group_members gm
+        where gm.user_id = ${viewer.id} and gm.state = 'active' and ${aud}->'groupIds' ? gm.group_id))`;
   const byRole = sql`(${cls} in (${sql.join(
     reachable.map((c) => sql`${c}`),
     sql`, `,
   )}) and (not (${aud} ? 'roles') or ${aud}->'roles' ? ${viewer.role})
       and (jsonb_array_length(coalesce(${aud}->'memberIds', '[]'::jsonb)) = 0 or ${named})
-      and (jsonb_array_length(coalesce(${aud}->'groupIds', '[]'::jsonb)) = 0 or exists (
-        select 1 from group_members gm
-        where gm.user_id = ${viewer.id} and gm.state = 'active' and ${aud}->'groupIds' ? gm.group_id)))`;
+      and ${inGroupAudience})`;
   const excluded = sql`exists (
     select 1 from jsonb_array_elements(coalesce(${aud}->'excludeWhen', '[]'::jsonb)) r
     where (r->>'attribute' = 'monthsSinceLeft' and ${months}::int is not null and (

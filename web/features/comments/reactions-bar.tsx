@@ -6,7 +6,8 @@ import { useToggleReaction } from './use-comments';
 
 /**
  * The reactions under a post: one toggle button per reaction (emoji, label, count), pressed when
- * the viewer reacted. The server's answer replaces the local state, so counts stay exact.
+ * the viewer reacted. The text label is always shown (at 390 px too): without an emoji font the
+ * emoji is a box, and the label is what names the button. The server's answer replaces the local state, so counts stay exact.
  */
 export function ReactionsBar({
   postId,
@@ -47,7 +48,7 @@ export function ReactionsBar({
                 }`}
               >
                 <span aria-hidden="true">{REACTION_EMOJI[reaction]}</span>
-                <span className="hidden sm:inline">{label}</span>
+                <span data-testid="reaction-label">{label}</span>
                 <span className="tabular-nums">{count}</span>
               </button>
             </li>

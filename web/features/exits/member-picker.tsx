@@ -1,14 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MemberResults, type PickedMember } from '#web/components/member-picker';
 import { inputClasses, RequiredMark } from '#web/components/ui/field';
 import { useMemberSearch } from './use-exits';
 
-export interface PickedMember {
-  id: string;
-  displayName: string;
-}
+export type { PickedMember };
 
-/** Search members by name (kanji, kana or romaji) and pick one. */
+/** Search members by name (kanji, kana or romaji) and pick one (the results as the shared picker shows them). */
 export function MemberPicker({
   label,
   value,
@@ -79,26 +77,7 @@ export function MemberPicker({
             className={`${inputClasses} mt-1`}
           />
           {q.trim() && results.data && (
-            <ul className="mt-1 max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              {items.length === 0 && (
-                <li className="px-3 py-2 text-sm text-slate-600">{t('exits.picker.none')}</li>
-              )}
-              {items.map((m) => (
-                <li key={m.id}>
-                  <button
-                    type="button"
-                    className="w-full px-3 py-2 text-left text-sm hover:bg-ai-50 focus-visible:bg-ai-50"
-                    onClick={() => onChange({ id: m.id, displayName: m.displayName })}
-                  >
-                    <span className="font-medium text-slate-900">{m.displayName}</span>
-                    {m.departments && m.departments.length > 0 && (
-                      <span className="ml-2 text-slate-600">{m.departments.join(' / ')}</span>
-                    )}
-                    <span className="ml-2 text-xs text-slate-500">{t(`roles.${m.role}`)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <MemberResults items={items} none={t('exits.picker.none')} onPick={onChange} />
           )}
         </>
       )}

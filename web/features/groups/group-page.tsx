@@ -1,16 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { DirectoryResult } from '#common/directory';
 import type { Group, GroupMember } from '#common/groups';
+import { MemberPicker, type PickedMember } from '#web/components/member-picker';
 import { Badge } from '#web/components/ui/badge';
 import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { inputClasses } from '#web/components/ui/field';
 import { PageSpinner } from '#web/components/ui/spinner';
 import { GroupFeed } from '#web/features/posts/group-feed';
-import { api, isApiError } from '#web/lib/api';
+import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { GroupBadges } from './group-card';
@@ -216,92 +215,37 @@ function MemberRow({ group, member }: { group: Group; member: GroupMember }) {
 
 function MemberList({ group, state, empty }: { group: Group; state: GroupMember['state']; empty: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const members = useGroupMembers(group.id, state);
   if (members.error) return <ErrorBanner message={errorText(members.error, t('errors.generic'))} />;
   if (!members.data) return <p className="text-sm text-slate-600">{t('common.loading')}</p>;
-  if (members.data.items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  const { items, others } = members.data;
+  const othersLine = others > 0 && (
+    <p className="text-sm text-slate-600" data-testid="group-member-others">
+      {t('groups.page.others', { count: others, formatted: format.number(others) })}
+    </p>
+  );
+  if (items.length === 0) return othersLine || <p className="text-sm text-slate-600">{empty}</p>;
   return (
-    <ul className="divide-y divide-slate-100">
-      {members.data.items.map((m) => (
-        <MemberRow key={m.id} group={group} member={m} />
-      ))}
-    </ul>
+    <>
+      <ul className="divide-y divide-slate-100">
+        {items.map((m) => (
+          <MemberRow key={m.id} group={group} member={m} />
+        ))}
+      </ul>
+      {othersLine}
+    </>
   );
 }
 
 /** Admins: search members by name, pick several, invite them. */
 function InvitePicker({ group }: { group: Group }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<{ id: string; displayName: string }[]>([]);
+  const [picked, setPicked] = useState<PickedMember[]>([]);
   const invite = useInvite(group.id);
-  const results = useQuery({
-    queryKey: ['groups', 'invite-search', q],
-    queryFn: ({ signal }) =>
-      api<DirectoryResult>(`/directory?q=${encodeURIComponent(q)}&pageSize=8`, { signal }),
-    enabled: q.trim().length >= 1,
-    staleTime: 30_000,
-  });
-  const chosen = new Set(picked.map((m) => m.id));
   return (
-    <div className="space-y-2 rounded-xl border border-slate-200 p-3">
-      <h3 className="text-sm font-semibold text-slate-900">{t('groups.page.invite')}</h3>
-      {picked.length > 0 && (
-        <ul className="flex flex-wrap gap-1.5" data-testid="invite-picked">
-          {picked.map((m) => (
-            <li
-              key={m.id}
-              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-sm"
-            >
-              {m.displayName}
-              <button
-                type="button"
-                className="rounded-full px-1.5 hover:bg-slate-200"
-                aria-label={t('groups.page.inviteRemove', { name: m.displayName })}
-                onClick={() => setPicked(picked.filter((x) => x.id !== m.id))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <label htmlFor={id} className="block text-sm text-slate-700">
-        {t('groups.page.inviteSearch')}
-      </label>
-      <input
-        id={id}
-        type="search"
-        autoComplete="off"
-        value={q}
-        placeholder={t('groups.page.invitePlaceholder')}
-        onChange={(e) => setQ(e.target.value)}
-        className={inputClasses}
-      />
-      {q.trim() && results.data && (
-        <ul className="max-h-60 overflow-auto rounded-lg border border-slate-200 bg-white">
-          {results.data.items.length === 0 && (
-            <li className="px-3 py-2 text-sm text-slate-600">{t('groups.page.inviteNone')}</li>
-          )}
-          {results.data.items
-            .filter((m) => !chosen.has(m.id))
-            .map((m) => (
-              <li key={m.id}>
-                <button
-                  type="button"
-                  className="w-full px-3 py-2 text-left text-sm hover:bg-ai-50"
-                  onClick={() => {
-                    setPicked([...picked, { id: m.id, displayName: m.displayName }]);
-                    setQ('');
-                  }}
-                >
-                  {m.displayName}
-                </button>
-              </li>
-            ))}
-        </ul>
-      )}
+    <div className="space-y-2">
+      <MemberPicker label={t('groups.page.invite')} value={picked} onChange={setPicked} />
       <Button
         size="sm"
         disabled={picked.length === 0}
@@ -432,7 +376,9 @@ export function GroupPage() {
           </button>
         ))}
       </nav>
-      {tab === 'posts' && <GroupFeed groupId={g.id} canPost={g.myState === 'active' && g.status === 'active'} />}
+      {tab === 'posts' && (
+        <GroupFeed groupId={g.id} canPost={g.myState === 'active' && g.status === 'active'} />
+      )}
       {tab === 'members' && <MemberList group={g} state="active" empty="" />}
       {tab === 'requests' && <MemberList group={g} state="requested" empty={t('groups.page.noRequests')} />}
       {tab === 'invitations' && (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { JOB_AUDIENCE_PRESETS } from '#common/jobs';
+import { MemberPicker } from '#web/components/member-picker';
 import { Card } from '#web/components/ui/card';
 import { Checkbox } from '#web/components/ui/checkbox';
 import { TextArea, TextField } from '#web/components/ui/text-field';
-import { GroupPicker } from './form-controls';
 import type { JobFormSectionProps } from './job-form-state';
 
 /** Who may see the job: a preset (a group picks its members), then who is left out. */
@@ -41,7 +41,9 @@ export function JobAudienceSection({ state, set, fieldErrors }: JobFormSectionPr
       </fieldset>
       {state.preset === 'group' && (
         <div className="mt-4">
-          <GroupPicker
+          <MemberPicker
+            label={t('jobs.form.groupMembers')}
+            scope="all"
             value={state.members}
             onChange={(members) => set('members', members)}
             errors={fieldErrors.members}

@@ -1,7 +1,7 @@
 import type { Job, JobAudiencePreset, JobCreateInput } from '#common/jobs';
 import type { EmploymentType, RemoteMode, SalaryPeriod } from '#common/rehiring-reference';
+import type { PickedMember } from '#web/components/member-picker';
 import { withDraft } from '#web/components/ui/chip-input';
-import type { PickedMember } from './form-controls';
 
 export const CURRENCIES = ['JPY', 'USD', 'EUR', 'GBP', 'SGD', 'CNY', 'KRW'];
 

@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DirectoryResult } from '#common/directory';
 import type {
   AdminJobFilter,
   AdminJobList,
@@ -77,16 +76,3 @@ export const usePublishJob = () =>
 
 export const useCloseJob = () =>
   useJobMutation((id: string) => api<Job>(`/jobs/${id}/close`, { method: 'POST' }));
-
-/** HR's group picker: every member (HR scope of the directory), searched by name. */
-export function useMemberSearch(q: string) {
-  return useQuery({
-    queryKey: ['jobs-member-search', q],
-    queryFn: ({ signal }) =>
-      api<DirectoryResult>(`/directory${toQueryString({ scope: 'all', q: q.trim(), pageSize: 8 })}`, {
-        signal,
-      }),
-    enabled: q.trim().length >= 1,
-    staleTime: 30_000,
-  });
-}

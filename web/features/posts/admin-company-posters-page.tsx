@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MemberPicker, type PickedMember } from '#web/components/member-picker';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
-import { TextField } from '#web/components/ui/text-field';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -16,11 +16,12 @@ export function AdminCompanyPostersPage() {
   const posters = usePosters();
   const appoint = useAppointPoster();
   const remove = useRemovePoster();
-  const [userId, setUserId] = useState('');
+  const [picked, setPicked] = useState<PickedMember[]>([]);
   const fields = isApiError(appoint.error) ? appoint.error.fields : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    appoint.mutate(userId.trim(), { onSuccess: () => setUserId('') });
+    const [member] = picked;
+    if (member) appoint.mutate(member.id, { onSuccess: () => setPicked([]) });
   };
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:py-8">
@@ -28,16 +29,20 @@ export function AdminCompanyPostersPage() {
         <h1 className="text-2xl font-bold text-slate-900">{t('posts.posters.title')}</h1>
         <p className="mt-1 text-slate-600">{t('posts.posters.lead')}</p>
       </header>
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
-        <TextField
+      <form onSubmit={submit} className="space-y-3">
+        <MemberPicker
           label={t('posts.posters.userId')}
-          name="userId"
-          value={userId}
-          onChange={(e) => setUserId(e.target.value)}
+          scope="all"
+          roles="employee"
+          max={1}
+          value={picked}
+          onChange={(members) => {
+            setPicked(members);
+            appoint.reset();
+          }}
           errors={fields.userId}
-          containerClassName="min-w-72 flex-1"
         />
-        <Button type="submit" isBusy={appoint.isPending}>
+        <Button type="submit" disabled={picked.length === 0} isBusy={appoint.isPending}>
           {t('posts.posters.appoint')}
         </Button>
       </form>

@@ -29,6 +29,8 @@ export const messages = {
       group: 'Group: {{name}}',
       groupPlain: 'A group',
     },
+    reactions_one: '{{count}} reaction',
+    reactions_other: '{{count}} reactions',
     comments_one: '{{count}} comment',
     comments_other: '{{count}} comments',
     open: 'Open post',
@@ -86,7 +88,7 @@ export const messages = {
     posters: {
       title: 'Company posters',
       lead: 'Employees you appoint can write company posts (news, business phase, people we need, product launches). HR always can.',
-      userId: 'Member ID of the employee',
+      userId: 'Employee to appoint',
       appoint: 'Appoint',
       remove: 'Remove',
       none: 'No employee appointed yet.',

@@ -32,6 +32,8 @@ export const messages: Translation<typeof en> = {
       group: 'グループ: {{name}}',
       groupPlain: 'グループ',
     },
+    reactions_one: 'リアクション {{count}} 件',
+    reactions_other: 'リアクション {{count}} 件',
     comments_one: 'コメント {{count}} 件',
     comments_other: 'コメント {{count}} 件',
     open: '投稿を開く',
@@ -90,7 +92,7 @@ export const messages: Translation<typeof en> = {
     posters: {
       title: '会社投稿の担当者',
       lead: '任命した社員は、会社からの投稿（お知らせ・事業フェーズ・求める人材・新製品）を作成できます。人事は常に作成できます。',
-      userId: '社員のメンバーID',
+      userId: '任命する社員',
       appoint: '任命する',
       remove: '解除',
       none: 'まだ任命された社員はいません。',

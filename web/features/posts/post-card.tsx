@@ -48,6 +48,7 @@ export function PostByline({ post }: { post: Post }) {
 /** A post in a list: title, badges, the body, images, and a link to the post's page. */
 export function PostCard({ post }: { post: Post }) {
   const { t } = useTranslation();
+  const reactionTotal = Object.values(post.reactionCounts).reduce((a, b) => a + b, 0);
   return (
     <article
       className="rounded-2xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5"
@@ -89,8 +90,7 @@ export function PostCard({ post }: { post: Post }) {
           </Link>
         ))}
         <span className="ml-auto">
-          {Object.values(post.reactionCounts).reduce((a, b) => a + b, 0) > 0 &&
-            `♥ ${Object.values(post.reactionCounts).reduce((a, b) => a + b, 0)} · `}
+          {reactionTotal > 0 && `${t('posts.reactions', { count: reactionTotal })} · `}
           {t('posts.comments', { count: post.commentCount })}
         </span>
         <Link

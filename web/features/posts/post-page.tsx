@@ -150,9 +150,11 @@ function PostView({ post }: { post: Post }) {
               {t('posts.page.delete')}
             </Button>
           )}
-          <span className="ml-auto">
-            <ReportButton postId={post.id} />
-          </span>
+          {post.author.id !== me.id && (
+            <span className="ml-auto">
+              <ReportButton postId={post.id} />
+            </span>
+          )}
         </div>
       </article>
       {hasShareKit && <ShareKit post={post} />}
