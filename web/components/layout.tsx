@@ -122,6 +122,9 @@ function Header() {
             <NavLink to="/groups" className={navLinkClasses}>
               {t('groups.nav.main')}
             </NavLink>
+            <NavLink to="/people" className={navLinkClasses}>
+              {t('people.nav')}
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

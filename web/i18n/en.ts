@@ -13,6 +13,7 @@ import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
 import { messages as exits } from '#web/features/exits/messages.en';
 import { messages as freshness } from '#web/features/freshness/messages.en';
 import { messages as groups } from '#web/features/groups/messages.en';
+import { messages as people } from '#web/features/suggestions/messages.en';
 import { messages as home } from '#web/features/home/messages.en';
 import { messages as hrRecords } from '#web/features/hr-records/messages.en';
 import { messages as invitations } from '#web/features/invitations/messages.en';
@@ -67,6 +68,7 @@ export const en = {
   ...digest,
   ...account,
   ...groups,
+  ...people,
   ...careers,
   ...notifications,
   ...comments,

@@ -13,6 +13,7 @@ import { messages as exitSurvey } from '#web/features/exit-survey/messages.ja';
 import { messages as exits } from '#web/features/exits/messages.ja';
 import { messages as freshness } from '#web/features/freshness/messages.ja';
 import { messages as groups } from '#web/features/groups/messages.ja';
+import { messages as people } from '#web/features/suggestions/messages.ja';
 import { messages as home } from '#web/features/home/messages.ja';
 import { messages as hrRecords } from '#web/features/hr-records/messages.ja';
 import { messages as invitations } from '#web/features/invitations/messages.ja';
@@ -63,6 +64,7 @@ export const ja: Catalog = {
   ...digest,
   ...account,
   ...groups,
+  ...people,
   ...careers,
   ...notifications,
   ...comments,
