@@ -271,14 +271,17 @@ export async function computeSuggestions(
  * Every active member's candidates, by id in batches (decision 023): one short transaction per
  * member, the event loop given back between members, so requests keep being served.
  */
-export async function refreshAllSuggestions(deps: Dep): Promise<{ members: number; batches: number }> {
+export async function refreshAllSuggestions(
+  deps: Dep,
+  { maxMembers = Number.POSITIVE_INFINITY }: { maxMembers?: number } = {},
+): Promise<{ members: number; batches: number }> {
   forgetIdf();
   const idf = await loadIdf(deps.db);
   const limits = await getVisibilityLimits({ db: deps.db });
   let afterId = '';
   let members = 0;
   let batches = 0;
-  for (;;) {
+  while (members < maxMembers) {
     const rows = await deps.db
       .select({ id: profiles.userId })
       .from(profiles)
