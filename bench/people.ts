@@ -10,8 +10,8 @@
  * Seeded in SQL with generate_series. PGlite in a temporary directory; PostgreSQL at
  * BENCH_DATABASE_URL (else DATABASE_URL, else the local server), in a database made for the run.
  *
- *   npx tsx bench/people.ts -- --small                 (a quick check: 2,000 members, PGlite)
- *   npx tsx bench/people.ts -- [--members 300000] [--connections 3000000] [--runs 200]
+ *   npm run bench:people -- --small                 (a quick check: 2,000 members, PGlite)
+ *   npm run bench:people -- [--members 300000] [--connections 3000000] [--runs 200]
  *     [--refresh 5000] [--db pglite|postgres|both] [--label latest] [--no-write] [--keep] [--reuse …]
  */
 import { cpus, loadavg, totalmem } from 'node:os';

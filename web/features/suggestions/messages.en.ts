@@ -12,8 +12,8 @@ export const messages = {
     connect: 'Connect',
     requested: 'Request sent',
     hide: 'Not now',
-    hideLabel: 'Hide {{name}} from my suggestions',
-    connectLabel: 'Send {{name}} a connection request',
+    hideLabel: 'Not now: {{name}}',
+    connectLabel: 'Connect with {{name}}',
     homeLink: 'Find people to meet',
     reasons: {
       sameDepartment: 'both in {{department}} {{from}}–{{to}}',

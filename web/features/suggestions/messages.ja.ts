@@ -15,8 +15,8 @@ export const messages: Translation<typeof en> = {
     connect: 'つながる',
     requested: '申請しました',
     hide: '今はいい',
-    hideLabel: '{{name}}さんをおすすめから外す',
-    connectLabel: '{{name}}さんにつながり申請を送る',
+    hideLabel: '今はいい：{{name}}さん',
+    connectLabel: '{{name}}さんとつながる',
     homeLink: '会いたい人を見つける',
     reasons: {
       sameDepartment: '{{from}}〜{{to}}年にともに{{department}}',

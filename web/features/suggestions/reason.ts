@@ -41,7 +41,10 @@ export function useReasonSentence() {
     }
   };
   return (terms: SuggestionTerm[]) => {
-    const sentence = terms.map(part).join(format.lang === 'ja' ? '、' : ', ');
+    // "Also in Japan" says little beside a shared skill or language: named only when it is all.
+    const hasInterest = terms.some((x) => x.kind === 'sharedSkills' || x.kind === 'sharedLanguages');
+    const shown = terms.filter((x) => !(x.kind === 'sameLocation' && !x.location && hasInterest));
+    const sentence = shown.map(part).join(format.lang === 'ja' ? '、' : ', ');
     return format.lang === 'ja' ? sentence : sentence.charAt(0).toUpperCase() + sentence.slice(1);
   };
 }
