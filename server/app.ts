@@ -37,6 +37,7 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { POST_MEDIA_UPLOAD_PATH, postsRoutes } from './features/posts/posts.routes';
+import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
@@ -238,7 +239,8 @@ export function createApp(options: AppOptions) {
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)
     .route('/api', postsRoutes)
-    .route('/api', adviceRoutes);
+    .route('/api', adviceRoutes)
+    .route('/api', suggestionsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

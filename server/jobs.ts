@@ -11,6 +11,7 @@ import { notificationJobs } from './features/notifications/notifications.jobs';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { postsJobs } from './features/posts/posts.media-sweep';
 import { retentionJobs } from './features/privacy/retention.service';
+import { suggestionJobs } from './features/suggestions/suggestions.jobs';
 import { referralJobs } from './features/referrals/referrals.jobs';
 import type { AppDeps } from './lib/deps';
 import { mailJobs } from './lib/outbox';
@@ -35,5 +36,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...postsJobs(deps),
     ...notificationJobs(deps),
     ...digestJobs(deps),
+    ...suggestionJobs(deps),
   ];
 }

@@ -175,6 +175,10 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/groups/groups-page')).GroupsPage }),
           },
           {
+            path: 'people',
+            lazy: async () => ({ Component: (await import('./features/suggestions/people-page')).PeoplePage }),
+          },
+          {
             path: 'groups/new',
             lazy: async () => ({
               Component: (await import('./features/groups/group-form-page')).NewGroupPage,

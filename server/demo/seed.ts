@@ -30,6 +30,7 @@ import { seedDemoPipeline } from './pipeline';
 import { seedDemoPosts } from './posts';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
+import { seedDemoSuggestions } from './suggestions';
 
 export const DEMO_PASSWORD = 'kizuna-demo-2026';
 
@@ -313,6 +314,8 @@ export async function seedDemo({
   await seedDemoAdvice(db);
   // Last: the notifications point at what exists by now.
   await seedDemoNotifications(db);
+  // People to meet for the demo logins, from the members seeded above (decision 038).
+  await seedDemoSuggestions(db);
   say('committed; vacuum analyze');
   // VACUUM also sets the visibility map (index-only scans) and cannot run in a transaction.
   await db.execute(sql.raw('vacuum analyze'));

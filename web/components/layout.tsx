@@ -130,6 +130,9 @@ function Header() {
             >
               {t('advice.nav.main')}
             </NavLink>
+            <NavLink to="/people" className={navLinkClasses}>
+              {t('people.nav')}
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

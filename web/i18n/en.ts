@@ -14,6 +14,7 @@ import { messages as exits } from '#web/features/exits/messages.en';
 import { messages as freshness } from '#web/features/freshness/messages.en';
 import { messages as groups } from '#web/features/groups/messages.en';
 import { messages as advice } from '#web/features/advice/messages.en';
+import { messages as people } from '#web/features/suggestions/messages.en';
 import { messages as home } from '#web/features/home/messages.en';
 import { messages as hrRecords } from '#web/features/hr-records/messages.en';
 import { messages as invitations } from '#web/features/invitations/messages.en';
@@ -69,6 +70,7 @@ export const en = {
   ...account,
   ...groups,
   ...advice,
+  ...people,
   ...careers,
   ...notifications,
   ...comments,

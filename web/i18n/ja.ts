@@ -14,6 +14,7 @@ import { messages as exits } from '#web/features/exits/messages.ja';
 import { messages as freshness } from '#web/features/freshness/messages.ja';
 import { messages as groups } from '#web/features/groups/messages.ja';
 import { messages as advice } from '#web/features/advice/messages.ja';
+import { messages as people } from '#web/features/suggestions/messages.ja';
 import { messages as home } from '#web/features/home/messages.ja';
 import { messages as hrRecords } from '#web/features/hr-records/messages.ja';
 import { messages as invitations } from '#web/features/invitations/messages.ja';
@@ -65,6 +66,7 @@ export const ja: Catalog = {
   ...account,
   ...groups,
   ...advice,
+  ...people,
   ...careers,
   ...notifications,
   ...comments,

@@ -18,3 +18,4 @@ export * from './digest';
 export * from './people';
 export * from './messaging';
 export * from './advice';
+export * from './suggestions';

@@ -142,6 +142,9 @@ const {
   conversationParticipants,
   messages,
   adviceRequests,
+  peopleSuggestions,
+  peopleSuggestionImpressions,
+  peopleSuggestionRuns,
 } = schema;
 
 /** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
@@ -1591,6 +1594,73 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         where: (s) => eq(follows.followeeId, s.userId),
         erase: 'delete',
         exportColumns: ['followeeId', 'createdAt'],
+      },
+    ],
+  },
+  {
+    // People to meet (decision 038): computed from profiles, so recomputed rather than kept.
+    kind: 'personal',
+    table: peopleSuggestions,
+    category: 'community',
+    columns: {
+      memberId: 'context',
+      candidateId: 'context',
+      list: 'context',
+      score: 'context',
+      terms: 'context',
+      facets: 'context',
+      computedAt: 'context',
+    },
+    links: [
+      {
+        via: 'member_id (people suggested to them)',
+        where: (s) => eq(peopleSuggestions.memberId, s.userId),
+        erase: 'delete',
+      },
+      {
+        // Being suggested to others is the others' list: not exported.
+        via: 'candidate_id (suggested to others)',
+        where: (s) => eq(peopleSuggestions.candidateId, s.userId),
+        erase: 'delete',
+        exportColumns: [],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: peopleSuggestionImpressions,
+    category: 'community',
+    columns: {
+      memberId: 'context',
+      candidateId: 'context',
+      shown: 'context',
+      lastShownAt: 'context',
+      dismissedAt: 'context',
+    },
+    links: [
+      {
+        via: 'member_id (suggestions shown to them, hidden by them)',
+        where: (s) => eq(peopleSuggestionImpressions.memberId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'candidate_id (shown to others)',
+        where: (s) => eq(peopleSuggestionImpressions.candidateId, s.userId),
+        erase: 'delete',
+        exportColumns: [],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: peopleSuggestionRuns,
+    category: 'community',
+    columns: { memberId: 'context', computedAt: 'context' },
+    links: [
+      {
+        via: 'member_id (when their suggestions were computed)',
+        where: (s) => eq(peopleSuggestionRuns.memberId, s.userId),
+        erase: 'delete',
       },
     ],
   },

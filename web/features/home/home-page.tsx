@@ -9,6 +9,7 @@ import { Spinner } from '#web/components/ui/spinner';
 import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { FreshnessBanner } from '#web/features/freshness/freshness-banner';
 import { GroupsForYou } from '#web/features/groups/groups-for-you';
+import { PeopleToMeetLink } from '#web/features/suggestions/people-to-meet-link';
 import { JobCardView } from '#web/features/jobs/job-card';
 import { useFitJobs } from '#web/features/jobs/use-jobs';
 import { Feed } from '#web/features/posts/feed';
@@ -53,6 +54,7 @@ export function HomePage() {
         </div>
         <aside className="min-w-0 space-y-6">
           <GroupsForYou />
+          <PeopleToMeetLink />
           <FitJobs />
         </aside>
       </div>
