@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = [
   'content_hidden', // a moderator hid your post or comment (with the reason)
   'posting_suspended', // a moderator suspended your posting for a while
   'job_alert', // a job matching one of your alerts was published
+  'message', // new messages in a conversation (e-mailed batched per conversation, decision 039)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -40,6 +41,7 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   content_hidden: 'email',
   posting_suspended: 'email',
   job_alert: 'in_app',
+  message: 'email',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

@@ -30,6 +30,7 @@ import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
+import { messagingRoutes } from './features/messaging/messaging.routes';
 import { findViewer } from './features/members/members.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -236,7 +237,8 @@ export function createApp(options: AppOptions) {
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)
-    .route('/api', postsRoutes);
+    .route('/api', postsRoutes)
+    .route('/api', messagingRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

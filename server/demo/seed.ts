@@ -19,6 +19,7 @@ import { seedDemoComments } from './comments';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
+import { seedDemoMessaging } from './messaging';
 import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
@@ -308,6 +309,8 @@ export async function seedDemo({
   await ageDemoConfirmations(db);
   // After the community's posts and comments: a few open reports for HR's moderation queue.
   await seedDemoModeration(db);
+  // Conversations of alumni@ and employee@ (issue 12), one with an unread reply.
+  await seedDemoMessaging(db);
   // Last: the notifications point at what exists by now.
   await seedDemoNotifications(db);
   say('committed; vacuum analyze');

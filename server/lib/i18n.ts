@@ -131,6 +131,8 @@ const core = defineMessages({
     'error.group_not_active': 'This group is not open: it is waiting for approval, declined or archived.',
     'error.group_last_admin': 'This group needs at least one admin. Make another member admin first.',
     'error.group_decided': 'This proposal has already been decided.',
+    'error.message_awaiting_reply':
+      'You have sent your first message. You can write again once they reply.',
   },
   ja: {
     ...validationMessages.ja,
@@ -237,6 +239,7 @@ const core = defineMessages({
     'error.group_not_active': 'このグループは現在利用できません（承認待ち・却下済み・アーカイブ済み）。',
     'error.group_last_admin': 'グループには管理者が1人以上必要です。先に別のメンバーを管理者にしてください。',
     'error.group_decided': 'この提案はすでに判断済みです。',
+    'error.message_awaiting_reply': '最初のメッセージを送信済みです。相手から返信があると続けて送れます。',
   },
 });
 

@@ -19,6 +19,7 @@ import { messages as invitations } from '#web/features/invitations/messages.en';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.en';
 import { messages as jobs } from '#web/features/jobs/messages.en';
 import { messages as members } from '#web/features/members/messages.en';
+import { messages as messaging } from '#web/features/messaging/messages.en';
 import { messages as notifications } from '#web/features/notifications/messages.en';
 import { messages as moderation } from '#web/features/moderation/messages.en';
 import { messages as offboarding } from '#web/features/offboarding/messages.en';
@@ -67,6 +68,7 @@ export const en = {
   ...digest,
   ...account,
   ...groups,
+  ...messaging,
   ...careers,
   ...notifications,
   ...comments,

@@ -39,6 +39,7 @@ export const messages = defineMessages({
     'notification.content_hidden': 'A moderator hid your post or comment',
     'notification.posting_suspended': 'Your posting was suspended for a while',
     'notification.job_alert': 'A new job matches your job alert',
+    'notification.message': 'New messages',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -78,6 +79,7 @@ export const messages = defineMessages({
     'notification.content_hidden': 'あなたの投稿またはコメントがモデレーターにより非表示になりました',
     'notification.posting_suspended': '一定期間、投稿が制限されました',
     'notification.job_alert': '求人アラートの条件に合う求人が掲載されました',
+    'notification.message': '新着メッセージがあります',
     'notification.other': '新しいお知らせがあります',
   },
 });

@@ -75,6 +75,10 @@ export const messages = {
         one: 'A new job matches your alert: “{{title}}”',
         many: 'A new job matches your alert: “{{title}}”',
       },
+      message: {
+        one: '{{actor}} sent you a message',
+        many: '{{count}} new messages',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -108,6 +112,7 @@ export const messages = {
         content_hidden: 'Your content hidden by a moderator',
         posting_suspended: 'Posting suspended by a moderator',
         job_alert: 'New jobs matching your alerts',
+        message: 'New messages (one e-mail per conversation, a few minutes later)',
       },
     },
   },

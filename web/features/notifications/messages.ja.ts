@@ -79,6 +79,10 @@ export const messages: Translation<typeof en> = {
         one: '求人アラートに合う新着求人があります：「{{title}}」',
         many: '求人アラートに合う新着求人があります：「{{title}}」',
       },
+      message: {
+        one: '{{actor}} さんからメッセージが届きました',
+        many: '新着メッセージが {{count}} 件あります',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -112,6 +116,7 @@ export const messages: Translation<typeof en> = {
         content_hidden: 'モデレーターによる非表示',
         posting_suspended: 'モデレーターによる投稿停止',
         job_alert: '求人アラートに合う新着求人',
+        message: '新着メッセージ（会話ごとに数分後にまとめて1通）',
       },
     },
   },
