@@ -220,7 +220,8 @@ export const validationMessages = {
     'kz.suspendNotAllowed': 'ご自身や管理者の投稿を停止することはできません。',
     // — messaging (decision 039) —
     'kz.messageSelf': '自分自身とのメッセージは始められません。',
-    'kz.messageNotConnected': 'メッセージはつながっているメンバーに送れます。先につながりを申請してください。',
+    'kz.messageNotConnected':
+      'メッセージはつながっているメンバーに送れます。先につながりを申請してください。',
     'kz.messageUnknownMember': '見つからないメンバーが含まれています。',
     'kz.messageReportOwn': '自分のメッセージは報告できません。',
     'kz.invalidCursor': 'ページの指定が正しくありません。会話を読み込み直してください。',

@@ -131,8 +131,7 @@ const core = defineMessages({
     'error.group_not_active': 'This group is not open: it is waiting for approval, declined or archived.',
     'error.group_last_admin': 'This group needs at least one admin. Make another member admin first.',
     'error.group_decided': 'This proposal has already been decided.',
-    'error.message_awaiting_reply':
-      'You have sent your first message. You can write again once they reply.',
+    'error.message_awaiting_reply': 'You have sent your first message. You can write again once they reply.',
   },
   ja: {
     ...validationMessages.ja,
