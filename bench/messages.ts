@@ -26,7 +26,7 @@ import { createLogger } from '#server/lib/logger';
 import { createMemoryMailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { createTestMember, signIn } from '#tests/factories/index';
-import { requestAs } from '#tests/setup';
+import { ORIGIN, requestAs } from '#tests/setup';
 import { benchMain, type DbKind, openBenchDatabase } from './harness';
 
 const { values: args } = parseArgs({
@@ -94,7 +94,7 @@ benchMain(async () => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server?.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const headers = (cookie: string) => ({ cookie, origin: base, 'content-type': 'application/json' });
+    const headers = (cookie: string) => ({ cookie, origin: ORIGIN, 'content-type': 'application/json' });
 
     const arrivals = new Map<string, (at: number) => void>();
     const open = async (cookie: string, onMessage: (data: string) => void) => {
@@ -122,6 +122,7 @@ benchMain(async () => {
       headers: headers(sender.cookie),
       body: JSON.stringify({ participantIds: [receiver.id], body: 'warm-up' }),
     });
+    if (first.status !== 201) throw new Error(`start: ${first.status} ${await first.text()}`);
     const { conversationId } = (await first.json()) as { conversationId: string };
     const latencies: number[] = [];
     for (let i = 0; i < samples; i++) {
