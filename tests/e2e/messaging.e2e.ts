@@ -9,8 +9,30 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 const LABELS = {
-  ja: { nav: /^メッセージ/, message: 'メッセージ', send: '送信', title: 'メッセージ' },
-  en: { nav: /^Messages/, message: 'Message', send: 'Send', title: 'Messages' },
+  ja: {
+    nav: /^メッセージ/,
+    message: 'メッセージ',
+    send: '送信',
+    title: 'メッセージ',
+    report: '報告',
+    reportSend: '報告する',
+    reported: 'ご報告ありがとうございます。人事が確認します。',
+    about: '対象: 山本 美咲',
+    auditNotice: /監査ログに記録されます/,
+    reportedMessage: '報告されたメッセージ',
+  },
+  en: {
+    nav: /^Messages/,
+    message: 'Message',
+    send: 'Send',
+    title: 'Messages',
+    report: 'Report',
+    reportSend: 'Send report',
+    reported: 'Thank you. HR will review this message.',
+    about: 'About 山本 美咲',
+    auditNotice: /This reading is audited/,
+    reportedMessage: 'Reported message',
+  },
 } as const;
 
 const meOf = (page: Page) =>
@@ -58,6 +80,21 @@ describe('messaging', () => {
       expect(await alumnus.locator('main h1').count()).toBe(1);
       await screenshot(alumnus, `messaging-thread-${locale}-390`);
       await screenshot(hr, `messaging-thread-${locale}-hr`);
+
+      // The alumnus reports HR's reply (any participant may report a message); HR reviews it in the
+      // second moderation tab, where reading the conversation is audited.
+      const bubble = alumnus.getByRole('listitem').filter({ hasText: `Live reply ${tag}` });
+      await bubble.getByRole('button', { name: l.report }).click();
+      await alumnus.getByRole('button', { name: l.reportSend }).click();
+      await alumnus.getByText(l.reported).waitFor();
+      await hr.goto('/admin/moderation/people');
+      await hr
+        .getByRole('button', { name: new RegExp(l.about) })
+        .first()
+        .click();
+      await hr.getByRole('note').filter({ hasText: l.auditNotice }).waitFor();
+      await hr.getByRole('list', { name: l.reportedMessage }).getByText(`Live reply ${tag}`).waitFor();
+      await screenshot(hr, `messaging-people-reports-${locale}`);
       await hr.context().close();
       await alumnus.context().close();
     });
