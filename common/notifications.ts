@@ -19,6 +19,7 @@ export const NOTIFICATION_TYPES = [
   'job_alert', // a job matching one of your alerts was published
   'advice_request', // someone asked you for advice (mentoring, side work, speaking, career path)
   'advice_request_decided', // your advice request was accepted or declined
+  'message', // new messages in a conversation (e-mailed batched per conversation, decision 039)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -44,6 +45,7 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   job_alert: 'in_app',
   advice_request: 'email',
   advice_request_decided: 'email',
+  message: 'email',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

@@ -102,6 +102,12 @@ export const validationMessages = {
     // — moderation —
     'kz.reportNoteRequired': 'Tell us briefly what is wrong when you choose "Other".',
     'kz.suspendNotAllowed': 'You cannot suspend yourself or an administrator.',
+    // — messaging (decision 039) —
+    'kz.messageSelf': 'You cannot start a conversation with yourself.',
+    'kz.messageNotConnected': 'You can write to your connections. Connect with this member first.',
+    'kz.messageUnknownMember': 'One of these members cannot be found.',
+    'kz.messageReportOwn': 'You cannot report your own message.',
+    'kz.invalidCursor': 'This page link is not valid. Reload the conversation.',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': 'Choose a password different from the current one.',
     // — comments and reactions —
@@ -218,6 +224,13 @@ export const validationMessages = {
     // — moderation —
     'kz.reportNoteRequired': '「その他」を選んだ場合は、内容を簡単にご記入ください。',
     'kz.suspendNotAllowed': 'ご自身や管理者の投稿を停止することはできません。',
+    // — messaging (decision 039) —
+    'kz.messageSelf': '自分自身とのメッセージは始められません。',
+    'kz.messageNotConnected':
+      'メッセージはつながっているメンバーに送れます。先につながりを申請してください。',
+    'kz.messageUnknownMember': '見つからないメンバーが含まれています。',
+    'kz.messageReportOwn': '自分のメッセージは報告できません。',
+    'kz.invalidCursor': 'ページの指定が正しくありません。会話を読み込み直してください。',
     // Accounts and sessions (decision 025).
     'kz.passwordUnchanged': '現在のパスワードとは別のパスワードを設定してください。',
     // — コメントとリアクション —

@@ -31,6 +31,7 @@ import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
 import { membersRoutes } from './features/members/members.routes';
+import { messagingRoutes } from './features/messaging/messaging.routes';
 import { findViewer } from './features/members/members.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -240,7 +241,8 @@ export function createApp(options: AppOptions) {
     .route('/api', sharingRoutes)
     .route('/api', postsRoutes)
     .route('/api', adviceRoutes)
-    .route('/api', suggestionsRoutes);
+    .route('/api', suggestionsRoutes)
+    .route('/api', messagingRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

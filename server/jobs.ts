@@ -7,6 +7,7 @@ import { invitationJobs } from './features/invitations/invitation-batches';
 import { invitationDeliveryListener } from './features/invitations/invitations.service';
 import { jobAlertJobs } from './features/job-alerts/job-alerts.jobs';
 import { memberJobs } from './features/members/members.service';
+import { messagingJobs } from './features/messaging/messaging.jobs';
 import { notificationJobs } from './features/notifications/notifications.jobs';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { postsJobs } from './features/posts/posts.media-sweep';
@@ -37,5 +38,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...notificationJobs(deps),
     ...digestJobs(deps),
     ...suggestionJobs(deps),
+    ...messagingJobs(deps),
   ];
 }

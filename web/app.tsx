@@ -189,6 +189,24 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/groups/group-page')).GroupPage }),
           },
           {
+            path: 'messages',
+            lazy: async () => ({
+              Component: (await import('./features/messaging/messages-page')).MessagesPage,
+            }),
+          },
+          {
+            path: 'messages/new',
+            lazy: async () => ({
+              Component: (await import('./features/messaging/new-message-page')).NewMessagePage,
+            }),
+          },
+          {
+            path: 'messages/:id',
+            lazy: async () => ({
+              Component: (await import('./features/messaging/conversation-page')).ConversationPage,
+            }),
+          },
+          {
             path: 'posts/:id/share',
             lazy: async () => ({ Component: (await import('./features/sharing/share-page')).SharePage }),
           },
@@ -317,6 +335,13 @@ const router = createBrowserRouter([
                 lazy: async () => ({
                   Component: (await import('./features/moderation/admin-moderation-page'))
                     .AdminModerationPage,
+                }),
+              },
+              {
+                path: 'admin/moderation/people',
+                lazy: async () => ({
+                  Component: (await import('./features/messaging/admin-people-reports-page'))
+                    .AdminPeopleReportsPage,
                 }),
               },
               {

@@ -20,6 +20,7 @@ import { seedDemoComments } from './comments';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
+import { seedDemoMessaging } from './messaging';
 import { seedDemoHrRecords } from './hr-records';
 import { seedDemoJobAlerts } from './job-alerts';
 import { seedDemoJobs } from './jobs';
@@ -312,6 +313,8 @@ export async function seedDemo({
   await seedDemoModeration(db);
   // Mentoring and advice requests (issue 12 §4): two waiting for an answer from employee@.
   await seedDemoAdvice(db);
+  // Conversations of alumni@ and employee@ (issue 12), one with an unread reply.
+  await seedDemoMessaging(db);
   // Last: the notifications point at what exists by now.
   await seedDemoNotifications(db);
   // People to meet for the demo logins, from the members seeded above (decision 038).

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { conversationParticipants, conversations, messages } from '#server/db/schema';
+import { signalMessage } from './message-bus';
 
 /**
  * Opening a conversation (issue 12, decision 036) — shared by messaging, mentoring and advice
@@ -87,8 +88,9 @@ export async function isParticipant(db: Db, viewerId: string, conversationId: st
 
 /**
  * The one way a message is written (messaging, an accepted advice request, HR): inserts it and
- * moves the conversation's `last_message_at`, inside the caller's transaction. Live delivery and
- * e-mail hang off this function (messaging feature), so every writer gets them.
+ * moves the conversation's `last_message_at`, inside the caller's transaction. Live delivery (a
+ * NOTIFY delivered at commit, server/lib/message-bus.ts) and the batched e-mail (which reads the
+ * rows) hang off this function, so every writer gets them.
  */
 export async function appendMessage(
   tx: Db,
@@ -103,8 +105,22 @@ export async function appendMessage(
       .update(conversationParticipants)
       .set({ lastReadAt: now })
       .where(
-        and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, authorId)),
+        and(
+          eq(conversationParticipants.conversationId, conversationId),
+          eq(conversationParticipants.userId, authorId),
+        ),
       );
   }
+  // Live delivery (decision 039): announced at commit to every process, only to the participants.
+  const recipients = await tx
+    .select({ userId: conversationParticipants.userId })
+    .from(conversationParticipants)
+    .where(
+      and(
+        eq(conversationParticipants.conversationId, conversationId),
+        isNull(conversationParticipants.leftAt),
+      ),
+    );
+  await signalMessage(tx, { conversationId, messageId: id, recipients: recipients.map((r) => r.userId) });
   return { id, createdAt: now };
 }

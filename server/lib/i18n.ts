@@ -134,6 +134,7 @@ const core = defineMessages({
     'error.advice_not_pending': 'This request was already accepted, declined or withdrawn.',
     'error.advice_rate_limited': 'You have sent many requests today. Please try again tomorrow.',
     'error.group_decided': 'This proposal has already been decided.',
+    'error.message_awaiting_reply': 'You have sent your first message. You can write again once they reply.',
   },
   ja: {
     ...validationMessages.ja,
@@ -243,6 +244,7 @@ const core = defineMessages({
     'error.advice_not_pending': 'このリクエストはすでに承諾・辞退・取り下げされています。',
     'error.advice_rate_limited': '本日はリクエストを多く送信しています。明日もう一度お試しください。',
     'error.group_decided': 'この提案はすでに判断済みです。',
+    'error.message_awaiting_reply': '最初のメッセージを送信済みです。相手から返信があると続けて送れます。',
   },
 });
 

@@ -240,6 +240,41 @@ describe('two app processes on one PostgreSQL database', () => {
     expect(Date.now() - changed).toBeLessThan(1_000);
   });
 
+  it('a message sent through one process reaches the other participant’s stream on the other (LISTEN/NOTIFY)', async () => {
+    const hr = await signIn(a, 'hr@kizuna.example', '203.0.113.41');
+    const alumnus = await signIn(b, 'alumni@kizuna.example', '203.0.113.42');
+    const controller = new AbortController();
+    const stream = await fetch(`${b.base}/api/conversations/stream`, {
+      headers: { cookie: alumnus.cookie, 'x-forwarded-for': '203.0.113.42' },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const body = `across processes ${randomBytes(4).toString('hex')}`;
+    const received = (async () => {
+      let buffer = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return null;
+        buffer += decoder.decode(value, { stream: true });
+        if (buffer.includes(body)) return buffer;
+      }
+    })();
+    // The stream on b listens before the send on a.
+    await new Promise((r) => setTimeout(r, 200));
+    const sent = await call(a, '/api/conversations', {
+      method: 'POST',
+      json: { participantIds: [alumnus.id], body },
+      cookie: hr.cookie,
+      from: '203.0.113.41',
+    });
+    expect(sent.status).toBe(201);
+    const got = await Promise.race([received, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    controller.abort();
+    expect(got).toContain('event: message');
+  });
+
   it('a scheduled job runs once per slot, whichever process sends and works it', async () => {
     // `mail.sweep` is scheduled every minute; both processes run pg-boss's cron and workers.
     // Watch until two slots have passed, then each slot must hold exactly one job, run once.

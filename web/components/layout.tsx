@@ -11,6 +11,7 @@ import {
 } from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
 import { OrgBadge } from '#web/features/branding/org-identity';
+import { MessagesNavLink } from '#web/features/messaging/messages-nav-link';
 import { NotificationBell } from '#web/features/notifications/notification-bell';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
@@ -133,6 +134,7 @@ function Header() {
             <NavLink to="/people" className={navLinkClasses}>
               {t('people.nav')}
             </NavLink>
+            <MessagesNavLink className={navLinkClasses} />
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

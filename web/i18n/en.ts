@@ -21,6 +21,7 @@ import { messages as invitations } from '#web/features/invitations/messages.en';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.en';
 import { messages as jobs } from '#web/features/jobs/messages.en';
 import { messages as members } from '#web/features/members/messages.en';
+import { messages as messaging } from '#web/features/messaging/messages.en';
 import { messages as notifications } from '#web/features/notifications/messages.en';
 import { messages as moderation } from '#web/features/moderation/messages.en';
 import { messages as offboarding } from '#web/features/offboarding/messages.en';
@@ -71,6 +72,7 @@ export const en = {
   ...groups,
   ...advice,
   ...people,
+  ...messaging,
   ...careers,
   ...notifications,
   ...comments,

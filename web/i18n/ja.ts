@@ -21,6 +21,7 @@ import { messages as invitations } from '#web/features/invitations/messages.ja';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.ja';
 import { messages as jobs } from '#web/features/jobs/messages.ja';
 import { messages as members } from '#web/features/members/messages.ja';
+import { messages as messaging } from '#web/features/messaging/messages.ja';
 import { messages as notifications } from '#web/features/notifications/messages.ja';
 import { messages as moderation } from '#web/features/moderation/messages.ja';
 import { messages as offboarding } from '#web/features/offboarding/messages.ja';
@@ -67,6 +68,7 @@ export const ja: Catalog = {
   ...groups,
   ...advice,
   ...people,
+  ...messaging,
   ...careers,
   ...notifications,
   ...comments,

@@ -41,6 +41,7 @@ export const messages = defineMessages({
     'notification.job_alert': 'A new job matches your job alert',
     'notification.advice_request': '{actor} sent you an advice request',
     'notification.advice_request_decided': '{actor} answered your advice request',
+    'notification.message': 'New messages',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -82,6 +83,7 @@ export const messages = defineMessages({
     'notification.job_alert': '求人アラートの条件に合う求人が掲載されました',
     'notification.advice_request': '{actor} さんから相談のリクエストが届きました',
     'notification.advice_request_decided': '{actor} さんが相談のリクエストに回答しました',
+    'notification.message': '新着メッセージがあります',
     'notification.other': '新しいお知らせがあります',
   },
 });

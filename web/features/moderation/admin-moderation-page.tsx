@@ -31,9 +31,14 @@ export function AdminModerationPage() {
           <h1 className="text-2xl font-bold text-slate-900">{t('moderation.admin.title')}</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('moderation.admin.lead')}</p>
         </div>
-        <Link to="/admin/moderation/suspensions" className={buttonClasses('secondary', 'md')}>
-          {t('moderation.admin.suspensionsLink')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/admin/moderation/people" className={buttonClasses('secondary', 'md')}>
+            {t('messaging.people.tab')}
+          </Link>
+          <Link to="/admin/moderation/suspensions" className={buttonClasses('secondary', 'md')}>
+            {t('moderation.admin.suspensionsLink')}
+          </Link>
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <Card>

@@ -83,6 +83,10 @@ export const messages = {
         one: '{{actor}} answered your advice request',
         many: '{{count}} answers to your advice requests',
       },
+      message: {
+        one: '{{actor}} sent you a message',
+        many: '{{count}} new messages',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -118,6 +122,7 @@ export const messages = {
         job_alert: 'New jobs matching your alerts',
         advice_request: 'Advice requests sent to you',
         advice_request_decided: 'Answers to your advice requests',
+        message: 'New messages (one e-mail per conversation, a few minutes later)',
       },
     },
   },

@@ -87,6 +87,10 @@ export const messages: Translation<typeof en> = {
         one: '{{actor}} さんが相談のリクエストに回答しました',
         many: '相談のリクエストへの回答が {{count}} 件あります',
       },
+      message: {
+        one: '{{actor}} さんからメッセージが届きました',
+        many: '新着メッセージが {{count}} 件あります',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -122,6 +126,7 @@ export const messages: Translation<typeof en> = {
         job_alert: '求人アラートに合う新着求人',
         advice_request: '届いた相談のリクエスト',
         advice_request_decided: '送った相談のリクエストへの回答',
+        message: '新着メッセージ（会話ごとに数分後にまとめて1通）',
       },
     },
   },

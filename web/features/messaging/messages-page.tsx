@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ConversationSummary } from '#common/messaging';
+import { ErrorBanner } from '#web/components/ui/banners';
+import { Spinner } from '#web/components/ui/spinner';
+import { useDocumentTitle } from '#web/lib/use-document-title';
+import { useConversations } from './use-messaging';
+
+export const conversationName = (c: Pick<ConversationSummary, 'title' | 'participants'>) =>
+  c.title || c.participants.map((p) => p.name).join(', ') || '—';
+
+/** /messages: my conversations, newest activity first, unread ones marked. */
+export function MessagesPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('messaging.title'));
+  const list = useConversations();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 px-4 py-6 sm:py-8">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">{t('messaging.title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('messaging.lead')}</p>
+      </div>
+      {list.isPending && <Spinner />}
+      {list.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void list.refetch()} />}
+      {list.data && list.data.items.length === 0 && (
+        <p className="text-sm text-slate-600">{t('messaging.empty')}</p>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <ul
+          className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white"
+          aria-label={t('messaging.title')}
+        >
+          {list.data.items.map((c) => (
+            <li key={c.id}>
+              <Link
+                to={`/messages/${c.id}`}
+                className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50"
+              >
+                <div className="min-w-0 flex-1">
+                  <div className="flex items-center gap-2">
+                    <span
+                      className={`truncate ${c.unreadCount > 0 ? 'font-bold text-slate-900' : 'font-medium text-slate-800'}`}
+                    >
+                      {conversationName(c)}
+                    </span>
+                    {c.muted && <span className="text-xs text-slate-500">{t('messaging.muted')}</span>}
+                  </div>
+                  <p className="truncate text-sm text-slate-600">
+                    {c.lastMessage ?? t('messaging.noMessages')}
+                  </p>
+                </div>
+                {c.unreadCount > 0 && (
+                  <span className="shrink-0 rounded-full bg-ai-700 px-2 py-0.5 text-xs font-semibold text-white">
+                    {t('messaging.unread', { count: c.unreadCount })}
+                  </span>
+                )}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
