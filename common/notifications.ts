@@ -17,6 +17,8 @@ export const NOTIFICATION_TYPES = [
   'content_hidden', // a moderator hid your post or comment (with the reason)
   'posting_suspended', // a moderator suspended your posting for a while
   'job_alert', // a job matching one of your alerts was published
+  'connection_request', // someone asks to connect with you (issue 12)
+  'connection_accepted', // your connection request was accepted (issue 12)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -40,6 +42,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   content_hidden: 'email',
   posting_suspended: 'email',
   job_alert: 'in_app',
+  connection_request: 'email',
+  connection_accepted: 'in_app',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

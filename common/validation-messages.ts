@@ -118,6 +118,10 @@ export const validationMessages = {
     'kz.groupClassificationHr': 'Only HR can choose who may see a group.',
     'kz.groupInviteeUnknown': 'This member cannot be invited to this group.',
     'kz.groupIntakeYear': 'Give the intake year of an intake group.',
+    // Connections, blocks, reports (server/features/connections)
+    'kz.connectSelf': 'You cannot send a connection request to yourself.',
+    'kz.blockSelf': 'You cannot block yourself.',
+    'kz.reportSelf': 'You cannot report yourself.',
   },
   ja: {
     'v.required': '必須項目です。',
@@ -230,6 +234,10 @@ export const validationMessages = {
     'kz.groupClassificationHr': 'グループの公開範囲を選べるのは人事部のみです。',
     'kz.groupInviteeUnknown': 'このメンバーはこのグループに招待できません。',
     'kz.groupIntakeYear': '同期のグループには入社年を入力してください。',
+    // つながり・ブロック・通報 (server/features/connections)
+    'kz.connectSelf': '自分自身にはつながりリクエストを送れません。',
+    'kz.blockSelf': '自分自身はブロックできません。',
+    'kz.reportSelf': '自分自身は通報できません。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

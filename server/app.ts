@@ -14,6 +14,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
 import { careersRoutes } from './features/careers/careers.routes';
 import { commentsRoutes } from './features/comments/comments.routes';
+import { connectionsRoutes } from './features/connections/connections.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
@@ -236,7 +237,8 @@ export function createApp(options: AppOptions) {
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)
-    .route('/api', postsRoutes);
+    .route('/api', postsRoutes)
+    .route('/api', connectionsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

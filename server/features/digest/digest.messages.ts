@@ -39,6 +39,8 @@ export const messages = defineMessages({
     'notification.content_hidden': 'A moderator hid your post or comment',
     'notification.posting_suspended': 'Your posting was suspended for a while',
     'notification.job_alert': 'A new job matches your job alert',
+    'notification.connection_request': '{actor} asks to connect with you',
+    'notification.connection_accepted': '{actor} accepted your connection request',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -78,6 +80,8 @@ export const messages = defineMessages({
     'notification.content_hidden': 'あなたの投稿またはコメントがモデレーターにより非表示になりました',
     'notification.posting_suspended': '一定期間、投稿が制限されました',
     'notification.job_alert': '求人アラートの条件に合う求人が掲載されました',
+    'notification.connection_request': '{actor} さんからつながりリクエストが届きました',
+    'notification.connection_accepted': '{actor} さんがつながりリクエストを承認しました',
     'notification.other': '新しいお知らせがあります',
   },
 });

@@ -75,6 +75,14 @@ export const messages = {
         one: 'A new job matches your alert: “{{title}}”',
         many: 'A new job matches your alert: “{{title}}”',
       },
+      connection_request: {
+        one: '{{actor}} asks to connect with you',
+        many: '{{count}} people ask to connect with you',
+      },
+      connection_accepted: {
+        one: '{{actor}} accepted your connection request',
+        many: '{{count}} people accepted your connection requests',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -108,6 +116,8 @@ export const messages = {
         content_hidden: 'Your content hidden by a moderator',
         posting_suspended: 'Posting suspended by a moderator',
         job_alert: 'New jobs matching your alerts',
+        connection_request: 'Connection requests',
+        connection_accepted: 'Accepted connection requests',
       },
     },
   },

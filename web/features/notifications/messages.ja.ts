@@ -79,6 +79,14 @@ export const messages: Translation<typeof en> = {
         one: '求人アラートに合う新着求人があります：「{{title}}」',
         many: '求人アラートに合う新着求人があります：「{{title}}」',
       },
+      connection_request: {
+        one: '{{actor}} さんからつながりリクエストが届きました',
+        many: 'つながりリクエストが {{count}} 件届きました',
+      },
+      connection_accepted: {
+        one: '{{actor}} さんがつながりリクエストを承認しました',
+        many: '{{count}} 人がつながりリクエストを承認しました',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -112,6 +120,8 @@ export const messages: Translation<typeof en> = {
         content_hidden: 'モデレーターによる非表示',
         posting_suspended: 'モデレーターによる投稿停止',
         job_alert: '求人アラートに合う新着求人',
+        connection_request: 'つながりリクエスト',
+        connection_accepted: 'つながりリクエストの承認',
       },
     },
   },
