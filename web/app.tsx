@@ -157,6 +157,12 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/jobs/job-page')).JobPage }),
           },
           {
+            path: 'people/connections',
+            lazy: async () => ({
+              Component: (await import('./features/connections/connections-page')).ConnectionsPage,
+            }),
+          },
+          {
             path: 'groups',
             lazy: async () => ({ Component: (await import('./features/groups/groups-page')).GroupsPage }),
           },

@@ -67,7 +67,8 @@ const core = defineMessages({
     'error.already_connected': 'You are already connected with this member.',
     'error.request_pending': 'A connection request between you is already waiting for an answer.',
     'error.request_decided': 'This connection request has already been answered or withdrawn.',
-    'error.not_followable': 'Only company accounts and speakers can be followed. Send a connection request instead.',
+    'error.not_followable':
+      'Only company accounts and speakers can be followed. Send a connection request instead.',
     'error.record_not_found': 'This HR record no longer exists.',
     'error.freshness_link_invalid': 'This link is not valid. Sign in to confirm your profile.',
     'error.freshness_link_expired': 'This link has expired. Sign in to confirm your profile.',
@@ -178,7 +179,8 @@ const core = defineMessages({
     'error.already_connected': 'このメンバーとはすでにつながっています。',
     'error.request_pending': 'このメンバーとの間のつながりリクエストが回答待ちです。',
     'error.request_decided': 'このつながりリクエストはすでに回答済みか取り下げられています。',
-    'error.not_followable': 'フォローできるのは会社のアカウントと登壇者のみです。つながりリクエストを送ってください。',
+    'error.not_followable':
+      'フォローできるのは会社のアカウントと登壇者のみです。つながりリクエストを送ってください。',
     'error.record_not_found': 'この人事記録は存在しません。',
     'error.freshness_link_invalid': 'このリンクは無効です。ログインしてプロフィールを確認してください。',
     'error.freshness_link_expired':

@@ -11,6 +11,7 @@ import {
 } from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
 import { OrgBadge } from '#web/features/branding/org-identity';
+import { ConnectionsBadge } from '#web/features/connections/connections-badge';
 import { NotificationBell } from '#web/features/notifications/notification-bell';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
@@ -121,6 +122,10 @@ function Header() {
             </NavLink>
             <NavLink to="/groups" className={navLinkClasses}>
               {t('groups.nav.main')}
+            </NavLink>
+            <NavLink to="/people/connections" className={navLinkClasses}>
+              {t('connections.nav')}
+              <ConnectionsBadge />
             </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}

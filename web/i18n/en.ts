@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.en';
 import { messages as branding } from '#web/features/branding/messages.en';
 import { messages as careers } from '#web/features/careers/messages.en';
 import { messages as comments } from '#web/features/comments/messages.en';
+import { messages as connections } from '#web/features/connections/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
@@ -19,8 +20,8 @@ import { messages as invitations } from '#web/features/invitations/messages.en';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.en';
 import { messages as jobs } from '#web/features/jobs/messages.en';
 import { messages as members } from '#web/features/members/messages.en';
-import { messages as notifications } from '#web/features/notifications/messages.en';
 import { messages as moderation } from '#web/features/moderation/messages.en';
+import { messages as notifications } from '#web/features/notifications/messages.en';
 import { messages as offboarding } from '#web/features/offboarding/messages.en';
 import { messages as outbox } from '#web/features/outbox/messages.en';
 import { messages as pipeline } from '#web/features/pipeline/messages.en';
@@ -67,6 +68,7 @@ export const en = {
   ...digest,
   ...account,
   ...groups,
+  ...connections,
   ...careers,
   ...notifications,
   ...comments,

@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
 import { messages as careers } from '#web/features/careers/messages.ja';
 import { messages as comments } from '#web/features/comments/messages.ja';
+import { messages as connections } from '#web/features/connections/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
 import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
@@ -19,8 +20,8 @@ import { messages as invitations } from '#web/features/invitations/messages.ja';
 import { messages as jobAlerts } from '#web/features/job-alerts/messages.ja';
 import { messages as jobs } from '#web/features/jobs/messages.ja';
 import { messages as members } from '#web/features/members/messages.ja';
-import { messages as notifications } from '#web/features/notifications/messages.ja';
 import { messages as moderation } from '#web/features/moderation/messages.ja';
+import { messages as notifications } from '#web/features/notifications/messages.ja';
 import { messages as offboarding } from '#web/features/offboarding/messages.ja';
 import { messages as outbox } from '#web/features/outbox/messages.ja';
 import { messages as pipeline } from '#web/features/pipeline/messages.ja';
@@ -63,6 +64,7 @@ export const ja: Catalog = {
   ...digest,
   ...account,
   ...groups,
+  ...connections,
   ...careers,
   ...notifications,
   ...comments,

@@ -17,6 +17,7 @@ import {
   peopleReports,
 } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
+import { createTestGroup, createTestPost } from '#tests/factories/comments';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
@@ -316,6 +317,64 @@ describe('blocks', () => {
     const [row] = await t.db.select().from(connectionRequests).where(eq(connectionRequests.id, r.id));
     expect(row?.status).toBe('declined');
     await expectStatus(await call('POST', `/api/connections/requests/${r.id}/accept`, x.cookie), 409);
+  });
+});
+
+describe('a block is enforced where members meet', () => {
+  it('feed, comments, mentions and group member lists leave the other out, both ways', async () => {
+    const x = await signedIn(t, { role: 'alumni' });
+    const y = await signedIn(t, { role: 'alumni' });
+    const group = await createTestGroup(t, [x.member.id, y.member.id]);
+    const ofY = await createTestPost(t, {
+      authorId: y.member.id,
+      createdAt: new Date('2026-12-06T00:00:00Z'),
+    });
+    const ofX = await createTestPost(t, {
+      authorId: x.member.id,
+      createdAt: new Date('2026-12-06T01:00:00Z'),
+    });
+    await expectStatus(
+      await call('POST', `/api/posts/${ofX.id}/comments`, y.cookie, { bodyMarkdown: 'Nice one' }),
+      201,
+    );
+    const feedIds = async (viewer: Session) =>
+      (
+        await jsonOf<{ items: { id: string }[] }>(await call('GET', '/api/feed?limit=50', viewer.cookie))
+      ).items.map((p) => p.id);
+    const commentCount = async (viewer: Session, postId: string) =>
+      (await jsonOf<{ items: unknown[] }>(await call('GET', `/api/posts/${postId}/comments`, viewer.cookie)))
+        .items.length;
+    const groupMemberIds = async (viewer: Session) =>
+      (
+        await jsonOf<{ items: { id: string }[] }>(
+          await call('GET', `/api/groups/${group}/members`, viewer.cookie),
+        )
+      ).items.map((m) => m.id);
+    expect(await feedIds(x)).toContain(ofY.id);
+    expect(await commentCount(x, ofX.id)).toBe(1);
+    expect(await groupMemberIds(x)).toContain(y.member.id);
+
+    await expectStatus(await call('POST', `/api/members/${y.member.id}/block`, x.cookie), 200);
+    expect(await feedIds(x)).not.toContain(ofY.id);
+    expect(await feedIds(y)).not.toContain(ofX.id);
+    expect(await commentCount(x, ofX.id)).toBe(0);
+    expect(await groupMemberIds(x)).not.toContain(y.member.id);
+    expect(await groupMemberIds(y)).not.toContain(x.member.id);
+    // Neither may comment on the other's post, nor mention them.
+    await expectStatus(
+      await call('POST', `/api/posts/${ofX.id}/comments`, y.cookie, { bodyMarkdown: 'Hi' }),
+      404,
+    );
+    const mention = `@[${y.member.names.familyName}](member:${y.member.id}) hello`;
+    const refused = await jsonOf<{ error: { fields: Record<string, string[]> } }>(
+      await call('POST', `/api/posts/${ofX.id}/comments`, x.cookie, { bodyMarkdown: mention }),
+      400,
+    );
+    expect(refused.error.fields.bodyMarkdown?.[0]).toContain(y.member.names.familyName);
+    await expectStatus(
+      await call('POST', '/api/posts', x.cookie, { kind: 'insight', title: null, bodyMarkdown: mention }),
+      400,
+    );
   });
 });
 
