@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PEOPLE_REPORT_CATEGORIES, type PeopleReportCategory, type Relation } from '#common/connections';
@@ -37,6 +37,12 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
   const [category, setCategory] = useState<PeopleReportCategory>('spam');
   const [reportNote, setReportNote] = useState('');
   const [reported, setReported] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Choosing from the "…" menu closes it.
+  const choose = (run: () => void) => () => {
+    if (menu.current) menu.current.open = false;
+    run();
+  };
   const send = useSendRequest();
   const decide = useDecideRequest();
   const remove = useRemoveConnection();
@@ -173,7 +179,7 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
             {t('connections.actions.advice')}
           </Link>
         )}
-        <details className="relative">
+        <details ref={menu} className="relative">
           <summary className={`${buttonClasses('ghost', 'sm')} cursor-pointer list-none`}>
             <span aria-hidden="true">…</span>
             <span className="sr-only">{t('connections.actions.more')}</span>
@@ -183,7 +189,7 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
               <button
                 type="button"
                 className="rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-50"
-                onClick={() => remove.mutate(id)}
+                onClick={choose(() => remove.mutate(id))}
               >
                 {t('connections.actions.remove')}
               </button>
@@ -191,14 +197,14 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
             <button
               type="button"
               className="rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-50"
-              onClick={() => setPanel('block')}
+              onClick={choose(() => setPanel('block'))}
             >
               {t('connections.actions.block')}
             </button>
             <button
               type="button"
               className="rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-50"
-              onClick={() => setPanel('report')}
+              onClick={choose(() => setPanel('report'))}
             >
               {t('connections.actions.report')}
             </button>

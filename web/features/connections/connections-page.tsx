@@ -193,7 +193,7 @@ export function ConnectionsVisibilitySetting() {
     <Card title={t('connections.settings.title')} id="connections-visibility">
       <div className="space-y-3">
         <Select
-          label={t('connections.settings.title')}
+          label={t('connections.settings.label')}
           name="connectionsVisibility"
           hint={t('connections.settings.hint')}
           value={settings.data?.visibility ?? 'members'}

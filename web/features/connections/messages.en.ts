@@ -26,6 +26,7 @@ export const messages = {
     blockedOn: 'Blocked on {{date}}',
     settings: {
       title: 'Who can see my connections',
+      label: 'Visible to',
       hint: 'You and HR always see the list.',
       saved: 'Saved.',
       options: { members: 'All members', connections: 'My connections', only_me: 'Only me' },

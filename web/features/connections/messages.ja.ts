@@ -29,6 +29,7 @@ export const messages: Translation<typeof en> = {
     blockedOn: '{{date}} にブロック',
     settings: {
       title: 'つながりの一覧を見られる人',
+      label: '公開範囲',
       hint: 'あなた自身と事務局はいつでも見られます。',
       saved: '保存しました。',
       options: { members: 'すべてのメンバー', connections: 'つながっているメンバー', only_me: '自分のみ' },
