@@ -11,6 +11,7 @@ import {
   useBlock,
   useDecideRequest,
   useFollow,
+  useMemberConnections,
   useRelation,
   useRemoveConnection,
   useReportMember,
@@ -37,6 +38,8 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
   const [category, setCategory] = useState<PeopleReportCategory>('spam');
   const [reportNote, setReportNote] = useState('');
   const [reported, setReported] = useState(false);
+  const [showConnections, setShowConnections] = useState(false);
+  const theirConnections = useMemberConnections(r.memberId, showConnections && r.canSeeConnections);
   const menu = useRef<HTMLDetailsElement>(null);
   // Choosing from the "…" menu closes it.
   const choose = (run: () => void) => () => {
@@ -110,6 +113,33 @@ function RelationView({ relation: r, name }: { relation: Relation; name: string 
           )}
           {r.canFollow && <span>{t('connections.actions.followers', { count: r.followerCount })}</span>}
         </p>
+      )}
+      {r.canSeeConnections && (
+        <div>
+          <button
+            type="button"
+            aria-expanded={showConnections}
+            className="text-sm font-medium text-ai-700 underline-offset-2 hover:underline"
+            onClick={() => setShowConnections((v) => !v)}
+          >
+            {t('connections.actions.seeConnections')}
+          </button>
+          {showConnections && theirConnections.data && (
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+              {theirConnections.data.items.map((c) => (
+                <li key={c.member.id}>
+                  <Link
+                    to={`/members/${c.member.id}`}
+                    className="rounded-full bg-slate-100 px-3 py-1 hover:bg-slate-200"
+                  >
+                    {c.member.displayName}
+                  </Link>
+                </li>
+              ))}
+              {theirConnections.data.hasMore && <li className="px-2 py-1 text-slate-500">…</li>}
+            </ul>
+          )}
+        </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
         {state === 'none' && panel !== 'connect' && (

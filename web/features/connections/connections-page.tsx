@@ -1,25 +1,21 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { CONNECTIONS_VISIBILITIES, type ConnectionsVisibility } from '#common/connections';
 import { Avatar } from '#web/components/avatar';
-import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
+import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
-import { Card } from '#web/components/ui/card';
 import { Pagination } from '#web/components/ui/pagination';
-import { Select } from '#web/components/ui/select';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
+import { ConnectionsVisibilitySetting } from './connections-visibility-setting';
 import {
   useBlock,
   useBlocked,
-  useConnectionsSettings,
   useDecideRequest,
   useMyConnections,
   useRemoveConnection,
   useRequests,
-  useSaveConnectionsSettings,
 } from './use-connections';
 
 const TABS = ['connections', 'in', 'out', 'blocked'] as const;
@@ -181,35 +177,6 @@ function Blocked() {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Who may see my list of connections (`profiles.connections_visibility`). */
-export function ConnectionsVisibilitySetting() {
-  const { t } = useTranslation();
-  const settings = useConnectionsSettings();
-  const save = useSaveConnectionsSettings();
-  return (
-    <Card title={t('connections.settings.title')} id="connections-visibility">
-      <div className="space-y-3">
-        <Select
-          label={t('connections.settings.label')}
-          name="connectionsVisibility"
-          hint={t('connections.settings.hint')}
-          value={settings.data?.visibility ?? 'members'}
-          disabled={!settings.data || save.isPending}
-          options={CONNECTIONS_VISIBILITIES.map((v) => ({
-            value: v,
-            label: t(`connections.settings.options.${v}`),
-          }))}
-          onChange={(e) => save.mutate({ visibility: e.target.value as ConnectionsVisibility })}
-        />
-        {save.isSuccess && <SuccessBanner>{t('connections.settings.saved')}</SuccessBanner>}
-        {save.error && (
-          <ErrorBanner message={isApiError(save.error) ? save.error.message : t('errors.generic')} />
-        )}
-      </div>
-    </Card>
   );
 }
 

@@ -31,6 +31,16 @@ export function useMyConnections(page: number, pageSize: number) {
   });
 }
 
+/** A member's connections (first page), fetched only when shown. */
+export function useMemberConnections(memberId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'member', memberId],
+    queryFn: ({ signal }) =>
+      api<ConnectionList>(`/members/${enc(memberId)}/connections?pageSize=20`, { signal }),
+    enabled,
+  });
+}
+
 export function useRequests(direction: 'in' | 'out') {
   return useQuery({
     queryKey: [...KEY, 'requests', direction],
