@@ -20,6 +20,8 @@ export const NOTIFICATION_TYPES = [
   'advice_request', // someone asked you for advice (mentoring, side work, speaking, career path)
   'advice_request_decided', // your advice request was accepted or declined
   'message', // new messages in a conversation (e-mailed batched per conversation, decision 039)
+  'connection_request', // someone asks to connect with you (issue 12)
+  'connection_accepted', // your connection request was accepted (issue 12)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -46,6 +48,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   advice_request: 'email',
   advice_request_decided: 'email',
   message: 'email',
+  connection_request: 'email',
+  connection_accepted: 'in_app',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

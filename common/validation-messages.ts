@@ -129,6 +129,10 @@ export const validationMessages = {
     'kz.adviceSelf': 'You cannot send a request to yourself.',
     'kz.adviceNotOffered': 'This member does not offer this kind of advice.',
     'kz.adviceCareerPath': 'Employees may ask alumni about their path after the company.',
+    // Connections, blocks, reports (server/features/connections)
+    'kz.connectSelf': 'You cannot send a connection request to yourself.',
+    'kz.blockSelf': 'You cannot block yourself.',
+    'kz.reportSelf': 'You cannot report yourself.',
   },
   ja: {
     'v.required': '必須項目です。',
@@ -252,6 +256,10 @@ export const validationMessages = {
     'kz.adviceSelf': '自分自身にはリクエストを送れません。',
     'kz.adviceNotOffered': 'このメンバーはこの種類の相談を受け付けていません。',
     'kz.adviceCareerPath': '退職後のキャリアについては、社員が卒業生に相談できます。',
+    // つながり・ブロック・通報 (server/features/connections)
+    'kz.connectSelf': '自分自身にはつながりリクエストを送れません。',
+    'kz.blockSelf': '自分自身はブロックできません。',
+    'kz.reportSelf': '自分自身は通報できません。',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

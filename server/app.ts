@@ -15,6 +15,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { BRANDING_LOGO_UPLOAD_PATH, brandingRoutes } from './features/branding/branding.routes';
 import { careersRoutes } from './features/careers/careers.routes';
 import { commentsRoutes } from './features/comments/comments.routes';
+import { connectionsRoutes } from './features/connections/connections.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
@@ -242,7 +243,8 @@ export function createApp(options: AppOptions) {
     .route('/api', postsRoutes)
     .route('/api', adviceRoutes)
     .route('/api', suggestionsRoutes)
-    .route('/api', messagingRoutes);
+    .route('/api', messagingRoutes)
+    .route('/api', connectionsRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

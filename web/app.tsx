@@ -171,6 +171,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'people/connections',
+            lazy: async () => ({
+              Component: (await import('./features/connections/connections-page')).ConnectionsPage,
+            }),
+          },
+          {
             path: 'groups',
             lazy: async () => ({ Component: (await import('./features/groups/groups-page')).GroupsPage }),
           },

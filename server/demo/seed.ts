@@ -17,6 +17,7 @@ import { seedDemoAdvice } from './advice';
 import { seedDemoBranding } from './branding';
 import { seedDemoCareers } from './careers';
 import { seedDemoComments } from './comments';
+import { seedDemoConnections } from './connections';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
@@ -308,6 +309,8 @@ export async function seedDemo({
   // Posts after the groups (a group post needs its group), then comments and reactions on them.
   await seedDemoPosts(db);
   await seedDemoComments(db);
+  // People (issue 12): alumni@ has connections, a request waiting with a note, and follows HR.
+  await seedDemoConnections(db);
   await ageDemoConfirmations(db);
   // After the community's posts and comments: a few open reports for HR's moderation queue.
   await seedDemoModeration(db);

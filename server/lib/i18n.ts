@@ -64,6 +64,11 @@ const core = defineMessages({
     'error.invitation_closed': 'This invitation has already been accepted or revoked.',
     'error.join_rate_limited': 'Too many requests from your network. Please try again in 15 minutes.',
     'error.join_request_decided': 'This request has already been decided.',
+    'error.already_connected': 'You are already connected with this member.',
+    'error.request_pending': 'A connection request between you is already waiting for an answer.',
+    'error.request_decided': 'This connection request has already been answered or withdrawn.',
+    'error.not_followable':
+      'Only company accounts and speakers can be followed. Send a connection request instead.',
     'error.record_not_found': 'This HR record no longer exists.',
     'error.freshness_link_invalid': 'This link is not valid. Sign in to confirm your profile.',
     'error.freshness_link_expired': 'This link has expired. Sign in to confirm your profile.',
@@ -175,6 +180,11 @@ const core = defineMessages({
     'error.join_rate_limited':
       'お使いのネットワークからの申請が多すぎます。15分ほど経ってから再度お試しください。',
     'error.join_request_decided': 'この申請はすでに処理済みです。',
+    'error.already_connected': 'このメンバーとはすでにつながっています。',
+    'error.request_pending': 'このメンバーとの間のつながりリクエストが回答待ちです。',
+    'error.request_decided': 'このつながりリクエストはすでに回答済みか取り下げられています。',
+    'error.not_followable':
+      'フォローできるのは会社のアカウントと登壇者のみです。つながりリクエストを送ってください。',
     'error.record_not_found': 'この人事記録は存在しません。',
     'error.freshness_link_invalid': 'このリンクは無効です。ログインしてプロフィールを確認してください。',
     'error.freshness_link_expired':

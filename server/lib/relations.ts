@@ -69,3 +69,14 @@ export async function blockedAmong(db: Db, viewerId: string, ids: readonly strin
     );
   return new Set(rows.map((r) => (r.blockerId === viewerId ? r.blockedId : r.blockerId)));
 }
+
+/**
+ * SQL: the member in `other` (nullable: an erased author) is not blocked with `viewerId` either
+ * way — written as `not in` over the viewer's few block rows, which PostgreSQL evaluates once as a
+ * hashed subplan, so a list walking an index (the feed) keeps walking it and only filters.
+ */
+export function outsideBlocksOf(viewerId: string, other: AnyPgColumn | SQL): SQL {
+  return sql`(${other} is null or ${other} not in (
+    select b.blocked_id from ${blocks} b where b.blocker_id = ${viewerId}
+    union all select b.blocker_id from ${blocks} b where b.blocked_id = ${viewerId}))`;
+}

@@ -12,6 +12,7 @@ import {
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
 import { OrgBadge } from '#web/features/branding/org-identity';
 import { MessagesNavLink } from '#web/features/messaging/messages-nav-link';
+import { ConnectionsBadge } from '#web/features/connections/connections-badge';
 import { NotificationBell } from '#web/features/notifications/notification-bell';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
@@ -135,6 +136,10 @@ function Header() {
               {t('people.nav')}
             </NavLink>
             <MessagesNavLink className={navLinkClasses} />
+            <NavLink to="/people/connections" className={navLinkClasses}>
+              {t('connections.nav')}
+              <ConnectionsBadge />
+            </NavLink>
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.en';
 import { messages as branding } from '#web/features/branding/messages.en';
 import { messages as careers } from '#web/features/careers/messages.en';
 import { messages as comments } from '#web/features/comments/messages.en';
+import { messages as connections } from '#web/features/connections/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
@@ -73,6 +74,7 @@ export const en = {
   ...advice,
   ...people,
   ...messaging,
+  ...connections,
   ...careers,
   ...notifications,
   ...comments,

@@ -5,6 +5,7 @@ import { messages as auth } from '#web/features/auth/messages.ja';
 import { messages as branding } from '#web/features/branding/messages.ja';
 import { messages as careers } from '#web/features/careers/messages.ja';
 import { messages as comments } from '#web/features/comments/messages.ja';
+import { messages as connections } from '#web/features/connections/messages.ja';
 import { messages as consents } from '#web/features/consents/messages.ja';
 import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
@@ -69,6 +70,7 @@ export const ja: Catalog = {
   ...advice,
   ...people,
   ...messaging,
+  ...connections,
   ...careers,
   ...notifications,
   ...comments,

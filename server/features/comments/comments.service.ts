@@ -14,6 +14,7 @@ import { MAX_MENTIONS, parseMemberText, renderMemberText } from '#server/lib/mem
 import { notify } from '#server/lib/notify';
 import { assertMayPost } from '#server/lib/posting-suspension';
 import { rateLimiter } from '#server/lib/rate-limit';
+import { blockedAmong, outsideBlocksOf } from '#server/lib/relations';
 import { readablePostWhere, shownCommentWhere, writablePostWhere } from './comments.policy';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -83,7 +84,13 @@ const MENTION_NAMES = /@\[([^\]\n]{1,100})\]\(member:([A-Za-z0-9_-]{1,64})\)/g;
  */
 async function checkMentions(
   db: Db,
-  { source, post, now, locale }: { source: string; post: PostRef; now: Date; locale: Locale },
+  {
+    source,
+    post,
+    now,
+    locale,
+    actorId,
+  }: { source: string; post: PostRef; now: Date; locale: Locale; actorId: string },
 ): Promise<{ mentionIds: string[]; names: Map<string, string> }> {
   const { mentionIds } = parseMemberText(source);
   if (mentionIds.length === 0) return { mentionIds, names: new Map() };
@@ -94,7 +101,11 @@ async function checkMentions(
   }
   const viewers = await loadViewers(db, mentionIds);
   const item = governedPost(post);
-  const allowed = new Map(viewers.filter((v) => canView(v, item, now)).map((v) => [v.id, v.displayName]));
+  // A member blocked with the writer either way is refused like one outside the audience (issue 12).
+  const blocked = await blockedAmong(db, actorId, mentionIds);
+  const allowed = new Map(
+    viewers.filter((v) => !blocked.has(v.id) && canView(v, item, now)).map((v) => [v.id, v.displayName]),
+  );
   const refused = mentionIds.filter((id) => !allowed.has(id));
   if (refused.length > 0) {
     const typed = new Map<string, string>();
@@ -162,6 +173,8 @@ export async function listComments(
     eq(comments.postId, post.id),
     isNull(comments.parentId),
     sql`(${shownCommentWhere(viewer)} or ${replies})`,
+    // A thread started by a member blocked with the viewer either way is not shown (issue 12).
+    outsideBlocksOf(viewer.id, comments.authorId),
   ];
   if (query.after) {
     const after = decodeCursor(query.after);
@@ -187,7 +200,12 @@ export async function listComments(
           .from(comments)
           .leftJoin(users, eq(users.id, comments.authorId))
           .where(
-            and(inArray(comments.parentId, ids), eq(comments.postId, post.id), shownCommentWhere(viewer)),
+            and(
+              inArray(comments.parentId, ids),
+              eq(comments.postId, post.id),
+              shownCommentWhere(viewer),
+              outsideBlocksOf(viewer.id, comments.authorId),
+            ),
           )
           .orderBy(asc(comments.createdAt), asc(comments.id));
   const last = page.at(-1);
@@ -244,7 +262,13 @@ export async function addComment(
         );
       if (!parent) throw new AppError('bad_request', 'error.bad_request', { parentId: ['kz.commentParent'] });
     }
-    const { mentionIds, names } = await checkMentions(db, { source: input.bodyMarkdown, post, now, locale });
+    const { mentionIds, names } = await checkMentions(db, {
+      source: input.bodyMarkdown,
+      post,
+      now,
+      locale,
+      actorId: viewer.id,
+    });
     const id = randomUUID();
     const [row] = await db
       .insert(comments)
@@ -298,7 +322,13 @@ export async function editComment(
     const db = tx as unknown as Db;
     const current = await findOwnComment(db, viewer, id);
     const post = await findReadablePost(db, viewer, current.postId, now);
-    const { mentionIds, names } = await checkMentions(db, { source: input.bodyMarkdown, post, now, locale });
+    const { mentionIds, names } = await checkMentions(db, {
+      source: input.bodyMarkdown,
+      post,
+      now,
+      locale,
+      actorId: viewer.id,
+    });
     const [row] = await db
       .update(comments)
       .set({

@@ -42,6 +42,8 @@ export const messages = defineMessages({
     'notification.advice_request': '{actor} sent you an advice request',
     'notification.advice_request_decided': '{actor} answered your advice request',
     'notification.message': 'New messages',
+    'notification.connection_request': '{actor} asks to connect with you',
+    'notification.connection_accepted': '{actor} accepted your connection request',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -84,6 +86,8 @@ export const messages = defineMessages({
     'notification.advice_request': '{actor} さんから相談のリクエストが届きました',
     'notification.advice_request_decided': '{actor} さんが相談のリクエストに回答しました',
     'notification.message': '新着メッセージがあります',
+    'notification.connection_request': '{actor} さんからつながりリクエストが届きました',
+    'notification.connection_accepted': '{actor} さんがつながりリクエストを承認しました',
     'notification.other': '新しいお知らせがあります',
   },
 });

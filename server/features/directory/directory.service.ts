@@ -12,7 +12,7 @@ import {
 import { type Db, queryRows } from '#server/db/client';
 import { profiles } from '#server/db/schema/index';
 import { consentedSql } from '#server/lib/access/consented';
-import { type Viewer, viewerTier } from '#server/lib/access/policy';
+import { isHr, type Viewer, viewerTier } from '#server/lib/access/policy';
 import { notBlockedWith } from '#server/lib/relations';
 
 /**
@@ -201,12 +201,10 @@ export async function searchDirectory({
   query,
   today,
 }: Context & { db: Db; query: DirectoryQuery; today: string }) {
-  // A block works both ways (decision 036): neither finds the other. Results only — the facets
-  // are counts shared by a tier and name nobody.
-  const where = and(
-    directoryWhere({ viewer, limits, staleAfter }, query, today),
-    notBlockedWith(viewer.id, profiles.userId),
-  ) as SQL;
+  // A block hides the two from each other (issue 12); HR's search is administrative. Only the
+  // results ask: the facets' counts are shared per tier and cached, and a count reveals nobody.
+  const base = directoryWhere({ viewer, limits, staleAfter }, query, today);
+  const where = isHr(viewer) ? base : sql`${base} and ${notBlockedWith(viewer.id, profiles.userId)}`;
   const offset = (query.page - 1) * query.pageSize;
   const want = query.pageSize + 1;
   const byName = sql`${profiles.sortName}, ${profiles.userId}`;

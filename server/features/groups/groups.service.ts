@@ -20,6 +20,7 @@ import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { notify } from '#server/lib/notify';
 import { rateLimiter } from '#server/lib/rate-limit';
+import { outsideBlocksOf } from '#server/lib/relations';
 import { governedFromVisibility, visibleGroupsWhere } from './groups.policy';
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -350,6 +351,8 @@ export async function listGroupMembers(
     eq(groupMembers.groupId, id),
     eq(groupMembers.state, query.state),
     eq(users.status, 'active'),
+    // Members blocked with the viewer either way are left out of the list (issue 12).
+    outsideBlocksOf(viewer.id, users.id),
   ) as SQL;
   const named = namedMembersWhere(viewer, query.state);
   const where = named ? (and(inState, named) as SQL) : inState;

@@ -23,6 +23,7 @@ import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import type { JobDefinition, Queue } from '#server/lib/queue';
+import { notBlockedWith } from '#server/lib/relations';
 import { clearSetting, defineSetting, readSetting, readSettings, writeSetting } from '#server/lib/settings';
 import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
@@ -303,8 +304,11 @@ const memberColumns = { profile: profiles, role: users.role, email: users.email,
  * and unlisted members exist only for HR — and unlisted ones for themselves (decision 010).
  */
 export async function findVisibleMember({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }) {
+  // A block hides the two from each other both ways (issue 12); HR's view is administrative.
   const others =
-    isHr(viewer) || viewer.id === id ? [] : [eq(users.status, 'active'), consentedSql('directory')];
+    isHr(viewer) || viewer.id === id
+      ? []
+      : [eq(users.status, 'active'), consentedSql('directory'), notBlockedWith(viewer.id, profiles.userId)];
   const [row] = await db
     .select(memberColumns)
     .from(profiles)

@@ -3,6 +3,7 @@ import type { Audience, Classification } from '#common/access';
 import type { PostAudienceInput, PostAudiencePreset } from '#common/posts';
 import { posts } from '#server/db/schema';
 import { isHr, readsEveryGroup, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { outsideBlocksOf } from '#server/lib/relations';
 
 /**
  * Which posts a viewer may see (issue 11): the one policy over the post's classification and
@@ -21,9 +22,12 @@ export function visiblePostsWhere(viewer: Viewer, now: Date): SQL {
     )})`;
 }
 
-/** The same, for lists that must not show even the author's own hidden posts (feed, digest). */
+/**
+ * The same, for lists that must not show even the author's own hidden posts (feed, digest), nor
+ * posts of a member blocked with the viewer either way (issue 12, decision 037).
+ */
 export function listedPostsWhere(viewer: Viewer, now: Date): SQL {
-  return sql`(${posts.hiddenAt} is null and ${visiblePostsWhere(viewer, now)})`;
+  return sql`(${posts.hiddenAt} is null and ${visiblePostsWhere(viewer, now)} and ${outsideBlocksOf(viewer.id, posts.authorId)})`;
 }
 
 /**

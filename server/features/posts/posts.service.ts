@@ -34,6 +34,7 @@ import { normalizeTopic, parseMemberText, renderMemberText } from '#server/lib/m
 import { notify } from '#server/lib/notify';
 import { assertMayPost } from '#server/lib/posting-suspension';
 import { rateLimiter } from '#server/lib/rate-limit';
+import { blockedAmong, outsideBlocksOf } from '#server/lib/relations';
 import { removeMediaFiles } from './posts.media';
 import {
   canDeletePost,
@@ -260,12 +261,22 @@ const MENTION_TYPED = /@\[([^\]\n]{1,100})\]\(member:([A-Za-z0-9_-]{1,64})\)/g;
  */
 async function resolveMentions(
   db: Db,
-  { source, item, locale, now }: { source: string; item: GovernedItem; locale: Locale; now: Date },
+  {
+    source,
+    item,
+    locale,
+    now,
+    actorId,
+  }: { source: string; item: GovernedItem; locale: Locale; now: Date; actorId: string },
 ): Promise<Map<string, string>> {
   const { mentionIds } = parseMemberText(source);
   if (mentionIds.length === 0) return new Map();
   const viewers = await loadViewers(db, mentionIds);
-  const allowed = new Map(viewers.filter((v) => canView(v, item, now)).map((v) => [v.id, v.displayName]));
+  // A member blocked with the writer either way is refused like one outside the audience (issue 12).
+  const blocked = await blockedAmong(db, actorId, mentionIds);
+  const allowed = new Map(
+    viewers.filter((v) => !blocked.has(v.id) && canView(v, item, now)).map((v) => [v.id, v.displayName]),
+  );
   const typed = new Map([...source.matchAll(MENTION_TYPED)].map((m) => [m[2] as string, m[1] as string]));
   const refused = mentionIds.filter((id) => !allowed.has(id));
   if (refused.length > 0) {
@@ -387,6 +398,7 @@ export async function createPost(
     item: { classification: governed.classification, audience: governed.audience, ownerId: viewer.id },
     locale,
     now,
+    actorId: viewer.id,
   });
   await db.transaction(async (tx) => {
     const [post] = await tx
@@ -442,6 +454,7 @@ export async function updatePost(
     item: { classification: current.classification, audience: current.audience, ownerId: current.authorId },
     locale,
     now,
+    actorId: viewer.id,
   });
   let detached: string[] = [];
   await db.transaction(async (tx) => {
@@ -598,6 +611,7 @@ export async function mentionable(db: Db, viewer: Viewer, now: Date, query: Ment
   const governed = governedFromPostAudience(audience);
   const conds: (SQL | undefined)[] = [eq(users.status, 'active'), eq(profiles.isActive, true)];
   if (!isHr(viewer)) conds.push(consentedSql('directory'));
+  conds.push(outsideBlocksOf(viewer.id, users.id));
   for (const token of tokenizeQuery(query.q)) {
     conds.push(sql`lower(normalize(${users.name}, NFKC)) like ${likePattern(token)}`);
   }

@@ -6,6 +6,7 @@ import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
 import { DataTable } from '#web/components/ui/data-table';
 import { PageSpinner } from '#web/components/ui/spinner';
+import { ConnectionsVisibilitySetting } from '#web/features/connections/connections-visibility-setting';
 import { DigestSettingsLink } from '#web/features/digest/digest-settings-page';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
@@ -80,6 +81,8 @@ function PrivacySettings({ mine }: { mine: MyConsents }) {
           </div>
         </form>
       </Card>
+
+      <ConnectionsVisibilitySetting />
 
       <Card title={t('consents.settings.agreed')} id="agreed">
         <p className="mb-3 text-sm text-slate-600">

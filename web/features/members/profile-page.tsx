@@ -11,6 +11,7 @@ import { SuccessBanner } from '#web/components/ui/banners';
 import { buttonClasses } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
 import { isHrRole, useMe } from '#web/features/auth/use-me';
+import { RelationActions } from '#web/features/connections/RelationActions';
 import { useFreshnessSettings } from '#web/features/freshness/use-freshness';
 import { nameReadings, useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -113,6 +114,7 @@ function ProfileView({ profile: p }: { profile: Profile }) {
             </Link>
           )}
         </div>
+        <RelationActions memberId={p.id} name={p.displayName} />
         {has(p, 'bio') && <p className="mt-6 whitespace-pre-line text-slate-700">{p.bio}</p>}
       </section>
 

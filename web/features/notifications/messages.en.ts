@@ -87,6 +87,14 @@ export const messages = {
         one: '{{actor}} sent you a message',
         many: '{{count}} new messages',
       },
+      connection_request: {
+        one: '{{actor}} asks to connect with you',
+        many: '{{count}} people ask to connect with you',
+      },
+      connection_accepted: {
+        one: '{{actor}} accepted your connection request',
+        many: '{{count}} people accepted your connection requests',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -123,6 +131,8 @@ export const messages = {
         advice_request: 'Advice requests sent to you',
         advice_request_decided: 'Answers to your advice requests',
         message: 'New messages (one e-mail per conversation, a few minutes later)',
+        connection_request: 'Connection requests',
+        connection_accepted: 'Accepted connection requests',
       },
     },
   },

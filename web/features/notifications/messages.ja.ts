@@ -91,6 +91,14 @@ export const messages: Translation<typeof en> = {
         one: '{{actor}} さんからメッセージが届きました',
         many: '新着メッセージが {{count}} 件あります',
       },
+      connection_request: {
+        one: '{{actor}} さんからつながりリクエストが届きました',
+        many: 'つながりリクエストが {{count}} 件届きました',
+      },
+      connection_accepted: {
+        one: '{{actor}} さんがつながりリクエストを承認しました',
+        many: '{{count}} 人がつながりリクエストを承認しました',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -127,6 +135,8 @@ export const messages: Translation<typeof en> = {
         advice_request: '届いた相談のリクエスト',
         advice_request_decided: '送った相談のリクエストへの回答',
         message: '新着メッセージ（会話ごとに数分後にまとめて1通）',
+        connection_request: 'つながりリクエスト',
+        connection_accepted: 'つながりリクエストの承認',
       },
     },
   },
