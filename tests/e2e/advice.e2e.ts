@@ -73,7 +73,9 @@ describe('mentoring and advice requests', () => {
       if (locale === 'ja') {
         await page.goto('/mentors');
       } else {
-        await page.getByRole('banner').getByRole('link', { name: l.nav, exact: true }).click();
+        // Header "People", then the people area's "Mentors" tab.
+        await page.getByRole('banner').getByRole('link', { name: /^People/ }).click();
+        await page.getByTestId('people-nav').getByRole('link', { name: l.nav, exact: true }).click();
       }
       await page.waitForURL(/\/mentors/);
       await page.getByLabel(l.search).fill('田中 陽子');

@@ -11,8 +11,8 @@ import {
 } from 'react-router';
 import { isHrRole, useMe, useSaveLanguage, useSignOut } from '#web/features/auth/use-me';
 import { OrgBadge } from '#web/features/branding/org-identity';
-import { MessagesNavLink } from '#web/features/messaging/messages-nav-link';
 import { ConnectionsBadge } from '#web/features/connections/connections-badge';
+import { MessagesNavLink } from '#web/features/messaging/messages-nav-link';
 import { NotificationBell } from '#web/features/notifications/notification-bell';
 import { Button } from './ui/button';
 import { LanguageSwitcher } from './ui/language-switcher';
@@ -125,21 +125,17 @@ function Header() {
               {t('groups.nav.main')}
             </NavLink>
             <NavLink
-              to="/mentors"
+              to="/people"
               className={() =>
-                navLinkClasses({ isActive: ['/mentors', '/advice'].some((p) => pathname.startsWith(p)) })
+                navLinkClasses({
+                  isActive: ['/people', '/mentors', '/advice'].some((p) => pathname.startsWith(p)),
+                })
               }
             >
-              {t('advice.nav.main')}
-            </NavLink>
-            <NavLink to="/people" className={navLinkClasses}>
-              {t('people.nav')}
-            </NavLink>
-            <MessagesNavLink className={navLinkClasses} />
-            <NavLink to="/people/connections" className={navLinkClasses}>
               {t('connections.nav')}
               <ConnectionsBadge />
             </NavLink>
+            <MessagesNavLink className={navLinkClasses} />
             <NavLink to={`/members/${me.id}`} className={navLinkClasses}>
               {t('nav.myProfile')}
             </NavLink>

@@ -1,4 +1,4 @@
-/** English UI text: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `memberPicker`, `search`, `notFound`, `careersNav` (assembled into web/i18n/en.ts). */
+/** English UI text: `app`, `common`, `errors`, `validation`, `language`, `nav`, `adminNav`, `footer`, `pagination`, `chipInput`, `memberPicker`, `search`, `notFound`, `careersNav`, `peopleNav` (assembled into web/i18n/en.ts). */
 export const messages = {
   app: {
     name: '絆 Kizuna',
@@ -95,5 +95,12 @@ export const messages = {
     alerts: 'Job alerts',
     referrals: 'My referrals',
     comeBack: 'Coming back',
+  },
+  peopleNav: {
+    label: 'People',
+    meet: 'People to meet',
+    connections: 'My connections',
+    mentors: 'Mentors',
+    advice: 'Advice requests',
   },
 };

@@ -99,4 +99,11 @@ export const messages: Translation<typeof en> = {
     referrals: '紹介した人',
     comeBack: '再入社の希望',
   },
+  peopleNav: {
+    label: '人脈',
+    meet: '会いたい人を見つける',
+    connections: 'つながり',
+    mentors: 'メンター',
+    advice: '相談のリクエスト',
+  },
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AdviceRequest } from '#common/advice';
+import { PeopleNav } from '#web/components/people-nav';
 import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
 import { Button, buttonClasses } from '#web/components/ui/button';
 import { TextArea } from '#web/components/ui/text-field';
@@ -124,6 +125,7 @@ export function AdvicePage() {
   const items = list.data?.[tab] ?? [];
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-8">
+      <PeopleNav />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold text-slate-900">{t('advice.mine.title')}</h1>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OFFER_FLAGS, type OfferFlag } from '#common/advice';
+import { PeopleNav } from '#web/components/people-nav';
 import { SearchBox } from '#web/components/search-box';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button, buttonClasses } from '#web/components/ui/button';
@@ -39,6 +40,7 @@ export function MentorsPage() {
 
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:py-8">
+      <PeopleNav />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold text-slate-900">{t('advice.mentors.title')}</h1>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Avatar } from '#web/components/avatar';
+import { PeopleNav } from '#web/components/people-nav';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { Pagination } from '#web/components/ui/pagination';
@@ -203,6 +204,7 @@ export function ConnectionsPage() {
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:py-8">
+      <PeopleNav />
       <div>
         <h1 className="text-2xl font-bold text-slate-900">{t('connections.title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('connections.lead')}</p>

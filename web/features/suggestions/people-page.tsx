@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { MemberCard } from '#common/directory';
 import { SUGGESTION_LISTS, type Suggestion, type SuggestionList } from '#common/suggestions';
 import { Avatar } from '#web/components/avatar';
+import { PeopleNav } from '#web/components/people-nav';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { isApiError } from '#web/lib/api';
@@ -98,6 +99,7 @@ export function PeoplePage() {
   const list: SuggestionList = params.get('list') === 'diagonal' ? 'diagonal' : 'know';
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:py-8">
+      <PeopleNav />
       <div>
         <h1 className="text-2xl font-bold text-slate-900">{t('people.title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('people.lead')}</p>
