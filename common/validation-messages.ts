@@ -77,6 +77,14 @@ export const validationMessages = {
     'kz.postFileType': 'Choose a PNG, JPEG or WebP image, or a PDF.',
     'kz.postFileTooLarge': 'Files can be at most 10 MB.',
     'kz.postImageUnreadable': 'This image could not be read. Choose another file.',
+    // Profiles worth visiting (decision 041).
+    'kz.photoRequired': 'Choose a photo.',
+    'kz.photoType': 'Choose a JPEG, PNG or WebP image.',
+    'kz.photoTooLarge': 'Photos can be at most 5 MB.',
+    'kz.photoUnreadable': 'This photo could not be read. Choose another file.',
+    'kz.photoCrop': 'The crop must be a square inside the photo.',
+    'kz.photoCropSmall': 'The crop is too small.',
+    'kz.endedBeforeStarted': 'The end cannot be before the start.',
     'kz.posterNotEmployee': 'Only active employees can be appointed.',
     'kz.posterAlready': 'This employee is already appointed.',
     // — jobs —
@@ -188,6 +196,13 @@ export const validationMessages = {
     'kz.postFileType': 'PNG・JPEG・WebP の画像、または PDF を選んでください。',
     'kz.postFileTooLarge': 'ファイルは 10 MB 以下にしてください。',
     'kz.postImageUnreadable': 'この画像を読み込めませんでした。別のファイルを選んでください。',
+    'kz.photoRequired': '写真を選んでください。',
+    'kz.photoType': 'JPEG・PNG・WebP の画像を選んでください。',
+    'kz.photoTooLarge': '写真は 5 MB 以下にしてください。',
+    'kz.photoUnreadable': 'この写真を読み込めませんでした。別のファイルを選んでください。',
+    'kz.photoCrop': '切り抜きは写真の内側の正方形にしてください。',
+    'kz.photoCropSmall': '切り抜きが小さすぎます。',
+    'kz.endedBeforeStarted': '終了日は開始日より後にしてください。',
     'kz.posterNotEmployee': '任命できるのは在籍中の社員のみです。',
     'kz.posterAlready': 'この社員はすでに任命されています。',
     // — jobs —

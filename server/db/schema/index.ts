@@ -17,3 +17,4 @@ export * from './home';
 export * from './digest';
 export * from './people';
 export * from './messaging';
+export * from './vocabulary';
