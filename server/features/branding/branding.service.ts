@@ -9,8 +9,8 @@ import {
   LOGO_PATH,
 } from '#common/branding';
 import { audit } from '#server/lib/audit';
-import { MAX_INPUT_PIXELS, sniffImage } from '#server/lib/images';
 import { AppError } from '#server/lib/errors';
+import { MAX_INPUT_PIXELS, sniffImage } from '#server/lib/images';
 import { ORG_NAMES_SETTING } from '#server/lib/org-identity';
 import type { DbOrTx } from '#server/lib/outbox';
 import {
