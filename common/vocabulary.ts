@@ -239,6 +239,16 @@ export function termLabel(kind: VocabularyKind, value: string, locale: 'ja' | 'e
   return locale === 'ja' ? term.labelJa : term.labelEn;
 }
 
+/**
+ * Any stored value in the viewer's language: a key, or a value that names a term however written
+ * (departments are stored as HR wrote them), shows as the term's label; anything else as stored.
+ */
+export function displayTerm(kind: VocabularyKind, value: string, locale: 'ja' | 'en'): string {
+  const term = byKey.get(kind)?.get(value) ?? findTerm(kind, value);
+  if (!term) return value;
+  return locale === 'ja' ? term.labelJa : term.labelEn;
+}
+
 /** Every spelling of a stored value (both labels, aliases), for search documents in both languages. */
 export function termSpellings(kind: VocabularyKind, value: string): string[] {
   const term = byKey.get(kind)?.get(value);
