@@ -411,12 +411,11 @@ function SkillSuggestions({ value, onPick }: { value: string; onPick: (next: str
   );
   if (terms.length === 0) return null;
   return (
-    <div
-      className="-mt-3 flex flex-wrap items-center gap-1.5 sm:col-span-2"
-      aria-label={t('skillSuggestions')}
-      role="group"
-    >
-      <span className="text-xs text-slate-500">{t('skillSuggestions')}:</span>
+    <fieldset className="-mt-3 flex flex-wrap items-center gap-1.5 sm:col-span-2">
+      <legend className="sr-only">{t('skillSuggestions')}</legend>
+      <span aria-hidden="true" className="text-xs text-slate-500">
+        {t('skillSuggestions')}:
+      </span>
       {terms.map((term) => {
         const label = lang === 'ja' ? term.labelJa : term.labelEn;
         return (
@@ -432,7 +431,7 @@ function SkillSuggestions({ value, onPick }: { value: string; onPick: (next: str
           </button>
         );
       })}
-    </div>
+    </fieldset>
   );
 }
 
