@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHOTO_TYPES, type Profile } from '#common/profiles';
 import { Avatar } from '#web/components/avatar';
@@ -32,23 +32,27 @@ export function PhotoEditor({ profile }: { profile: Profile }) {
   const [notice, setNotice] = useState<'saved' | 'removed' | null>(null);
   const save = useSetPhoto(profile.id);
   const remove = useRemovePhoto(profile.id);
-  useEffect(() => () => (picked ? URL.revokeObjectURL(picked.url) : undefined), [picked]);
 
   const choose = (file: File | undefined) => {
     setNotice(null);
     save.reset();
     if (!file) return;
-    const url = URL.createObjectURL(file);
-    const img = new Image();
-    img.onload = () => {
-      setPicked({ file, url, width: img.naturalWidth, height: img.naturalHeight });
-      setZoom(100);
-      setLeft(50);
-      setTop(50);
+    // A data: URL, not a blob: one: the page's Content-Security-Policy allows images from data:.
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      const img = new Image();
+      img.onload = () => {
+        setPicked({ file, url, width: img.naturalWidth, height: img.naturalHeight });
+        setZoom(100);
+        setLeft(50);
+        setTop(50);
+      };
+      // Not an image the browser can show: the server says why in the user's language.
+      img.onerror = () => save.mutate({ file, crop: { x: 0, y: 0, size: 16 } });
+      img.src = url;
     };
-    // Not an image the browser can show: the server says why in the user's language.
-    img.onerror = () => save.mutate({ file, crop: { x: 0, y: 0, size: 16 } });
-    img.src = url;
+    reader.readAsDataURL(file);
   };
 
   const side = picked ? Math.min(picked.width, picked.height) : 0;
