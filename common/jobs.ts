@@ -8,6 +8,7 @@ import {
   SALARY_PERIODS,
   type SalaryPeriod,
 } from './rehiring-reference';
+import { canonicalTerm } from './vocabulary';
 
 export { EMPLOYMENT_TYPES, JOB_STATUSES, REMOTE_MODES, SALARY_PERIODS };
 
@@ -50,7 +51,9 @@ const pageSize = z.coerce.number().int().min(1).max(JOB_MAX_PAGE_SIZE).default(2
 /** Skills as typed, trimmed, without repeats (compared ignoring case and full/half width). */
 /** Longest skill a job may ask for (characters). */
 export const JOB_SKILL_MAX_LENGTH = 50;
-export const normalizeJobSkill = (skill: string) => skill.normalize('NFKC').trim().toLowerCase();
+/** One skill however it is written: its vocabulary key when it names a term (営業 = Sales, decision 041). */
+export const normalizeJobSkill = (skill: string) =>
+  canonicalTerm('skill', skill).normalize('NFKC').trim().toLowerCase();
 export function uniqueSkills(skills: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

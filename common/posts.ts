@@ -238,7 +238,5 @@ export const CompanyPosterCreateSchema = z.object({ userId: z.string().trim().mi
 /** What the composer may do for this viewer. */
 export const PostComposerInfoSchema = z.object({ canPostCompany: z.boolean() });
 
-export const PostPreviewInputSchema = z
-  .object({ bodyMarkdown: z.string().max(POST_BODY_MAX) })
-  .strict();
+export const PostPreviewInputSchema = z.object({ bodyMarkdown: z.string().max(POST_BODY_MAX) }).strict();
 export const PostPreviewSchema = z.object({ bodyHtml: z.string() });

@@ -82,6 +82,52 @@ export const ProfileUpdateSchema = NameInputSchema.partial()
   });
 export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;
 
+/** Photo uploads (decision 041): JPEG, PNG or WebP by their bytes, up to this size. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The sides (px) the server stores: the profile header and lists. */
+export const PHOTO_SIDES = { large: 512, small: 128 } as const;
+
+/** A square crop of the upright image, in its pixels; absent, the centred square is used. */
+export const PhotoCropSchema = z
+  .object({
+    x: z.coerce.number().int({ message: 'kz.photoCrop' }).min(0, { message: 'kz.photoCrop' }),
+    y: z.coerce.number().int({ message: 'kz.photoCrop' }).min(0, { message: 'kz.photoCrop' }),
+    size: z.coerce.number().int({ message: 'kz.photoCrop' }).min(16, { message: 'kz.photoCropSmall' }),
+  })
+  .partial();
+export type PhotoCrop = z.infer<typeof PhotoCropSchema>;
+
+export const PhotoSchema = z.object({ small: z.string(), large: z.string() });
+
+/** A position after leaving the company; `endedOn` null while current. */
+export const PositionInputSchema = z
+  .object({
+    employer: text(160).min(1),
+    title: optionalText(120),
+    startedOn: isoDate,
+    endedOn: isoDate.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => !(v.endedOn && v.endedOn < v.startedOn), {
+    path: ['endedOn'],
+    message: 'kz.endedBeforeStarted',
+  });
+export type PositionInput = z.infer<typeof PositionInputSchema>;
+
+export const PositionSchema = z.object({
+  id: z.string(),
+  employer: z.string(),
+  title: z.string().nullable(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+/** "View as": the member's own profile as another tier sees it. */
+export const VIEW_AS_TIERS = ['alumni', 'employee'] as const;
+export const ProfileQuerySchema = z.object({ viewAs: z.enum(VIEW_AS_TIERS).optional() });
+
 /** What a viewer receives. Every field the viewer may not see is absent (not null). */
 export const ProfileSchema = z.object({
   id: z.string(),
@@ -120,6 +166,12 @@ export const ProfileSchema = z.object({
   visibilityLimits: VisibilityMapSchema.optional(),
   /** Only for the member themself and HR: when the profile was last confirmed or edited. */
   confirmedAt: z.string().optional(),
+  /** The photo's URLs (both sizes), or null: initials are shown instead. */
+  photo: PhotoSchema.nullable(),
+  /** Positions after leaving, newest first; shown with `currentEmployer`'s visibility. */
+  positions: z.array(PositionSchema).optional(),
+  /** Set when the owner asked to see the profile as another tier does. */
+  viewingAs: z.enum(VIEW_AS_TIERS).optional(),
   canEdit: z.boolean(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -31,8 +31,8 @@ import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
-import { membersRoutes } from './features/members/members.routes';
 import { messagingRoutes } from './features/messaging/messaging.routes';
+import { membersRoutes, PROFILE_PHOTO_PATH } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -183,7 +183,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', (c, next) =>
     (c.req.method === 'POST' && c.req.path === HR_IMPORT_UPLOAD_PATH) ||
     (c.req.method === 'PUT' && c.req.path === BRANDING_LOGO_UPLOAD_PATH) ||
-    (c.req.method === 'POST' && c.req.path === POST_MEDIA_UPLOAD_PATH)
+    (c.req.method === 'POST' && c.req.path === POST_MEDIA_UPLOAD_PATH) ||
+    (c.req.method === 'PUT' && PROFILE_PHOTO_PATH.test(c.req.path))
       ? next()
       : jsonBodyLimit(c, next),
   );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inArray, type SQL, sql } from 'drizzle-orm';
+import { canonicalTerms } from '#common/vocabulary';
 import type { Db } from '#server/db/client';
 import { groupMembers, groups, users } from '#server/db/schema/index';
 import { buildGroupSearchText, type GroupRow } from '#server/features/groups/groups.service';
@@ -84,7 +85,8 @@ const intake = (year: number, extra: Partial<DemoGroup> = {}): DemoGroup => ({
 
 const skillsOverlap = (skills: string[]) =>
   sql`p.skills && array[${sql.join(
-    skills.map((s) => sql`${s}`),
+    // Profiles store skills as vocabulary keys (decision 041).
+    canonicalTerms('skill', skills).map((s) => sql`${s}`),
     sql`, `,
   )}]::text[]`;
 

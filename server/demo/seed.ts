@@ -30,6 +30,7 @@ import { seedDemoModeration } from './moderation';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoPipeline } from './pipeline';
 import { seedDemoPosts } from './posts';
+import { seedDemoProfiles } from './profiles';
 import { seedDemoReferrals } from './referrals';
 import { seedDemoReturnInterests } from './return-interests';
 import { seedDemoSuggestions } from './suggestions';
@@ -306,6 +307,8 @@ export async function seedDemo({
   await seedDemoGroups(db);
   // Alumni with a common road and their career stories, for /careers/paths (issue 11).
   await seedDemoCareers(db);
+  // Timelines after leaving (issue 12 §5).
+  await seedDemoProfiles(db);
   // Posts after the groups (a group post needs its group), then comments and reactions on them.
   await seedDemoPosts(db);
   await seedDemoComments(db);

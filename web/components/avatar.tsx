@@ -7,8 +7,31 @@ const PALETTE = [
   'bg-rose-100 text-rose-800',
 ];
 
-/** Initial in a coloured circle; decorative (the name is always written next to it). */
-export function Avatar({ id, name, size = 'md' }: { id: string; name: string; size?: 'md' | 'lg' }) {
+/**
+ * The member's photo, or their initial in a coloured circle; decorative either way (the name is
+ * always written next to it).
+ */
+export function Avatar({
+  id,
+  name,
+  size = 'md',
+  photoUrl,
+}: {
+  id: string;
+  name: string;
+  size?: 'md' | 'lg' | 'xl';
+  photoUrl?: string | null;
+}) {
+  const sizes = { md: 'size-11 text-lg', lg: 'size-16 text-2xl', xl: 'size-24 text-3xl' };
+  if (photoUrl)
+    return (
+      <img
+        src={photoUrl}
+        alt=""
+        data-testid="avatar-photo"
+        className={`shrink-0 rounded-full bg-slate-100 object-cover ${sizes[size]}`}
+      />
+    );
   let hash = 0;
   for (const ch of id) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
   const colour = PALETTE[hash % PALETTE.length];
@@ -17,7 +40,7 @@ export function Avatar({ id, name, size = 'md' }: { id: string; name: string; si
     <span
       aria-hidden="true"
       className={`flex shrink-0 items-center justify-center rounded-full font-semibold ${colour} ${
-        size === 'lg' ? 'size-16 text-2xl' : 'size-11 text-lg'
+        sizes[size]
       }`}
     >
       {initial.toUpperCase()}

@@ -64,8 +64,8 @@ export async function upload<T>(
 }
 
 /** A multipart form (a post's image or attachment): the browser sets the boundary. */
-export async function uploadForm<T>(path: string, form: FormData): Promise<T> {
-  return send<T>(path, { method: 'POST', headers: {}, body: form });
+export async function uploadForm<T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+  return send<T>(path, { method, headers: {}, body: form });
 }
 
 async function send<T>(

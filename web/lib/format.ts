@@ -4,6 +4,7 @@ import type { FieldVisibility } from '#common/access';
 import type { AvailabilityFlag, Industry } from '#common/reference';
 import type { Role } from '#common/roles';
 import type { UiLanguage } from '#web/i18n';
+import { displayTerm } from '#common/vocabulary';
 
 export const useLanguage = (): UiLanguage => {
   const { i18n } = useTranslation();
@@ -39,6 +40,8 @@ export function useFormat() {
       lang,
       role: (role: Role) => t(`roles.${role}`),
       industry: (code: Industry) => t(`industries.${code}`),
+      /** A skill or department in the UI language: 営業 / Sales (decision 041). */
+      term: (kind: 'skill' | 'department', value: string) => displayTerm(kind, value, lang),
       availability: (flag: AvailabilityFlag) => t(`availability.${flag}`),
       visibility: (level: FieldVisibility) => t(`visibility.levels.${level}`),
       country,

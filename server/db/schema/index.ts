@@ -19,3 +19,4 @@ export * from './people';
 export * from './messaging';
 export * from './advice';
 export * from './suggestions';
+export * from './vocabulary';

@@ -10,6 +10,7 @@ import {
 } from '#common/branding';
 import { audit } from '#server/lib/audit';
 import { AppError } from '#server/lib/errors';
+import { MAX_INPUT_PIXELS, sniffImage } from '#server/lib/images';
 import { ORG_NAMES_SETTING } from '#server/lib/org-identity';
 import type { DbOrTx } from '#server/lib/outbox';
 import {
@@ -40,7 +41,6 @@ export const BRANDING_LOGO = defineSetting<StoredLogo | null>(
 );
 
 /** A decompression bomb (a tiny file claiming a huge canvas) is refused before it is decoded. */
-const MAX_INPUT_PIXELS = 40_000_000;
 
 const logoError = (message: string) => new AppError('bad_request', 'error.bad_request', { logo: [message] });
 
@@ -76,15 +76,6 @@ export async function setBrandingNames({
       data: names,
     });
   });
-}
-
-/** PNG, JPEG or WebP by their first bytes; anything else (SVG, GIF, HTML, …) never reaches the decoder. */
-export function sniffImage(bytes: Uint8Array): 'png' | 'jpeg' | 'webp' | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  return null;
 }
 
 /**

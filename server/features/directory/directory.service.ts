@@ -9,6 +9,7 @@ import {
   queryGrams,
   tokenizeDirectoryQuery,
 } from '#common/search-text';
+import { canonicalTerms } from '#common/vocabulary';
 import { type Db, queryRows } from '#server/db/client';
 import { profiles } from '#server/db/schema/index';
 import { consentedSql } from '#server/lib/access/consented';
@@ -97,7 +98,8 @@ export function directoryWhere(ctx: Context, query: DirectoryQuery, today: strin
   if (query.skill?.length) {
     conds.push(
       sql`${profiles.skills} @> array[${sql.join(
-        query.skill.map((s) => sql`${s}`),
+        // Any label or alias of a term filters by its key (decision 041): 営業 finds Sales.
+        canonicalTerms('skill', query.skill).map((s) => sql`${s}`),
         sql`, `,
       )}]::text[] and ${visible('skills')}`,
     );

@@ -3,6 +3,7 @@ import { deriveRomaji, kanaToRomaji, type PersonNames } from '#common/names';
 import { effectiveVisibility, effectiveVisibilityMap } from '#common/profile-visibility';
 import type { ProfileField, VisibilityMap } from '#common/profiles';
 import { cjkGrams, FULL_NAME_MARK, normalizeForDirectory, normalizeForSearch } from '#common/search-text';
+import { findTerm, termSpellings } from '#common/vocabulary';
 
 /** The profile values that feed search, as stored. */
 export interface SearchableProfile extends PersonNames {
@@ -90,7 +91,7 @@ export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap):
   };
   for (const field of SEARCHED_FIELDS) {
     const value = p[field];
-    const text = Array.isArray(value) ? value.join(' ') : value;
+    const text = Array.isArray(value) ? searchSpellings(field, value).join(' ') : value;
     if (!text) continue;
     const level = effectiveVisibility(field, p.visibility, limits);
     for (const tier of TIERS) if (RANK[tier] <= RANK[level]) docs[tier].push(text);
@@ -111,6 +112,20 @@ export function buildSearchColumns(p: SearchableProfile, limits: VisibilityMap):
     gramsAdmins: cjkGrams(searchAdmins),
     ...hiddenFields(p.visibility, limits),
   };
+}
+
+/**
+ * Skills and departments in both languages (decision 041): a skill stored as its vocabulary key is
+ * found by either label or an alias; a department that names a term, by both of its names.
+ */
+function searchSpellings(field: string, values: string[]): string[] {
+  if (field === 'skills') return values.flatMap((v) => termSpellings('skill', v));
+  if (field === 'departments')
+    return values.flatMap((v) => {
+      const term = findTerm('department', v);
+      return term ? [v, term.labelJa, term.labelEn] : [v];
+    });
+  return values;
 }
 
 /** The fields each lower tier may not see (limits included), for the directory's filters. */

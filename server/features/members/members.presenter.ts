@@ -4,7 +4,34 @@ import type { Profile } from '#common/profiles';
 import { PROFILE_FIELDS, type VisibilityMap } from '#common/profiles';
 import { canSeeField, isHr, type Viewer } from '#server/lib/access/policy';
 import { canEditProfile, canSeeVisibilitySettings } from './members.policy';
+import type { PositionRow, ProfileExtras } from './members.profile-extras';
 import type { MemberRow } from './members.service';
+
+const NO_EXTRAS: ProfileExtras = { photoVersion: null, positions: [] };
+
+/**
+ * "View as" (decision 041): the owner's profile presented to a stand-in viewer of the other tier —
+ * the same presenter and rules, so it shows exactly what that tier sees and never more (nothing
+ * owner-only: not their own, not HR).
+ */
+export function viewAsViewer(owner: Viewer, tier: 'alumni' | 'employee'): Viewer {
+  return {
+    id: `view-as:${tier}`,
+    role: tier,
+    email: '',
+    displayName: '',
+    locale: owner.locale,
+    attributes: { leftOn: null, currentEmployer: null },
+  };
+}
+
+export const presentPosition = (p: PositionRow) => ({
+  id: p.id,
+  employer: p.employer,
+  title: p.title,
+  startedOn: p.startedOn,
+  endedOn: p.endedOn,
+});
 
 /**
  * The only way a profile leaves the server. Names and role always; each other field only when the
@@ -14,10 +41,15 @@ export function presentProfile({
   viewer,
   member,
   limits,
+  extras = NO_EXTRAS,
+  viewingAs,
 }: {
   viewer: Viewer;
   member: MemberRow;
   limits: VisibilityMap;
+  extras?: ProfileExtras;
+  /** Set when `viewer` is the stand-in of `viewAsViewer`. */
+  viewingAs?: 'alumni' | 'employee';
 }): Profile {
   const isOwn = viewer.id === member.userId;
   const inForce = effectiveVisibilityMap(member.visibility, limits);
@@ -31,8 +63,16 @@ export function presentProfile({
     givenNameKana: member.givenNameKana,
     familyNameRomaji: member.familyNameRomaji,
     givenNameRomaji: member.givenNameRomaji,
+    // A photo is shown like the name, to whoever may see the profile (decision 041).
+    photo: extras.photoVersion
+      ? {
+          small: `/api/members/${member.userId}/photo?size=small&v=${extras.photoVersion}`,
+          large: `/api/members/${member.userId}/photo?size=large&v=${extras.photoVersion}`,
+        }
+      : null,
     canEdit: canEditProfile(viewer, member.userId),
   };
+  if (viewingAs) out.viewingAs = viewingAs;
   const values: Record<(typeof PROFILE_FIELDS)[number], unknown> = {
     email: member.email,
     joinedOn: member.joinedOn,
@@ -58,6 +98,9 @@ export function presentProfile({
   for (const field of PROFILE_FIELDS) {
     if (canSeeField(viewer, inForce[field], isOwn)) (out as Record<string, unknown>)[field] = values[field];
   }
+  // The timeline after leaving shows with the current employer: same visibility.
+  if (canSeeField(viewer, inForce.currentEmployer, isOwn))
+    out.positions = extras.positions.map(presentPosition);
   if (isOwn || isHr(viewer)) out.employeeNumber = member.employeeNumber;
   if (isOwn || isHr(viewer)) out.confirmedAt = member.confirmedAt.toISOString();
   if (canSeeVisibilitySettings(viewer, member.userId)) {

@@ -13,6 +13,7 @@ import {
   VisibilityMapSchema,
 } from '#common/profiles';
 import type { Role } from '#common/roles';
+import { canonicalTerms } from '#common/vocabulary';
 import type { Db } from '#server/db/client';
 import { profiles, sessions, users } from '#server/db/schema/index';
 import { consentedSql } from '#server/lib/access/consented';
@@ -401,6 +402,7 @@ export function newMemberRows(m: NewMember, limits: VisibilityMap) {
     ...m.profile,
     ...names,
   };
+  profile.skills = canonicalTerms('skill', profile.skills ?? []);
   return {
     user: {
       id: m.id,
@@ -466,6 +468,8 @@ export async function updateProfile({
   if (Object.keys(fields).length > 0) throw new AppError('bad_request', 'error.bad_request', fields);
 
   const { visibility, ...changes } = input;
+  // Skills are stored as vocabulary keys: 営業, Sales and ｓａｌｅｓ are one skill (decision 041).
+  if (changes.skills) changes.skills = canonicalTerms('skill', changes.skills);
   const next = {
     ...current,
     ...stripUndefined(changes),

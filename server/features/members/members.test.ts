@@ -163,7 +163,8 @@ describe('PATCH /api/members/:id', () => {
     const body = await res.json();
     expect(body.familyName).toBe('渡辺');
     expect(body.familyNameRomaji).toBe('Watanabe');
-    expect(body.skills).toEqual(['事業開発', 'Go']);
+    // Skills are stored as vocabulary keys (decision 041): 事業開発 is Business Development.
+    expect(body.skills).toEqual(['Business Development', 'Go']);
     expect(body.visibility.bio).toBe('employees');
 
     const found = await (await t.request('/api/directory?q=watanabe', { cookie: me.cookie })).json();

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { canonicalTerms } from '#common/vocabulary';
 import type { Db } from '#server/db/client';
 import { profiles, users } from '#server/db/schema/index';
 import { defineSetting, readSetting, writeSetting } from '#server/lib/settings';
@@ -8,10 +9,11 @@ import { getVisibilityLimits } from './members.service';
 
 /**
  * The version of the way `buildSearchColumns` builds the directory's keys. Raise it whenever that
- * changes (2: variant kanji folded and full-name keys, decision 028): profiles written before are
- * then rebuilt once, in the background, by `rebuildStaleSearchKeys`.
+ * changes (2: variant kanji folded and full-name keys, decision 028; 3: skills stored as vocabulary
+ * keys and searched in both languages, decision 041): profiles written before are then rebuilt
+ * once, in the background, by `rebuildStaleSearchKeys`.
  */
-export const SEARCH_KEYS_VERSION = 2;
+export const SEARCH_KEYS_VERSION = 3;
 /** The version the stored keys were built with (none yet: 0). */
 const SEARCH_KEYS_BUILT = defineSetting('directory.searchKeysVersion', z.coerce.number(), () => 0);
 
@@ -45,9 +47,11 @@ export async function rebuildStaleSearchKeys({
         .limit(batchSize)
         .for('update', { of: profiles });
       for (const { p, email } of batch) {
+        // Skills typed before the vocabulary become its keys (営業 → Sales), each once.
+        const skills = canonicalTerms('skill', p.skills);
         await tx
           .update(profiles)
-          .set(buildSearchColumns({ ...p, email }, limits))
+          .set({ skills, ...buildSearchColumns({ ...p, skills, email }, limits) })
           .where(eq(profiles.userId, p.userId));
       }
       after = batch[batch.length - 1]?.p.userId ?? after;

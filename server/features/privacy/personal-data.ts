@@ -145,6 +145,9 @@ const {
   peopleSuggestions,
   peopleSuggestionImpressions,
   peopleSuggestionRuns,
+  vocabularyTerms,
+  profilePositions,
+  profilePhotos,
 } = schema;
 
 /** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
@@ -1507,6 +1510,55 @@ export const PERSONAL_DATA: RegistryEntry[] = [
       updatedAt: 'context',
     },
     links: [{ via: 'id', where: (s) => eq(users.id, s.userId), erase: 'delete' }],
+  },
+  {
+    kind: 'personal',
+    table: profilePositions,
+    category: 'profile',
+    columns: {
+      id: 'context',
+      userId: 'context',
+      employer: 'personal',
+      title: 'personal',
+      startedOn: 'personal',
+      endedOn: 'personal',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (their positions after leaving)',
+        where: (s) => eq(profilePositions.userId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: profilePhotos,
+    category: 'profile',
+    columns: {
+      userId: 'context',
+      version: 'context',
+      large: 'personal',
+      small: 'personal',
+      side: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (their photo)',
+        where: (s) => eq(profilePhotos.userId, s.userId),
+        erase: 'delete',
+        // The image bytes are not part of the JSON export; the member can download the photo itself.
+        exportColumns: ['version', 'side', 'updatedAt'],
+      },
+    ],
+  },
+  {
+    kind: 'none',
+    table: vocabularyTerms,
+    reason:
+      'The bilingual vocabulary of skills, industries and departments (decision 041); no member values.',
   },
   {
     kind: 'none',

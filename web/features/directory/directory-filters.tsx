@@ -44,6 +44,10 @@ export function DirectoryFilters({
         return format.country(value);
       case 'availability':
         return format.availability(value as AvailabilityFlag);
+      case 'skill':
+        return format.term('skill', value);
+      case 'department':
+        return format.term('department', value);
       default:
         return value;
     }

@@ -11,6 +11,7 @@ import {
   NAME_FIELDS,
   PROFILE_FIELDS,
 } from '#common/reference';
+import { suggestTerms } from '#common/vocabulary';
 import { NotFoundPage } from '#web/components/not-found-page';
 import { ErrorBanner, SuccessBanner } from '#web/components/ui/banners';
 import { Button, buttonClasses } from '#web/components/ui/button';
@@ -28,6 +29,8 @@ import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useFlash } from '#web/lib/use-flash';
 import { validateWithSchema } from '#web/lib/zod-form';
 import { MemberQueryFallback } from './member-query-fallback';
+import { PhotoEditor } from './photo-editor';
+import { PositionsEditor } from './positions-editor';
 import {
   type LinkRow,
   linksOf,
@@ -179,207 +182,256 @@ function ProfileEditForm({ profile }: { profile: Profile }) {
     );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:py-8">
-      <div>
-        <p className="text-sm text-slate-500">
-          <Link to={`/members/${profile.id}`} className="text-ai-700 hover:underline">
-            ← {profile.displayName}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold text-slate-900">{t('edit.title')}</h1>
-        {profile.visibility && <p className="mt-1 text-sm text-slate-600">{t('edit.visibilityHelp')}</p>}
-      </div>
-
-      {isWelcome && <SuccessBanner>{t('edit.welcome')}</SuccessBanner>}
-      <div ref={bannerRef} tabIndex={-1} className="focus:outline-none">
-        {formError && (
-          <ErrorBanner message={formError}>
-            {otherErrors.length > 0 && (
-              <ul className="mt-1 list-disc pl-5">
-                {otherErrors.map(([key, messages]) => (
-                  <li key={key}>{messages.join(' ')}</li>
-                ))}
-              </ul>
-            )}
-          </ErrorBanner>
-        )}
-      </div>
-
-      <Card title={t('edit.sections.name')} id="edit-name">
-        <p className="-mt-2 text-sm text-slate-600">{t('edit.nameHelp')}</p>
-        <div className="mb-4">
-          <RequiredLegend />
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-6 sm:py-8">
+      <form noValidate onSubmit={onSubmit} className="space-y-6">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link to={`/members/${profile.id}`} className="text-ai-700 hover:underline">
+              ← {profile.displayName}
+            </Link>
+          </p>
+          <h1 className="mt-1 text-2xl font-bold text-slate-900">{t('edit.title')}</h1>
+          {profile.visibility && <p className="mt-1 text-sm text-slate-600">{t('edit.visibilityHelp')}</p>}
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {NAME_FIELDS.map((key) => (
-            <TextField
-              key={key}
-              label={fieldLabel(key)}
-              value={values[key]}
-              maxLength={60}
-              required={key === 'familyName' || key === 'givenName'}
-              autoComplete={key === 'familyName' ? 'family-name' : key === 'givenName' ? 'given-name' : 'off'}
-              onChange={(e) => set(key, e.target.value)}
-              errors={errors[key]}
-            />
-          ))}
-        </div>
-      </Card>
 
-      <Card title={t('profile.sections.atCompany')} id="edit-company">
-        {!canEditHrRecord && <p className="-mt-2 mb-4 text-sm text-slate-600">{t('edit.hrOnly')}</p>}
-        <div className="grid gap-4 sm:grid-cols-2">
-          {present('email') && (
-            <TextField
-              label={fieldLabel('email')}
-              value={profile.email ?? ''}
-              readOnly
-              aside={visibilityFor('email')}
-              containerClassName="sm:col-span-2"
-            />
-          )}
-          {present('employeeNumber') && (
-            <TextField
-              label={fieldLabel('employeeNumber')}
-              value={values.employeeNumber}
-              readOnly={!canEditHrRecord}
-              maxLength={40}
-              onChange={(e) => set('employeeNumber', e.target.value)}
-              errors={errors.employeeNumber}
-              hint={t('edit.employeeNumberHint')}
-              containerClassName="sm:col-span-2"
-            />
-          )}
-          {(['joinedOn', 'leftOn'] as const).map(
-            (key) =>
-              present(key) && (
-                <TextField
-                  key={key}
-                  label={fieldLabel(key)}
-                  // Members see the HR record as text; only HR gets a date picker.
-                  type={canEditHrRecord ? 'date' : 'text'}
-                  value={canEditHrRecord ? values[key] : values[key] && format.date(values[key])}
-                  readOnly={!canEditHrRecord}
-                  onChange={(e) => set(key, e.target.value)}
-                  errors={errors[key]}
-                  aside={visibilityFor(key)}
-                />
-              ),
-          )}
-          {present('departments') && (
-            <TextField
-              label={fieldLabel('departments')}
-              value={values.departments}
-              onChange={(e) => set('departments', e.target.value)}
-              hint={t('edit.commaHint')}
-              errors={listErrors('departments')}
-              aside={visibilityFor('departments')}
-              containerClassName="sm:col-span-2"
-            />
-          )}
-          {text('lastTitle', 120)}
-          {text('office', 120)}
-          {country('companyCountry')}
-        </div>
-      </Card>
-
-      <Card title={t('profile.sections.after')} id="edit-after">
-        <div className="grid gap-4 sm:grid-cols-2">
-          {text('currentEmployer', 160)}
-          {text('currentTitle', 120)}
-          {present('industry') && (
-            <Select
-              label={fieldLabel('industry')}
-              value={values.industry}
-              onChange={(e) => set('industry', e.target.value)}
-              emptyOption={t('edit.notSet')}
-              options={INDUSTRIES.map((code) => ({ value: code, label: format.industry(code) }))}
-              errors={errors.industry}
-              aside={visibilityFor('industry')}
-            />
-          )}
-          {text('location', 120)}
-          {country('country')}
-          {present('languages') && (
-            <LanguagesField
-              values={values.languages}
-              onChange={(languages) => set('languages', languages)}
-              errors={[
-                ...(errors.languages ?? []),
-                ...Object.entries(errors)
-                  .filter(([k]) => k.startsWith('languages.'))
-                  .flatMap(([, m]) => m),
-              ]}
-              aside={visibilityFor('languages')}
-            />
-          )}
-          {present('skills') && (
-            <TextField
-              label={fieldLabel('skills')}
-              value={values.skills}
-              onChange={(e) => set('skills', e.target.value)}
-              hint={t('edit.commaHint')}
-              errors={listErrors('skills')}
-              aside={visibilityFor('skills')}
-              containerClassName="sm:col-span-2"
-            />
-          )}
-          {present('bio') && (
-            <TextArea
-              label={fieldLabel('bio')}
-              value={values.bio}
-              maxLength={2000}
-              rows={5}
-              onChange={(e) => set('bio', e.target.value)}
-              errors={errors.bio}
-              aside={visibilityFor('bio')}
-              containerClassName="sm:col-span-2"
-            />
+        {isWelcome && <SuccessBanner>{t('edit.welcome')}</SuccessBanner>}
+        <div ref={bannerRef} tabIndex={-1} className="focus:outline-none">
+          {formError && (
+            <ErrorBanner message={formError}>
+              {otherErrors.length > 0 && (
+                <ul className="mt-1 list-disc pl-5">
+                  {otherErrors.map(([key, messages]) => (
+                    <li key={key}>{messages.join(' ')}</li>
+                  ))}
+                </ul>
+              )}
+            </ErrorBanner>
           )}
         </div>
-      </Card>
 
-      {AVAILABILITY_FLAGS.some((f) => present(f)) && (
-        <Card title={t('profile.sections.availability')} id="edit-availability">
-          <p className="-mt-2 mb-4 text-sm text-slate-600">{t('edit.availabilityHelp')}</p>
-          <ul className="divide-y divide-slate-100">
-            {AVAILABILITY_FLAGS.filter((f) => present(f)).map((flag: AvailabilityFlag) => (
-              <li key={flag} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <Checkbox
-                  label={format.availability(flag)}
-                  hint={t(`availabilityHelp.${flag}`)}
-                  checked={values[flag]}
-                  onChange={(e) => set(flag, e.target.checked)}
-                  errors={errors[flag]}
-                  containerClassName="min-w-0 flex-1"
-                />
-                {visibilityFor(flag)}
-              </li>
+        <Card title={t('edit.sections.name')} id="edit-name">
+          <p className="-mt-2 text-sm text-slate-600">{t('edit.nameHelp')}</p>
+          <div className="mb-4">
+            <RequiredLegend />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {NAME_FIELDS.map((key) => (
+              <TextField
+                key={key}
+                label={fieldLabel(key)}
+                value={values[key]}
+                maxLength={60}
+                required={key === 'familyName' || key === 'givenName'}
+                autoComplete={
+                  key === 'familyName' ? 'family-name' : key === 'givenName' ? 'given-name' : 'off'
+                }
+                onChange={(e) => set(key, e.target.value)}
+                errors={errors[key]}
+              />
             ))}
-          </ul>
+          </div>
         </Card>
-      )}
 
-      {present('links') && (
-        <Card title={t('profile.sections.links')} id="edit-links" actions={visibilityFor('links')}>
-          <LinksEditor
-            rows={values.links}
-            onChange={(links) => set('links', links)}
-            errorsFor={linkErrors}
-            listErrors={errors.links}
-          />
+        <Card title={t('profile.sections.atCompany')} id="edit-company">
+          {!canEditHrRecord && <p className="-mt-2 mb-4 text-sm text-slate-600">{t('edit.hrOnly')}</p>}
+          <div className="grid gap-4 sm:grid-cols-2">
+            {present('email') && (
+              <TextField
+                label={fieldLabel('email')}
+                value={profile.email ?? ''}
+                readOnly
+                aside={visibilityFor('email')}
+                containerClassName="sm:col-span-2"
+              />
+            )}
+            {present('employeeNumber') && (
+              <TextField
+                label={fieldLabel('employeeNumber')}
+                value={values.employeeNumber}
+                readOnly={!canEditHrRecord}
+                maxLength={40}
+                onChange={(e) => set('employeeNumber', e.target.value)}
+                errors={errors.employeeNumber}
+                hint={t('edit.employeeNumberHint')}
+                containerClassName="sm:col-span-2"
+              />
+            )}
+            {(['joinedOn', 'leftOn'] as const).map(
+              (key) =>
+                present(key) && (
+                  <TextField
+                    key={key}
+                    label={fieldLabel(key)}
+                    // Members see the HR record as text; only HR gets a date picker.
+                    type={canEditHrRecord ? 'date' : 'text'}
+                    value={canEditHrRecord ? values[key] : values[key] && format.date(values[key])}
+                    readOnly={!canEditHrRecord}
+                    onChange={(e) => set(key, e.target.value)}
+                    errors={errors[key]}
+                    aside={visibilityFor(key)}
+                  />
+                ),
+            )}
+            {present('departments') && (
+              <TextField
+                label={fieldLabel('departments')}
+                value={values.departments}
+                onChange={(e) => set('departments', e.target.value)}
+                hint={t('edit.commaHint')}
+                errors={listErrors('departments')}
+                aside={visibilityFor('departments')}
+                containerClassName="sm:col-span-2"
+              />
+            )}
+            {text('lastTitle', 120)}
+            {text('office', 120)}
+            {country('companyCountry')}
+          </div>
         </Card>
-      )}
 
-      <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
-        <Link to={`/members/${profile.id}`} className={buttonClasses('ghost')}>
-          {t('common.cancel')}
-        </Link>
-        <Button type="submit" isBusy={update.isPending}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </form>
+        <Card title={t('profile.sections.after')} id="edit-after">
+          <div className="grid gap-4 sm:grid-cols-2">
+            {text('currentEmployer', 160)}
+            {text('currentTitle', 120)}
+            {present('industry') && (
+              <Select
+                label={fieldLabel('industry')}
+                value={values.industry}
+                onChange={(e) => set('industry', e.target.value)}
+                emptyOption={t('edit.notSet')}
+                options={INDUSTRIES.map((code) => ({ value: code, label: format.industry(code) }))}
+                errors={errors.industry}
+                aside={visibilityFor('industry')}
+              />
+            )}
+            {text('location', 120)}
+            {country('country')}
+            {present('languages') && (
+              <LanguagesField
+                values={values.languages}
+                onChange={(languages) => set('languages', languages)}
+                errors={[
+                  ...(errors.languages ?? []),
+                  ...Object.entries(errors)
+                    .filter(([k]) => k.startsWith('languages.'))
+                    .flatMap(([, m]) => m),
+                ]}
+                aside={visibilityFor('languages')}
+              />
+            )}
+            {present('skills') && (
+              <TextField
+                label={fieldLabel('skills')}
+                value={values.skills}
+                onChange={(e) => set('skills', e.target.value)}
+                hint={t('edit.commaHint')}
+                errors={listErrors('skills')}
+                aside={visibilityFor('skills')}
+                containerClassName="sm:col-span-2"
+                autoComplete="off"
+              />
+            )}
+            {present('skills') && (
+              <SkillSuggestions value={values.skills} onPick={(next) => set('skills', next)} />
+            )}
+            {present('bio') && (
+              <TextArea
+                label={fieldLabel('bio')}
+                value={values.bio}
+                maxLength={2000}
+                rows={5}
+                onChange={(e) => set('bio', e.target.value)}
+                errors={errors.bio}
+                aside={visibilityFor('bio')}
+                containerClassName="sm:col-span-2"
+              />
+            )}
+          </div>
+        </Card>
+
+        {AVAILABILITY_FLAGS.some((f) => present(f)) && (
+          <Card title={t('profile.sections.availability')} id="edit-availability">
+            <p className="-mt-2 mb-4 text-sm text-slate-600">{t('edit.availabilityHelp')}</p>
+            <ul className="divide-y divide-slate-100">
+              {AVAILABILITY_FLAGS.filter((f) => present(f)).map((flag: AvailabilityFlag) => (
+                <li key={flag} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <Checkbox
+                    label={format.availability(flag)}
+                    hint={t(`availabilityHelp.${flag}`)}
+                    checked={values[flag]}
+                    onChange={(e) => set(flag, e.target.checked)}
+                    errors={errors[flag]}
+                    containerClassName="min-w-0 flex-1"
+                  />
+                  {visibilityFor(flag)}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+
+        {present('links') && (
+          <Card title={t('profile.sections.links')} id="edit-links" actions={visibilityFor('links')}>
+            <LinksEditor
+              rows={values.links}
+              onChange={(links) => set('links', links)}
+              errorsFor={linkErrors}
+              listErrors={errors.links}
+            />
+          </Card>
+        )}
+
+        <div className="sticky bottom-0 -mx-4 flex items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
+          <Link to={`/members/${profile.id}`} className={buttonClasses('ghost')}>
+            {t('common.cancel')}
+          </Link>
+          <Button type="submit" isBusy={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </form>
+      {/* Their own forms: outside the profile form (a form cannot hold another). */}
+      <PhotoEditor profile={profile} />
+      {'positions' in profile && <PositionsEditor profile={profile} />}
+    </div>
+  );
+}
+
+/** Vocabulary terms for the skill being typed (the last comma-separated entry), in the UI language. */
+function SkillSuggestions({ value, onPick }: { value: string; onPick: (next: string) => void }) {
+  const { t } = useTranslation();
+  const { lang } = useFormat();
+  const parts = value.split(/[,、，]/);
+  const typed = (parts.at(-1) ?? '').trim();
+  const already = new Set(parts.slice(0, -1).map((p) => p.trim()));
+  const terms = suggestTerms('skill', typed, 6).filter(
+    (term) =>
+      ![term.labelJa, term.labelEn].includes(typed) &&
+      !already.has(lang === 'ja' ? term.labelJa : term.labelEn),
+  );
+  if (terms.length === 0) return null;
+  return (
+    <fieldset className="-mt-3 flex flex-wrap items-center gap-1.5 sm:col-span-2">
+      <legend className="sr-only">{t('skillSuggestions')}</legend>
+      <span aria-hidden="true" className="text-xs text-slate-500">
+        {t('skillSuggestions')}:
+      </span>
+      {terms.map((term) => {
+        const label = lang === 'ja' ? term.labelJa : term.labelEn;
+        return (
+          <button
+            key={term.key}
+            type="button"
+            className="rounded-md border border-ai-200 bg-ai-50 px-2 py-0.5 text-xs text-ai-800 hover:bg-ai-100"
+            onClick={() =>
+              onPick([...parts.slice(0, -1).map((p) => p.trim()), label].filter(Boolean).join(', '))
+            }
+          >
+            {label}
+          </button>
+        );
+      })}
+    </fieldset>
   );
 }
 

@@ -22,6 +22,7 @@ const profile: Profile = {
   openToReturn: false,
   visibility: { bio: 'members' },
   visibilityLimits: { bio: 'members' },
+  photo: null,
   canEdit: true,
 };
 
