@@ -39,8 +39,14 @@ export function originCheck(
       const type = c.req.header('content-type') ?? '';
       const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding');
       // text/csv (HR uploads) and the logo's image types are, like JSON, not types a cross-site
-      // form or simple request can send.
-      if (hasBody && !UPLOAD_TYPES.some((allowed) => type.startsWith(allowed))) {
+      // form or simple request can send. A file upload (post media, profile photo) is
+      // multipart/form-data, which a cross-site form can send: it is accepted only from a request
+      // that proved it comes from our own page — a trusted Origin, or Sec-Fetch-Site same-origin.
+      const provenSameOrigin = (origin !== undefined && trusted.has(origin)) || site === 'same-origin';
+      const allowed =
+        UPLOAD_TYPES.some((t) => type.startsWith(t)) ||
+        (type.startsWith('multipart/form-data') && provenSameOrigin);
+      if (hasBody && !allowed) {
         throw new AppError('bad_request');
       }
     }
