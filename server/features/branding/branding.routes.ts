@@ -37,6 +37,8 @@ const putNames = createRoute({
 
 const binary = z.string().openapi({ format: 'binary' });
 
+const LOGO_BODY_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
 const putLogo = createRoute({
   method: 'put',
   path: '/branding/logo',
@@ -89,6 +91,11 @@ export const brandingRoutes = createRouter()
   })
   .openapi(putLogo, async (c) => {
     const viewer = authorize(c, canManageBranding);
+    // The logo is a raw image body: any other declared type (a form, text) is refused unread.
+    const declared = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!LOGO_BODY_TYPES.has(declared)) {
+      throw new AppError('bad_request', 'error.bad_request', { logo: ['v.logoFormat'] });
+    }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(presentBranding(await setLogo({ db: c.var.deps.db, bytes, actorId: viewer.id })), 200);
   })
