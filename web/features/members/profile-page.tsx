@@ -96,7 +96,7 @@ function DirectoryLink({ to, children }: { to: string; children: ReactNode }) {
     <Link
       to={to}
       title={t('profile.filterBy', { value: typeof children === 'string' ? children : '' })}
-      className="text-ai-700 underline-offset-2 hover:underline"
+      className="text-ai-700 underline underline-offset-2 hover:text-ai-900"
     >
       {children}
     </Link>

@@ -2,9 +2,8 @@
 export const messages = {
   messaging: {
     nav: 'Messages',
-    navUnread_zero: 'Messages',
-    navUnread_one: 'Messages, {{count}} unread',
-    navUnread_other: 'Messages, {{count}} unread',
+    unreadSr_one: '{{count}} unread',
+    unreadSr_other: '{{count}} unread',
     title: 'Messages',
     lead: 'Conversations with your connections. New messages appear as they arrive.',
     empty: 'No conversations yet. Open a connection’s profile and choose “Message”.',

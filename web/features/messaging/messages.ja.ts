@@ -5,9 +5,8 @@ import type { messages as en } from './messages.en';
 export const messages: Translation<typeof en> = {
   messaging: {
     nav: 'メッセージ',
-    navUnread_zero: 'メッセージ',
-    navUnread_one: 'メッセージ 未読{{count}}件',
-    navUnread_other: 'メッセージ 未読{{count}}件',
+    unreadSr_one: '未読{{count}}件',
+    unreadSr_other: '未読{{count}}件',
     title: 'メッセージ',
     lead: 'つながっているメンバーとの会話です。新しいメッセージはすぐに表示されます。',
     empty: 'まだ会話はありません。つながっているメンバーのプロフィールから「メッセージ」を選んでください。',
