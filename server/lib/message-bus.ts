@@ -89,8 +89,17 @@ function startBus(client: object): MessageBus {
     ready = connect();
     stop = async () => {
       closed = true;
+      await ready.catch(() => undefined);
       await current?.end().catch(() => undefined);
     };
+    // The listening connection is not the pool's: closing the database must close it too, or it
+    // keeps the process alive and the database busy (a test's DROP DATABASE waits on it).
+    const pool = client;
+    const endPool = pool.end.bind(pool);
+    pool.end = (async () => {
+      await stop();
+      return endPool();
+    }) as typeof pool.end;
   } else {
     const lite = client as PGlite;
     ready = lite
