@@ -27,7 +27,15 @@ import { groupMembers, groups, postMedia, posts, reactions, users } from '#serve
 import { listedPostsWhere } from '#server/features/posts/posts.policy';
 import { homeFeed, MAX_PINNED, POST_COLUMNS, postContext } from '#server/features/posts/posts.service';
 import type { Viewer } from '#server/lib/access/policy';
-import { benchKinds, benchMain, type DbKind, openBenchDatabase, revision, runBench } from './harness';
+import {
+  benchKinds,
+  benchMain,
+  type DbKind,
+  openBenchDatabase,
+  percentile,
+  revision,
+  runBench,
+} from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -225,9 +233,6 @@ async function sameStatementsFirstPage(database: Database, viewer: Viewer) {
   ]);
   return ids.length;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 const summary = (ms: number[]) => {
   ms.sort((a, b) => a - b);

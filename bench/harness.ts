@@ -253,3 +253,7 @@ export async function withProbe(
     note,
   };
 }
+
+/** The p-th percentile (0–100) of ascending-sorted samples, nearest rank. */
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

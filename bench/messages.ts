@@ -27,7 +27,7 @@ import { createMemoryMailer } from '#server/lib/mail';
 import { createQueue } from '#server/lib/queue';
 import { createTestMember, signIn } from '#tests/factories/index';
 import { ORIGIN, requestAs } from '#tests/setup';
-import { benchMain, type DbKind, openBenchDatabase } from './harness';
+import { benchMain, type DbKind, openBenchDatabase, percentile } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,9 +41,6 @@ const { values: args } = parseArgs({
 const streams = args.full ? 1000 : Number(args.streams);
 const samples = args.full ? 300 : Number(args.samples);
 const idleMembers = args.full ? 100 : Number(args.members);
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Reads an SSE body and calls `onMessage` with each `message` event's data. */
 async function consume(body: ReadableStream<Uint8Array>, onMessage: (data: string) => void) {

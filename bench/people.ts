@@ -28,7 +28,15 @@ import {
 } from '#server/features/suggestions/suggestions.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
-import { benchKinds, benchMain, type DbKind, openBenchDatabase, revision, runBench } from './harness';
+import {
+  benchKinds,
+  benchMain,
+  type DbKind,
+  openBenchDatabase,
+  percentile,
+  revision,
+  runBench,
+} from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -142,8 +150,6 @@ async function rawTop(db: Db, viewer: Viewer, list: string) {
   );
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 type Stats = { p50: number; p95: number; max: number };
 const summary = (ms: number[]): Stats => {
   ms.sort((a, b) => a - b);

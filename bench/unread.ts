@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
 import { unreadCount } from '#server/features/notifications/notifications.service';
-import { benchMain, type DbKind, openBenchDatabase } from './harness';
+import { benchMain, type DbKind, openBenchDatabase, percentile } from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,8 +34,6 @@ const perMember = args.full ? 30 : Number(args['per-member']);
 const readShare = Number(args['read-share']);
 const samples = Number(args.samples);
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const summary = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(2)} ms · p95 ${percentile(sorted, 95).toFixed(2)} ms · max ${(sorted.at(-1) ?? 0).toFixed(2)} ms`;
