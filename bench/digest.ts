@@ -10,6 +10,10 @@
  * Databases: PGlite in a temporary directory; PostgreSQL at BENCH_DATABASE_URL (see harness.ts).
  *
  *   npm run bench:digest -- [--members 2000] [--db pglite|postgres|both] [--label latest] [--no-write]
+ *     [--keep] [--reuse <pglite dir | kizuna_bench_… database>]
+ *
+ * `--reuse` skips the seed and resets what a previous run sent (digest mails, the members' last
+ * digest, the digest notifications' mailed mark and the queue's digest and mail jobs).
  *
  * Keep it small on a shared machine: the issue's target (300,000 members queued in ≤ 10 minutes,
  * longest wait ≤ 100 ms) is for a dedicated PostgreSQL run.
@@ -48,6 +52,8 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'pglite' },
     label: { type: 'string', default: 'latest' },
     'no-write': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const MEMBERS = Number(args.members);
@@ -64,29 +70,45 @@ async function benchDatabase(kind: DbKind, database: Database) {
   const { db } = database;
   const log = (message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
   await applyMigrations(database);
-  log(`seeding ${MEMBERS.toLocaleString('en')} members`);
-  const seeded = await seedDemo({ db, members: MEMBERS, log });
   const now = new Date();
-  const authors = await db.select({ id: users.id }).from(users).limit(200);
-  const rows = Array.from({ length: Math.max(10, Math.floor(MEMBERS / 10)) }, (_, i) => {
-    const body = `Post ${i}: what we learned this week #digest`;
-    return {
-      id: randomUUID(),
-      authorId: authors[i % authors.length]?.id as string,
-      kind: i % 7 === 0 ? ('news' as const) : ('insight' as const),
-      isCompany: i % 7 === 0,
-      classification: i % 5 === 0 ? ('internal' as const) : ('network' as const),
-      audience: {},
-      title: `Post ${i}`,
-      bodyMarkdown: body,
-      bodyHtml: renderMemberText(body, new Map()),
-      commentCount: i % 13,
-      reactionCounts: { like: i % 17 },
-      createdAt: new Date(now.getTime() - (i % 6) * DAY - 3_600_000),
-    };
-  });
-  for (let i = 0; i < rows.length; i += 500) await db.insert(posts).values(rows.slice(i, i + 500));
-  log(`${rows.length} posts`);
+  let members: number;
+  if (args.reuse) {
+    log('reusing: resetting what the last run sent');
+    await db.execute(sql`delete from mail_messages where kind = 'digest'`);
+    await db.execute(sql`update digest_subscriptions set last_sent_at = null`);
+    await db.execute(sql`update notifications set mailed_at = null where channel = 'digest'`);
+    await db.execute(sql`delete from pgboss.job where name in ('digest.weekly', 'digest.send', 'mail.deliver')`);
+    // The posts were written relative to the seeding run's clock: move them into this week.
+    await db.execute(
+      sql`update posts set created_at = ${now.toISOString()}::timestamptz - ((hashtext(id::text) & 7) % 6) * interval '1 day' - interval '1 hour'`,
+    );
+    await db.execute(sql`vacuum analyze`);
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
+    members = Number(row?.n ?? 0);
+  } else {
+    log(`seeding ${MEMBERS.toLocaleString('en')} members`);
+    members = (await seedDemo({ db, members: MEMBERS, log })).members;
+    const authors = await db.select({ id: users.id }).from(users).limit(200);
+    const rows = Array.from({ length: Math.max(10, Math.floor(MEMBERS / 10)) }, (_, i) => {
+      const body = `Post ${i}: what we learned this week #digest`;
+      return {
+        id: randomUUID(),
+        authorId: authors[i % authors.length]?.id as string,
+        kind: i % 7 === 0 ? ('news' as const) : ('insight' as const),
+        isCompany: i % 7 === 0,
+        classification: i % 5 === 0 ? ('internal' as const) : ('network' as const),
+        audience: {},
+        title: `Post ${i}`,
+        bodyMarkdown: body,
+        bodyHtml: renderMemberText(body, new Map()),
+        commentCount: i % 13,
+        reactionCounts: { like: i % 17 },
+        createdAt: new Date(now.getTime() - (i % 6) * DAY - 3_600_000),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) await db.insert(posts).values(rows.slice(i, i + 500));
+    log(`${rows.length} posts`);
+  }
 
   const clock = fixedClock(now);
   const queue = createQueue({ raw: database.raw, logger: createLogger('silent'), workers: false });
@@ -135,7 +157,7 @@ async function benchDatabase(kind: DbKind, database: Database) {
   });
   await queue.stop();
   const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(db, sql`select version()`);
-  return { kind, version, members: seeded.members, results };
+  return { kind, version, members, results };
 }
 
 type DbResult = Awaited<ReturnType<typeof benchDatabase>>;
@@ -164,7 +186,13 @@ function report(runs: DbResult[]) {
 benchMain(() =>
   runBench({
     kinds: benchKinds(args.db),
-    open: (kind) => openBenchDatabase(kind, { poolSize: 10, tmpPrefix: 'kizuna-bench-digest-' }),
+    open: (kind) =>
+      openBenchDatabase(kind, {
+        poolSize: 10,
+        tmpPrefix: 'kizuna-bench-digest-',
+        keep: args.keep,
+        reuse: args.reuse ?? null,
+      }),
     run: benchDatabase,
     report,
     write: !args['no-write'],

@@ -70,6 +70,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return { db, kind: 'pglite', raw, close: () => client.close() };
 }
 
+/**
+ * Is this the embedded database, whose one connection every query waits for? Background work
+ * over all members rests longer between pieces there (decision 023, decision 042).
+ */
+export function holdsOneConnection(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /** Raw SQL → rows, the same on both drivers (both return `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

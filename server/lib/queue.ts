@@ -36,6 +36,8 @@ export interface Queue {
   /** Registers job handlers; call before `start`. */
   register(definitions: JobDefinition<never>[]): void;
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  /** Many jobs of one kind in one statement (pg-boss `insert`), e.g. a digest chunk's mails. */
+  sendMany<T extends object>(name: string, data: readonly T[]): Promise<void>;
   /** Creates pg-boss's tables and the queues; with `workers`, polls and runs jobs in the background. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -72,23 +74,36 @@ export function createQueue(options: { raw: RawSql; logger: Logger; workers: boo
     await boss.complete(definition.name, job.id);
   };
 
+  /** A registered job's retry and expiry settings (throws for an unknown job or a stopped queue). */
+  const jobOptions = (name: string) => {
+    const definition = definitions.get(name);
+    if (!definition) throw new Error(`Unknown job: ${name}`);
+    if (!started) throw new Error('Queue not started');
+    return {
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+    };
+  };
+
   return {
     register(list) {
       for (const definition of list) definitions.set(definition.name, definition);
     },
 
     async send(name, data, sendOptions = {}) {
-      const definition = definitions.get(name);
-      if (!definition) throw new Error(`Unknown job: ${name}`);
-      if (!started) throw new Error('Queue not started');
       return boss.send(name, data, {
-        retryLimit: definition.retryLimit ?? 5,
-        retryDelay: definition.retryDelaySeconds ?? 30,
-        retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+        ...jobOptions(name),
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
       });
+    },
+
+    async sendMany(name, list) {
+      const options = jobOptions(name);
+      if (list.length === 0) return;
+      await boss.insert(list.map((data) => ({ name, data, ...options })));
     },
 
     async start() {

@@ -3,7 +3,7 @@ import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:time
 import { type AnyColumn, and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { DIGEST_PERIOD_DAYS, type DigestFrequency } from '#common/digest';
 import { NOTIFICATION_TYPES, type NotificationType } from '#common/notifications';
-import { type Db, queryRows } from '#server/db/client';
+import { type Db, holdsOneConnection, queryRows } from '#server/db/client';
 import { digestSubscriptions, jobs, notifications, posts, profiles, users } from '#server/db/schema/index';
 import { fitOf, listedJobWhere } from '#server/features/jobs/jobs.service';
 import { inFeedScope, listedPostsWhere } from '#server/features/posts/posts.policy';
@@ -46,8 +46,12 @@ export const digestOptions = {
   walkBatch: 500,
   /** Members per transaction inside a send job. */
   chunk: 25,
-  /** Rest after each piece of work, as a multiple of the time it took. */
-  restRatio: 1,
+  /**
+   * Rest after each piece of work, as a multiple of the time it took; `null` = by database:
+   * 1 on PGlite (its one connection is what requests wait for), 0.25 on a PostgreSQL server
+   * (requests have the pool's other connections; the rest only spares the server). Decision 042.
+   */
+  restRatio: null as number | null,
 };
 
 const DAY = 86_400_000;
@@ -212,20 +216,48 @@ function notificationText(
   return title ? `${what}${locale === 'ja' ? '：' : ': '}${clip(title, 80)}` : what;
 }
 
+/**
+ * What every chunk of one range shares, read once per range: the period's top posts and open jobs
+ * (the same for everyone, narrowed per member afterwards) and the posts' plain-text excerpts (the
+ * sanitiser is the costly part).
+ */
+export interface RangeContext {
+  now: Date;
+  pool: PoolPost[];
+  /** The names of the pool's authors who are still active members. */
+  authorNames: ReadonlyMap<string, string>;
+  openJobs: Awaited<ReturnType<typeof jobPool>>;
+  excerpts: Map<string, string>;
+}
+
+async function rangeContext(db: Db, now: Date): Promise<RangeContext> {
+  const [pool, openJobs] = await Promise.all([postPool(db, now), jobPool(db, now)]);
+  const authorNames = await activeNames(db, [...new Set(pool.map((p) => p.authorId))]);
+  return { now, pool, authorNames, openJobs, excerpts: new Map() };
+}
+
+/** id → name of those of these members who are active (a former member's name is not shown). */
+async function activeNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(anyOf(users.id, ids), eq(users.status, 'active')));
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
 /** What each member of a chunk gets (only members with something new), in their language. */
 async function contentFor(
   deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
   members: DueMember[],
-  now: Date,
-  excerpts: Map<string, string>,
+  range: RangeContext,
 ): Promise<Map<string, { member: DueMember; content: DigestContent; notificationIds: string[] }>> {
   const { db } = deps;
+  const { now, pool, openJobs, excerpts } = range;
   const ids = members.map((m) => m.id);
-  const viewers = new Map((await loadViewers(db, ids)).map((v) => [v.id, v]));
   const since = new Map(members.map((m) => [m.id, periodStart(m, now)]));
-  const [pool, openJobs, memberProfiles, pending] = await Promise.all([
-    postPool(db, now),
-    jobPool(db, now),
+  const [loadedViewers, memberProfiles, pending] = await Promise.all([
+    loadViewers(db, ids),
     db
       .select({
         userId: profiles.userId,
@@ -257,21 +289,15 @@ async function contentFor(
       )
       .orderBy(notifications.userId, desc(notifications.createdAt), notifications.id),
   ]);
+  const viewers = new Map(loadedViewers.map((v) => [v.id, v]));
   const profileOf = new Map(memberProfiles.map((p) => [p.userId, p]));
   const pendingOf = new Map<string, typeof pending>();
   for (const n of pending) pendingOf.set(n.userId, [...(pendingOf.get(n.userId) ?? []), n]);
 
-  const nameIds = [...new Set([...pool.map((p) => p.authorId), ...pending.flatMap((n) => n.actorId ?? [])])];
-  const names = new Map(
-    nameIds.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(and(anyOf(users.id, nameIds), eq(users.status, 'active')))
-        ).map((u) => [u.id, u.name]),
-  );
+  // Authors of the pool are read once per range; only the notifications' actors are new here.
+  const names = new Map(range.authorNames);
+  const actorIds = [...new Set(pending.flatMap((n) => n.actorId ?? []))].filter((id) => !names.has(id));
+  for (const [id, name] of await activeNames(db, actorIds)) names.set(id, name);
   const excerptOf = (p: PoolPost) => {
     let text = excerpts.get(p.id);
     if (text === undefined) {
@@ -287,12 +313,13 @@ async function contentFor(
     for (const [userId, section] of sections) extra.set(userId, [...(extra.get(userId) ?? []), section]);
   }
 
-  const out = new Map<string, { member: DueMember; content: DigestContent; notificationIds: string[] }>();
+  // Narrowed here with the policy's pure twin (a few spares), then decided by the policy's SQL:
+  // one statement for the whole chunk (decision 032; decision 042 for the batching).
+  const asked = new Map<string, { viewer: Viewer; candidates: PoolPost[]; postIds: string[] }>();
   for (const member of members) {
     const viewer = viewers.get(member.id);
     if (!viewer) continue;
     const from = since.get(member.id) as Date;
-    // Narrowed here with the policy's pure twin (a few spares), then decided by the SQL below.
     const candidates = pool
       .filter(
         (p) =>
@@ -306,14 +333,27 @@ async function contentFor(
           ),
       )
       .slice(0, DIGEST_CAPS.posts + 3);
-    const theirs = pendingOf.get(member.id) ?? [];
-    const aboutPosts = theirs.flatMap((n) => postIdOf(n) ?? []);
-    const visible = await listedFor(
-      db,
+    const aboutPosts = (pendingOf.get(member.id) ?? []).flatMap((n) => postIdOf(n) ?? []);
+    asked.set(member.id, {
       viewer,
-      [...new Set([...candidates.map((p) => p.id), ...aboutPosts])],
-      now,
-    );
+      candidates,
+      postIds: [...new Set([...candidates.map((p) => p.id), ...aboutPosts])],
+    });
+  }
+  const listed = await listedForEach(
+    db,
+    [...asked.values()].map(({ viewer, postIds }) => ({ viewer, postIds })),
+    now,
+  );
+
+  const out = new Map<string, { member: DueMember; content: DigestContent; notificationIds: string[] }>();
+  for (const member of members) {
+    const entry = asked.get(member.id);
+    if (!entry) continue;
+    const { viewer, candidates } = entry;
+    const from = since.get(member.id) as Date;
+    const theirs = pendingOf.get(member.id) ?? [];
+    const visible = listed.get(member.id) ?? new Set<string>();
 
     const postItems: DigestPost[] = candidates
       .filter((p) => visible.has(p.id))
@@ -377,14 +417,30 @@ async function contentFor(
   return out;
 }
 
-/** Which of these posts the viewer may see in a list — the policy's SQL decides (decision 032). */
-async function listedFor(db: Db, viewer: Viewer, ids: string[], now: Date): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(anyOf(posts.id, ids), listedPostsWhere(viewer, now)));
-  return new Set(rows.map((r) => r.id));
+/**
+ * Which of their posts each viewer may see in a list — the policy's SQL decides (decision 032),
+ * one `union all` statement for the whole chunk instead of one query per member (decision 042).
+ */
+async function listedForEach(
+  db: Db,
+  asks: { viewer: Viewer; postIds: string[] }[],
+  now: Date,
+): Promise<Map<string, Set<string>>> {
+  const parts = asks
+    .filter((a) => a.postIds.length > 0)
+    .map(
+      ({ viewer, postIds }) =>
+        sql`(select ${viewer.id}::text as viewer_id, ${posts.id} as post_id from ${posts} where ${anyOf(posts.id, postIds)} and ${listedPostsWhere(viewer, now)})`,
+    );
+  const out = new Map<string, Set<string>>();
+  if (parts.length === 0) return out;
+  const rows = await queryRows<{ viewer_id: string; post_id: string }>(db, sql.join(parts, sql` union all `));
+  for (const r of rows) {
+    const set = out.get(r.viewer_id) ?? new Set<string>();
+    set.add(r.post_id);
+    out.set(r.viewer_id, set);
+  }
+  return out;
 }
 
 /**
@@ -392,14 +448,10 @@ async function listedFor(db: Db, viewer: Viewer, ids: string[], now: Date): Prom
  * due: a concurrent or repeated run finds them claimed), queues their mails and marks their
  * notifications mailed. Returns the ids of the mails queued.
  */
-async function sendChunk(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
-  members: DueMember[],
-  now: Date,
-  excerpts: Map<string, string>,
-) {
+async function sendChunk(deps: Pick<AppDeps, 'db' | 'clock' | 'env'>, members: DueMember[], range: RangeContext) {
   const { db, env } = deps;
-  const prepared = [...(await contentFor(deps, members, now, excerpts)).values()].map((p) => ({
+  const { now } = range;
+  const prepared = [...(await contentFor(deps, members, range)).values()].map((p) => ({
     ...p,
     token: newUnsubscribeToken(),
   }));
@@ -458,9 +510,10 @@ async function sendChunk(
 }
 
 /** Rest after a piece of work as long as it took (decision 023), giving the event loop back first. */
-async function rest(startedAt: number) {
+async function rest(db: Db, startedAt: number) {
   await yieldToEventLoop();
-  const ms = (performance.now() - startedAt) * digestOptions.restRatio;
+  const ratio = digestOptions.restRatio ?? (holdsOneConnection(db) ? 1 : 0.25);
+  const ms = (performance.now() - startedAt) * ratio;
   if (ms >= 1) await sleep(ms);
 }
 
@@ -478,19 +531,21 @@ export async function sendDigestRange(
   const now = deps.clock.now();
   const readAt = performance.now();
   const due = await dueMembers(deps.db, { afterId, lastId, now });
-  await rest(readAt);
-  // Plain text of the posts' Markdown, once per range (the sanitiser is the costly part).
-  const excerpts = new Map<string, string>();
+  await rest(deps.db, readAt);
+  if (due.length === 0) return { mailed: 0 };
+  const poolAt = performance.now();
+  const range = await rangeContext(deps.db, now);
+  await rest(deps.db, poolAt);
   let mailed = 0;
   for (let start = 0; start < due.length; start += digestOptions.chunk) {
     const startedAt = performance.now();
-    const mailIds = await sendChunk(deps, due.slice(start, start + digestOptions.chunk), now, excerpts);
+    const mailIds = await sendChunk(deps, due.slice(start, start + digestOptions.chunk), range);
     mailed += mailIds.length;
     if (mailIds.length > 0)
       await (
         dispatch ?? ((ids) => (deps.queue ? dispatchMail({ queue: deps.queue }, ids) : Promise.resolve()))
       )(mailIds);
-    await rest(startedAt);
+    await rest(deps.db, startedAt);
   }
   return { mailed };
 }
@@ -518,7 +573,7 @@ export async function walkMembers(
     await onRange({ afterId, lastId });
     ranges += 1;
     afterId = lastId;
-    await rest(startedAt);
+    await rest(db, startedAt);
   }
   return ranges;
 }
