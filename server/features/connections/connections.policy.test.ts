@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionsVisibility } from '#common/connections';
 import type { Role } from '#common/roles';
 import type { Viewer } from '#server/lib/access/policy';
-import { canBeFollowed, canMessage, canRequestAdvice, canSeeConnections } from './connections.policy';
+import { canBeFollowed, canMessage, canSeeConnections } from './connections.policy';
 
 const ROLES: Role[] = ['alumni', 'employee', 'leaver', 'alumni_manager', 'admin'];
 const VISIBILITIES: ConnectionsVisibility[] = ['members', 'connections', 'only_me'];
@@ -52,15 +52,11 @@ describe('canBeFollowed', () => {
   });
 });
 
-describe('canMessage and canRequestAdvice', () => {
-  it('connected members, or HR to anyone; advice from members who flagged it', () => {
+describe('canMessage', () => {
+  it('connected members, or HR to anyone', () => {
     for (const role of ROLES) {
       expect(canMessage(viewer(role), true)).toBe(true);
       expect(canMessage(viewer(role), false)).toBe(isHrRole(role));
     }
-    expect(canRequestAdvice({ mentoring: false, sideWork: false, speaking: false })).toBe(false);
-    expect(canRequestAdvice({ mentoring: true, sideWork: false, speaking: false })).toBe(true);
-    expect(canRequestAdvice({ mentoring: false, sideWork: true, speaking: false })).toBe(true);
-    expect(canRequestAdvice({ mentoring: false, sideWork: false, speaking: true })).toBe(true);
   });
 });

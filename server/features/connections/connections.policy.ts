@@ -47,10 +47,6 @@ export function canBeFollowed(member: { role: Role; isCompanyPoster: boolean; sp
 /** Writing to a member: connected members, and HR to anyone. */
 export const canMessage = (viewer: Viewer, connected: boolean) => connected || isHr(viewer);
 
-/** Asking a member for advice: they flagged mentoring, side work or speaking. */
-export const canRequestAdvice = (member: { mentoring: boolean; sideWork: boolean; speaking: boolean }) =>
-  member.mentoring || member.sideWork || member.speaking;
-
 /** SQL: the member in `column` is an active user (for lists of people). */
 export const activeUserSql = (column: SQL | typeof users.id) =>
   sql`exists (select 1 from ${users} u where u.id = ${column} and u.status = 'active')`;

@@ -9,6 +9,7 @@ import type {
   PeopleReportCreate,
 } from '#common/connections';
 import { MUTUAL_SAMPLE_SIZE } from '#common/connections';
+import { ADVICE_KINDS } from '#common/advice';
 import type { Db } from '#server/db/client';
 import {
   blocks,
@@ -20,6 +21,9 @@ import {
   profiles,
   users,
 } from '#server/db/schema';
+import { canAskFor } from '#server/features/advice/advice.policy';
+import { fieldVisibleSql } from '#server/features/directory/directory.service';
+import { getVisibilityLimits } from '#server/features/members/members.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
@@ -30,7 +34,6 @@ import { blockedBetween, notBlockedWith } from '#server/lib/relations';
 import {
   canBeFollowed,
   canMessage,
-  canRequestAdvice,
   canSeeConnections,
   reachableMemberWhere,
 } from './connections.policy';
@@ -47,15 +50,23 @@ const badRequest = (field: string, key: string) =>
   new AppError('bad_request', 'error.bad_request', { [field]: [key] });
 
 /** The member this viewer may reach (see the policy), or 404. */
+/**
+ * The member as this viewer may reach them (404 otherwise). The offer flags (speaking, mentoring,
+ * side work) count only where the viewer may see them in that member's settings — else "can follow"
+ * or "can ask for advice" would tell what the member hid (decision 037, amended).
+ */
 async function reachableMember(db: Executor, viewer: Viewer, id: string) {
+  const ctx = { viewer, limits: await getVisibilityLimits({ db: db as Db }) };
+  const offer = (column: AnyPgColumn, field: 'mentoring' | 'sideWork' | 'speaking') =>
+    sql<boolean>`(${column} and (${profiles.userId} = ${viewer.id} or ${fieldVisibleSql(ctx, field)}))`;
   const [row] = await db
     .select({
       id: profiles.userId,
       displayName: users.name,
       role: users.role,
-      speaking: profiles.speaking,
-      mentoring: profiles.mentoring,
-      sideWork: profiles.sideWork,
+      speaking: offer(profiles.speaking, 'speaking'),
+      mentoring: offer(profiles.mentoring, 'mentoring'),
+      sideWork: offer(profiles.sideWork, 'sideWork'),
       connectionsVisibility: profiles.connectionsVisibility,
       isCompanyPoster: sql<boolean>`exists (select 1 from ${companyPosters} cp where cp.user_id = ${profiles.userId})`,
     })
@@ -63,7 +74,7 @@ async function reachableMember(db: Executor, viewer: Viewer, id: string) {
     .innerJoin(users, eq(users.id, profiles.userId))
     .where(reachableMemberWhere(viewer, id));
   if (!row) throw notFound();
-  return row;
+  return { ...row, speaking: !!row.speaking, mentoring: !!row.mentoring, sideWork: !!row.sideWork };
 }
 
 async function isConnected(db: Executor, a: string, b: string) {
@@ -422,7 +433,16 @@ export async function getRelation(deps: Deps, { viewer, memberId }: { viewer: Vi
       connectedWithViewer: connected,
     }),
     canMessage: !isSelf && canMessage(viewer, connected),
-    canRequestAdvice: !isSelf && canRequestAdvice(member),
+    // The same rule the advice request applies (kinds offered to this viewer, career path included).
+    canRequestAdvice:
+      !isSelf &&
+      ADVICE_KINDS.some((kind) =>
+        canAskFor(kind, viewer.role, member.role, {
+          mentoring: member.mentoring,
+          sideWork: member.sideWork,
+          speaking: member.speaking,
+        }),
+      ),
   };
 }
 

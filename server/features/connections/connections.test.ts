@@ -267,6 +267,31 @@ describe('follows', () => {
   });
 });
 
+describe('offers the member hid', () => {
+  it('"can follow" and "can ask for advice" tell nothing a field setting hides', async () => {
+    // Speaking shown to employees and HR only, mentoring to HR only: an alumnus sees neither.
+    const quiet = await signedIn(t, {
+      role: 'alumni',
+      profile: { speaking: true, mentoring: true, visibility: { speaking: 'employees', mentoring: 'admins' } },
+    });
+    const asAlumnus = await relation(a, quiet.member.id);
+    expect([asAlumnus.canFollow, asAlumnus.canRequestAdvice]).toEqual([false, false]);
+    await expectStatus(await call('POST', `/api/members/${quiet.member.id}/follow`, a.cookie), 400);
+    // An employee sees the speaking flag (and may ask any alumnus about their path).
+    const asEmployee = await relation(c, quiet.member.id);
+    expect([asEmployee.canFollow, asEmployee.canRequestAdvice]).toEqual([true, true]);
+    // HR sees every field.
+    expect((await relation(hr, quiet.member.id)).canRequestAdvice).toBe(true);
+    // The member's own flags are theirs to see, but one does not follow or ask oneself.
+    const own = await relation(quiet, quiet.member.id);
+    expect([own.canFollow, own.canRequestAdvice]).toEqual([false, false]);
+    // A visible flag still counts for an alumnus.
+    const open = await signedIn(t, { role: 'alumni', profile: { mentoring: true } });
+    expect((await relation(a, open.member.id)).canRequestAdvice).toBe(true);
+    expect((await relation(a, b.member.id)).canRequestAdvice).toBe(false);
+  });
+});
+
 describe('blocks', () => {
   it('blocking hides both ways, removes the connection, requests and follows; unblock restores reach', async () => {
     const x = await signedIn(t, { role: 'alumni' });
