@@ -1,5 +1,6 @@
 import { cancelHiresOnConsentWithdrawn } from '#server/features/pipeline/pipeline.hires';
 import { revokeRewardOnHireCancelled, rewardOnHire } from '#server/features/referrals/referrals.rewards';
+import { staleSuggestionsAbout } from '#server/features/suggestions/suggestions.service';
 import { createHooks, type DomainHooks } from '#server/lib/hooks';
 
 /**
@@ -15,5 +16,8 @@ export function domainHooks(): DomainHooks {
     hired: [rewardOnHire],
     // That hire cancelled before its start day: an eligible reward is revoked (decision 020).
     hireCancelled: [revokeRewardOnHireCancelled],
+    // A profile saved: the members who hold that person among their people to meet get their
+    // lists recomputed when they next open them (decision 038, amended).
+    profileChanged: [staleSuggestionsAbout],
   });
 }

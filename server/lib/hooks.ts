@@ -14,6 +14,8 @@ export interface DomainEvents {
   hired: { hireId: string; cardId: string; referralId: string | null; now: Date };
   /** pipeline: a hire that had not started was cancelled (its card left the board, or erasure). */
   hireCancelled: { hireId: string; cardId: string; referralId: string | null; reason: string; now: Date };
+  /** members: a member's profile was saved (what others are suggested about them may be stale). */
+  profileChanged: { userId: string; now: Date };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -41,6 +43,7 @@ export function createHooks(listeners: DomainListeners): DomainHooks {
     consentWithdrawn: announce('consentWithdrawn'),
     hired: announce('hired'),
     hireCancelled: announce('hireCancelled'),
+    profileChanged: announce('profileChanged'),
   };
   return hooks;
 }

@@ -109,7 +109,7 @@ export async function setPhoto(
 }
 
 export async function removePhoto(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { viewer, id }: { viewer: Viewer; id: string },
 ) {
   const { db, clock } = deps;
@@ -152,7 +152,7 @@ export async function readPhoto(
  * position (through `updateProfile`, so the search documents follow too). Without an open one,
  * they are left as they are: a member between jobs may still describe themself there.
  */
-async function syncCurrentPosition(deps: Pick<AppDeps, 'db' | 'clock'>, viewer: Viewer, id: string) {
+async function syncCurrentPosition(deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>, viewer: Viewer, id: string) {
   const { db } = deps;
   const [open] = await db
     .select({ employer: profilePositions.employer, title: profilePositions.title })
@@ -172,11 +172,12 @@ async function syncCurrentPosition(deps: Pick<AppDeps, 'db' | 'clock'>, viewer: 
     id,
     input: { currentEmployer: open.employer, currentTitle: open.title ?? null },
     clock: deps.clock,
+    hooks: deps.hooks,
   });
 }
 
 export async function addPosition(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { viewer, id, input }: { viewer: Viewer; id: string; input: PositionInput },
 ) {
   await editableMember(deps.db, viewer, id);
@@ -190,12 +191,12 @@ export async function addPosition(
       endedOn: input.endedOn ?? null,
       createdAt: deps.clock.now(),
     });
-    await syncCurrentPosition({ db: tx, clock: deps.clock }, viewer, id);
+    await syncCurrentPosition({ db: tx, clock: deps.clock, hooks: deps.hooks }, viewer, id);
   });
 }
 
 export async function updatePosition(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { viewer, id, positionId, input }: { viewer: Viewer; id: string; positionId: string; input: PositionInput },
 ) {
   await editableMember(deps.db, viewer, id);
@@ -211,12 +212,12 @@ export async function updatePosition(
       .where(and(eq(profilePositions.id, positionId), eq(profilePositions.userId, id)))
       .returning({ id: profilePositions.id });
     if (!row) throw notFound();
-    await syncCurrentPosition({ db: tx, clock: deps.clock }, viewer, id);
+    await syncCurrentPosition({ db: tx, clock: deps.clock, hooks: deps.hooks }, viewer, id);
   });
 }
 
 export async function deletePosition(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
   { viewer, id, positionId }: { viewer: Viewer; id: string; positionId: string },
 ) {
   await editableMember(deps.db, viewer, id);
@@ -226,7 +227,7 @@ export async function deletePosition(
       .where(and(eq(profilePositions.id, positionId), eq(profilePositions.userId, id)))
       .returning({ id: profilePositions.id });
     if (!row) throw notFound();
-    await syncCurrentPosition({ db: tx, clock: deps.clock }, viewer, id);
+    await syncCurrentPosition({ db: tx, clock: deps.clock, hooks: deps.hooks }, viewer, id);
   });
 }
 

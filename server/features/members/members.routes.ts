@@ -200,7 +200,7 @@ export const membersRoutes = createRouter()
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const { db } = c.var.deps;
-    await updateProfile({ db, viewer, id, input, clock: c.var.deps.clock });
+    await updateProfile({ db, viewer, id, input, clock: c.var.deps.clock, hooks: c.var.deps.hooks });
     return c.json(await presentFor(db, viewer, id), 200);
   })
   .openapi(putPhoto, async (c) => {

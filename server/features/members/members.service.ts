@@ -20,6 +20,7 @@ import { consentedSql } from '#server/lib/access/consented';
 import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
 import { cacheGeneration, invalidate } from '#server/lib/cache';
 import type { Clock } from '#server/lib/clock';
+import type { DomainHooks } from '#server/lib/hooks';
 import { isUniqueViolation } from '#server/lib/db-errors';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
@@ -438,6 +439,7 @@ export async function updateProfile({
   id,
   input,
   clock,
+  hooks,
 }: {
   db: Db;
   viewer: Viewer;
@@ -445,6 +447,8 @@ export async function updateProfile({
   input: ProfileUpdate;
   /** Saving one's own profile confirms it is current (freshness, decision 009). */
   clock?: Clock;
+  /** Announces `profileChanged` in the saving transaction (others' people-to-meet lists). */
+  hooks: Pick<DomainHooks, 'profileChanged'>;
 }) {
   const current = await findVisibleMember({ db, viewer, id });
   if (!canEditProfile(viewer, id)) throw notFound();
@@ -494,6 +498,7 @@ export async function updateProfile({
         .update(users)
         .set({ name: displayName(next), updatedAt: sql`now()` })
         .where(eq(users.id, id));
+      await hooks.profileChanged(tx as unknown as Db, { userId: id, now: clock?.now() ?? new Date() });
     });
   } catch (error) {
     if (

@@ -300,6 +300,17 @@ export async function refreshAllSuggestions(
   return { members, batches };
 }
 
+/**
+ * Hook listener (`profileChanged`): the members whose stored suggestions include the member who
+ * changed are marked out of date, in the saving transaction; `listSuggestions` recomputes a stale
+ * list before reading it (as for one's own profile change), so a changed industry, department or
+ * skill is never explained with the old one. The nightly refresh catches anyone not reading.
+ */
+export async function staleSuggestionsAbout(tx: Db, { userId }: { userId: string; now: Date }) {
+  await tx.execute(sql`update people_suggestion_runs set computed_at = '-infinity'
+    where member_id in (select s.member_id from people_suggestions s where s.candidate_id = ${userId})`);
+}
+
 /** Term kinds and the profile fields they read: a term whose field is now hidden is dropped. */
 const TERM_FIELDS: Record<SuggestionTerm['kind'], ProfileField[]> = {
   sameDepartment: ['departments', 'joinedOn'],

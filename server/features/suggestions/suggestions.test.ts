@@ -60,6 +60,31 @@ const base = (p: Profile): Profile => ({
 const member = (profile: Profile, extra: Parameters<typeof createTestMember>[1] = {}) =>
   createTestMember(t, { role: 'alumni', ...extra, profile: base(profile) });
 
+describe('a candidate changes their profile', () => {
+  it('the lists that hold them are recomputed on next read: the reason names the new industry', async () => {
+    const skill = unique('Robotics');
+    const viewer = await signedIn(t, {
+      role: 'alumni',
+      profile: base({ departments: [unique('IT')], joinedOn: '2020-04-01', leftOn: '2024-03-31', skills: [skill] }),
+    });
+    const senior = await signedIn(t, {
+      role: 'alumni',
+      profile: base({ departments: [unique('営業')], joinedOn: '2005-04-01', industry: 'healthcare', skills: [skill] }),
+    });
+    const before = (await suggestions(viewer.cookie, 'diagonal')).items.find((i) => i.member.id === senior.member.id);
+    expect(before?.terms.find((x) => x.kind === 'industry')).toMatchObject({ industry: 'healthcare' });
+
+    const saved = await t.request(`/api/members/${senior.member.id}`, {
+      method: 'PATCH',
+      cookie: senior.cookie,
+      json: { industry: 'finance' },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const after = (await suggestions(viewer.cookie, 'diagonal')).items.find((i) => i.member.id === senior.member.id);
+    expect(after?.terms.find((x) => x.kind === 'industry')).toMatchObject({ industry: 'finance' });
+  });
+});
+
 describe('GET /api/people/suggestions', () => {
   it('400 on a bad list or limit, with field messages in the member’s language', async () => {
     const bad = await get('/api/people/suggestions?list=friends', other.cookie, 'ja');
