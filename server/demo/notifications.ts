@@ -2,6 +2,7 @@ import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { jobs, notifications, users } from '#server/db/schema/index';
 import { notify } from '#server/lib/notify';
+import { DEMO_LOGINS } from './logins';
 
 const HOUR = 3_600_000;
 
@@ -16,7 +17,13 @@ export async function seedDemoNotifications(db: Db, now = new Date()): Promise<n
   const logins = await db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(like(users.email, '%@kizuna.example'))
+    // The five demo logins only: generated employees share the company's mail domain.
+    .where(
+      inArray(
+        users.email,
+        DEMO_LOGINS.map((l) => l.email),
+      ),
+    )
     .orderBy(users.email);
   if (logins.length < 3) return 0;
   const done = new Set(

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consent-purposes';
 
 export const DEMO_PASSWORD = 'kizuna-demo-2026';
 export const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
@@ -110,4 +111,26 @@ export async function newMember(
   await page.getByTestId('consents-submit').click();
   await page.waitForURL((url) => url.pathname !== '/welcome');
   return { page, email };
+}
+
+/** A new member, listed in the directory (the consent step answered "all off"; then opted in). */
+export async function listedMember(
+  browser: Browser,
+  locale: 'ja' | 'en',
+  invite: { role?: 'alumni' | 'employee'; familyName: string; givenName: string; tag: string },
+) {
+  const { page } = await newMember(browser, locale, { role: 'alumni', ...invite });
+  const id = await page.evaluate(
+    async ({ purposes, textVersion }) => {
+      const consents = Object.fromEntries(purposes.map((p) => [p, p === 'directory']));
+      await fetch('/api/me/consents', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ textVersion, consents }),
+      });
+      return ((await (await fetch('/api/me')).json()) as { id: string }).id;
+    },
+    { purposes: [...CONSENT_PURPOSES], textVersion: CONSENT_TEXT_VERSION },
+  );
+  return { page, id };
 }

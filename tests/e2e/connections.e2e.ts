@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION } from '#common/consent-purposes';
-import { launchBrowser, newMember, screenshot } from './browser';
+import { launchBrowser, listedMember as listedMember_, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,23 +39,8 @@ const LABELS = {
   },
 } as const;
 
-/** A new member, listed in the directory (the consent step answered "all off"; then opted in). */
-async function listedMember(locale: 'ja' | 'en', familyName: string, givenName: string, tag: string) {
-  const { page } = await newMember(browser, locale, { role: 'alumni', familyName, givenName, tag });
-  const id = await page.evaluate(
-    async ({ purposes, textVersion }) => {
-      const consents = Object.fromEntries(purposes.map((p) => [p, p === 'directory']));
-      await fetch('/api/me/consents', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ textVersion, consents }),
-      });
-      return ((await (await fetch('/api/me')).json()) as { id: string }).id;
-    },
-    { purposes: [...CONSENT_PURPOSES], textVersion: CONSENT_TEXT_VERSION },
-  );
-  return { page, id };
-}
+const listedMember = (locale: 'ja' | 'en', familyName: string, givenName: string, tag: string) =>
+  listedMember_(browser, locale, { familyName, givenName, tag });
 
 const status = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAs } from './browser';
+import { launchBrowser, listedMember, newPage, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,6 +28,25 @@ const LABELS = {
     hide: /^Not now/,
     diagonalReason: /^Joined \d+ years (before|after) you/,
     knowReason: /both in|joined the same year|mutual connection/i,
+  },
+} as const;
+
+const CONNECT = {
+  ja: {
+    title: '会いたい人を見つける',
+    reason: /16年先に入社/,
+    connect: 'つながる',
+    requested: '申請しました',
+    accept: '承認する',
+    connected: 'つながっています',
+  },
+  en: {
+    title: 'People to meet',
+    reason: /^Joined 16 years before you/,
+    connect: 'Connect',
+    requested: 'Request sent',
+    accept: 'Accept',
+    connected: 'Connected',
   },
 } as const;
 
@@ -70,6 +89,68 @@ describe('people to meet', () => {
       await page.locator('[data-list="diagonal"]').first().waitFor();
       expect(await page.locator('[data-list="diagonal"] h2').allTextContents()).not.toContain(name);
       await page.context().close();
+    });
+  }
+
+  for (const locale of ['ja', 'en'] as const) {
+    it(`an alumnus connects with a diagonal suggestion, who accepts (${locale})`, async () => {
+      const l = CONNECT[locale];
+      const tag = `${locale}${Date.now().toString(36)}`;
+      const skill = `Quantum ${tag}`;
+      const junior = await listedMember(browser, locale, { familyName: '早川', givenName: `遥${tag}`, tag: `diag-a-${locale}` });
+      const senior = await listedMember(browser, locale, { familyName: '森本', givenName: `誠${tag}`, tag: `diag-b-${locale}` });
+      // HR records their years and departments; they share one rare skill across 16 years.
+      const hr = await newPage(browser, locale);
+      await signInAs(hr, 'hr@kizuna.example', locale);
+      const saved = await hr.evaluate(
+        async ({ junior, senior, skill }) => {
+          const patch = (id: string, body: unknown) =>
+            fetch(`/api/members/${id}`, {
+              method: 'PATCH',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            }).then((r) => r.status);
+          return [
+            await patch(junior, { joinedOn: '2021-04-01', leftOn: '2025-03-31', departments: ['Engineering'], skills: [skill] }),
+            await patch(senior, {
+              joinedOn: '2005-04-01',
+              leftOn: '2016-03-31',
+              departments: ['Sales'],
+              industry: 'healthcare',
+              skills: [skill],
+            }),
+          ];
+        },
+        { junior: junior.id, senior: senior.id, skill },
+      );
+      expect(saved).toEqual([200, 200]);
+      await hr.context().close();
+
+      // The junior reads why, and connects from the card.
+      await junior.page.goto('/people?list=diagonal');
+      const card = junior.page.locator('[data-list="diagonal"]', { hasText: `森本 誠${tag}` });
+      await card.waitFor();
+      expect(await card.getByTestId('reason').textContent()).toMatch(l.reason);
+      await screenshot(junior.page, `people-to-meet-connect-${locale}`);
+      await card.getByRole('button', { name: new RegExp(l.connect) }).click();
+      await card.getByRole('button', { name: l.requested }).waitFor();
+
+      // The senior accepts under People → requests received; both are connected.
+      await senior.page.goto('/people/connections?tab=in');
+      await senior.page.getByText(`早川 遥${tag}`).waitFor();
+      await senior.page.getByRole('button', { name: l.accept, exact: true }).click();
+      await senior.page.goto('/people/connections');
+      await senior.page.getByRole('link', { name: `早川 遥${tag}` }).waitFor();
+      await junior.page.goto(`/members/${senior.id}`);
+      await junior.page.getByText(l.connected, { exact: true }).waitFor();
+      // Once connected, they are no longer suggested.
+      await junior.page.goto('/people?list=diagonal');
+      await junior.page.getByRole('heading', { level: 1, name: l.title }).waitFor();
+      await expect
+        .poll(() => junior.page.locator('[data-list="diagonal"]', { hasText: `森本 誠${tag}` }).count())
+        .toBe(0);
+      await junior.page.context().close();
+      await senior.page.context().close();
     });
   }
 
