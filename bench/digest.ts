@@ -77,7 +77,14 @@ async function benchDatabase(kind: DbKind, database: Database) {
     await db.execute(sql`delete from mail_messages where kind = 'digest'`);
     await db.execute(sql`update digest_subscriptions set last_sent_at = null`);
     await db.execute(sql`update notifications set mailed_at = null where channel = 'digest'`);
-    await db.execute(sql`delete from pgboss.job where name in ('digest.weekly', 'digest.send', 'mail.deliver')`);
+    const [boss] = await queryRows<{ ok: boolean }>(
+      db,
+      sql`select to_regclass('pgboss.job') is not null as ok`,
+    );
+    if (boss?.ok)
+      await db.execute(
+        sql`delete from pgboss.job where name in ('digest.weekly', 'digest.send', 'mail.deliver')`,
+      );
     // The posts were written relative to the seeding run's clock: move them into this week.
     await db.execute(
       sql`update posts set created_at = ${now.toISOString()}::timestamptz - ((hashtext(id::text) & 7) % 6) * interval '1 day' - interval '1 hour'`,

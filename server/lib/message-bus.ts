@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '#server/db/client';
 

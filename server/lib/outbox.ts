@@ -89,7 +89,10 @@ export function formatExpiry(expiresAt: Date, locale: Locale): string {
 
 /** After commit: one delivery job per message (job data is the id only: no personal values). */
 export async function dispatchMail(deps: Pick<AppDeps, 'queue'>, ids: string[]): Promise<void> {
-  await deps.queue.sendMany(MAIL_DELIVER, ids.map((mailId) => ({ mailId })));
+  await deps.queue.sendMany(
+    MAIL_DELIVER,
+    ids.map((mailId) => ({ mailId })),
+  );
 }
 
 /**

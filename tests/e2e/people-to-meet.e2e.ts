@@ -57,7 +57,10 @@ describe('people to meet', () => {
       const page = await newPage(browser, locale);
       await signInAs(page, l.email, locale);
       // The header's one "People" entry (its name may carry the requests badge) leads here.
-      await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${l.nav}`) }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: new RegExp(`^${l.nav}`) })
+        .click();
       await page.waitForURL(/\/people$/);
       await page.locator('main h1', { hasText: l.title }).waitFor();
       expect(await page.locator('main h1').count()).toBe(1);
@@ -97,8 +100,16 @@ describe('people to meet', () => {
       const l = CONNECT[locale];
       const tag = `${locale}${Date.now().toString(36)}`;
       const skill = `Quantum ${tag}`;
-      const junior = await listedMember(browser, locale, { familyName: '早川', givenName: `遥${tag}`, tag: `diag-a-${locale}` });
-      const senior = await listedMember(browser, locale, { familyName: '森本', givenName: `誠${tag}`, tag: `diag-b-${locale}` });
+      const junior = await listedMember(browser, locale, {
+        familyName: '早川',
+        givenName: `遥${tag}`,
+        tag: `diag-a-${locale}`,
+      });
+      const senior = await listedMember(browser, locale, {
+        familyName: '森本',
+        givenName: `誠${tag}`,
+        tag: `diag-b-${locale}`,
+      });
       // HR records their years and departments; they share one rare skill across 16 years.
       const hr = await newPage(browser, locale);
       await signInAs(hr, 'hr@kizuna.example', locale);
@@ -111,7 +122,12 @@ describe('people to meet', () => {
               body: JSON.stringify(body),
             }).then((r) => r.status);
           return [
-            await patch(junior, { joinedOn: '2021-04-01', leftOn: '2025-03-31', departments: ['Engineering'], skills: [skill] }),
+            await patch(junior, {
+              joinedOn: '2021-04-01',
+              leftOn: '2025-03-31',
+              departments: ['Engineering'],
+              skills: [skill],
+            }),
             await patch(senior, {
               joinedOn: '2005-04-01',
               leftOn: '2016-03-31',

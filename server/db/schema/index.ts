@@ -20,3 +20,4 @@ export * from './messaging';
 export * from './advice';
 export * from './suggestions';
 export * from './vocabulary';
+export * from './events';

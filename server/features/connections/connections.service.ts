@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { ADVICE_KINDS } from '#common/advice';
 import type {
   ConnectionRequestCreate,
   ConnectionRequestListQuery,
@@ -9,7 +10,6 @@ import type {
   PeopleReportCreate,
 } from '#common/connections';
 import { MUTUAL_SAMPLE_SIZE } from '#common/connections';
-import { ADVICE_KINDS } from '#common/advice';
 import type { Db } from '#server/db/client';
 import {
   blocks,
@@ -31,12 +31,7 @@ import { AppError, notFound } from '#server/lib/errors';
 import { notify } from '#server/lib/notify';
 import { type RateRule, rateLimiter } from '#server/lib/rate-limit';
 import { blockedBetween, notBlockedWith } from '#server/lib/relations';
-import {
-  canBeFollowed,
-  canMessage,
-  canSeeConnections,
-  reachableMemberWhere,
-} from './connections.policy';
+import { canBeFollowed, canMessage, canSeeConnections, reachableMemberWhere } from './connections.policy';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type WriteDeps = Pick<AppDeps, 'db' | 'clock' | 'env'>;

@@ -272,7 +272,11 @@ describe('offers the member hid', () => {
     // Speaking shown to employees and HR only, mentoring to HR only: an alumnus sees neither.
     const quiet = await signedIn(t, {
       role: 'alumni',
-      profile: { speaking: true, mentoring: true, visibility: { speaking: 'employees', mentoring: 'admins' } },
+      profile: {
+        speaking: true,
+        mentoring: true,
+        visibility: { speaking: 'employees', mentoring: 'admins' },
+      },
     });
     const asAlumnus = await relation(a, quiet.member.id);
     expect([asAlumnus.canFollow, asAlumnus.canRequestAdvice]).toEqual([false, false]);

@@ -448,7 +448,11 @@ async function listedForEach(
  * due: a concurrent or repeated run finds them claimed), queues their mails and marks their
  * notifications mailed. Returns the ids of the mails queued.
  */
-async function sendChunk(deps: Pick<AppDeps, 'db' | 'clock' | 'env'>, members: DueMember[], range: RangeContext) {
+async function sendChunk(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
+  members: DueMember[],
+  range: RangeContext,
+) {
   const { db, env } = deps;
   const { now } = range;
   const prepared = [...(await contentFor(deps, members, range)).values()].map((p) => ({

@@ -152,7 +152,11 @@ export async function readPhoto(
  * position (through `updateProfile`, so the search documents follow too). Without an open one,
  * they are left as they are: a member between jobs may still describe themself there.
  */
-async function syncCurrentPosition(deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>, viewer: Viewer, id: string) {
+async function syncCurrentPosition(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'hooks'>,
+  viewer: Viewer,
+  id: string,
+) {
   const { db } = deps;
   const [open] = await db
     .select({ employer: profilePositions.employer, title: profilePositions.title })

@@ -17,8 +17,8 @@ import { type Viewer, viewerTier } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 import {
-  type Facets,
   FADING,
+  type Facets,
   facetsOf,
   fadedScore,
   type Idf,

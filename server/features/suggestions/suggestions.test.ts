@@ -65,13 +65,25 @@ describe('a candidate changes their profile', () => {
     const skill = unique('Robotics');
     const viewer = await signedIn(t, {
       role: 'alumni',
-      profile: base({ departments: [unique('IT')], joinedOn: '2020-04-01', leftOn: '2024-03-31', skills: [skill] }),
+      profile: base({
+        departments: [unique('IT')],
+        joinedOn: '2020-04-01',
+        leftOn: '2024-03-31',
+        skills: [skill],
+      }),
     });
     const senior = await signedIn(t, {
       role: 'alumni',
-      profile: base({ departments: [unique('営業')], joinedOn: '2005-04-01', industry: 'healthcare', skills: [skill] }),
+      profile: base({
+        departments: [unique('営業')],
+        joinedOn: '2005-04-01',
+        industry: 'healthcare',
+        skills: [skill],
+      }),
     });
-    const before = (await suggestions(viewer.cookie, 'diagonal')).items.find((i) => i.member.id === senior.member.id);
+    const before = (await suggestions(viewer.cookie, 'diagonal')).items.find(
+      (i) => i.member.id === senior.member.id,
+    );
     expect(before?.terms.find((x) => x.kind === 'industry')).toMatchObject({ industry: 'healthcare' });
 
     const saved = await t.request(`/api/members/${senior.member.id}`, {
@@ -80,7 +92,9 @@ describe('a candidate changes their profile', () => {
       json: { industry: 'finance' },
     });
     expect(saved.status, await saved.clone().text()).toBe(200);
-    const after = (await suggestions(viewer.cookie, 'diagonal')).items.find((i) => i.member.id === senior.member.id);
+    const after = (await suggestions(viewer.cookie, 'diagonal')).items.find(
+      (i) => i.member.id === senior.member.id,
+    );
     expect(after?.terms.find((x) => x.kind === 'industry')).toMatchObject({ industry: 'finance' });
   });
 });

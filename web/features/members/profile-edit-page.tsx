@@ -24,7 +24,7 @@ import { TextArea, TextField } from '#web/components/ui/text-field';
 import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { isApiError } from '#web/lib/api';
 import { useCodeOptions } from '#web/lib/code-options';
-import { useFormat } from '#web/lib/format';
+import { useFormat, useLanguage } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useFlash } from '#web/lib/use-flash';
 import { validateWithSchema } from '#web/lib/zod-form';
@@ -81,7 +81,8 @@ function ProfileEditForm({ profile }: { profile: Profile }) {
   const isWelcome = useFlash<boolean>('welcome') === true;
   const canEditHrRecord = isHrRole(me.role);
   const update = useUpdateMember(profile.id);
-  const initial = useMemo(() => toFormValues(profile), [profile]);
+  const lang = useLanguage();
+  const initial = useMemo(() => toFormValues(profile, lang), [profile, lang]);
   const [values, setValues] = useState<ProfileFormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -31,6 +31,17 @@ describe('profile edit form', () => {
     expect(splitList('Go, Rust、TypeScript，  , SQL')).toEqual(['Go', 'Rust', 'TypeScript', 'SQL']);
   });
 
+  it('shows vocabulary skills in the reader’s language; an untouched list is not sent', () => {
+    const withSales = { ...profile, skills: ['Sales', 'Go'] };
+    const ja = toFormValues(withSales, 'ja');
+    expect(ja.skills).toBe('営業, Go');
+    expect(toFormValues(withSales, 'en').skills).toBe('Sales, Go');
+    expect(toUpdate(withSales, ja, { ...ja }, { canEditHrRecord: false })).toEqual({});
+    expect(toUpdate(withSales, ja, { ...ja, skills: '営業, Go, Rust' }, { canEditHrRecord: false })).toEqual({
+      skills: ['営業', 'Go', 'Rust'],
+    });
+  });
+
   it('sends nothing when nothing changed', () => {
     const initial = toFormValues(profile);
     expect(toUpdate(profile, initial, { ...initial }, { canEditHrRecord: false })).toEqual({});

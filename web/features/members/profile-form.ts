@@ -1,6 +1,7 @@
 import type { FieldVisibility } from '#common/access';
 import type { Profile, ProfileField, ProfileUpdate } from '#common/profiles';
 import { AVAILABILITY_FLAGS, type AvailabilityFlag, HR_RECORD_FIELDS, NAME_FIELDS } from '#common/reference';
+import { termLabel } from '#common/vocabulary';
 
 export const TEXT_FIELDS = [
   'lastTitle',
@@ -36,7 +37,12 @@ export type ProfileFormValues = Record<NameField | HrField | TextField | CodeFie
 let linkKey = 0;
 export const newLinkRow = (label = '', url = ''): LinkRow => ({ key: ++linkKey, label, url });
 
-export function toFormValues(p: Profile): ProfileFormValues {
+/**
+ * The form's starting values. Skills show in the reader's language (stored as vocabulary keys:
+ * `Sales` reads 営業 in Japanese); saving maps any label back to its key, and an untouched list is
+ * not sent at all.
+ */
+export function toFormValues(p: Profile, lang: 'ja' | 'en' = 'en'): ProfileFormValues {
   const s = (v: string | null | undefined) => v ?? '';
   return {
     familyName: p.familyName,
@@ -58,7 +64,7 @@ export function toFormValues(p: Profile): ProfileFormValues {
     country: s(p.country),
     industry: s(p.industry),
     departments: (p.departments ?? []).join(', '),
-    skills: (p.skills ?? []).join(', '),
+    skills: (p.skills ?? []).map((skill) => termLabel('skill', skill, lang)).join(', '),
     languages: [...(p.languages ?? [])],
     links: (p.links ?? []).map((l) => newLinkRow(l.label, l.url)),
     openToReturn: p.openToReturn ?? false,
