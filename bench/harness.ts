@@ -207,6 +207,8 @@ export interface ProbedRun {
   probes: number;
   longestWaitMs: number;
   p95WaitMs: number;
+  /** Probes that waited more than 100 ms (the issues' goal for the longest wait). */
+  over100: number;
   /** What the work said it did. */
   note: string;
 }
@@ -250,6 +252,7 @@ export async function withProbe(
     probes: waits.length,
     longestWaitMs: waits.at(-1) ?? 0,
     p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
+    over100: waits.filter((w) => w > 100).length,
     note,
   };
 }

@@ -320,19 +320,16 @@ async function contentFor(
     const viewer = viewers.get(member.id);
     if (!viewer) continue;
     const from = since.get(member.id) as Date;
-    const candidates = pool
-      .filter(
-        (p) =>
-          p.createdAt > from &&
-          p.authorId !== member.id &&
-          inFeedScope(viewer, p) &&
-          canView(
-            viewer,
-            { classification: p.classification, audience: p.audience, ownerId: p.authorId },
-            now,
-          ),
-      )
-      .slice(0, DIGEST_CAPS.posts + 3);
+    // The pool is ranked: stop at the first few that pass (not 1,000 checks per member).
+    const candidates = firstMatches(
+      pool,
+      DIGEST_CAPS.posts + 3,
+      (p) =>
+        p.createdAt > from &&
+        p.authorId !== member.id &&
+        inFeedScope(viewer, p) &&
+        canView(viewer, { classification: p.classification, audience: p.audience, ownerId: p.authorId }, now),
+    );
     const aboutPosts = (pendingOf.get(member.id) ?? []).flatMap((n) => postIdOf(n) ?? []);
     asked.set(member.id, {
       viewer,
@@ -413,6 +410,16 @@ async function contentFor(
     };
     if (itemCount(content) === 0) continue; // nothing new: no mail
     out.set(member.id, { member, content, notificationIds: theirs.map((n) => n.id) });
+  }
+  return out;
+}
+
+/** The first `limit` items that pass, in order, without testing the rest. */
+function firstMatches<T>(items: readonly T[], limit: number, test: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= limit) break;
+    if (test(item)) out.push(item);
   }
   return out;
 }
