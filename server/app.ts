@@ -18,6 +18,7 @@ import { commentsRoutes } from './features/comments/comments.routes';
 import { connectionsRoutes } from './features/connections/connections.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { digestRoutes } from './features/digest/digest.routes';
+import { eventsRoutes } from './features/events/events.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.routes';
@@ -238,6 +239,7 @@ export function createApp(options: AppOptions) {
     .route('/api', homeRoutes)
     .route('/api', careersRoutes)
     .route('/api', notificationsRoutes)
+    .route('/api', eventsRoutes)
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)

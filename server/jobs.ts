@@ -1,5 +1,6 @@
 import { accountJobs } from './features/account/account.service';
 import { digestJobs } from './features/digest/digest.jobs';
+import { eventJobs } from './features/events/events.jobs';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -39,5 +40,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...digestJobs(deps),
     ...suggestionJobs(deps),
     ...messagingJobs(deps),
+    ...eventJobs(deps),
   ];
 }
