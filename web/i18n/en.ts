@@ -8,6 +8,7 @@ import { messages as comments } from '#web/features/comments/messages.en';
 import { messages as connections } from '#web/features/connections/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
+import { messages as events } from '#web/features/events/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.en';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
@@ -80,6 +81,7 @@ export const en = {
   ...comments,
   ...sharing,
   ...posts,
+  ...events,
 };
 
 /** The shape every UI language must have. */
