@@ -99,7 +99,12 @@ export async function waitlistPosition(db: Db, registration: RegistrationRow): P
 
 // ---- telling members ---------------------------------------------------------------------------
 
-const eventNotice = (event: EventRow, type: NotificationType, userIds: string[], extra = {}) => ({
+const eventNotice = (
+  event: EventRow,
+  type: NotificationType,
+  userIds: string[],
+  extra: Record<string, string | null> = {},
+) => ({
   userIds,
   type,
   threadKey: `event:${event.id}`,

@@ -69,6 +69,7 @@ export const messages = {
       pending: 'Your request is waiting for the host’s approval.',
       confirmed: 'You are attending. Your check-in code: {{code}}',
       state: {
+        open: 'Registration is open.',
         not_yet: 'Registration opens {{date}}.',
         closed: 'Registration has closed.',
         past: 'This event has taken place.',

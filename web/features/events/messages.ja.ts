@@ -72,6 +72,7 @@ export const messages: Translation<typeof en> = {
       pending: '主催者の承認をお待ちください。',
       confirmed: '参加が確定しています。受付コード：{{code}}',
       state: {
+        open: '申込を受け付けています。',
         not_yet: '申込受付は {{date}} に始まります。',
         closed: '申込受付は締め切りました。',
         past: 'このイベントは終了しました。',
