@@ -227,7 +227,8 @@ export function eventRuleIssues(v: EventRules): { path: string; message: string 
   if (v.format === 'online' && !v.onlineUrl) {
     issues.push({ path: 'onlineUrl', message: 'kz.eventOnlineUrlRequired' });
   }
-  const ids = (v.questions ?? []).map((q) => q.id);
+  // The create contract runs these rules also when other fields are wrong: look only at what parsed.
+  const ids = Array.isArray(v.questions) ? v.questions.map((q) => q?.id) : [];
   if (new Set(ids).size !== ids.length) issues.push({ path: 'questions', message: 'kz.optionDuplicate' });
   return issues;
 }

@@ -10,6 +10,7 @@ import { Card } from '#web/components/ui/card';
 import { Select } from '#web/components/ui/select';
 import { PageSpinner } from '#web/components/ui/spinner';
 import { TextField } from '#web/components/ui/text-field';
+import { PostBody } from '#web/features/posts/post-body';
 import { isApiError } from '#web/lib/api';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { sameOffset, useEventFormat, viewerTimeZone } from './event-format';
@@ -180,9 +181,7 @@ function EventView({ event }: { event: Event }) {
 
       {description && (
         <Card title={t('events.detail.description')}>
-          {/* Server-sanitised HTML (server/lib/markdown.ts allow-list), as posts are shown. */}
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server */}
-          <div className="prose prose-slate max-w-none text-sm" dangerouslySetInnerHTML={{ __html: description }} />
+          <PostBody html={description} className="text-sm" />
         </Card>
       )}
 
