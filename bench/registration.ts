@@ -23,7 +23,15 @@ import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { createLogger } from '#server/lib/logger';
 import type { Queue } from '#server/lib/queue';
-import { benchKinds, benchMain, type DbKind, openBenchDatabase, percentile, revision, runBench } from './harness';
+import {
+  benchKinds,
+  benchMain,
+  type DbKind,
+  openBenchDatabase,
+  percentile,
+  revision,
+  runBench,
+} from './harness';
 
 const { values: args } = parseArgs({
   options: {
@@ -137,7 +145,8 @@ async function run(kind: DbKind, database: Database): Promise<Result> {
     sql`select status, count(*)::int as n from event_registrations where event_id = 'target' group by status`,
   );
   const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
-  if (count('confirmed') !== SEATS) throw new Error(`overbooked or underbooked: ${count('confirmed')} confirmed`);
+  if (count('confirmed') !== SEATS)
+    throw new Error(`overbooked or underbooked: ${count('confirmed')} confirmed`);
 
   say(kind, `calendar first page, ${RUNS} runs`);
   const query = EventListQuerySchema.parse({});

@@ -233,7 +233,9 @@ export function eventRuleIssues(v: EventRules): { path: string; message: string 
   return issues;
 }
 
-const whenObject = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+const whenObject = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
 
 export const EventCreateSchema = z
   .object({
@@ -429,7 +431,9 @@ export const EventQuestionSchema = z.object({
   labelEn: z.string().nullable(),
   kind: z.enum(['text', 'choice']),
   required: z.boolean(),
-  options: z.array(z.object({ id: z.string(), labelJa: z.string().nullable(), labelEn: z.string().nullable() })),
+  options: z.array(
+    z.object({ id: z.string(), labelJa: z.string().nullable(), labelEn: z.string().nullable() }),
+  ),
 });
 export type EventQuestion = z.infer<typeof EventQuestionSchema>;
 export const EventMaterialSchema = z.object({ id: z.string(), label: z.string(), url: z.string() });

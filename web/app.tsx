@@ -206,7 +206,9 @@ const router = createBrowserRouter([
           },
           {
             path: 'people',
-            lazy: async () => ({ Component: (await import('./features/suggestions/people-page')).PeoplePage }),
+            lazy: async () => ({
+              Component: (await import('./features/suggestions/people-page')).PeoplePage,
+            }),
           },
           {
             path: 'groups/new',

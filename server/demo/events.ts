@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { eventHosts, eventRegistrations, eventSeries, events, users } from '#server/db/schema/index';
-import { renderMarkdown } from '#server/lib/markdown';
 import { newCheckInCode } from '#server/features/events/events.registration';
+import { renderMarkdown } from '#server/lib/markdown';
 import { demoGroupId } from './groups';
 
 /** The same id for the same demo row on every seed (a re-run adds nothing). */
@@ -31,7 +31,9 @@ export async function seedDemoEvents(db: Db, options: { now?: Date } = {}): Prom
       await db
         .select({ id: users.id, email: users.email })
         .from(users)
-        .where(inArray(users.email, ['hr@kizuna.example', 'alumni@kizuna.example', 'employee@kizuna.example']))
+        .where(
+          inArray(users.email, ['hr@kizuna.example', 'alumni@kizuna.example', 'employee@kizuna.example']),
+        )
     ).map((u) => [u.email, u.id]),
   );
   const hr = logins.get('hr@kizuna.example');
@@ -49,7 +51,14 @@ export async function seedDemoEvents(db: Db, options: { now?: Date } = {}): Prom
     })
     .onConflictDoNothing();
 
-  const lecture = (key: string, n: number, days: number, capacity: number, topicJa: string, topicEn: string) => {
+  const lecture = (
+    key: string,
+    n: number,
+    days: number,
+    capacity: number,
+    topicJa: string,
+    topicEn: string,
+  ) => {
     const startsAt = at(now, days, 19);
     const descriptionJa = `第${n}回のテーマは「${topicJa}」。講演のあと、登壇者を囲んで質疑応答と懇親会を行います。`;
     const descriptionEn = `Lecture #${n}: “${topicEn}”. Questions and drinks with the speaker afterwards.`;
@@ -92,7 +101,14 @@ export async function seedDemoEvents(db: Db, options: { now?: Date } = {}): Prom
     ],
   };
   const next = lecture('mirai-12', 12, 14, 80, '越境するキャリア', 'Careers across borders');
-  const nearlyFull = lecture('mirai-13', 13, 45, 40, '生成AIと専門職の未来', 'Generative AI and the professions');
+  const nearlyFull = lecture(
+    'mirai-13',
+    13,
+    45,
+    40,
+    '生成AIと専門職の未来',
+    'Generative AI and the professions',
+  );
   const meetupStart = at(now, 21, 18);
   const meetupText = '世代・業界・専門を越えて、ナナメのつながりをつくる交流会です。お気軽にご参加ください。';
   const meetup = {
@@ -122,7 +138,9 @@ export async function seedDemoEvents(db: Db, options: { now?: Date } = {}): Prom
   await db.insert(events).values([past, next, nearlyFull, meetup]).onConflictDoNothing();
   await db
     .insert(eventHosts)
-    .values([past, next, nearlyFull, meetup].map((e) => ({ eventId: e.id, userId: hr, role: 'host' as const })))
+    .values(
+      [past, next, nearlyFull, meetup].map((e) => ({ eventId: e.id, userId: hr, role: 'host' as const })),
+    )
     .onConflictDoNothing();
 
   // The demo logins' own registrations.

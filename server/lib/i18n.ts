@@ -145,7 +145,8 @@ const core = defineMessages({
     'error.event_registration_not_yet': 'Registration for this event has not opened yet.',
     'error.event_registration_closed': 'Registration for this event has closed.',
     'error.event_no_offer': 'No seat is being held for you at this event.',
-    'error.event_offer_expired': 'The time to claim this seat has passed. It is being offered to the next person.',
+    'error.event_offer_expired':
+      'The time to claim this seat has passed. It is being offered to the next person.',
     'error.event_already_cancelled': 'This event has already been cancelled.',
     'error.event_already_published': 'This event is already published.',
     'error.event_not_pending': 'This registration is not waiting for approval.',

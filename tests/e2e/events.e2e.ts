@@ -96,7 +96,9 @@ describe('events', () => {
       await expect.poll(() => hr.getByTestId('event-time').textContent()).toContain('Asia/Tokyo');
 
       // A meetup for the Tokyo chapter (through the same API the form uses).
-      const groups = await hr.evaluate(async () => (await (await fetch('/api/groups?q=Tokyo')).json()) as { items: { id: string }[] });
+      const groups = await hr.evaluate(
+        async () => (await (await fetch('/api/groups?q=Tokyo')).json()) as { items: { id: string }[] },
+      );
       const groupId = groups.items[0]?.id;
       expect(groupId).toBeTruthy();
       const start = new Date(Date.now() + 31 * 86_400_000);

@@ -41,12 +41,21 @@ export async function createTestEvent(
   if (hostIds.length > 0) {
     await t.db
       .insert(eventHosts)
-      .values(hostIds.map((userId, i) => ({ eventId: id, userId, role: i === 0 ? ('host' as const) : ('cohost' as const) })));
+      .values(
+        hostIds.map((userId, i) => ({
+          eventId: id,
+          userId,
+          role: i === 0 ? ('host' as const) : ('cohost' as const),
+        })),
+      );
   }
   return row;
 }
 
-export async function createTestSeries(t: Pick<TestApp, 'db'>, overrides: Partial<typeof eventSeries.$inferInsert> = {}) {
+export async function createTestSeries(
+  t: Pick<TestApp, 'db'>,
+  overrides: Partial<typeof eventSeries.$inferInsert> = {},
+) {
   const id = overrides.id ?? randomUUID();
   const [row] = await t.db
     .insert(eventSeries)

@@ -112,7 +112,8 @@ describe('the waitlist offers itself', () => {
   it('a release offers the seat to the first in line, claiming confirms, a lapsed offer goes to the next', async () => {
     const event = await createTestEvent(t, { capacity: 2, claimWindowMinutes: 60, now: NOW });
     const [a, b, c, d] = members as [Viewer, Viewer, Viewer, Viewer];
-    for (const viewer of [a, b, c, d]) await register(deps, { viewer, eventId: event.id, input, locale: 'ja' });
+    for (const viewer of [a, b, c, d])
+      await register(deps, { viewer, eventId: event.id, input, locale: 'ja' });
     const statusOf = async (viewer: Viewer) => {
       const [row] = await t.db
         .select()
@@ -145,7 +146,9 @@ describe('the waitlist offers itself', () => {
     expect((await statusOf(d))?.status).toBe('offered');
     clock.advance(61 * 60_000);
     try {
-      await expect(claimOffer(deps, { viewer: d, eventId: event.id })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(claimOffer(deps, { viewer: d, eventId: event.id })).rejects.toMatchObject({
+        code: 'conflict',
+      });
       expect(await sweepExpiredOffers(deps)).toBe(1);
       const lapsed = await statusOf(d);
       expect([lapsed?.status, lapsed?.cancelReason]).toEqual(['cancelled', 'offer_lapsed']);
@@ -164,7 +167,12 @@ describe('the waitlist offers itself', () => {
     const event = await createTestEvent(t, { capacity: 2, guestLimit: 2, now: NOW });
     const [a, b, c] = members.slice(10, 13) as [Viewer, Viewer, Viewer];
     await register(deps, { viewer: a, eventId: event.id, input: { guests: 1, answers: {} }, locale: 'ja' });
-    const big = await register(deps, { viewer: b, eventId: event.id, input: { guests: 2, answers: {} }, locale: 'ja' });
+    const big = await register(deps, {
+      viewer: b,
+      eventId: event.id,
+      input: { guests: 2, answers: {} },
+      locale: 'ja',
+    });
     const small = await register(deps, { viewer: c, eventId: event.id, input, locale: 'ja' });
     expect([big.registration.status, small.registration.status]).toEqual(['waitlisted', 'waitlisted']);
     await cancelRegistration(deps, { viewer: a, eventId: event.id });

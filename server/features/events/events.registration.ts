@@ -60,7 +60,11 @@ export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
 }
 
 /** The event row locked for this transaction, or 404 (visibility checked in the same query when given). */
-async function lockEvent(tx: Db, eventId: string, visibleTo?: { viewer: Viewer; now: Date }): Promise<EventRow> {
+async function lockEvent(
+  tx: Db,
+  eventId: string,
+  visibleTo?: { viewer: Viewer; now: Date },
+): Promise<EventRow> {
   const conditions: SQL[] = [eq(events.id, eventId)];
   if (visibleTo) conditions.push(visibleEventsWhere(visibleTo.viewer, visibleTo.now));
   const [row] = await tx
@@ -125,7 +129,11 @@ export async function offerFreedSeats(tx: Db, event: EventRow, now: Date): Promi
   let free = event.capacity - (await seatsTaken(tx, event.id));
   if (free <= 0) return [];
   const line = await tx
-    .select({ id: eventRegistrations.id, userId: eventRegistrations.userId, guests: eventRegistrations.guests })
+    .select({
+      id: eventRegistrations.id,
+      userId: eventRegistrations.userId,
+      guests: eventRegistrations.guests,
+    })
     .from(eventRegistrations)
     .where(
       and(
@@ -144,7 +152,9 @@ export async function offerFreedSeats(tx: Db, event: EventRow, now: Date): Promi
     if (free <= 0) break;
   }
   if (chosen.length === 0) return [];
-  const expiresAt = new Date(Math.min(now.getTime() + event.claimWindowMinutes * 60_000, event.startsAt.getTime()));
+  const expiresAt = new Date(
+    Math.min(now.getTime() + event.claimWindowMinutes * 60_000, event.startsAt.getTime()),
+  );
   await tx
     .update(eventRegistrations)
     .set({ status: 'offered', offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now })
@@ -180,7 +190,10 @@ export async function scheduleOfferExpiry(deps: Pick<AppDeps, 'queue' | 'logger'
         { startAfter: offer.expiresAt, singletonKey: `event-offer:${offer.registrationId}` },
       );
     } catch (error) {
-      deps.logger.warn('offer expiry not queued', { registrationId: offer.registrationId, error: String(error) });
+      deps.logger.warn('offer expiry not queued', {
+        registrationId: offer.registrationId,
+        error: String(error),
+      });
     }
   }
 }
@@ -192,7 +205,8 @@ const badRequest = (fields: Record<string, string[]>, message = 'error.bad_reque
 
 /** Registration is open: published, not over, within its window. */
 export function assertRegistrationOpen(event: EventRow, now: Date) {
-  if (event.status !== 'published' || event.startsAt <= now) throw new AppError('bad_request', 'error.event_not_open');
+  if (event.status !== 'published' || event.startsAt <= now)
+    throw new AppError('bad_request', 'error.event_not_open');
   if (event.registrationOpensAt && event.registrationOpensAt > now) {
     throw new AppError('bad_request', 'error.event_registration_not_yet');
   }
@@ -243,7 +257,9 @@ async function insertRegistration(
     const [mine] = await tx
       .select()
       .from(eventRegistrations)
-      .where(and(eq(eventRegistrations.eventId, values.eventId), eq(eventRegistrations.userId, values.userId)));
+      .where(
+        and(eq(eventRegistrations.eventId, values.eventId), eq(eventRegistrations.userId, values.userId)),
+      );
     if (mine) return { row: mine, created: false };
   }
   throw new Error('no free check-in code after 10 attempts');
@@ -256,7 +272,12 @@ async function insertRegistration(
  */
 export async function register(
   deps: Deps,
-  { viewer, eventId, input, locale }: { viewer: Viewer; eventId: string; input: RegisterInput; locale: 'ja' | 'en' },
+  {
+    viewer,
+    eventId,
+    input,
+    locale,
+  }: { viewer: Viewer; eventId: string; input: RegisterInput; locale: 'ja' | 'en' },
 ): Promise<{ registration: RegistrationRow; created: boolean }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (transaction) => {
@@ -350,7 +371,13 @@ export async function cancelRegistration(
     if (event.startsAt <= now) throw new AppError('bad_request', 'error.event_not_open');
     const [cancelled] = await tx
       .update(eventRegistrations)
-      .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'member', offerExpiresAt: null, updatedAt: now })
+      .set({
+        status: 'cancelled',
+        cancelledAt: now,
+        cancelReason: 'member',
+        offerExpiresAt: null,
+        updatedAt: now,
+      })
       .where(eq(eventRegistrations.id, mine.id))
       .returning();
     if (!cancelled) throw notFound();
@@ -372,7 +399,8 @@ export async function claimOffer(
     const event = await lockEvent(tx, eventId, { viewer, now });
     const mine = await ownRegistration(tx, event.id, viewer);
     if (mine.status !== 'offered') throw new AppError('conflict', 'error.event_no_offer');
-    if (!mine.offerExpiresAt || mine.offerExpiresAt <= now) throw new AppError('conflict', 'error.event_offer_expired');
+    if (!mine.offerExpiresAt || mine.offerExpiresAt <= now)
+      throw new AppError('conflict', 'error.event_offer_expired');
     const [confirmed] = await tx
       .update(eventRegistrations)
       .set({ status: 'confirmed', confirmedAt: now, offerExpiresAt: null, updatedAt: now })
@@ -481,10 +509,21 @@ export async function sweepExpiredOffers(deps: Deps): Promise<number> {
  * The event is cancelled (the caller holds its lock): every live registration is cancelled with
  * reason `event_cancelled` and its member told. Returns how many.
  */
-export async function cancelAllRegistrations(tx: Db, event: EventRow, now: Date, actorId: string): Promise<number> {
+export async function cancelAllRegistrations(
+  tx: Db,
+  event: EventRow,
+  now: Date,
+  actorId: string,
+): Promise<number> {
   const rows = await tx
     .update(eventRegistrations)
-    .set({ status: 'cancelled', cancelledAt: now, cancelReason: 'event_cancelled', offerExpiresAt: null, updatedAt: now })
+    .set({
+      status: 'cancelled',
+      cancelledAt: now,
+      cancelReason: 'event_cancelled',
+      offerExpiresAt: null,
+      updatedAt: now,
+    })
     .where(and(eq(eventRegistrations.eventId, event.id), sql`${eventRegistrations.status} <> 'cancelled'`))
     .returning({ userId: eventRegistrations.userId });
   if (rows.length > 0) {

@@ -8,9 +8,9 @@ import {
   EventUpdateSchema,
   HostRegistrationListSchema,
   MyRegistrationSchema,
+  REGISTRATION_STATUSES,
   RegisterSchema,
   RegistrationIdParam,
-  REGISTRATION_STATUSES,
   SeriesCreateSchema,
   SeriesListSchema,
   SeriesSchema,
@@ -92,7 +92,8 @@ const update = createRoute({
   method: 'patch',
   path: '/events/{id}',
   tags: ['events'],
-  summary: 'Edit an event (hosts and HR); a capacity below the seats taken is refused, a raised one offers seats',
+  summary:
+    'Edit an event (hosts and HR); a capacity below the seats taken is refused, a raised one offers seats',
   request: { params: IdParam, ...body(EventUpdateSchema) },
   responses: { 200: jsonContent(EventSchema), ...errorResponses, ...eventConflict },
 });
@@ -128,7 +129,8 @@ const registerRoute = createRoute({
   method: 'post',
   path: '/events/{id}/registration',
   tags: ['events'],
-  summary: 'Register (with guests and answers): confirmed, waitlisted or pending; a repeat answers the registration that exists',
+  summary:
+    'Register (with guests and answers): confirmed, waitlisted or pending; a repeat answers the registration that exists',
   request: { params: IdParam, ...body(RegisterSchema) },
   responses: {
     200: jsonContent(MyRegistrationSchema, 'Already registered'),
@@ -292,13 +294,23 @@ export const eventsRoutes = createRouter()
   .openapi(approve, async (c) => {
     const viewer = requireViewer(c);
     const { id, registrationId } = c.req.valid('param');
-    const row = await decideRegistration(c.var.deps, { viewer, eventId: id, registrationId, decision: 'approve' });
+    const row = await decideRegistration(c.var.deps, {
+      viewer,
+      eventId: id,
+      registrationId,
+      decision: 'approve',
+    });
     return c.json(presentMyRegistration(row, await waitlistPosition(c.var.deps.db, row)), 200);
   })
   .openapi(decline, async (c) => {
     const viewer = requireViewer(c);
     const { id, registrationId } = c.req.valid('param');
-    const row = await decideRegistration(c.var.deps, { viewer, eventId: id, registrationId, decision: 'decline' });
+    const row = await decideRegistration(c.var.deps, {
+      viewer,
+      eventId: id,
+      registrationId,
+      decision: 'decline',
+    });
     return c.json(presentMyRegistration(row, null), 200);
   })
   .openapi(seriesList, async (c) => {

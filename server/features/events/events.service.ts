@@ -44,7 +44,8 @@ export type SeriesRow = typeof eventSeries.$inferSelect;
 /** The head office's zone: the calendar's month filter reads months there. */
 export const EVENTS_CALENDAR_TIME_ZONE = 'Asia/Tokyo';
 
-const badRequest = (fields: Record<string, string[]>) => new AppError('bad_request', 'error.bad_request', fields);
+const badRequest = (fields: Record<string, string[]>) =>
+  new AppError('bad_request', 'error.bad_request', fields);
 
 // ---- the calendar ------------------------------------------------------------------------------
 
@@ -172,14 +173,22 @@ export interface EventDetail {
 async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique));
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** An event the viewer may see (404 otherwise), with its hosts, the viewer's registration and the line. */
-export async function getEvent(deps: Deps, { viewer, id }: { viewer: Viewer; id: string }): Promise<EventDetail> {
+export async function getEvent(
+  deps: Deps,
+  { viewer, id }: { viewer: Viewer; id: string },
+): Promise<EventDetail> {
   const now = deps.clock.now();
-  const [found] = await selectCards(deps.db, viewer).where(and(eq(events.id, id), visibleEventsWhere(viewer, now)));
+  const [found] = await selectCards(deps.db, viewer).where(
+    and(eq(events.id, id), visibleEventsWhere(viewer, now)),
+  );
   if (!found) throw notFound();
   const row = flatten(found);
   const hosts = await deps.db
@@ -239,7 +248,10 @@ async function assertReferences(
     }
   }
   if (input.seriesId) {
-    const [series] = await db.select({ id: eventSeries.id }).from(eventSeries).where(eq(eventSeries.id, input.seriesId));
+    const [series] = await db
+      .select({ id: eventSeries.id })
+      .from(eventSeries)
+      .where(eq(eventSeries.id, input.seriesId));
     if (!series) fields.seriesId = ['kz.eventUnknownSeries'];
   }
   const checkMembers = async (field: string, ids: readonly string[]) => {
@@ -293,12 +305,7 @@ function contentColumns(c: {
     topic: c.topic ?? null,
     speakers,
     searchText: normalizeForSearch(
-      [
-        c.titleJa,
-        c.titleEn,
-        c.topic,
-        ...speakers.flatMap((s) => [s.name, s.affiliation, s.topic]),
-      ]
+      [c.titleJa, c.titleEn, c.topic, ...speakers.flatMap((s) => [s.name, s.affiliation, s.topic])]
         .filter(Boolean)
         .join(' '),
     ),
@@ -309,7 +316,11 @@ function contentColumns(c: {
 async function writeHosts(
   tx: Db,
   eventId: string,
-  { cohostIds, speakers, now }: { cohostIds: readonly string[]; speakers: EventCreate['speakers']; now: Date },
+  {
+    cohostIds,
+    speakers,
+    now,
+  }: { cohostIds: readonly string[]; speakers: EventCreate['speakers']; now: Date },
 ) {
   await tx.delete(eventHosts).where(and(eq(eventHosts.eventId, eventId), ne(eventHosts.role, 'host')));
   const rows = [
@@ -348,7 +359,8 @@ export async function createEvent(
         status: input.status,
         seriesId: input.seriesId ?? null,
         seriesNumber: input.seriesNumber ?? null,
-        groupId: input.groupId ?? (input.audience.preset === 'group' ? (input.audience.groupId ?? null) : null),
+        groupId:
+          input.groupId ?? (input.audience.preset === 'group' ? (input.audience.groupId ?? null) : null),
         ...contentColumns(input),
         startsAt,
         endsAt: new Date(input.endsAt),
@@ -368,7 +380,11 @@ export async function createEvent(
           labelEn: q.labelEn ?? null,
           kind: q.kind,
           required: q.required,
-          options: q.options.map((o) => ({ id: o.id, labelJa: o.labelJa ?? null, labelEn: o.labelEn ?? null })),
+          options: q.options.map((o) => ({
+            id: o.id,
+            labelJa: o.labelJa ?? null,
+            labelEn: o.labelEn ?? null,
+          })),
         })),
         ...governedFromEventAudience(input.audience),
         createdBy: viewer.id,
@@ -457,8 +473,10 @@ export async function updateEvent(
         contentColumns({
           titleJa: merged.titleJa,
           titleEn: merged.titleEn,
-          descriptionJa: input.descriptionJa !== undefined ? input.descriptionJa : current.descriptionJaMarkdown,
-          descriptionEn: input.descriptionEn !== undefined ? input.descriptionEn : current.descriptionEnMarkdown,
+          descriptionJa:
+            input.descriptionJa !== undefined ? input.descriptionJa : current.descriptionJaMarkdown,
+          descriptionEn:
+            input.descriptionEn !== undefined ? input.descriptionEn : current.descriptionEnMarkdown,
           topic: input.topic !== undefined ? input.topic : current.topic,
           speakers: input.speakers ?? current.speakers,
         }),
@@ -505,7 +523,10 @@ export async function updateEvent(
         .returning();
       if (bumped) row = bumped;
       if (row.status === 'published') {
-        await notify(tx, now, { ...eventNotice(row, 'event_changed', await registrantIds(tx, id)), actorId: viewer.id });
+        await notify(tx, now, {
+          ...eventNotice(row, 'event_changed', await registrantIds(tx, id)),
+          actorId: viewer.id,
+        });
       }
     }
     if (input.cohostIds || input.speakers) {
@@ -633,7 +654,13 @@ export async function createSeries(
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: viewer.id, action: 'event_series.created', subjectType: 'event_series', subjectId: row.id, at: now });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'event_series.created',
+      subjectType: 'event_series',
+      subjectId: row.id,
+      at: now,
+    });
     return row;
   });
 }
@@ -662,7 +689,13 @@ export async function updateSeries(
       .where(eq(eventSeries.id, id))
       .returning();
     if (!row) throw notFound();
-    await audit(tx, { actorId: viewer.id, action: 'event_series.updated', subjectType: 'event_series', subjectId: id, at: now });
+    await audit(tx, {
+      actorId: viewer.id,
+      action: 'event_series.updated',
+      subjectType: 'event_series',
+      subjectId: id,
+      at: now,
+    });
     return row;
   });
 }
@@ -677,12 +710,7 @@ export async function getSeries(deps: Deps, { viewer, id }: { viewer: Viewer; id
   if (!series) throw notFound();
   const rows = (
     await selectCards(deps.db, viewer)
-      .where(
-        and(
-          eq(events.seriesId, id),
-          visibleEventsWhere(viewer, now),
-        ),
-      )
+      .where(and(eq(events.seriesId, id), visibleEventsWhere(viewer, now)))
       .orderBy(asc(events.startsAt), asc(events.id))
       .limit(500)
   ).map(flatten);
@@ -692,5 +720,9 @@ export async function getSeries(deps: Deps, { viewer, id }: { viewer: Viewer; id
 
 /** Every series (HR's form picks one). */
 export async function listSeries(deps: Deps) {
-  return deps.db.select().from(eventSeries).orderBy(desc(eventSeries.createdAt), asc(eventSeries.id)).limit(500);
+  return deps.db
+    .select()
+    .from(eventSeries)
+    .orderBy(desc(eventSeries.createdAt), asc(eventSeries.id))
+    .limit(500);
 }

@@ -40,7 +40,8 @@ const expectStatus = async (res: Response, status: number) => {
   expect(res.status, await res.clone().text()).toBe(status);
   return res;
 };
-const jsonOf = async <T>(res: Response, status = 200) => (await (await expectStatus(res, status)).json()) as T;
+const jsonOf = async <T>(res: Response, status = 200) =>
+  (await (await expectStatus(res, status)).json()) as T;
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 const create = async (overrides: Parameters<typeof eventInput>[1] = {}) =>
   jsonOf<Event>(await call('POST', '/api/events', hr, eventInput(NOW, overrides)), 201);
@@ -82,7 +83,9 @@ describe('creating events (HR)', () => {
       ),
       400,
     );
-    expect(past.error.fields?.startsAt).toEqual(['開始日時がすでに過ぎています。これから先の日時を選んでください。']);
+    expect(past.error.fields?.startsAt).toEqual([
+      '開始日時がすでに過ぎています。これから先の日時を選んでください。',
+    ]);
     const negative = await jsonOf<ErrorBody>(
       await call('POST', '/api/events', hr, eventInput(NOW, { capacity: -5, titleJa: null, titleEn: ' ' })),
       400,
@@ -99,7 +102,10 @@ describe('creating events (HR)', () => {
       seriesNumber: 12,
       descriptionJa: '**大切**な話 <script>alert(1)</script>',
       cohostIds: [employee.member.id],
-      speakers: [{ userId: alumnus2.member.id, topic: '転職のあと' }, { name: 'Guest', affiliation: 'Acme' }],
+      speakers: [
+        { userId: alumnus2.member.id, topic: '転職のあと' },
+        { name: 'Guest', affiliation: 'Acme' },
+      ],
     });
     expect(event.descriptionJaHtml).toContain('<strong>大切</strong>');
     expect(event.descriptionJaHtml).not.toContain('<script>');
@@ -152,10 +158,17 @@ describe('who sees an event', () => {
     await expectStatus(await call('GET', `/api/events/${named.id}`, alumnus), 404);
     await expectStatus(await call('GET', `/api/events/${named.id}`, alumnus2), 200);
     const unknownGroup = await jsonOf<ErrorBody>(
-      await call('POST', '/api/events', hr, eventInput(NOW, { audience: { preset: 'group', groupId: MISSING } })),
+      await call(
+        'POST',
+        '/api/events',
+        hr,
+        eventInput(NOW, { audience: { preset: 'group', groupId: MISSING } }),
+      ),
       400,
     );
-    expect(unknownGroup.error.fields?.['audience.groupId']).toEqual(['This group does not exist or is not open.']);
+    expect(unknownGroup.error.fields?.['audience.groupId']).toEqual([
+      'This group does not exist or is not open.',
+    ]);
     await expectStatus(await call('GET', `/api/events/${MISSING}`, alumnus), 404);
   });
 });
@@ -195,7 +208,9 @@ describe('registering', () => {
       'answers.diet': ['この質問にお答えください。'],
       'answers.track': ['選択肢から選んでください。'],
     });
-    expect(await t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id))).toHaveLength(0);
+    expect(
+      await t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)),
+    ).toHaveLength(0);
 
     const mine = await jsonOf<MyRegistration>(
       await call('POST', `/api/events/${event.id}/registration`, alumnus, {
@@ -239,14 +254,20 @@ describe('registering', () => {
       400,
     );
     expect(notYet.error.message).toBe('このイベントの申込受付はまだ始まっていません。');
-    const closed = await createTestEvent(t, { now: NOW, registrationClosesAt: new Date(NOW.getTime() - 1000) });
+    const closed = await createTestEvent(t, {
+      now: NOW,
+      registrationClosesAt: new Date(NOW.getTime() - 1000),
+    });
     const closedAnswer = await jsonOf<ErrorBody>(
       await call('POST', `/api/events/${closed.id}/registration`, alumnus, { guests: 0 }),
       400,
     );
     expect(closedAnswer.error.message).toBe('Registration for this event has closed.');
     const past = await createTestEvent(t, { now: NOW, startsAt: new Date(NOW.getTime() - DAY) });
-    await expectStatus(await call('POST', `/api/events/${past.id}/registration`, alumnus, { guests: 0 }), 400);
+    await expectStatus(
+      await call('POST', `/api/events/${past.id}/registration`, alumnus, { guests: 0 }),
+      400,
+    );
   });
 
   it('approval events: pending until a host approves or declines', async () => {
@@ -261,7 +282,9 @@ describe('registering', () => {
     );
     expect(asked.status).toBe('pending');
     await expectStatus(await call('GET', `/api/events/${event.id}/registrations`, alumnus), 404);
-    const list = await jsonOf<HostRegistrationList>(await call('GET', `/api/events/${event.id}/registrations`, employee));
+    const list = await jsonOf<HostRegistrationList>(
+      await call('GET', `/api/events/${event.id}/registrations`, employee),
+    );
     expect(list.counts.pending).toBe(2);
     await expectStatus(
       await call('POST', `/api/events/${event.id}/registrations/${asked.id}/approve`, alumnus2),
@@ -271,7 +294,10 @@ describe('registering', () => {
       await call('POST', `/api/events/${event.id}/registrations/${asked.id}/approve`, employee),
     );
     expect(approved.status).toBe('confirmed');
-    await expectStatus(await call('POST', `/api/events/${event.id}/registrations/${asked.id}/approve`, employee), 409);
+    await expectStatus(
+      await call('POST', `/api/events/${event.id}/registrations/${asked.id}/approve`, employee),
+      409,
+    );
     const declined = await jsonOf<MyRegistration>(
       await call('POST', `/api/events/${event.id}/registrations/${asked2.id}/decline`, hr),
     );
@@ -307,7 +333,9 @@ describe('changing and cancelling', () => {
     );
     expect(Object.keys(moved.error.fields ?? {})).toContain('startsAt');
 
-    const raised = await jsonOf<Event>(await call('PATCH', `/api/events/${event.id}`, employee, { capacity: 3 }));
+    const raised = await jsonOf<Event>(
+      await call('PATCH', `/api/events/${event.id}`, employee, { capacity: 3 }),
+    );
     expect(raised.capacity).toBe(3);
     const offered = await jsonOf<Event>(await call('GET', `/api/events/${event.id}`, alumnus2));
     expect(offered.myRegistration?.status).toBe('offered');
@@ -350,7 +378,10 @@ describe('changing and cancelling', () => {
       .where(and(eq(notifications.userId, alumnus.member.id), eq(notifications.type, 'event_cancelled')));
     expect(told).toHaveLength(1);
     await expectStatus(await call('POST', `/api/events/${event.id}/cancel`, hr), 409);
-    await expectStatus(await call('POST', `/api/events/${event.id}/registration`, alumnus, { guests: 0 }), 400);
+    await expectStatus(
+      await call('POST', `/api/events/${event.id}/registration`, alumnus, { guests: 0 }),
+      400,
+    );
   });
 });
 
@@ -372,29 +403,48 @@ describe('the calendar', () => {
         }),
       );
     }
-    const past = await createTestEvent(t, { now: NOW, startsAt: new Date(NOW.getTime() - 3 * DAY), groupId: group.id });
+    const past = await createTestEvent(t, {
+      now: NOW,
+      startsAt: new Date(NOW.getTime() - 3 * DAY),
+      groupId: group.id,
+    });
     await expectStatus(await call('GET', '/api/events', null), 401);
-    const first = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&limit=2`, alumnus));
+    const first = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&limit=2`, alumnus),
+    );
     expect(first.items.map((e) => e.id)).toEqual(made.slice(0, 2).map((e) => e.id));
     const second = await jsonOf<EventPage>(
       await call('GET', `/api/events?groupId=${group.id}&limit=2&cursor=${first.nextCursor}`, alumnus),
     );
     expect(second.items.map((e) => e.id)).toEqual(made.slice(2, 4).map((e) => e.id));
-    const online = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&place=online`, alumnus));
+    const online = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&place=online`, alumnus),
+    );
     expect(online.items.map((e) => e.id)).toEqual([made[0], made[2], made[4]].map((e) => e?.id));
-    const lectures = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&kind=lecture`, alumnus));
+    const lectures = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&kind=lecture`, alumnus),
+    );
     expect(lectures.items.map((e) => e.id)).toEqual([made[4]?.id]);
-    const english = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&language=en`, alumnus));
+    const english = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&language=en`, alumnus),
+    );
     expect(english.items.map((e) => e.id)).toEqual([made[3]?.id]);
     const month = new Date(base).toISOString().slice(0, 7);
-    const inMonth = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&month=${month}`, alumnus));
+    const inMonth = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&month=${month}`, alumnus),
+    );
     expect(inMonth.items).toHaveLength(5);
-    const pastPage = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}&when=past`, alumnus));
+    const pastPage = await jsonOf<EventPage>(
+      await call('GET', `/api/events?groupId=${group.id}&when=past`, alumnus),
+    );
     expect(pastPage.items.map((e) => e.id)).toEqual([past.id]);
     // Outside the group audience: nothing.
     const outside = await jsonOf<EventPage>(await call('GET', `/api/events?groupId=${group.id}`, alumnus2));
     expect(outside.items).toEqual([]);
-    const bad = await jsonOf<ErrorBody>(await call('GET', '/api/events?month=2026-13&cursor=garbage', alumnus), 400);
+    const bad = await jsonOf<ErrorBody>(
+      await call('GET', '/api/events?month=2026-13&cursor=garbage', alumnus),
+      400,
+    );
     expect(Object.keys(bad.error.fields ?? {})).toContain('month');
   });
 });

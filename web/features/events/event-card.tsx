@@ -25,7 +25,10 @@ export function EventCard({ event }: { event: EventCardData }) {
       {event.series && event.series.number !== null && (
         <p className="text-sm text-slate-600">
           <Link to={`/events/series/${event.series.id}`} className="text-ai-700 hover:underline">
-            {t('events.seriesNumber', { series: f.text(event.series.titleJa, event.series.titleEn), number: event.series.number })}
+            {t('events.seriesNumber', {
+              series: f.text(event.series.titleJa, event.series.titleEn),
+              number: event.series.number,
+            })}
           </Link>
         </p>
       )}
@@ -36,7 +39,9 @@ export function EventCard({ event }: { event: EventCardData }) {
         {event.venueName && <span>{event.venueName}</span>}
         {event.group && <span>{f.text(event.group.nameJa, event.group.nameEn)}</span>}
         {event.status === 'published' && (
-          <span>{event.seatsLeft > 0 ? t('events.seatsLeft', { count: event.seatsLeft }) : t('events.full')}</span>
+          <span>
+            {event.seatsLeft > 0 ? t('events.seatsLeft', { count: event.seatsLeft }) : t('events.full')}
+          </span>
         )}
         {event.hasMaterials && (
           <Link to={`/events/${event.id}#materials`} className="text-ai-700 hover:underline">

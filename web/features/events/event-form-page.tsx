@@ -163,7 +163,10 @@ function EventForm({ event }: { event: Event | null }) {
   const error = create.error ?? update.error;
   const fields = isApiError(error) ? error.fields : {};
   useDocumentTitle(event ? t('events.form.editTitle') : t('events.form.newTitle'));
-  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
+  const set =
+    <K extends keyof FormState>(key: K) =>
+    (value: FormState[K]) =>
+      setS((prev) => ({ ...prev, [key]: value }));
   const text = (key: keyof FormState & string, label: string, props: Record<string, unknown> = {}) => (
     <TextField
       label={label}
@@ -276,7 +279,10 @@ function EventForm({ event }: { event: Event | null }) {
                 value={s.seriesId}
                 emptyOption={t('events.form.seriesNone')}
                 errors={fields.seriesId}
-                options={(series.data?.items ?? []).map((x) => ({ value: x.id, label: f.text(x.titleJa, x.titleEn) }))}
+                options={(series.data?.items ?? []).map((x) => ({
+                  value: x.id,
+                  label: f.text(x.titleJa, x.titleEn),
+                }))}
                 onChange={(e) => set('seriesId')(e.target.value)}
               />
             )}
@@ -284,7 +290,10 @@ function EventForm({ event }: { event: Event | null }) {
             <Select
               label={t('events.form.audience')}
               value={s.preset}
-              options={EVENT_AUDIENCE_PRESETS.map((p) => ({ value: p, label: t(`events.form.presets.${p}`) }))}
+              options={EVENT_AUDIENCE_PRESETS.map((p) => ({
+                value: p,
+                label: t(`events.form.presets.${p}`),
+              }))}
               onChange={(e) => set('preset')(e.target.value as EventAudiencePreset)}
             />
             {s.preset === 'group' && (
@@ -293,7 +302,10 @@ function EventForm({ event }: { event: Event | null }) {
                 value={s.groupId}
                 emptyOption={t('events.form.groupNone')}
                 errors={[...(fields['audience.groupId'] ?? []), ...(fields.groupId ?? [])]}
-                options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: f.text(g.nameJa, g.nameEn) }))}
+                options={(groups.data?.items ?? []).map((g) => ({
+                  value: g.id,
+                  label: f.text(g.nameJa, g.nameEn),
+                }))}
                 onChange={(e) => set('groupId')(e.target.value)}
               />
             )}

@@ -40,6 +40,8 @@ export function useEventFormat() {
     range: (e: { startsAt: string; endsAt: string; timeZone: string }, zone = e.timeZone) =>
       formatRange(lang, e.startsAt, e.endsAt, zone),
     dateTime: (iso: string, timeZone?: string) =>
-      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+        new Date(iso),
+      ),
   };
 }

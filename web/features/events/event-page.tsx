@@ -47,7 +47,10 @@ function EventView({ event }: { event: Event }) {
   const f = useEventFormat();
   const title = f.title(event);
   useDocumentTitle(title);
-  const description = f.lang === 'ja' ? (event.descriptionJaHtml ?? event.descriptionEnHtml) : (event.descriptionEnHtml ?? event.descriptionJaHtml);
+  const description =
+    f.lang === 'ja'
+      ? (event.descriptionJaHtml ?? event.descriptionEnHtml)
+      : (event.descriptionEnHtml ?? event.descriptionJaHtml);
   const publish = usePublishEvent();
   const cancel = useCancelEvent();
   const manageError = publish.error ?? cancel.error;
@@ -85,7 +88,11 @@ function EventView({ event }: { event: Event }) {
               {t('events.detail.cancelEvent')}
             </Button>
           )}
-          {manageError && <p role="alert" className="w-full text-red-800">{manageError.message}</p>}
+          {manageError && (
+            <p role="alert" className="w-full text-red-800">
+              {manageError.message}
+            </p>
+          )}
         </div>
       )}
 
@@ -100,7 +107,10 @@ function EventView({ event }: { event: Event }) {
           <p className="mt-1 text-sm">
             <Link to={`/events/series/${event.series.id}`} className="text-ai-700 hover:underline">
               {event.series.number !== null
-                ? t('events.seriesNumber', { series: f.text(event.series.titleJa, event.series.titleEn), number: event.series.number })
+                ? t('events.seriesNumber', {
+                    series: f.text(event.series.titleJa, event.series.titleEn),
+                    number: event.series.number,
+                  })
                 : f.text(event.series.titleJa, event.series.titleEn)}
             </Link>
           </p>
@@ -126,7 +136,12 @@ function EventView({ event }: { event: Event }) {
             {event.venueAddress && <dd className="text-slate-600">{event.venueAddress}</dd>}
             {event.onlineUrl ? (
               <dd>
-                <a href={event.onlineUrl} className="text-ai-700 underline" rel="noopener noreferrer" target="_blank">
+                <a
+                  href={event.onlineUrl}
+                  className="text-ai-700 underline"
+                  rel="noopener noreferrer"
+                  target="_blank"
+                >
                   {t('events.detail.onlineLink')}
                 </a>
               </dd>
@@ -140,7 +155,9 @@ function EventView({ event }: { event: Event }) {
               {t('events.detail.capacityValue', { left: event.seatsLeft, capacity: event.capacity })}
             </dd>
             {event.waitlistCount > 0 && (
-              <dd className="text-slate-600">{t('events.detail.waitlistCount', { count: event.waitlistCount })}</dd>
+              <dd className="text-slate-600">
+                {t('events.detail.waitlistCount', { count: event.waitlistCount })}
+              </dd>
             )}
           </div>
           {event.hosts.some((h) => h.role !== 'speaker') && (
@@ -221,7 +238,9 @@ function RegistrationPanel({ event }: { event: Event }) {
     const date = event.registrationOpensAt ? f.dateTime(event.registrationOpensAt) : '';
     return (
       <Card>
-        <p className="text-sm text-slate-700">{t(`events.detail.state.${event.registrationState}`, { date })}</p>
+        <p className="text-sm text-slate-700">
+          {t(`events.detail.state.${event.registrationState}`, { date })}
+        </p>
       </Card>
     );
   }
@@ -231,7 +250,9 @@ function RegistrationPanel({ event }: { event: Event }) {
     return (
       <Card>
         <div className="space-y-3 text-sm" data-testid="my-registration">
-          {mine.status === 'confirmed' && <p>{t('events.detail.confirmed', { code: mine.checkInCode ?? '' })}</p>}
+          {mine.status === 'confirmed' && (
+            <p>{t('events.detail.confirmed', { code: mine.checkInCode ?? '' })}</p>
+          )}
           {mine.status === 'pending' && <p>{t('events.detail.pending')}</p>}
           {mine.status === 'waitlisted' && (
             <p>{t('events.detail.waitlistPosition', { position: mine.waitlistPosition ?? 0 })}</p>
@@ -248,13 +269,23 @@ function RegistrationPanel({ event }: { event: Event }) {
           )}
           {canLeave && (
             <div>
-              {mine.status === 'confirmed' && <p className="mb-2 text-slate-600">{t('events.detail.releaseHint')}</p>}
-              <Button variant="secondary" isBusy={unregister.isPending} onClick={() => unregister.mutate(event.id)}>
+              {mine.status === 'confirmed' && (
+                <p className="mb-2 text-slate-600">{t('events.detail.releaseHint')}</p>
+              )}
+              <Button
+                variant="secondary"
+                isBusy={unregister.isPending}
+                onClick={() => unregister.mutate(event.id)}
+              >
                 {mine.status === 'confirmed' ? t('events.detail.release') : t('events.detail.cancel')}
               </Button>
             </div>
           )}
-          {error && <p role="alert" className="text-red-800">{error.message}</p>}
+          {error && (
+            <p role="alert" className="text-red-800">
+              {error.message}
+            </p>
+          )}
         </div>
       </Card>
     );
@@ -281,7 +312,10 @@ function RegistrationPanel({ event }: { event: Event }) {
             hint={t('events.detail.guestsHint', { count: event.guestLimit })}
             value={String(guests)}
             errors={fields.guests}
-            options={Array.from({ length: event.guestLimit + 1 }, (_, n) => ({ value: String(n), label: String(n) }))}
+            options={Array.from({ length: event.guestLimit + 1 }, (_, n) => ({
+              value: String(n),
+              label: String(n),
+            }))}
             onChange={(e) => setGuests(Number(e.target.value))}
           />
         )}
@@ -308,7 +342,11 @@ function RegistrationPanel({ event }: { event: Event }) {
             />
           ),
         )}
-        {error && <p role="alert" className="text-sm text-red-800">{error.message}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-red-800">
+            {error.message}
+          </p>
+        )}
         <Button type="submit" isBusy={register.isPending}>
           {label}
         </Button>

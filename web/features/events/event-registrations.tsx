@@ -16,7 +16,9 @@ export function EventRegistrations({ event }: { event: Event }) {
       {list.isPending ? (
         <Spinner />
       ) : list.isError ? (
-        <p role="alert" className="text-sm text-red-800">{list.error.message}</p>
+        <p role="alert" className="text-sm text-red-800">
+          {list.error.message}
+        </p>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-600">
@@ -29,8 +31,14 @@ export function EventRegistrations({ event }: { event: Event }) {
               {list.data.items.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center gap-2 py-2">
                   <span className="font-medium text-slate-900">{r.member.displayName}</span>
-                  {r.guests > 0 && <span className="text-slate-600">{t('events.detail.guestsCount', { count: r.guests })}</span>}
-                  <Badge tone={r.status === 'confirmed' ? 'green' : r.status === 'cancelled' ? 'neutral' : 'amber'}>
+                  {r.guests > 0 && (
+                    <span className="text-slate-600">
+                      {t('events.detail.guestsCount', { count: r.guests })}
+                    </span>
+                  )}
+                  <Badge
+                    tone={r.status === 'confirmed' ? 'green' : r.status === 'cancelled' ? 'neutral' : 'amber'}
+                  >
                     {t(`events.myStatus.${r.status}`)}
                   </Badge>
                   {r.status === 'pending' && (
@@ -38,7 +46,9 @@ export function EventRegistrations({ event }: { event: Event }) {
                       <Button
                         size="sm"
                         aria-label={`${t('events.detail.approve')}: ${r.member.displayName}`}
-                        onClick={() => decide.mutate({ id: event.id, registrationId: r.id, decision: 'approve' })}
+                        onClick={() =>
+                          decide.mutate({ id: event.id, registrationId: r.id, decision: 'approve' })
+                        }
                       >
                         {t('events.detail.approve')}
                       </Button>
@@ -46,7 +56,9 @@ export function EventRegistrations({ event }: { event: Event }) {
                         size="sm"
                         variant="secondary"
                         aria-label={`${t('events.detail.decline')}: ${r.member.displayName}`}
-                        onClick={() => decide.mutate({ id: event.id, registrationId: r.id, decision: 'decline' })}
+                        onClick={() =>
+                          decide.mutate({ id: event.id, registrationId: r.id, decision: 'decline' })
+                        }
                       >
                         {t('events.detail.decline')}
                       </Button>

@@ -102,7 +102,10 @@ export function EventsPage() {
           label={t('events.filters.group')}
           value={filters.groupId ?? ''}
           emptyOption={t('events.filters.any')}
-          options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: f.text(g.nameJa, g.nameEn) }))}
+          options={(groups.data?.items ?? []).map((g) => ({
+            value: g.id,
+            label: f.text(g.nameJa, g.nameEn),
+          }))}
           onChange={(e) => setParam('groupId', e.target.value || null)}
         />
       </form>
@@ -124,7 +127,11 @@ export function EventsPage() {
       )}
       {pages.hasNextPage && (
         <div className="text-center">
-          <Button variant="secondary" isBusy={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          <Button
+            variant="secondary"
+            isBusy={pages.isFetchingNextPage}
+            onClick={() => void pages.fetchNextPage()}
+          >
             {t('events.loadMore')}
           </Button>
         </div>

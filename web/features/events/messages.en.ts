@@ -64,7 +64,8 @@ export const messages = {
       release: 'Release my seat',
       releaseHint: 'Cannot come? Releasing your seat offers it to the next person in line.',
       claim: 'Claim the seat',
-      offered: 'A seat is held for you until {{deadline}}. Claim it before then, or it goes to the next person.',
+      offered:
+        'A seat is held for you until {{deadline}}. Claim it before then, or it goes to the next person.',
       waitlistPosition: 'You are number {{position}} on the waitlist. We will tell you when a seat frees up.',
       pending: 'Your request is waiting for the host’s approval.',
       confirmed: 'You are attending. Your check-in code: {{code}}',

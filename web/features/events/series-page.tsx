@@ -19,7 +19,8 @@ export function SeriesPage() {
   useDocumentTitle(title);
   if (query.isPending) return <PageSpinner />;
   if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) return <NotFoundPage />;
+    if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400))
+      return <NotFoundPage />;
     return (
       <div className="mx-auto max-w-4xl px-4 py-8">
         <ErrorBanner message={query.error.message} onRetry={() => void query.refetch()} />

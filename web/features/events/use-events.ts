@@ -98,6 +98,14 @@ export const useClaimSeat = () =>
 
 export const useDecideRegistration = () =>
   useEventWrite(
-    ({ id, registrationId, decision }: { id: string; registrationId: string; decision: 'approve' | 'decline' }) =>
+    ({
+      id,
+      registrationId,
+      decision,
+    }: {
+      id: string;
+      registrationId: string;
+      decision: 'approve' | 'decline';
+    }) =>
       api<MyRegistration>(`/events/${id}/registrations/${registrationId}/${decision}`, { method: 'POST' }),
   );
