@@ -130,25 +130,27 @@ function EventView({ event }: { event: Event }) {
               </dd>
             )}
           </div>
-          <div>
-            <dt className="text-slate-500">{t('events.detail.whereLabel')}</dt>
-            {event.venueName && <dd className="font-medium text-slate-900">{event.venueName}</dd>}
-            {event.venueAddress && <dd className="text-slate-600">{event.venueAddress}</dd>}
-            {event.onlineUrl ? (
-              <dd>
-                <a
-                  href={event.onlineUrl}
-                  className="text-ai-700 underline"
-                  rel="noopener noreferrer"
-                  target="_blank"
-                >
-                  {t('events.detail.onlineLink')}
-                </a>
-              </dd>
-            ) : (
-              event.onlineUrlHidden && <dd className="text-slate-600">{t('events.detail.onlineHidden')}</dd>
-            )}
-          </div>
+          {(event.venueName || event.venueAddress || event.onlineUrl || event.onlineUrlHidden) && (
+            <div>
+              <dt className="text-slate-500">{t('events.detail.whereLabel')}</dt>
+              {event.venueName && <dd className="font-medium text-slate-900">{event.venueName}</dd>}
+              {event.venueAddress && <dd className="text-slate-600">{event.venueAddress}</dd>}
+              {event.onlineUrl ? (
+                <dd>
+                  <a
+                    href={event.onlineUrl}
+                    className="text-ai-700 underline"
+                    rel="noopener noreferrer"
+                    target="_blank"
+                  >
+                    {t('events.detail.onlineLink')}
+                  </a>
+                </dd>
+              ) : (
+                event.onlineUrlHidden && <dd className="text-slate-600">{t('events.detail.onlineHidden')}</dd>
+              )}
+            </div>
+          )}
           <div>
             <dt className="text-slate-500">{t('events.detail.capacity')}</dt>
             <dd className="font-medium text-slate-900" data-testid="event-seats">
