@@ -39,15 +39,13 @@ export async function createTestEvent(
     .returning();
   if (!row) throw new Error('insert returned nothing');
   if (hostIds.length > 0) {
-    await t.db
-      .insert(eventHosts)
-      .values(
-        hostIds.map((userId, i) => ({
-          eventId: id,
-          userId,
-          role: i === 0 ? ('host' as const) : ('cohost' as const),
-        })),
-      );
+    await t.db.insert(eventHosts).values(
+      hostIds.map((userId, i) => ({
+        eventId: id,
+        userId,
+        role: i === 0 ? ('host' as const) : ('cohost' as const),
+      })),
+    );
   }
   return row;
 }
