@@ -20,6 +20,7 @@ import { consentsRoutes } from './features/consents/consents.routes';
 import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
+import { eventsRoutes } from './features/events/events.routes';
 import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.routes';
 import { exitSurveyRoutes } from './features/exit-survey/exit-survey.routes';
 import { exitsRoutes } from './features/exits/exits.routes';
@@ -31,20 +32,20 @@ import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { jobAlertsRoutes } from './features/job-alerts/job-alerts.routes';
 import { jobsRoutes } from './features/jobs/jobs.routes';
 import { mailRoutes } from './features/mail/mail.routes';
-import { messagingRoutes } from './features/messaging/messaging.routes';
 import { membersRoutes, PROFILE_PHOTO_PATH } from './features/members/members.routes';
 import { findViewer } from './features/members/members.service';
+import { messagingRoutes } from './features/messaging/messaging.routes';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes';
 import { pipelineRoutes } from './features/pipeline/pipeline.routes';
 import { POST_MEDIA_UPLOAD_PATH, postsRoutes } from './features/posts/posts.routes';
-import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
 import { activityTracker } from './features/privacy/activity';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { returnInterestsRoutes } from './features/return-interests/return-interests.routes';
 import { shareRedirect, sharingRoutes } from './features/sharing/sharing.routes';
+import { suggestionsRoutes } from './features/suggestions/suggestions.routes';
 import { verificationRoutes } from './features/verification/verification.routes';
 import { domainHooks } from './hooks';
 import { jobDefinitions } from './jobs';
@@ -238,6 +239,7 @@ export function createApp(options: AppOptions) {
     .route('/api', homeRoutes)
     .route('/api', careersRoutes)
     .route('/api', notificationsRoutes)
+    .route('/api', eventsRoutes)
     .route('/api', moderationRoutes)
     .route('/api', commentsRoutes)
     .route('/api', sharingRoutes)

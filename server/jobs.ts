@@ -1,5 +1,6 @@
 import { accountJobs } from './features/account/account.service';
 import { digestJobs } from './features/digest/digest.jobs';
+import { eventJobs } from './features/events/events.jobs';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -12,8 +13,8 @@ import { notificationJobs } from './features/notifications/notifications.jobs';
 import { pipelineJobs } from './features/pipeline/pipeline.jobs';
 import { postsJobs } from './features/posts/posts.media-sweep';
 import { retentionJobs } from './features/privacy/retention.service';
-import { suggestionJobs } from './features/suggestions/suggestions.jobs';
 import { referralJobs } from './features/referrals/referrals.jobs';
+import { suggestionJobs } from './features/suggestions/suggestions.jobs';
 import type { AppDeps } from './lib/deps';
 import { mailJobs } from './lib/outbox';
 import type { JobDefinition } from './lib/queue';
@@ -39,5 +40,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...digestJobs(deps),
     ...suggestionJobs(deps),
     ...messagingJobs(deps),
+    ...eventJobs(deps),
   ];
 }

@@ -139,6 +139,30 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'events',
+            lazy: async () => ({ Component: (await import('./features/events/events-page')).EventsPage }),
+          },
+          {
+            path: 'events/new',
+            lazy: async () => ({
+              Component: (await import('./features/events/event-form-page')).EventFormPage,
+            }),
+          },
+          {
+            path: 'events/series/:id',
+            lazy: async () => ({ Component: (await import('./features/events/series-page')).SeriesPage }),
+          },
+          {
+            path: 'events/:id',
+            lazy: async () => ({ Component: (await import('./features/events/event-page')).EventPage }),
+          },
+          {
+            path: 'events/:id/edit',
+            lazy: async () => ({
+              Component: (await import('./features/events/event-form-page')).EventFormPage,
+            }),
+          },
+          {
             path: 'jobs',
             lazy: async () => ({ Component: (await import('./features/jobs/jobs-page')).JobsPage }),
           },
@@ -182,7 +206,9 @@ const router = createBrowserRouter([
           },
           {
             path: 'people',
-            lazy: async () => ({ Component: (await import('./features/suggestions/people-page')).PeoplePage }),
+            lazy: async () => ({
+              Component: (await import('./features/suggestions/people-page')).PeoplePage,
+            }),
           },
           {
             path: 'groups/new',

@@ -18,6 +18,7 @@ import { seedDemoBranding } from './branding';
 import { seedDemoCareers } from './careers';
 import { seedDemoComments } from './comments';
 import { seedDemoConnections } from './connections';
+import { seedDemoEvents } from './events';
 import { seedDemoExits } from './exits';
 import { ageDemoConfirmations } from './freshness';
 import { seedDemoGroups } from './groups';
@@ -201,6 +202,8 @@ export async function seedDemo({
   await seedDemoJobAlerts(db);
   // Groups and chapters (issue 11): official chapters, departments, intakes, interests.
   await seedDemoGroups(db);
+  // Events (issue 13): the 未来塾 series and a meetup for the Tokyo chapter, after the groups.
+  await seedDemoEvents(db);
   // Alumni with a common road and their career stories, for /careers/paths (issue 11).
   await seedDemoCareers(db);
   // Timelines after leaving (issue 12 §5).

@@ -140,6 +140,17 @@ const core = defineMessages({
     'error.advice_rate_limited': 'You have sent many requests today. Please try again tomorrow.',
     'error.group_decided': 'This proposal has already been decided.',
     'error.message_awaiting_reply': 'You have sent your first message. You can write again once they reply.',
+    // Events (issue 13, decision 043)
+    'error.event_not_open': 'Registration is not open for this event (it is a draft, cancelled or over).',
+    'error.event_registration_not_yet': 'Registration for this event has not opened yet.',
+    'error.event_registration_closed': 'Registration for this event has closed.',
+    'error.event_no_offer': 'No seat is being held for you at this event.',
+    'error.event_offer_expired':
+      'The time to claim this seat has passed. It is being offered to the next person.',
+    'error.event_already_cancelled': 'This event has already been cancelled.',
+    'error.event_already_published': 'This event is already published.',
+    'error.event_not_pending': 'This registration is not waiting for approval.',
+    'error.event_not_registered': 'You are not registered for this event.',
   },
   ja: {
     ...validationMessages.ja,
@@ -255,6 +266,16 @@ const core = defineMessages({
     'error.advice_rate_limited': '本日はリクエストを多く送信しています。明日もう一度お試しください。',
     'error.group_decided': 'この提案はすでに判断済みです。',
     'error.message_awaiting_reply': '最初のメッセージを送信済みです。相手から返信があると続けて送れます。',
+    // イベント (issue 13, decision 043)
+    'error.event_not_open': 'このイベントは申込を受け付けていません（下書き・中止・終了のいずれかです）。',
+    'error.event_registration_not_yet': 'このイベントの申込受付はまだ始まっていません。',
+    'error.event_registration_closed': 'このイベントの申込受付は締め切りました。',
+    'error.event_no_offer': 'このイベントであなたのために確保されている席はありません。',
+    'error.event_offer_expired': '席を確定できる期限が過ぎました。次の方にご案内しています。',
+    'error.event_already_cancelled': 'このイベントはすでに中止されています。',
+    'error.event_already_published': 'このイベントはすでに公開されています。',
+    'error.event_not_pending': 'この申込は承認待ちではありません。',
+    'error.event_not_registered': 'このイベントには申し込んでいません。',
   },
 });
 

@@ -124,6 +124,9 @@ function Header() {
             <NavLink to="/groups" className={navLinkClasses}>
               {t('groups.nav.main')}
             </NavLink>
+            <NavLink to="/events" className={navLinkClasses}>
+              {t('events.nav')}
+            </NavLink>
             <NavLink
               to="/people"
               className={() =>

@@ -95,6 +95,34 @@ export const messages = {
         one: '{{actor}} accepted your connection request',
         many: '{{count}} people accepted your connection requests',
       },
+      event_confirmed: {
+        one: 'You have a seat at “{{title}}”',
+        many: 'You have a seat at “{{title}}”',
+      },
+      event_waitlisted: {
+        one: '“{{title}}” is full: you are on the waitlist',
+        many: '“{{title}}” is full: you are on the waitlist',
+      },
+      event_offered: {
+        one: 'A seat at “{{title}}” is free for you: claim it by {{until}}',
+        many: 'A seat at “{{title}}” is free for you: claim it by {{until}}',
+      },
+      event_approved: {
+        one: 'The host approved your registration for “{{title}}”',
+        many: 'The host approved your registration for “{{title}}”',
+      },
+      event_declined: {
+        one: 'The host could not accept your registration for “{{title}}”',
+        many: 'The host could not accept your registration for “{{title}}”',
+      },
+      event_changed: {
+        one: 'The time or place of “{{title}}” has changed',
+        many: '“{{title}}” changed {{count}} times',
+      },
+      event_cancelled: {
+        one: '“{{title}}” has been cancelled',
+        many: '“{{title}}” has been cancelled',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -133,6 +161,13 @@ export const messages = {
         message: 'New messages (one e-mail per conversation, a few minutes later)',
         connection_request: 'Connection requests',
         connection_accepted: 'Accepted connection requests',
+        event_confirmed: 'Your seat at an event confirmed',
+        event_waitlisted: 'Put on an event’s waitlist',
+        event_offered: 'A seat freed for you from the waitlist (claim by a deadline)',
+        event_approved: 'Your event registration approved',
+        event_declined: 'Your event registration declined',
+        event_changed: 'Changes to the time or place of your events',
+        event_cancelled: 'Your events cancelled',
       },
     },
   },
