@@ -22,6 +22,15 @@ export const NOTIFICATION_TYPES = [
   'message', // new messages in a conversation (e-mailed batched per conversation, decision 039)
   'connection_request', // someone asks to connect with you (issue 12)
   'connection_accepted', // your connection request was accepted (issue 12)
+  'event_confirmed', // you have a seat at an event (issue 13)
+  'event_waitlisted', // the event is full: you are on its waitlist
+  'event_offered', // a seat was freed for you: claim it before the deadline
+  'event_approved', // the host approved your registration
+  'event_declined', // the host declined your registration
+  'event_changed', // the time or place of an event you registered for changed
+  'event_cancelled', // an event you registered for was cancelled
+  'event_reminder', // an event you have a seat at starts in a day / in an hour (issue 13 §3)
+  'event_survey', // an event you attended has ended: a short survey for its hosts (issue 13 §5)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -50,6 +59,15 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   message: 'email',
   connection_request: 'email',
   connection_accepted: 'in_app',
+  event_confirmed: 'in_app',
+  event_waitlisted: 'in_app',
+  event_offered: 'email',
+  event_approved: 'email',
+  event_declined: 'email',
+  event_changed: 'email',
+  event_cancelled: 'email',
+  event_reminder: 'email',
+  event_survey: 'email',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

@@ -95,6 +95,42 @@ export const messages = {
         one: '{{actor}} accepted your connection request',
         many: '{{count}} people accepted your connection requests',
       },
+      event_confirmed: {
+        one: 'You have a seat at “{{title}}”',
+        many: 'You have a seat at “{{title}}”',
+      },
+      event_waitlisted: {
+        one: '“{{title}}” is full: you are on the waitlist',
+        many: '“{{title}}” is full: you are on the waitlist',
+      },
+      event_offered: {
+        one: 'A seat at “{{title}}” is free for you: claim it by {{until}}',
+        many: 'A seat at “{{title}}” is free for you: claim it by {{until}}',
+      },
+      event_approved: {
+        one: 'The host approved your registration for “{{title}}”',
+        many: 'The host approved your registration for “{{title}}”',
+      },
+      event_declined: {
+        one: 'The host could not accept your registration for “{{title}}”',
+        many: 'The host could not accept your registration for “{{title}}”',
+      },
+      event_changed: {
+        one: 'The time or place of “{{title}}” has changed',
+        many: '“{{title}}” changed {{count}} times',
+      },
+      event_cancelled: {
+        one: '“{{title}}” has been cancelled',
+        many: '“{{title}}” has been cancelled',
+      },
+      event_reminder: {
+        one: 'Reminder: “{{title}}” starts soon',
+        many: 'Reminder: “{{title}}” starts soon',
+      },
+      event_survey: {
+        one: 'How was “{{title}}”? A short survey for the hosts',
+        many: 'How was “{{title}}”? A short survey for the hosts',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -133,6 +169,15 @@ export const messages = {
         message: 'New messages (one e-mail per conversation, a few minutes later)',
         connection_request: 'Connection requests',
         connection_accepted: 'Accepted connection requests',
+        event_confirmed: 'Your seat at an event confirmed',
+        event_waitlisted: 'Put on an event’s waitlist',
+        event_offered: 'A seat freed for you from the waitlist (claim by a deadline)',
+        event_approved: 'Your event registration approved',
+        event_declined: 'Your event registration declined',
+        event_changed: 'Changes to the time or place of your events',
+        event_cancelled: 'Your events cancelled',
+        event_reminder: 'Reminders a day and an hour before your events',
+        event_survey: 'Surveys after the events you attended',
       },
     },
   },

@@ -99,6 +99,42 @@ export const messages: Translation<typeof en> = {
         one: '{{actor}} さんがつながりリクエストを承認しました',
         many: '{{count}} 人がつながりリクエストを承認しました',
       },
+      event_confirmed: {
+        one: '「{{title}}」の参加が確定しました',
+        many: '「{{title}}」の参加が確定しました',
+      },
+      event_waitlisted: {
+        one: '「{{title}}」は満席のため、キャンセル待ちに登録しました',
+        many: '「{{title}}」は満席のため、キャンセル待ちに登録しました',
+      },
+      event_offered: {
+        one: '「{{title}}」に空きが出ました。{{until}} までに参加を確定してください',
+        many: '「{{title}}」に空きが出ました。{{until}} までに参加を確定してください',
+      },
+      event_approved: {
+        one: '「{{title}}」への申込が承認されました',
+        many: '「{{title}}」への申込が承認されました',
+      },
+      event_declined: {
+        one: '「{{title}}」への申込は、今回はお受けできませんでした',
+        many: '「{{title}}」への申込は、今回はお受けできませんでした',
+      },
+      event_changed: {
+        one: '「{{title}}」の日時または会場が変更されました',
+        many: '「{{title}}」の内容が {{count}} 回変更されました',
+      },
+      event_cancelled: {
+        one: '「{{title}}」は中止になりました',
+        many: '「{{title}}」は中止になりました',
+      },
+      event_reminder: {
+        one: 'まもなく「{{title}}」が始まります',
+        many: 'まもなく「{{title}}」が始まります',
+      },
+      event_survey: {
+        one: '「{{title}}」のアンケートにご協力ください',
+        many: '「{{title}}」のアンケートにご協力ください',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -137,6 +173,15 @@ export const messages: Translation<typeof en> = {
         message: '新着メッセージ（会話ごとに数分後にまとめて1通）',
         connection_request: 'つながりリクエスト',
         connection_accepted: 'つながりリクエストの承認',
+        event_confirmed: 'イベントの参加確定',
+        event_waitlisted: 'イベントのキャンセル待ち登録',
+        event_offered: 'キャンセル待ちからのご案内（期限あり）',
+        event_approved: 'イベント申込の承認',
+        event_declined: 'イベント申込のお断り',
+        event_changed: '申し込んだイベントの日時・会場の変更',
+        event_cancelled: '申し込んだイベントの中止',
+        event_reminder: '参加するイベントの前日・1時間前のリマインダー',
+        event_survey: '参加したイベントのアンケート',
       },
     },
   },
