@@ -264,8 +264,12 @@ export async function fellowAttendees(
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-/** Per event (published or cancelled, by start, newest first, at most 500) and per series. */
+/**
+ * Per event (published or cancelled, by start, newest first, at most 500) and per series — a
+ * series adds up its events that have ended and were held (a coming event has no attendance yet).
+ */
 export async function eventStats(deps: Deps, { locale, query }: { locale: Locale; query: EventStatsQuery }) {
+  const now = deps.clock.now();
   const rows = await deps.db
     .select({
       id: events.id,
@@ -275,6 +279,7 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
       seriesTitleJa: eventSeries.titleJa,
       seriesTitleEn: eventSeries.titleEn,
       startsAt: events.startsAt,
+      endsAt: events.endsAt,
       status: events.status,
       confirmed: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
       checkedIn: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed' and r.checked_in_at is not null)`,
@@ -298,7 +303,7 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
   });
   const series = new Map<string, { id: string; title: string; events: number; confirmed: number; checkedIn: number; noShows: number }>();
   for (const r of rows) {
-    if (!r.seriesId || r.status === 'cancelled') continue;
+    if (!r.seriesId || r.status === 'cancelled' || r.endsAt > now) continue;
     const s = series.get(r.seriesId) ?? {
       id: r.seriesId,
       title: eventTitle({ titleJa: r.seriesTitleJa, titleEn: r.seriesTitleEn }, locale),
