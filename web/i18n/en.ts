@@ -9,6 +9,7 @@ import { messages as connections } from '#web/features/connections/messages.en';
 import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
+import { messages as eventAttendance } from '#web/features/event-attendance/messages.en';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.en';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
 import { messages as exits } from '#web/features/exits/messages.en';
@@ -80,6 +81,7 @@ export const en = {
   ...comments,
   ...sharing,
   ...posts,
+  ...eventAttendance,
 };
 
 /** The shape every UI language must have. */
