@@ -14,6 +14,7 @@ import { InlineSelect } from '#web/components/ui/select';
 import { Spinner } from '#web/components/ui/spinner';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
+import { CalendarFeedCard } from '#web/features/event-attendance/calendar-feed-card';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useMutes, useNotificationPreferences, useSavePreferences, useUnmute } from './use-notifications';
 
@@ -35,6 +36,7 @@ export function NotificationSettingsPage() {
       {prefs.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void prefs.refetch()} />}
       {prefs.data && <PreferencesForm items={prefs.data.items} />}
       <MutesCard />
+      <CalendarFeedCard />
     </div>
   );
 }
