@@ -76,18 +76,12 @@ export const CheckInListSchema = z.object({
 });
 export type CheckInList = z.infer<typeof CheckInListSchema>;
 
-/** The short code typed at the door, or read from the QR code (case and spaces are forgiven). */
-export const CheckInCreateSchema = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .min(1)
-      .max(CHECK_IN_CODE_MAX)
-      .transform((v) => v.replace(/[\s-]/g, '').toUpperCase()),
-  })
-  .strict();
+/** The short code typed at the door, or read from the QR code (case, spaces and hyphens are forgiven). */
+export const CheckInCreateSchema = z.object({ code: z.string().trim().min(1).max(CHECK_IN_CODE_MAX) }).strict();
 export type CheckInCreate = z.output<typeof CheckInCreateSchema>;
+
+/** A code as the door compares it: no spaces or hyphens, upper case. */
+export const normalizeCheckInCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
 export const CheckInResultSchema = z.object({
   /** `checked_in` now, or `already` (a second scan: nothing changed). */

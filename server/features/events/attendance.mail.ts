@@ -95,7 +95,7 @@ export async function notifyAndMail(
   },
 ): Promise<string[]> {
   const { event } = input;
-  const notified = await notify(tx as Db, now, {
+  const notified = await notify(tx as unknown as Db, now, {
     userIds: input.recipients.map((r) => r.userId),
     type: input.type,
     threadKey: input.threadKey,

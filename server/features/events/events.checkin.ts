@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, asc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { CHECK_IN_OPENS_BEFORE_MS } from '#common/event-attendance';
+import { CHECK_IN_OPENS_BEFORE_MS, normalizeCheckInCode } from '#common/event-attendance';
 import type { Locale } from '#common/locale';
 import { users } from '#server/db/schema';
 import { eventRegistrations, events } from '#server/db/schema/events';
@@ -20,7 +20,7 @@ const NO_SHOW_BATCH = 100;
 /** Events that ended longer ago than this are not looked at again. */
 const NO_SHOW_LOOKBACK_MS = 30 * 86_400_000;
 
-/** The code as the door reads it: no spaces or hyphens, upper case (what CheckInCreateSchema makes of input). */
+/** The stored code as the door compares it (normalizeCheckInCode in SQL). */
 const normalizedCode = sql`upper(translate(${eventRegistrations.checkInCode}, '- ', ''))`;
 
 /** The viewer's ticket for an event they have a confirmed seat at: the short code and its QR code. */
@@ -110,7 +110,7 @@ export async function checkIn(
         and(
           eq(eventRegistrations.eventId, eventId),
           eq(eventRegistrations.status, 'confirmed'),
-          sql`${normalizedCode} = ${code}`,
+          sql`${normalizedCode} = ${normalizeCheckInCode(code)}`,
         ),
       );
     if (!ticket) throw refuse(t(locale, 'checkin.otherEvent'));
