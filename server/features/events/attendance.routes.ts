@@ -252,7 +252,7 @@ export const eventAttendanceRoutes = createRouter()
   .openapi(ticket, async (c) => {
     const { id } = c.req.valid('param');
     const viewer = requireViewer(c);
-    return c.json(presentTicket(await getTicket(c.var.deps, { viewer, eventId: id })), 200);
+    return c.json(presentTicket(await getTicket(c.var.deps, { viewer, eventId: id, locale: c.var.locale })), 200);
   })
   .openapi(doorList, async (c) => {
     const { id } = c.req.valid('param');

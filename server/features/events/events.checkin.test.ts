@@ -67,7 +67,7 @@ describe('ticket', () => {
     const ticket = await jsonOf<Ticket>(await call('GET', `/api/events/${event.id}/ticket`, aya.cookie));
     expect(ticket).toMatchObject({ eventId: event.id, code: ayaReg.checkInCode, guests: 1, checkedInAt: null });
     expect(ticket.qrSvg.startsWith('<svg')).toBe(true);
-    expect(ticket.title).toBe('ナナメのつながり交流会');
+    expect(ticket.title).toBe('Diagonal ties meetup');
   });
 });
 

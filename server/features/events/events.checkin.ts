@@ -24,14 +24,17 @@ const NO_SHOW_LOOKBACK_MS = 30 * 86_400_000;
 const normalizedCode = sql`upper(translate(${eventRegistrations.checkInCode}, '- ', ''))`;
 
 /** The viewer's ticket for an event they have a confirmed seat at: the short code and its QR code. */
-export async function getTicket(deps: Deps, { viewer, eventId }: { viewer: Viewer; eventId: string }) {
+export async function getTicket(
+  deps: Deps,
+  { viewer, eventId, locale }: { viewer: Viewer; eventId: string; locale: Locale },
+) {
   const { event, registration } = await attendeeRegistration(deps.db, viewer, eventId, deps.clock.now());
   const qrSvg = await QRCode.toString(registration.checkInCode, {
     type: 'svg',
     margin: 1,
     errorCorrectionLevel: 'M',
   });
-  return { event, registration, qrSvg, title: eventTitle(event, viewer.locale) };
+  return { event, registration, qrSvg, title: eventTitle(event, locale) };
 }
 
 /** When a host may check people in: from two hours before the start until the end. */
