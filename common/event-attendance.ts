@@ -77,7 +77,9 @@ export const CheckInListSchema = z.object({
 export type CheckInList = z.infer<typeof CheckInListSchema>;
 
 /** The short code typed at the door, or read from the QR code (case, spaces and hyphens are forgiven). */
-export const CheckInCreateSchema = z.object({ code: z.string().trim().min(1).max(CHECK_IN_CODE_MAX) }).strict();
+export const CheckInCreateSchema = z
+  .object({ code: z.string().trim().min(1).max(CHECK_IN_CODE_MAX) })
+  .strict();
 export type CheckInCreate = z.output<typeof CheckInCreateSchema>;
 
 /** A code as the door compares it: no spaces or hyphens, upper case. */

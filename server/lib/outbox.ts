@@ -44,9 +44,12 @@ export const MAIL_DELIVER = 'mail.deliver';
 export const ATTACHMENTS_HEADER = 'X-Kizuna-Attachments';
 
 /** Headers and attachments of a message, as the row stores them. */
-export function storedHeaders(mail: Pick<OutgoingMail, 'headers' | 'attachments'>): Record<string, string> | null {
+export function storedHeaders(
+  mail: Pick<OutgoingMail, 'headers' | 'attachments'>,
+): Record<string, string> | null {
   const headers = { ...(mail.headers ?? {}) };
-  if (mail.attachments && mail.attachments.length > 0) headers[ATTACHMENTS_HEADER] = JSON.stringify(mail.attachments);
+  if (mail.attachments && mail.attachments.length > 0)
+    headers[ATTACHMENTS_HEADER] = JSON.stringify(mail.attachments);
   return Object.keys(headers).length > 0 ? headers : null;
 }
 

@@ -38,7 +38,11 @@ const LABELS = {
 const postJson = (page: Page, path: string, body: unknown) =>
   page.evaluate(
     async ({ p, b }) => {
-      const res = await fetch(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      const res = await fetch(p, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
     { p: path, b: body },

@@ -8,7 +8,7 @@ import { notify } from '#server/lib/notify';
 import { type DbOrTx, type OutgoingMail, queueMail } from '#server/lib/outbox';
 import { t } from './attendance.messages';
 import type { EventRow } from './events.hosting';
-import { type IcsEnv, type IcsMethod, eventIcs, icsFileName } from './events.ics';
+import { eventIcs, type IcsEnv, type IcsMethod, icsFileName } from './events.ics';
 
 /** A member a mail about an event goes to. */
 export interface Recipient {
@@ -67,7 +67,8 @@ export function icsAttachment(
   env: IcsEnv,
   options: { event: EventRow; locale: Locale; withOnlineUrl: boolean; method: IcsMethod; now: Date },
 ): MailAttachment {
-  const method = options.event.status === 'cancelled' && options.method !== 'PUBLISH' ? 'CANCEL' : options.method;
+  const method =
+    options.event.status === 'cancelled' && options.method !== 'PUBLISH' ? 'CANCEL' : options.method;
   return {
     filename: icsFileName(options.event.id),
     contentType: `text/calendar; charset=utf-8; method=${method}`,

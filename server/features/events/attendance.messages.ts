@@ -76,8 +76,10 @@ export const messages = defineMessages({
     'mail.change.subject.time': '日時変更のお知らせ：{title}',
     'mail.change.subject.place': '会場変更のお知らせ：{title}',
     'mail.change.subject.cancelled': '開催中止のお知らせ：{title}',
-    'mail.change.intro.time': '{name} 様\n\n「{title}」の日時が変更になりました。新しい日時は次のとおりです。',
-    'mail.change.intro.place': '{name} 様\n\n「{title}」の会場が変更になりました。新しい会場は次のとおりです。',
+    'mail.change.intro.time':
+      '{name} 様\n\n「{title}」の日時が変更になりました。新しい日時は次のとおりです。',
+    'mail.change.intro.place':
+      '{name} 様\n\n「{title}」の会場が変更になりました。新しい会場は次のとおりです。',
     'mail.change.intro.cancelled':
       '{name} 様\n\n誠に申し訳ありませんが、「{title}」は開催中止となりました。カレンダーの予定は、更新されたカレンダーファイルを読み込むと削除されます。',
     'mail.survey.subject': '「{title}」はいかがでしたか',

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from '#common/errors';
 import {
   CalendarFeedCreatedSchema,
   CalendarFeedStateSchema,
@@ -17,7 +18,6 @@ import {
   SurveyResultsSchema,
   TicketSchema,
 } from '#common/event-attendance';
-import { ErrorBodySchema } from '#common/errors';
 import { isHr } from '#server/lib/access/policy';
 import { clientAddress } from '#server/lib/client-address';
 import {
@@ -62,13 +62,16 @@ const calendarContent = {
   description: 'An iCalendar file (RFC 5545)',
   content: { 'text/calendar': { schema: z.string() } },
 };
-const rateLimited = { 429: jsonContent(ErrorBodySchema, 'Too many unknown addresses tried (see Retry-After)') };
+const rateLimited = {
+  429: jsonContent(ErrorBodySchema, 'Too many unknown addresses tried (see Retry-After)'),
+};
 
 const calendarFile = createRoute({
   method: 'get',
   path: '/events/{id}/calendar.ics',
   tags,
-  summary: 'The event as a calendar file (UTC times, stable UID); the online link only for a confirmed attendee',
+  summary:
+    'The event as a calendar file (UTC times, stable UID); the online link only for a confirmed attendee',
   request: { params: IdParam },
   responses: { 200: calendarContent, ...errorResponses },
 });
@@ -95,7 +98,8 @@ const feedCreate = createRoute({
   method: 'post',
   path: '/me/calendar-feed',
   tags,
-  summary: 'Create my calendar feed, or replace its address (the old one stops working); the URL is shown once',
+  summary:
+    'Create my calendar feed, or replace its address (the old one stops working); the URL is shown once',
   responses: { 201: jsonContent(CalendarFeedCreatedSchema, 'Created'), ...errorResponses },
 });
 
@@ -252,7 +256,10 @@ export const eventAttendanceRoutes = createRouter()
   .openapi(ticket, async (c) => {
     const { id } = c.req.valid('param');
     const viewer = requireViewer(c);
-    return c.json(presentTicket(await getTicket(c.var.deps, { viewer, eventId: id, locale: c.var.locale })), 200);
+    return c.json(
+      presentTicket(await getTicket(c.var.deps, { viewer, eventId: id, locale: c.var.locale })),
+      200,
+    );
   })
   .openapi(doorList, async (c) => {
     const { id } = c.req.valid('param');
@@ -303,7 +310,11 @@ export const eventAttendanceRoutes = createRouter()
   .openapi(attendeesCsv, async (c) => {
     const { id } = c.req.valid('param');
     const viewer = requireViewer(c);
-    const { csv, fileName } = await exportAttendees(c.var.deps, { viewer, eventId: id, locale: c.var.locale });
+    const { csv, fileName } = await exportAttendees(c.var.deps, {
+      viewer,
+      eventId: id,
+      locale: c.var.locale,
+    });
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${fileName}"`,

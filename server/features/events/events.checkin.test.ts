@@ -52,7 +52,8 @@ const expectStatus = async (res: Response, status: number) => {
   expect(res.status, await res.clone().text()).toBe(status);
   return res;
 };
-const jsonOf = async <T>(res: Response, status = 200) => (await (await expectStatus(res, status)).json()) as T;
+const jsonOf = async <T>(res: Response, status = 200) =>
+  (await (await expectStatus(res, status)).json()) as T;
 type ErrorBody = { error: { message: string; fields?: Record<string, string[]> } };
 const scan = (who: Session, code: string, lang = 'en', eventId = event.id) =>
   call('POST', `/api/events/${eventId}/check-in`, who.cookie, { code }, lang);
@@ -65,7 +66,12 @@ describe('ticket', () => {
     await expectStatus(await call('GET', `/api/events/${event.id}/ticket`, outsider.cookie), 404); // waitlisted
     await expectStatus(await call('GET', `/api/events/${event.id}/ticket`, host.cookie), 404); // host, no seat
     const ticket = await jsonOf<Ticket>(await call('GET', `/api/events/${event.id}/ticket`, aya.cookie));
-    expect(ticket).toMatchObject({ eventId: event.id, code: ayaReg.checkInCode, guests: 1, checkedInAt: null });
+    expect(ticket).toMatchObject({
+      eventId: event.id,
+      code: ayaReg.checkInCode,
+      guests: 1,
+      checkedInAt: null,
+    });
     expect(ticket.qrSvg.startsWith('<svg')).toBe(true);
     expect(ticket.title).toBe('Diagonal ties meetup');
   });
@@ -92,14 +98,21 @@ describe('the door list and check-in', () => {
 
   it('checks in once; a second scan says when; the list and count follow; audited', async () => {
     clock.set('2027-01-15T08:30:00Z');
-    const list = await jsonOf<CheckInList>(await call('GET', `/api/events/${event.id}/check-in`, cohost.cookie));
+    const list = await jsonOf<CheckInList>(
+      await call('GET', `/api/events/${event.id}/check-in`, cohost.cookie),
+    );
     expect(list).toMatchObject({ confirmed: 2, checkedIn: 0, opensAt: '2027-01-15T07:00:00.000Z' });
     expect(list.items.map((i) => i.displayName)).toEqual(['Aya Sato', 'Ben Ito']);
 
     // Typed in lower case with a space: still the code.
     const typed = `${ayaReg.checkInCode.slice(0, 4).toLowerCase()} ${ayaReg.checkInCode.slice(4)}`;
     const first = await jsonOf<CheckInResult>(await scan(host, typed));
-    expect(first).toMatchObject({ result: 'checked_in', checkedIn: 1, confirmed: 2, message: 'Aya Sato is checked in.' });
+    expect(first).toMatchObject({
+      result: 'checked_in',
+      checkedIn: 1,
+      confirmed: 2,
+      message: 'Aya Sato is checked in.',
+    });
     expect(first.attendee.checkedInAt).toBe('2027-01-15T08:30:00.000Z');
 
     clock.set('2027-01-15T08:45:00Z');

@@ -48,7 +48,9 @@ describe('personal calendar feed', () => {
     const [row] = await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, aya.member.id));
     expect(row?.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
-    const state = (await (await call('GET', '/api/me/calendar-feed', aya.cookie)).json()) as CalendarFeedState;
+    const state = (await (
+      await call('GET', '/api/me/calendar-feed', aya.cookie)
+    ).json()) as CalendarFeedState;
     expect(state.active).toBe(true);
   });
 
@@ -75,11 +77,16 @@ describe('personal calendar feed', () => {
     await registerTestMember(t, offered.id, aya.member.id, { status: 'offered' });
     await registerTestMember(t, waitlisted.id, aya.member.id, { status: 'waitlisted' });
     await registerTestMember(t, released.id, aya.member.id, { status: 'cancelled', cancelReason: 'member' });
-    await registerTestMember(t, called.id, aya.member.id, { status: 'cancelled', cancelReason: 'event_cancelled' });
+    await registerTestMember(t, called.id, aya.member.id, {
+      status: 'cancelled',
+      cancelReason: 'event_cancelled',
+    });
     await registerTestMember(t, internal.id, aya.member.id);
     await registerTestMember(t, upcoming.id, ben.member.id);
 
-    const created = (await (await call('POST', '/api/me/calendar-feed', aya.cookie)).json()) as CalendarFeedCreated;
+    const created = (await (
+      await call('POST', '/api/me/calendar-feed', aya.cookie)
+    ).json()) as CalendarFeedCreated;
     const res = await call('GET', pathOf(created.url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
@@ -97,9 +104,13 @@ describe('personal calendar feed', () => {
   });
 
   it('rotating replaces the address; revoking ends it (404)', async () => {
-    const first = (await (await call('POST', '/api/me/calendar-feed', ben.cookie)).json()) as CalendarFeedCreated;
+    const first = (await (
+      await call('POST', '/api/me/calendar-feed', ben.cookie)
+    ).json()) as CalendarFeedCreated;
     expect((await call('GET', pathOf(first.url))).status).toBe(200);
-    const second = (await (await call('POST', '/api/me/calendar-feed', ben.cookie)).json()) as CalendarFeedCreated;
+    const second = (await (
+      await call('POST', '/api/me/calendar-feed', ben.cookie)
+    ).json()) as CalendarFeedCreated;
     expect(second.url).not.toBe(first.url);
     expect((await call('GET', pathOf(first.url))).status).toBe(404);
     expect((await call('GET', pathOf(second.url))).status).toBe(200);

@@ -33,13 +33,19 @@ export async function getFeedState(deps: Pick<AppDeps, 'db'>, { viewer }: { view
 }
 
 /** A new feed address (the previous one stops working). The URL is returned this once only. */
-export async function createFeed(deps: Pick<AppDeps, 'db' | 'clock' | 'env'>, { viewer }: { viewer: Viewer }) {
+export async function createFeed(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'env'>,
+  { viewer }: { viewer: Viewer },
+) {
   const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
   await deps.db
     .insert(calendarFeeds)
     .values({ userId: viewer.id, tokenHash: hashToken(token), createdAt: now })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash: hashToken(token), createdAt: now } });
+    .onConflictDoUpdate({
+      target: calendarFeeds.userId,
+      set: { tokenHash: hashToken(token), createdAt: now },
+    });
   return { url: feedUrl(deps.env.BASE_URL, token), createdAt: now };
 }
 
@@ -78,7 +84,10 @@ export async function feedIcs(
         eq(eventRegistrations.userId, member.id),
         or(
           inArray(eventRegistrations.status, ['confirmed', 'offered']),
-          and(eq(eventRegistrations.status, 'cancelled'), eq(eventRegistrations.cancelReason, 'event_cancelled')),
+          and(
+            eq(eventRegistrations.status, 'cancelled'),
+            eq(eventRegistrations.cancelReason, 'event_cancelled'),
+          ),
         ),
         gte(events.endsAt, new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000)),
         visibleEventWhere(member, now),

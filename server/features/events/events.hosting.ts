@@ -33,7 +33,12 @@ export function visibleEventWhere(viewer: Viewer, now: Date): SQL {
 }
 
 /** An event the viewer may see, or 404. */
-export async function visibleEvent(db: DbOrTx, viewer: Viewer, eventId: string, now: Date): Promise<EventRow> {
+export async function visibleEvent(
+  db: DbOrTx,
+  viewer: Viewer,
+  eventId: string,
+  now: Date,
+): Promise<EventRow> {
   const [row] = await db
     .select()
     .from(events)

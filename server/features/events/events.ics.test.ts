@@ -2,11 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
-import {
-  addTestHost,
-  createTestEvent,
-  registerTestMember,
-} from '#tests/factories/event-attendance';
+import { addTestHost, createTestEvent, registerTestMember } from '#tests/factories/event-attendance';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { calendarIcs, confirmationIcs, eventIcs } from './events.ics';
@@ -135,7 +131,9 @@ describe('calendar files', () => {
     expect(parsed.method).toBe('CANCEL');
     expect(parsed.events[0]).toMatchObject({ uid: `${base.id}@localhost`, status: 'CANCELLED', sequence: 4 });
     // A download of a cancelled event stays PUBLISH, with the status.
-    const download = parse(eventIcs(env, { event, locale: 'en', withOnlineUrl: false, method: 'PUBLISH', now }));
+    const download = parse(
+      eventIcs(env, { event, locale: 'en', withOnlineUrl: false, method: 'PUBLISH', now }),
+    );
     expect(download.method).toBe('PUBLISH');
     expect(download.events[0]?.status).toBe('CANCELLED');
   });
@@ -148,7 +146,11 @@ describe('calendar files', () => {
       startsAt: new Date('2027-01-15T09:00:00Z'),
       endsAt: new Date('2027-01-15T11:00:00Z'),
     };
-    const text = calendarIcs(env, { method: 'PUBLISH', now, entries: [{ event, locale: 'en', withOnlineUrl: false }] });
+    const text = calendarIcs(env, {
+      method: 'PUBLISH',
+      now,
+      entries: [{ event, locale: 'en', withOnlineUrl: false }],
+    });
     expect(text).toContain('SUMMARY:Talk\\; Q&A\\, drinks');
     const [vevent] = parse(text).events;
     expect(vevent?.summary).toBe('Talk; Q&A, drinks');

@@ -1,5 +1,5 @@
-import ical, { ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator';
 import { and, eq } from 'drizzle-orm';
+import ical, { ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator';
 import type { Locale } from '#common/locale';
 import { eventRegistrations } from '#server/db/schema/events';
 import type { Viewer } from '#server/lib/access/policy';

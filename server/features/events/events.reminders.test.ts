@@ -3,9 +3,9 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, notificationPreferences, notifications } from '#server/db/schema';
 import { eventReminders } from '#server/db/schema/events';
+import { runNotificationMail } from '#server/features/notifications/notifications.jobs';
 import { fixedClock } from '#server/lib/clock';
 import { dispatchMail, splitStoredHeaders } from '#server/lib/outbox';
-import { runNotificationMail } from '#server/features/notifications/notifications.jobs';
 import { createTestEvent, registerTestMember, updateTestEvent } from '#tests/factories/event-attendance';
 import { createTestMember } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
@@ -80,7 +80,10 @@ describe('reminders', () => {
     expect(ics.event.location).toContain('https://meet.example.com/room-1');
 
     // Delivered with the file attached; the notification centre sends no second mail.
-    await dispatchMail(t, mails.map((m) => m.id));
+    await dispatchMail(
+      t,
+      mails.map((m) => m.id),
+    );
     await t.queue.drain({ names: ['mail.deliver'] });
     const sent = t.mailer.sent.find((m) => m.to === en.email);
     expect(sent?.attachments?.[0]?.filename).toBe(`event-${event.id}.ics`);
@@ -106,14 +109,25 @@ describe('reminders', () => {
     clock.set('2026-12-10T19:10:00Z');
     await runEventReminders(t);
     await runEventReminders(t);
-    expect((await mailsAbout(event.id)).map((m) => m.kind)).toEqual(['event_reminder_day', 'event_reminder_hour']);
+    expect((await mailsAbout(event.id)).map((m) => m.kind)).toEqual([
+      'event_reminder_day',
+      'event_reminder_hour',
+    ]);
     expect(await remindersOf([reg.id])).toHaveLength(2);
 
     // The host moves it to the next evening: both reminders are due again for the new time.
-    await updateTestEvent(t, event.id, { startsAt: new Date('2026-12-11T19:00:00Z'), endsAt: new Date('2026-12-11T21:00:00Z'), sequence: 1 });
+    await updateTestEvent(t, event.id, {
+      startsAt: new Date('2026-12-11T19:00:00Z'),
+      endsAt: new Date('2026-12-11T21:00:00Z'),
+      sequence: 1,
+    });
     await runEventReminders(t);
     const mails = await mailsAbout(event.id);
-    expect(mails.map((m) => m.kind)).toEqual(['event_reminder_day', 'event_reminder_hour', 'event_reminder_day']);
+    expect(mails.map((m) => m.kind)).toEqual([
+      'event_reminder_day',
+      'event_reminder_hour',
+      'event_reminder_day',
+    ]);
     expect(icsOf(mails[2] as { headers: Record<string, string> | null }).event.sequence).toBe(1);
     clock.set('2026-12-11T18:30:00Z');
     await runEventReminders(t);
@@ -141,7 +155,10 @@ describe('reminders', () => {
     const event = await createTestEvent(t, { startsAt: new Date('2026-12-13T12:00:00Z') });
     await registerTestMember(t, event.id, off.id);
     await registerTestMember(t, event.id, bellOnly.id);
-    const cancelled = await createTestEvent(t, { status: 'cancelled', startsAt: new Date('2026-12-13T12:00:00Z') });
+    const cancelled = await createTestEvent(t, {
+      status: 'cancelled',
+      startsAt: new Date('2026-12-13T12:00:00Z'),
+    });
     const draft = await createTestEvent(t, { status: 'draft', startsAt: new Date('2026-12-13T12:00:00Z') });
     await registerTestMember(t, cancelled.id, bellOnly.id);
     await registerTestMember(t, draft.id, off.id);
@@ -182,7 +199,9 @@ describe('change and cancellation notices', () => {
     );
     expect(ids).toHaveLength(4);
     const mails = await mailsAbout(event.id);
-    expect(mails.map((m) => m.toAddress).sort()).toEqual([ja.email, en.email, waiting.email, offered.email].sort());
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(
+      [ja.email, en.email, waiting.email, offered.email].sort(),
+    );
     const enMail = mails.find((m) => m.toAddress === en.email);
     expect(enMail?.subject).toContain('New time: Diagonal ties meetup');
     expect(enMail?.kind).toBe('event_changed');
@@ -193,7 +212,9 @@ describe('change and cancellation notices', () => {
     // In line, not seated: neither the mail nor the file carries the link.
     const offeredMail = mails.find((m) => m.toAddress === offered.email);
     expect(offeredMail?.text).not.toContain('room-2');
-    expect(icsOf(offeredMail as { headers: Record<string, string> | null }).file.content).not.toContain('room-2');
+    expect(icsOf(offeredMail as { headers: Record<string, string> | null }).file.content).not.toContain(
+      'room-2',
+    );
     const jaMail = mails.find((m) => m.toAddress === ja.email);
     expect(jaMail?.subject).toContain('日時変更のお知らせ');
     const bell = await t.db

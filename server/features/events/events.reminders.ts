@@ -5,7 +5,7 @@ import { eventRegistrations, eventReminders, events } from '#server/db/schema/ev
 import type { AppDeps } from '#server/lib/deps';
 import { type DbOrTx, dispatchMail, type OutgoingMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
-import { type Recipient, eventMailLines, icsAttachment, notifyAndMail } from './attendance.mail';
+import { eventMailLines, icsAttachment, notifyAndMail, type Recipient } from './attendance.mail';
 import { t } from './attendance.messages';
 import { type EventRow, eventTitle } from './events.hosting';
 import { EVENT_AFTER_JOB, runAfterEvents } from './events.survey';

@@ -73,7 +73,8 @@ const expectStatus = async (res: Response, status: number) => {
   expect(res.status, await res.clone().text()).toBe(status);
   return res;
 };
-const jsonOf = async <T>(res: Response, status = 200) => (await (await expectStatus(res, status)).json()) as T;
+const jsonOf = async <T>(res: Response, status = 200) =>
+  (await (await expectStatus(res, status)).json()) as T;
 type ErrorBody = { error: { message: string; fields?: Record<string, string[]> } };
 
 describe('after the event', () => {
@@ -105,7 +106,8 @@ describe('after the event', () => {
 });
 
 describe('survey', () => {
-  const form = (who?: Session, id = event.id, lang = 'en') => call('GET', `/api/events/${id}/survey`, who?.cookie, undefined, lang);
+  const form = (who?: Session, id = event.id, lang = 'en') =>
+    call('GET', `/api/events/${id}/survey`, who?.cookie, undefined, lang);
   const answer = (who: Session | undefined, json: unknown, lang = 'en', id = event.id) =>
     call('POST', `/api/events/${id}/survey`, who?.cookie, json, lang);
 
@@ -133,8 +135,13 @@ describe('survey', () => {
       question: 'What topic next?',
       answered: false,
     });
-    expect((await jsonOf<SurveyForm>(await form(ben, event.id, 'ja'))).question).toBe('次に聞きたいテーマは？');
-    await jsonOf<SurveyForm>(await answer(aya, { rating: 5, comment: '=great talk', answer: 'AI and audit' }), 201);
+    expect((await jsonOf<SurveyForm>(await form(ben, event.id, 'ja'))).question).toBe(
+      '次に聞きたいテーマは？',
+    );
+    await jsonOf<SurveyForm>(
+      await answer(aya, { rating: 5, comment: '=great talk', answer: 'AI and audit' }),
+      201,
+    );
     await jsonOf<SurveyForm>(await answer(ben, { rating: 3, comment: '   ' }), 201);
     await jsonOf<SurveyForm>(await answer(dan, { rating: 4 }), 201);
     const again = await jsonOf<ErrorBody>(await answer(aya, { rating: 1 }), 409);
@@ -146,10 +153,20 @@ describe('survey', () => {
     await expectStatus(await call('GET', `/api/events/${event.id}/survey/results`), 401);
     await expectStatus(await call('GET', `/api/events/${event.id}/survey/results`, aya.cookie), 404);
     await expectStatus(await call('GET', `/api/events/${randomUUID()}/survey/results`, hr.cookie), 404);
-    const results = await jsonOf<SurveyResults>(await call('GET', `/api/events/${event.id}/survey/results`, host.cookie));
-    expect(results).toMatchObject({ count: 3, average: 4, distribution: [0, 0, 1, 1, 1], question: 'What topic next?' });
+    const results = await jsonOf<SurveyResults>(
+      await call('GET', `/api/events/${event.id}/survey/results`, host.cookie),
+    );
+    expect(results).toMatchObject({
+      count: 3,
+      average: 4,
+      distribution: [0, 0, 1, 1, 1],
+      question: 'What topic next?',
+    });
     expect(results.comments).toEqual([{ rating: 5, comment: '=great talk', answer: 'AI and audit' }]);
-    expect((await jsonOf<SurveyResults>(await call('GET', `/api/events/${event.id}/survey/results`, hr.cookie))).count).toBe(3);
+    expect(
+      (await jsonOf<SurveyResults>(await call('GET', `/api/events/${event.id}/survey/results`, hr.cookie)))
+        .count,
+    ).toBe(3);
   });
 });
 
@@ -162,7 +179,16 @@ describe('materials', () => {
     await expectStatus(await put(aya, { items: [] }), 404);
     await expectStatus(await call('GET', `/api/events/${event.id}/materials`, outsider.cookie), 404);
     const bad = await jsonOf<ErrorBody>(
-      await put(host, { items: [{ label: 'Slides', url: 'javascript:alert(1)' }, { label: '', url: 'https://x.example' }] }, 'ja'),
+      await put(
+        host,
+        {
+          items: [
+            { label: 'Slides', url: 'javascript:alert(1)' },
+            { label: '', url: 'https://x.example' },
+          ],
+        },
+        'ja',
+      ),
       400,
     );
     expect(bad.error.fields?.['items.0.url']).toEqual(['https:// で始まるURLを入力してください。']);
@@ -176,7 +202,9 @@ describe('materials', () => {
       }),
     );
     expect(saved.canEdit).toBe(true);
-    const seen = await jsonOf<MaterialList>(await call('GET', `/api/events/${event.id}/materials`, aya.cookie));
+    const seen = await jsonOf<MaterialList>(
+      await call('GET', `/api/events/${event.id}/materials`, aya.cookie),
+    );
     expect(seen.canEdit).toBe(false);
     expect(seen.items.map((i) => [i.label, i.url])).toEqual([
       ['Slides', 'https://files.example.com/slides.pdf'],
@@ -194,10 +222,16 @@ describe('attendee export', () => {
   it('hosts and HR get a CSV of the directory-listed attendees, formulas neutralised; audited', async () => {
     await expectStatus(await call('GET', `/api/events/${event.id}/attendees.csv`), 401);
     await expectStatus(await call('GET', `/api/events/${event.id}/attendees.csv`, aya.cookie), 404);
-    const res = await expectStatus(await call('GET', `/api/events/${event.id}/attendees.csv`, host.cookie, undefined, 'ja'), 200);
+    const res = await expectStatus(
+      await call('GET', `/api/events/${event.id}/attendees.csv`, host.cookie, undefined, 'ja'),
+      200,
+    );
     expect(res.headers.get('content-type')).toContain('text/csv');
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('氏名,同伴者数,状況,受付日時');
     expect(lines.slice(1).sort()).toEqual(
       [
@@ -221,9 +255,13 @@ describe('who did you meet', () => {
     await expectStatus(await call('GET', `/api/events/${event.id}/fellow-attendees`), 401);
     await expectStatus(await call('GET', `/api/events/${event.id}/fellow-attendees`, outsider.cookie), 404);
     await expectStatus(await call('GET', `/api/events/${event.id}/fellow-attendees`, host.cookie), 404);
-    const list = await jsonOf<FellowAttendeeList>(await call('GET', `/api/events/${event.id}/fellow-attendees`, aya.cookie));
+    const list = await jsonOf<FellowAttendeeList>(
+      await call('GET', `/api/events/${event.id}/fellow-attendees`, aya.cookie),
+    );
     expect(list.items).toEqual([{ id: dan.member.id, displayName: 'Dan Mori', connected: false }]);
-    const fromDan = await jsonOf<FellowAttendeeList>(await call('GET', `/api/events/${event.id}/fellow-attendees`, dan.cookie));
+    const fromDan = await jsonOf<FellowAttendeeList>(
+      await call('GET', `/api/events/${event.id}/fellow-attendees`, dan.cookie),
+    );
     expect(fromDan.items.map((i) => i.displayName)).toEqual(['Aya Sato', 'Eve Abe']);
   });
 });
@@ -233,7 +271,9 @@ describe('HR statistics', () => {
     await expectStatus(await call('GET', '/api/admin/events/stats'), 401);
     await expectStatus(await call('GET', '/api/admin/events/stats', host.cookie), 404);
     await expectStatus(await call('GET', '/api/admin/events/stats?from=yesterday', hr.cookie), 400);
-    const stats = await jsonOf<EventStats>(await call('GET', '/api/admin/events/stats?from=2027-01-01', hr.cookie));
+    const stats = await jsonOf<EventStats>(
+      await call('GET', '/api/admin/events/stats?from=2027-01-01', hr.cookie),
+    );
     expect(stats.events.find((e) => e.id === event.id)).toMatchObject({
       title: 'Diagonal ties meetup',
       seriesId: SERIES,

@@ -4,7 +4,13 @@ import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { EventStatsQuery, MaterialsUpdate, SurveyAnswer } from '#common/event-attendance';
 import type { Locale } from '#common/locale';
 import { profiles, users } from '#server/db/schema';
-import { eventRegistrations, eventReminders, eventSeries, eventSurveyResponses, events } from '#server/db/schema/events';
+import {
+  eventRegistrations,
+  eventReminders,
+  eventSeries,
+  eventSurveyResponses,
+  events,
+} from '#server/db/schema/events';
 import { consentedSql } from '#server/lib/access/consented';
 import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
@@ -16,13 +22,7 @@ import { connectedWith, notBlockedWith } from '#server/lib/relations';
 import { notifyAndMail, type Recipient } from './attendance.mail';
 import { t } from './attendance.messages';
 import { recordNoShows } from './events.checkin';
-import {
-  attendeeRegistration,
-  type EventRow,
-  eventTitle,
-  hostedEvent,
-  isEventHost,
-} from './events.hosting';
+import { attendeeRegistration, type EventRow, eventTitle, hostedEvent, isEventHost } from './events.hosting';
 
 export const EVENT_AFTER_JOB = 'events.after';
 const BATCH = 100;
@@ -43,7 +43,9 @@ const attendedSql = (r: string) =>
 /** The event's extra survey question in the reader's language (the other one when only that is set). */
 export function surveyQuestion(event: EventRow, locale: Locale): string | null {
   const [first, second] =
-    locale === 'ja' ? [event.surveyQuestionJa, event.surveyQuestionEn] : [event.surveyQuestionEn, event.surveyQuestionJa];
+    locale === 'ja'
+      ? [event.surveyQuestionJa, event.surveyQuestionEn]
+      : [event.surveyQuestionEn, event.surveyQuestionJa];
   return first?.trim() || second?.trim() || null;
 }
 
@@ -82,7 +84,12 @@ export async function getSurveyForm(
 /** One answer per attendee (the primary key); a second is a 409. */
 export async function answerSurvey(
   deps: Deps,
-  { viewer, eventId, locale, answer }: { viewer: Viewer; eventId: string; locale: Locale; answer: SurveyAnswer },
+  {
+    viewer,
+    eventId,
+    locale,
+    answer,
+  }: { viewer: Viewer; eventId: string; locale: Locale; answer: SurveyAnswer },
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -100,7 +107,12 @@ export async function answerSurvey(
       .onConflictDoNothing()
       .returning({ rating: eventSurveyResponses.rating });
     if (!saved) throw new AppError('conflict', t(locale, 'survey.answered'));
-    return { eventId, title: eventTitle(event, locale), question: surveyQuestion(event, locale), answered: true };
+    return {
+      eventId,
+      title: eventTitle(event, locale),
+      question: surveyQuestion(event, locale),
+      answered: true,
+    };
   });
 }
 
@@ -151,7 +163,12 @@ export async function listMaterials(
 /** Replaces the list (labels and http/https links); audited. */
 export async function saveMaterials(
   deps: Deps,
-  { viewer, eventId, locale, update }: { viewer: Viewer; eventId: string; locale: Locale; update: MaterialsUpdate },
+  {
+    viewer,
+    eventId,
+    locale,
+    update,
+  }: { viewer: Viewer; eventId: string; locale: Locale; update: MaterialsUpdate },
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -257,7 +274,11 @@ export async function fellowAttendees(
       ),
     )
     .orderBy(users.name, users.id);
-  return { eventId, title: eventTitle(event, locale), items: items.map((i) => ({ ...i, connected: !!i.connected })) };
+  return {
+    eventId,
+    title: eventTitle(event, locale),
+    items: items.map((i) => ({ ...i, connected: !!i.connected })),
+  };
 }
 
 // ---- HR: attendance and no-show rates ------------------------------------------------------------
@@ -301,7 +322,10 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
     attendanceRate: rate(r.checkedIn, r.confirmed),
     noShowRate: rate(r.noShows, r.confirmed),
   });
-  const series = new Map<string, { id: string; title: string; events: number; confirmed: number; checkedIn: number; noShows: number }>();
+  const series = new Map<
+    string,
+    { id: string; title: string; events: number; confirmed: number; checkedIn: number; noShows: number }
+  >();
   for (const r of rows) {
     if (!r.seriesId || r.status === 'cancelled' || r.endsAt > now) continue;
     const s = series.get(r.seriesId) ?? {
@@ -380,7 +404,14 @@ async function surveyBatch(tx: DbOrTx, deps: MailDeps) {
   if (due.length === 0) return { picked: 0, invited: 0, mailIds: [] as string[] };
   const inserted = await tx
     .insert(eventReminders)
-    .values(due.map((d) => ({ registrationId: d.registrationId, kind: 'survey' as const, startsAt: d.startsAt, sentAt: now })))
+    .values(
+      due.map((d) => ({
+        registrationId: d.registrationId,
+        kind: 'survey' as const,
+        startsAt: d.startsAt,
+        sentAt: now,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ registrationId: eventReminders.registrationId });
   if (inserted.length === 0) return { picked: due.length, invited: 0, mailIds: [] as string[] };

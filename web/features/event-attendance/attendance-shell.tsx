@@ -40,9 +40,7 @@ export function QueryState({ error, onRetry }: { error: unknown; onRetry: () => 
   if (isApiError(error) && error.status === 404) {
     return <ErrorBanner message={t('eventAttendance.notFound')} />;
   }
-  return (
-    <ErrorBanner message={isApiError(error) ? error.message : t('errors.generic')} onRetry={onRetry} />
-  );
+  return <ErrorBanner message={isApiError(error) ? error.message : t('errors.generic')} onRetry={onRetry} />;
 }
 
 /** An event's time span in the reader's language, in the event's zone when it is given. */

@@ -41,7 +41,12 @@ export function CalendarFeedCard() {
       {error && <ErrorBanner message={isApiError(error) ? error.message : t('errors.generic')} />}
       {url ? (
         <div className="space-y-2">
-          <TextField label={t('eventAttendance.feed.urlLabel')} value={url} readOnly onFocus={(e) => e.target.select()} />
+          <TextField
+            label={t('eventAttendance.feed.urlLabel')}
+            value={url}
+            readOnly
+            onFocus={(e) => e.target.select()}
+          />
           <div className="flex flex-wrap items-center gap-2">
             <Button size="sm" onClick={() => void onCopy()}>
               {t('eventAttendance.feed.copy')}
@@ -63,7 +68,12 @@ export function CalendarFeedCard() {
         )
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button variant={state.data?.active ? 'secondary' : 'primary'} size="sm" onClick={onCreate} isBusy={create.isPending}>
+        <Button
+          variant={state.data?.active ? 'secondary' : 'primary'}
+          size="sm"
+          onClick={onCreate}
+          isBusy={create.isPending}
+        >
           {state.data?.active ? t('eventAttendance.feed.rotate') : t('eventAttendance.feed.create')}
         </Button>
         {state.data?.active && (

@@ -82,8 +82,12 @@ function Scanner({ onCode, onStop }: { onCode: (code: string) => void; onStop: (
         </p>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/useMediaCaption: a live camera preview has no audio to caption */}
-          <video ref={video} className="aspect-square w-full rounded-xl bg-slate-900 object-cover" muted playsInline />
+          <video
+            ref={video}
+            className="aspect-square w-full rounded-xl bg-slate-900 object-cover"
+            muted
+            playsInline
+          />
           <p className="text-sm text-slate-600">{t('eventAttendance.checkIn.scanning')}</p>
         </>
       )}
@@ -128,7 +132,9 @@ export function CheckInPage() {
   return (
     <AttendanceShell
       eventId={id}
-      title={data ? `${t('eventAttendance.checkIn.title')}: ${data.title}` : t('eventAttendance.checkIn.title')}
+      title={
+        data ? `${t('eventAttendance.checkIn.title')}: ${data.title}` : t('eventAttendance.checkIn.title')
+      }
       subtitle={
         data &&
         t('eventAttendance.checkIn.window', {
@@ -180,7 +186,9 @@ export function CheckInPage() {
             <div className="mt-4">
               {result && <SuccessBanner>{result.message}</SuccessBanner>}
               {checkIn.error && !fieldErrors && (
-                <ErrorBanner message={isApiError(checkIn.error) ? checkIn.error.message : t('errors.generic')} />
+                <ErrorBanner
+                  message={isApiError(checkIn.error) ? checkIn.error.message : t('errors.generic')}
+                />
               )}
             </div>
           </Card>
@@ -194,7 +202,10 @@ export function CheckInPage() {
             {data.items.length === 0 ? (
               <p className="mt-3 text-sm text-slate-600">{t('eventAttendance.checkIn.empty')}</p>
             ) : (
-              <ul className="mt-3 divide-y divide-slate-200" aria-label={t('eventAttendance.checkIn.listLabel')}>
+              <ul
+                className="mt-3 divide-y divide-slate-200"
+                aria-label={t('eventAttendance.checkIn.listLabel')}
+              >
                 {data.items.map((a) => (
                   <li key={a.registrationId} className="flex items-center justify-between gap-3 py-2">
                     <span className="min-w-0 truncate font-medium text-slate-900">

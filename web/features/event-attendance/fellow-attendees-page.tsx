@@ -5,8 +5,8 @@ import { Avatar } from '#web/components/avatar';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
-import { isApiError } from '#web/lib/api';
 import { useConnect } from '#web/features/suggestions/use-suggestions';
+import { isApiError } from '#web/lib/api';
 import { AttendanceShell, QueryState } from './attendance-shell';
 import { useFellowAttendees } from './use-attendance';
 
@@ -35,7 +35,10 @@ export function FellowAttendeesPage() {
               {data.items.map((p) => (
                 <li key={p.id} className="flex items-center gap-3 py-3">
                   <Avatar id={p.id} name={p.displayName} />
-                  <Link to={`/members/${p.id}`} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:underline">
+                  <Link
+                    to={`/members/${p.id}`}
+                    className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:underline"
+                  >
                     {p.displayName}
                   </Link>
                   {p.connected ? (

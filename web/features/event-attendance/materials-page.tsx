@@ -13,10 +13,20 @@ import { useMaterials, useSaveMaterials } from './use-attendance';
 type Row = { key: number; label: string; url: string };
 
 /** The hosts' editor: label + address rows, saved as a whole list. */
-function MaterialsEditor({ eventId, list, onDone }: { eventId: string; list: MaterialList; onDone: () => void }) {
+function MaterialsEditor({
+  eventId,
+  list,
+  onDone,
+}: {
+  eventId: string;
+  list: MaterialList;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const save = useSaveMaterials(eventId);
-  const [rows, setRows] = useState<Row[]>(() => list.items.map((m, key) => ({ key, label: m.label, url: m.url })));
+  const [rows, setRows] = useState<Row[]>(() =>
+    list.items.map((m, key) => ({ key, label: m.label, url: m.url })),
+  );
   const [nextKey, setNextKey] = useState(list.items.length);
   const fields = isApiError(save.error) ? save.error.fields : {};
   const update = (key: number, patch: Partial<Row>) =>
@@ -30,7 +40,9 @@ function MaterialsEditor({ eventId, list, onDone }: { eventId: string; list: Mat
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {rows.map((row, i) => (
         <fieldset key={row.key} className="space-y-2 rounded-xl border border-slate-200 p-3">
-          <legend className="sr-only">{row.label || t('eventAttendance.materials.untitled', { n: i + 1 })}</legend>
+          <legend className="sr-only">
+            {row.label || t('eventAttendance.materials.untitled', { n: i + 1 })}
+          </legend>
           <TextField
             label={t('eventAttendance.materials.label')}
             value={row.label}
@@ -45,7 +57,11 @@ function MaterialsEditor({ eventId, list, onDone }: { eventId: string; list: Mat
             onChange={(e) => update(row.key, { url: e.target.value })}
             errors={fields[`items.${i}.url`]}
           />
-          <Button variant="ghost" size="sm" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+          >
             {t('eventAttendance.materials.remove', {
               label: row.label || t('eventAttendance.materials.untitled', { n: i + 1 }),
             })}
@@ -82,7 +98,12 @@ export function MaterialsPage() {
   const [saved, setSaved] = useState(false);
   const data = materials.data;
   return (
-    <AttendanceShell eventId={id} title={data ? `${t('eventAttendance.materials.title')}: ${data.title}` : t('eventAttendance.materials.title')}>
+    <AttendanceShell
+      eventId={id}
+      title={
+        data ? `${t('eventAttendance.materials.title')}: ${data.title}` : t('eventAttendance.materials.title')
+      }
+    >
       {!data ? (
         <QueryState error={materials.error} onRetry={() => void materials.refetch()} />
       ) : (
@@ -91,7 +112,14 @@ export function MaterialsPage() {
           actions={
             data.canEdit &&
             !editing && (
-              <Button variant="secondary" size="sm" onClick={() => { setSaved(false); setEditing(true); }}>
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
                 {t('eventAttendance.materials.edit')}
               </Button>
             )
@@ -99,14 +127,26 @@ export function MaterialsPage() {
         >
           {saved && <SuccessBanner>{t('eventAttendance.materials.saved')}</SuccessBanner>}
           {editing ? (
-            <MaterialsEditor eventId={id} list={data} onDone={() => { setEditing(false); setSaved(true); }} />
+            <MaterialsEditor
+              eventId={id}
+              list={data}
+              onDone={() => {
+                setEditing(false);
+                setSaved(true);
+              }}
+            />
           ) : data.items.length === 0 ? (
             <p className="text-sm text-slate-600">{t('eventAttendance.materials.empty')}</p>
           ) : (
             <ul className="space-y-2">
               {data.items.map((m) => (
                 <li key={m.id}>
-                  <a href={m.url} target="_blank" rel="noopener noreferrer" className="font-medium text-ai-700 underline">
+                  <a
+                    href={m.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="font-medium text-ai-700 underline"
+                  >
                     {m.label}
                   </a>
                 </li>

@@ -78,7 +78,8 @@ export const messages = {
       title: 'Calendar feed',
       lead: 'Subscribe to this address in your calendar app to see the events you have a seat at. Anyone with the address can read the feed, so keep it private.',
       inactive: 'You have no calendar feed.',
-      active: 'Your feed was created on {{date}}. For safety its address is shown only once; create a new one if you need it again.',
+      active:
+        'Your feed was created on {{date}}. For safety its address is shown only once; create a new one if you need it again.',
       create: 'Create the feed address',
       rotate: 'Create a new address',
       revoke: 'Turn off the feed',

@@ -81,7 +81,8 @@ export const messages: Translation<typeof en> = {
       title: 'カレンダー連携',
       lead: 'このURLをカレンダーアプリで購読すると、参加予定のイベントが自動で表示されます。URLを知っている人は誰でも閲覧できるため、他の人に共有しないでください。',
       inactive: 'カレンダー連携は設定されていません。',
-      active: '{{date}} に作成したURLが有効です。安全のためURLは作成時にしか表示されません。再度必要な場合は新しいURLを作成してください。',
+      active:
+        '{{date}} に作成したURLが有効です。安全のためURLは作成時にしか表示されません。再度必要な場合は新しいURLを作成してください。',
       create: 'URLを作成',
       rotate: '新しいURLを作成',
       revoke: '連携を停止',

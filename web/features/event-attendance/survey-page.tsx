@@ -40,13 +40,17 @@ export function SurveyPage() {
           <p className="mb-4 text-sm text-slate-700">{t('eventAttendance.survey.lead')}</p>
           <form onSubmit={onSubmit} className="space-y-5" noValidate>
             <fieldset>
-              <legend className="mb-2 font-medium text-slate-900">{t('eventAttendance.survey.rating')}</legend>
+              <legend className="mb-2 font-medium text-slate-900">
+                {t('eventAttendance.survey.rating')}
+              </legend>
               <div className="flex flex-wrap gap-2">
                 {RATINGS.map((n) => (
                   <label
                     key={n}
                     className={`flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border px-3 text-lg ${
-                      rating === n ? 'border-ai-700 bg-ai-50 font-bold text-ai-800' : 'border-slate-300 bg-white'
+                      rating === n
+                        ? 'border-ai-700 bg-ai-50 font-bold text-ai-800'
+                        : 'border-slate-300 bg-white'
                     }`}
                   >
                     <input

@@ -12,7 +12,12 @@ export function SurveyResultsPage() {
   const data = results.data;
   const max = data ? Math.max(1, ...data.distribution) : 1;
   return (
-    <AttendanceShell eventId={id} title={data ? `${t('eventAttendance.results.title')}: ${data.title}` : t('eventAttendance.results.title')}>
+    <AttendanceShell
+      eventId={id}
+      title={
+        data ? `${t('eventAttendance.results.title')}: ${data.title}` : t('eventAttendance.results.title')
+      }
+    >
       {!data ? (
         <QueryState error={results.error} onRetry={() => void results.refetch()} />
       ) : (
@@ -33,7 +38,9 @@ export function SurveyResultsPage() {
                 const count = data.distribution[rating - 1] ?? 0;
                 return (
                   <li key={rating} className="flex items-center gap-3 text-sm">
-                    <span className="w-24 shrink-0">{t('eventAttendance.results.bar', { rating, count })}</span>
+                    <span className="w-24 shrink-0">
+                      {t('eventAttendance.results.bar', { rating, count })}
+                    </span>
                     <span className="h-3 flex-1 rounded-full bg-slate-100" aria-hidden="true">
                       <span
                         className="block h-3 rounded-full bg-ai-600"
@@ -58,8 +65,11 @@ export function SurveyResultsPage() {
                 {data.comments.map((c, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: answers are anonymous and never reordered
                   <li key={i} className="rounded-xl border border-slate-200 p-3 text-sm">
-                    <div aria-label={t('eventAttendance.survey.ratingOption', { count: c.rating })}>
-                      {'★'.repeat(c.rating)}
+                    <div>
+                      <span aria-hidden="true">{'★'.repeat(c.rating)}</span>
+                      <span className="sr-only">
+                        {t('eventAttendance.survey.ratingOption', { count: c.rating })}
+                      </span>
                     </div>
                     {c.comment && <p className="mt-1 whitespace-pre-line text-slate-800">{c.comment}</p>}
                     {c.answer && <p className="mt-1 whitespace-pre-line text-slate-600">{c.answer}</p>}

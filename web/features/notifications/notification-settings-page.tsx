@@ -12,9 +12,9 @@ import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
 import { InlineSelect } from '#web/components/ui/select';
 import { Spinner } from '#web/components/ui/spinner';
+import { CalendarFeedCard } from '#web/features/event-attendance/calendar-feed-card';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
-import { CalendarFeedCard } from '#web/features/event-attendance/calendar-feed-card';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useMutes, useNotificationPreferences, useSavePreferences, useUnmute } from './use-notifications';
 
