@@ -21,6 +21,7 @@ import { register } from '#server/features/events/events.registration';
 import { listEvents } from '#server/features/events/events.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
 import type { Queue } from '#server/lib/queue';
 import {
@@ -55,7 +56,7 @@ const NOW = new Date('2026-12-07T03:00:00Z');
 const clock = fixedClock(NOW);
 const say = (kind: DbKind, message: string) => process.stdout.write(`  [${kind}] ${message}\n`);
 /** Registration sends no job; the queue is never asked. */
-const noQueue = { send: async () => null } as unknown as Queue;
+const noQueue = { send: async () => null, sendMany: async () => {} } as unknown as Queue;
 
 const viewerOf = (i: number, role: Viewer['role'] = 'alumni'): Viewer => ({
   id: `u${i}`,
@@ -121,7 +122,7 @@ async function run(kind: DbKind, database: Database): Promise<Result> {
   await applyMigrations(database);
   say(kind, `seeding ${MEMBERS.toLocaleString('en')} members and ${EVENTS.toLocaleString('en')} events`);
   await seed(db);
-  const deps = { db, clock, queue: noQueue, logger: createLogger('silent') };
+  const deps = { db, clock, queue: noQueue, logger: createLogger('silent'), env: testEnv() };
 
   say(kind, `${ATTEMPTS.toLocaleString('en')} concurrent registrations for ${SEATS} seats`);
   const latencies: number[] = [];

@@ -29,6 +29,8 @@ export const NOTIFICATION_TYPES = [
   'event_declined', // the host declined your registration
   'event_changed', // the time or place of an event you registered for changed
   'event_cancelled', // an event you registered for was cancelled
+  'event_reminder', // an event you have a seat at starts in a day / in an hour (issue 13 §3)
+  'event_survey', // an event you attended has ended: a short survey for its hosts (issue 13 §5)
 ] as const;
 export const NotificationTypeSchema = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
@@ -64,6 +66,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   event_declined: 'email',
   event_changed: 'email',
   event_cancelled: 'email',
+  event_reminder: 'email',
+  event_survey: 'email',
 };
 
 /** Types a member cannot turn off: a moderation act must reach its author. */

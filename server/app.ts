@@ -21,6 +21,7 @@ import { digestRoutes } from './features/digest/digest.routes';
 import { invalidateOnWrite } from './features/directory/directory.cache';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { eventsRoutes } from './features/events/events.routes';
+import { eventAttendanceRoutes } from './features/events/attendance.routes';
 import { exitProposalsRoutes } from './features/exit-proposals/exit-proposals.routes';
 import { exitSurveyRoutes } from './features/exit-survey/exit-survey.routes';
 import { exitsRoutes } from './features/exits/exits.routes';
@@ -103,6 +104,8 @@ const PUBLIC_API = [
   /^\/api\/branding\/logo\.png$/,
   // Authenticated by its HMAC signature; not mounted in production (decision 017).
   /^\/api\/dev\/ats-inbox$/,
+  // A member's calendar feed: calendar apps carry no session; the secret token in the path is the authority.
+  /^\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/,
 ];
 
 /** Every feature off (decision 026); `interest-cohort` is left out: browsers now log it as unknown. */
@@ -247,7 +250,8 @@ export function createApp(options: AppOptions) {
     .route('/api', adviceRoutes)
     .route('/api', suggestionsRoutes)
     .route('/api', messagingRoutes)
-    .route('/api', connectionsRoutes);
+    .route('/api', connectionsRoutes)
+    .route('/api', eventAttendanceRoutes);
 
   serveApiDocument(api, PUBLIC_API);
   mountApiDocs(app);

@@ -1,6 +1,7 @@
 import { accountJobs } from './features/account/account.service';
 import { digestJobs } from './features/digest/digest.jobs';
 import { eventJobs } from './features/events/events.jobs';
+import { eventReminderJobs } from './features/events/events.reminders';
 import { exitJobs } from './features/exits/exits.transition';
 import { freshnessJobs } from './features/freshness/freshness.service';
 import { hrImportJobs } from './features/hr-records/hr-import.job';
@@ -41,5 +42,6 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<never>[] {
     ...suggestionJobs(deps),
     ...messagingJobs(deps),
     ...eventJobs(deps),
+    ...eventReminderJobs(deps),
   ];
 }

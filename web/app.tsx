@@ -110,6 +110,43 @@ const router = createBrowserRouter([
                 .NotificationSettingsPage,
             }),
           },
+          // Events: the attendance pages (issue 13 §3–§5).
+          {
+            path: 'events/:id/ticket',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/ticket-page')).TicketPage,
+            }),
+          },
+          {
+            path: 'events/:id/check-in',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/check-in-page')).CheckInPage,
+            }),
+          },
+          {
+            path: 'events/:id/survey',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/survey-page')).SurveyPage,
+            }),
+          },
+          {
+            path: 'events/:id/results',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/survey-results-page')).SurveyResultsPage,
+            }),
+          },
+          {
+            path: 'events/:id/materials',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/materials-page')).MaterialsPage,
+            }),
+          },
+          {
+            path: 'events/:id/attendees',
+            lazy: async () => ({
+              Component: (await import('./features/event-attendance/fellow-attendees-page')).FellowAttendeesPage,
+            }),
+          },
           {
             path: 'settings/my-data',
             lazy: async () => ({ Component: (await import('./features/privacy/my-data-page')).MyDataPage }),

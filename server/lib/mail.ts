@@ -1,6 +1,13 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from './logger';
 
+/** A file sent with a mail (e.g. an event's calendar file, text/calendar). Text content only. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -8,6 +15,7 @@ export interface MailMessage {
   html?: string;
   /** Extra headers (e.g. List-Unsubscribe, RFC 8058); the standard ones are the mailer's. */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

@@ -9,7 +9,7 @@ import type { Locale } from '#common/locale';
 import type { Db } from '#server/db/client';
 import { mailMessages } from '#server/db/schema/index';
 import type { AppDeps } from './deps';
-import { isPermanentMailFailure, mailErrorText } from './mail';
+import { isPermanentMailFailure, type MailAttachment, mailErrorText } from './mail';
 import { brandMail, readOrgNames } from './org-identity';
 import type { JobDefinition } from './queue';
 
@@ -27,6 +27,8 @@ export interface OutgoingMail {
   html?: string;
   /** Extra headers of this message (e.g. List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
   headers?: Record<string, string>;
+  /** Files sent with it (an event's .ics): kept in the row's `headers` (see ATTACHMENTS_HEADER). */
+  attachments?: MailAttachment[];
   /** The member it concerns (the row is erased with them). */
   userId?: string | null;
   /** The row that caused it, e.g. an invitation id. */
@@ -34,6 +36,35 @@ export interface OutgoingMail {
 }
 
 export const MAIL_DELIVER = 'mail.deliver';
+/**
+ * The outbox row keeps a message's attachments (small text files: calendar files) as JSON under
+ * this reserved key of its `headers` column, so the row still holds exactly what is sent without
+ * a column of its own; delivery takes the key out and hands the files to the mailer.
+ */
+export const ATTACHMENTS_HEADER = 'X-Kizuna-Attachments';
+
+/** Headers and attachments of a message, as the row stores them. */
+export function storedHeaders(
+  mail: Pick<OutgoingMail, 'headers' | 'attachments'>,
+): Record<string, string> | null {
+  const headers = { ...(mail.headers ?? {}) };
+  if (mail.attachments && mail.attachments.length > 0)
+    headers[ATTACHMENTS_HEADER] = JSON.stringify(mail.attachments);
+  return Object.keys(headers).length > 0 ? headers : null;
+}
+
+/** The row's `headers` split back into real headers and the attachments. */
+export function splitStoredHeaders(stored: Record<string, string> | null): {
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+} {
+  if (!stored) return {};
+  const { [ATTACHMENTS_HEADER]: files, ...headers } = stored;
+  return {
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    ...(files ? { attachments: JSON.parse(files) as MailAttachment[] } : {}),
+  };
+}
 export const MAIL_SWEEP = 'mail.sweep';
 /** First attempt + retries (pg-boss's retryLimit below is this minus one). */
 export const MAIL_MAX_ATTEMPTS = 6;
@@ -68,7 +99,7 @@ export async function queueMail(
     subject: m.subject,
     text: m.text,
     html: m.html ?? null,
-    headers: m.headers ?? null,
+    headers: storedHeaders(m),
     userId: m.userId ?? null,
     subjectId: m.subjectId ?? null,
     ...(options.now ? { createdAt: options.now } : {}),
@@ -194,7 +225,7 @@ export function mailJobs(deps: AppDeps, listeners: DeliveryListener[] = []): Job
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
-          ...(message.headers ? { headers: message.headers } : {}),
+          ...splitStoredHeaders(message.headers),
         });
       } catch (error) {
         const text = mailErrorText(error);

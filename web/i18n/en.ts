@@ -11,6 +11,7 @@ import { messages as consents } from '#web/features/consents/messages.en';
 import { messages as digest } from '#web/features/digest/messages.en';
 import { messages as directory } from '#web/features/directory/messages.en';
 import { messages as events } from '#web/features/events/messages.en';
+import { messages as eventAttendance } from '#web/features/event-attendance/messages.en';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.en';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.en';
 import { messages as exits } from '#web/features/exits/messages.en';
@@ -82,6 +83,7 @@ export const en = {
   ...sharing,
   ...posts,
   ...events,
+  ...eventAttendance,
 };
 
 /** The shape every UI language must have. */

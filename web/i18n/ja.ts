@@ -11,6 +11,7 @@ import { messages as consents } from '#web/features/consents/messages.ja';
 import { messages as digest } from '#web/features/digest/messages.ja';
 import { messages as directory } from '#web/features/directory/messages.ja';
 import { messages as events } from '#web/features/events/messages.ja';
+import { messages as eventAttendance } from '#web/features/event-attendance/messages.ja';
 import { messages as exitProposals } from '#web/features/exit-proposals/messages.ja';
 import { messages as exitSurvey } from '#web/features/exit-survey/messages.ja';
 import { messages as exits } from '#web/features/exits/messages.ja';
@@ -78,4 +79,5 @@ export const ja: Catalog = {
   ...sharing,
   ...posts,
   ...events,
+  ...eventAttendance,
 };

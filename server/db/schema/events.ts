@@ -209,6 +209,8 @@ export const eventRegistrations = pgTable(
 /**
  * Reminders sent, one row per (registration, kind, start time): a changed start time makes a new
  * row possible, so the reminder goes out again; however many processes run, the insert decides.
+ * Kind `survey` (no database change: the column is text) is the after-event survey invitation,
+ * sent once by the same mechanism (decision 043, amended).
  */
 export const eventReminders = pgTable(
   'event_reminders',
@@ -216,7 +218,7 @@ export const eventReminders = pgTable(
     registrationId: text('registration_id')
       .notNull()
       .references(() => eventRegistrations.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['day', 'hour'] }).notNull(),
+    kind: text('kind', { enum: ['day', 'hour', 'survey'] }).notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().default(sql`now()`),
   },

@@ -44,6 +44,8 @@ export const messages = defineMessages({
     'notification.message': 'New messages',
     'notification.connection_request': '{actor} asks to connect with you',
     'notification.connection_accepted': '{actor} accepted your connection request',
+    'notification.event_reminder': 'An event you registered for starts soon',
+    'notification.event_survey': 'A short survey about an event you attended',
     'notification.other': 'Something new for you',
   },
   ja: {
@@ -88,6 +90,8 @@ export const messages = defineMessages({
     'notification.message': '新着メッセージがあります',
     'notification.connection_request': '{actor} さんからつながりリクエストが届きました',
     'notification.connection_accepted': '{actor} さんがつながりリクエストを承認しました',
+    'notification.event_reminder': '参加予定のイベントがまもなく始まります',
+    'notification.event_survey': '参加したイベントのアンケートのお願い',
     'notification.other': '新しいお知らせがあります',
   },
 });

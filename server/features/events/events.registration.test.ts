@@ -5,6 +5,7 @@ import { queryRows } from '#server/db/client';
 import { eventRegistrations, notifications, users } from '#server/db/schema/index';
 import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
+import { testEnv } from '#server/lib/env';
 import { createLogger } from '#server/lib/logger';
 import { createTestEvent } from '#tests/factories/events';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
@@ -36,7 +37,7 @@ let members: Viewer[] = [];
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  deps = { db: t.db, clock, queue: t.queue, logger: createLogger('silent') };
+  deps = { db: t.db, clock, queue: t.queue, logger: createLogger('silent'), env: testEnv() };
   // Members straight in the table (500 sign-in accounts would only slow the test down).
   members = Array.from({ length: MEMBERS }, (_, i) => ({
     id: randomUUID(),

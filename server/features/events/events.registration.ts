@@ -10,6 +10,8 @@ import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
 import { notify } from '#server/lib/notify';
+import { dispatchMail } from '#server/lib/outbox';
+import { announceSeatConfirmed } from './events.notices';
 import { type EventRow, manageableEvent, visibleEventsWhere } from './events.policy';
 
 /**
@@ -21,7 +23,7 @@ import { type EventRow, manageableEvent, visibleEventsWhere } from './events.pol
  */
 
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger' | 'env'>;
 
 export const EVENT_OFFER_EXPIRED_JOB = 'events.offer-expired';
 export const EVENT_OFFER_SWEEP_JOB = 'events.offer-sweep';
@@ -280,7 +282,8 @@ export async function register(
   }: { viewer: Viewer; eventId: string; input: RegisterInput; locale: 'ja' | 'en' },
 ): Promise<{ registration: RegistrationRow; created: boolean }> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (transaction) => {
+  const mailIds: string[] = [];
+  const result = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const event = await lockEvent(tx, eventId, { viewer, now });
     const [existing] = await tx
@@ -333,10 +336,20 @@ export async function register(
       created = inserted.created;
       if (!created) return { registration, created };
     }
-    if (status === 'confirmed') await notify(tx, now, eventNotice(event, 'event_confirmed', [viewer.id]));
+    if (status === 'confirmed')
+      mailIds.push(
+        ...(await announceSeatConfirmed(tx, deps, {
+          event,
+          userId: viewer.id,
+          type: 'event_confirmed',
+          now,
+        })),
+      );
     if (status === 'waitlisted') await notify(tx, now, eventNotice(event, 'event_waitlisted', [viewer.id]));
     return { registration, created };
   });
+  await dispatchMail(deps, mailIds);
+  return result;
 }
 
 /** The viewer's live registration at a locked event, or 404. */
@@ -394,7 +407,8 @@ export async function claimOffer(
   { viewer, eventId }: { viewer: Viewer; eventId: string },
 ): Promise<RegistrationRow> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (transaction) => {
+  const mailIds: string[] = [];
+  const claimed = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const event = await lockEvent(tx, eventId, { viewer, now });
     const mine = await ownRegistration(tx, event.id, viewer);
@@ -407,9 +421,13 @@ export async function claimOffer(
       .where(eq(eventRegistrations.id, mine.id))
       .returning();
     if (!confirmed) throw notFound();
-    await notify(tx, now, eventNotice(event, 'event_confirmed', [viewer.id]));
+    mailIds.push(
+      ...(await announceSeatConfirmed(tx, deps, { event, userId: viewer.id, type: 'event_confirmed', now })),
+    );
     return confirmed;
   });
+  await dispatchMail(deps, mailIds);
+  return claimed;
 }
 
 /**
@@ -426,7 +444,8 @@ export async function decideRegistration(
   }: { viewer: Viewer; eventId: string; registrationId: string; decision: 'approve' | 'decline' },
 ): Promise<RegistrationRow> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (transaction) => {
+  const mailIds: string[] = [];
+  const decided = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const event = await manageableEvent(tx, viewer, eventId, { lock: true });
     const [row] = await tx
@@ -451,7 +470,9 @@ export async function decideRegistration(
       .where(eq(eventRegistrations.id, row.id))
       .returning();
     if (!updated) throw notFound();
-    await notify(tx, now, { ...eventNotice(event, type, [row.userId]), actorId: viewer.id });
+    if (type === 'event_approved')
+      mailIds.push(...(await announceSeatConfirmed(tx, deps, { event, userId: row.userId, type, now })));
+    else await notify(tx, now, { ...eventNotice(event, type, [row.userId]), actorId: viewer.id });
     await audit(tx, {
       actorId: viewer.id,
       action: decision === 'approve' ? 'event.registration_approved' : 'event.registration_declined',
@@ -462,6 +483,8 @@ export async function decideRegistration(
     });
     return updated;
   });
+  await dispatchMail(deps, mailIds);
+  return decided;
 }
 
 /**
@@ -514,6 +537,7 @@ export async function cancelAllRegistrations(
   event: EventRow,
   now: Date,
   actorId: string,
+  { tell = true }: { tell?: boolean } = {},
 ): Promise<number> {
   const rows = await tx
     .update(eventRegistrations)
@@ -526,7 +550,7 @@ export async function cancelAllRegistrations(
     })
     .where(and(eq(eventRegistrations.eventId, event.id), sql`${eventRegistrations.status} <> 'cancelled'`))
     .returning({ userId: eventRegistrations.userId });
-  if (rows.length > 0) {
+  if (tell && rows.length > 0) {
     await notify(tx, now, {
       ...eventNotice(
         event,
@@ -539,13 +563,5 @@ export async function cancelAllRegistrations(
   return rows.length;
 }
 
-/** Members with a live registration (to tell them of a change). */
-export async function registrantIds(tx: Db, eventId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: eventRegistrations.userId })
-    .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), sql`${eventRegistrations.status} <> 'cancelled'`));
-  return rows.map((r) => r.userId);
-}
 
 export { eventNotice };

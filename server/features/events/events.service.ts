@@ -17,7 +17,8 @@ import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
 import { renderMarkdown } from '#server/lib/markdown';
-import { notify } from '#server/lib/notify';
+import { dispatchMail } from '#server/lib/outbox';
+import { announceEventChange } from './events.notices';
 import {
   audienceOfEvent,
   type EventRow,
@@ -27,18 +28,16 @@ import {
 } from './events.policy';
 import {
   cancelAllRegistrations,
-  eventNotice,
   type Offer,
   offerFreedSeats,
   type RegistrationRow,
-  registrantIds,
   scheduleOfferExpiry,
   seatsTaken,
   waitlistPosition,
 } from './events.registration';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
-type WriteDeps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger'>;
+type WriteDeps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger' | 'env'>;
 export type SeriesRow = typeof eventSeries.$inferSelect;
 
 /** The head office's zone: the calendar's month filter reads months there. */
@@ -433,6 +432,7 @@ export async function updateEvent(
   const now = deps.clock.now();
   await manageableEvent(deps.db, viewer, id);
   await assertReferences(deps.db, input);
+  const mailIds: string[] = [];
   const { row, offers } = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const current = await manageableEvent(tx, viewer, id, { lock: true });
@@ -523,10 +523,13 @@ export async function updateEvent(
         .returning();
       if (bumped) row = bumped;
       if (row.status === 'published') {
-        await notify(tx, now, {
-          ...eventNotice(row, 'event_changed', await registrantIds(tx, id)),
-          actorId: viewer.id,
-        });
+        // Registrants are told, and get the updated calendar file (SEQUENCE bumped above).
+        const moved =
+          row.startsAt.getTime() !== current.startsAt.getTime() ||
+          row.endsAt.getTime() !== current.endsAt.getTime();
+        mailIds.push(
+          ...(await announceEventChange(tx, deps, { eventId: id, change: moved ? 'time' : 'place', now })),
+        );
       }
     }
     if (input.cohostIds || input.speakers) {
@@ -552,6 +555,7 @@ export async function updateEvent(
     return { row, offers };
   });
   await scheduleOfferExpiry(deps, offers);
+  await dispatchMail(deps, mailIds);
   return row;
 }
 
@@ -594,7 +598,8 @@ export async function cancelEvent(
   { viewer, id }: { viewer: Viewer; id: string },
 ): Promise<EventRow> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (transaction) => {
+  const mailIds: string[] = [];
+  const cancelledEvent = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const current = await manageableEvent(tx, viewer, id, { lock: true });
     if (current.status === 'cancelled') throw new AppError('conflict', 'error.event_already_cancelled');
@@ -604,7 +609,10 @@ export async function cancelEvent(
       .where(eq(events.id, id))
       .returning();
     if (!row) throw notFound();
-    const cancelled = await cancelAllRegistrations(tx, row, now, viewer.id);
+    // Registrations end first; then everyone they belonged to is told once, with a cancelling
+    // calendar file (METHOD:CANCEL, STATUS:CANCELLED) — events.notices.ts.
+    const cancelled = await cancelAllRegistrations(tx, row, now, viewer.id, { tell: false });
+    mailIds.push(...(await announceEventChange(tx, deps, { eventId: id, change: 'cancelled', now })));
     await audit(tx, {
       actorId: viewer.id,
       action: 'event.cancelled',
@@ -615,6 +623,8 @@ export async function cancelEvent(
     });
     return row;
   });
+  await dispatchMail(deps, mailIds);
+  return cancelledEvent;
 }
 
 /** The registrations of an event, for its hosts and HR: pending first, then confirmed, in line order. */

@@ -123,6 +123,14 @@ export const messages = {
         one: '“{{title}}” has been cancelled',
         many: '“{{title}}” has been cancelled',
       },
+      event_reminder: {
+        one: 'Reminder: “{{title}}” starts soon',
+        many: 'Reminder: “{{title}}” starts soon',
+      },
+      event_survey: {
+        one: 'How was “{{title}}”? A short survey for the hosts',
+        many: 'How was “{{title}}”? A short survey for the hosts',
+      },
     },
     settings: {
       title: 'Notification settings',
@@ -168,6 +176,8 @@ export const messages = {
         event_declined: 'Your event registration declined',
         event_changed: 'Changes to the time or place of your events',
         event_cancelled: 'Your events cancelled',
+        event_reminder: 'Reminders a day and an hour before your events',
+        event_survey: 'Surveys after the events you attended',
       },
     },
   },

@@ -127,6 +127,14 @@ export const messages: Translation<typeof en> = {
         one: '「{{title}}」は中止になりました',
         many: '「{{title}}」は中止になりました',
       },
+      event_reminder: {
+        one: 'まもなく「{{title}}」が始まります',
+        many: 'まもなく「{{title}}」が始まります',
+      },
+      event_survey: {
+        one: '「{{title}}」のアンケートにご協力ください',
+        many: '「{{title}}」のアンケートにご協力ください',
+      },
     },
     settings: {
       title: '通知の設定',
@@ -172,6 +180,8 @@ export const messages: Translation<typeof en> = {
         event_declined: 'イベント申込のお断り',
         event_changed: '申し込んだイベントの日時・会場の変更',
         event_cancelled: '申し込んだイベントの中止',
+        event_reminder: '参加するイベントの前日・1時間前のリマインダー',
+        event_survey: '参加したイベントのアンケート',
       },
     },
   },

@@ -12,6 +12,7 @@ import { Button } from '#web/components/ui/button';
 import { Card } from '#web/components/ui/card';
 import { InlineSelect } from '#web/components/ui/select';
 import { Spinner } from '#web/components/ui/spinner';
+import { CalendarFeedCard } from '#web/features/event-attendance/calendar-feed-card';
 import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -35,6 +36,7 @@ export function NotificationSettingsPage() {
       {prefs.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void prefs.refetch()} />}
       {prefs.data && <PreferencesForm items={prefs.data.items} />}
       <MutesCard />
+      <CalendarFeedCard />
     </div>
   );
 }

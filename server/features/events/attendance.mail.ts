@@ -1,0 +1,124 @@
+import { inArray } from 'drizzle-orm';
+import type { Locale } from '#common/locale';
+import type { NotificationType } from '#common/notifications';
+import type { Db } from '#server/db/client';
+import { notifications } from '#server/db/schema';
+import type { MailAttachment } from '#server/lib/mail';
+import { notify } from '#server/lib/notify';
+import { type DbOrTx, type OutgoingMail, queueMail } from '#server/lib/outbox';
+import { t } from './attendance.messages';
+import type { EventRow } from './events.hosting';
+import { eventIcs, type IcsEnv, type IcsMethod, icsFileName } from './events.ics';
+
+/** A member a mail about an event goes to. */
+export interface Recipient {
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+/** An event's time as a reader sees it: in the event's zone, and in UTC (no per-member zone is stored). */
+export function eventTimeLines(
+  event: Pick<EventRow, 'startsAt' | 'endsAt' | 'timeZone'>,
+  locale: Locale,
+): { local: string; utc: string } {
+  const tag = locale === 'ja' ? 'ja-JP' : 'en-GB';
+  const range = (timeZone: string) => {
+    const date = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone });
+    const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone });
+    return `${date.format(event.startsAt)} – ${time.format(event.endsAt)}`;
+  };
+  return {
+    local: t(locale, 'time.line', { local: range(event.timeZone), zone: event.timeZone }),
+    utc: t(locale, 'time.utc', { utc: range('UTC') }),
+  };
+}
+
+/** A point in time for a message to a host (check-in answers): in the event's zone. */
+export function formatInZone(at: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+}
+
+/** The lines every event mail has: when (event zone and UTC), where, the online link, the page. */
+export function eventMailLines(
+  event: EventRow,
+  locale: Locale,
+  baseUrl: string,
+  { withOnlineUrl }: { withOnlineUrl: boolean },
+): string[] {
+  const { local, utc } = eventTimeLines(event, locale);
+  const venue = [event.venueName, event.venueAddress].filter((p) => p?.trim()).join(', ');
+  const online = withOnlineUrl && event.format !== 'in_person' && event.onlineUrl;
+  return [
+    t(locale, 'mail.event.when', { when: `${local}\n${utc}` }),
+    ...(venue ? [t(locale, 'mail.event.where', { where: venue })] : []),
+    ...(online ? [t(locale, 'mail.event.online', { url: event.onlineUrl ?? '' })] : []),
+    t(locale, 'mail.event.page', { url: `${baseUrl}/events/${event.id}` }),
+  ];
+}
+
+/** An event's calendar file as a mail attachment. */
+export function icsAttachment(
+  env: IcsEnv,
+  options: { event: EventRow; locale: Locale; withOnlineUrl: boolean; method: IcsMethod; now: Date },
+): MailAttachment {
+  const method =
+    options.event.status === 'cancelled' && options.method !== 'PUBLISH' ? 'CANCEL' : options.method;
+  return {
+    filename: icsFileName(options.event.id),
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: eventIcs(env, options),
+  };
+}
+
+/**
+ * Tells members about an event through the one notification service (preferences, mutes, the
+ * visibility policy), and mails the ones whose channel for this type is e-mail this feature's own,
+ * fuller mail (times, place, link, calendar file). Their notification rows are marked mailed, so
+ * the notification centre's mail job does not send a second, shorter one. Returns the outbox ids
+ * to dispatch after the commit.
+ */
+export async function notifyAndMail(
+  tx: DbOrTx,
+  now: Date,
+  input: {
+    event: EventRow;
+    recipients: Recipient[];
+    type: NotificationType;
+    threadKey: string;
+    link: string;
+    mail: (recipient: Recipient) => OutgoingMail;
+  },
+): Promise<string[]> {
+  const { event } = input;
+  const notified = await notify(tx as unknown as Db, now, {
+    userIds: input.recipients.map((r) => r.userId),
+    type: input.type,
+    threadKey: input.threadKey,
+    link: input.link,
+    data: { titleJa: event.titleJa, titleEn: event.titleEn },
+    item: { classification: event.classification, audience: event.audience, ownerId: event.createdBy },
+  });
+  const emailed = notified.filter((n) => n.channel === 'email');
+  if (emailed.length === 0) return [];
+  await tx
+    .update(notifications)
+    .set({ mailedAt: now })
+    .where(
+      inArray(
+        notifications.id,
+        emailed.map((n) => n.id),
+      ),
+    );
+  const byUser = new Map(input.recipients.map((r) => [r.userId, r]));
+  const mails = emailed.flatMap((n) => {
+    const recipient = byUser.get(n.userId);
+    return recipient ? [input.mail(recipient)] : [];
+  });
+  return queueMail(tx, mails, { now });
+}
