@@ -48,6 +48,16 @@ export type ConnectionRequestListQuery = z.output<typeof ConnectionRequestListQu
 export const PagedQuerySchema = z.object({ page, pageSize }).strict();
 export type PagedQuery = z.output<typeof PagedQuerySchema>;
 
+/** A list of connections, optionally narrowed by name (kanji, kana or romaji, as the directory). */
+export const ConnectionListQuerySchema = z
+  .object({
+    q: z.preprocess(blankToNull, z.string().trim().max(100).nullable().optional()),
+    page,
+    pageSize,
+  })
+  .strict();
+export type ConnectionListQuery = z.output<typeof ConnectionListQuerySchema>;
+
 export const MemberRefSchema = z.object({ id: z.string(), displayName: z.string() });
 export type MemberRef = z.infer<typeof MemberRefSchema>;
 

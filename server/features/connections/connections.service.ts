@@ -3,13 +3,14 @@ import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ADVICE_KINDS } from '#common/advice';
 import type {
+  ConnectionListQuery,
   ConnectionRequestCreate,
   ConnectionRequestListQuery,
   ConnectionsVisibility,
-  PagedQuery,
   PeopleReportCreate,
 } from '#common/connections';
 import { MUTUAL_SAMPLE_SIZE } from '#common/connections';
+import { tokenizeDirectoryQuery } from '#common/search-text';
 import type { Db } from '#server/db/client';
 import {
   blocks,
@@ -269,14 +270,34 @@ export async function removeConnection(
   });
 }
 
+const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/**
+ * SQL: the member in `memberId` has a name matching every word of `q` — the directory's name keys
+ * (kanji with variants folded, kana, romaji; decision 028), so "tanaka", "たなか" and "髙橋" find
+ * the same people they find in the directory. A name is shown wherever the member is, so any
+ * viewer may match on it.
+ */
+function nameMatches(memberId: AnyPgColumn, q: string | null | undefined): SQL | undefined {
+  const tokens = tokenizeDirectoryQuery(q ?? undefined);
+  if (tokens.length === 0) return undefined;
+  return and(
+    ...tokens.map(
+      (token) =>
+        sql`exists (select 1 from ${profiles} p where p.user_id = ${memberId}
+          and p.search_name like ${likePattern(token)})`,
+    ),
+  );
+}
+
 /**
  * A member's connections, paged by name, as this viewer may see them: 404 when the member is not
  * reachable or their setting hides the list from the viewer; members blocked with the viewer and
- * deactivated ones are left out.
+ * deactivated ones are left out. `q` narrows the list by name (the group-conversation picker).
  */
 export async function listConnections(
   deps: Deps,
-  { viewer, memberId, query }: { viewer: Viewer; memberId: string; query: PagedQuery },
+  { viewer, memberId, query }: { viewer: Viewer; memberId: string; query: ConnectionListQuery },
 ) {
   if (memberId !== viewer.id) {
     const member = await reachableMember(deps.db, viewer, memberId);
@@ -292,6 +313,7 @@ export async function listConnections(
     eq(connections.userId, memberId),
     eq(users.status, 'active'),
     notBlockedWith(viewer.id, connections.otherId),
+    nameMatches(connections.otherId, query.q),
   ) as SQL;
   const rows = await deps.db
     .select({ memberId: users.id, displayName: users.name, connectedAt: connections.createdAt })
