@@ -53,6 +53,9 @@ export function ConversationPage() {
             ← {t('messaging.back')}
           </Link>
           <h1 className="truncate text-xl font-bold text-slate-900">{name || t('messaging.title')}</h1>
+          {conversation.data?.kind === 'group' && (
+            <GroupParticipants people={conversation.data.participants} />
+          )}
         </div>
         {conversation.data && (
           <div className="flex gap-2">
@@ -87,6 +90,27 @@ export function ConversationPage() {
         </ol>
       )}
       {conversation.data && <Composer id={id} canWrite={conversation.data.canWrite} />}
+    </div>
+  );
+}
+
+/** Who is in a group conversation: the viewer, then the others by name, each linked to their profile. */
+function GroupParticipants({ people }: { people: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mt-1 text-sm text-slate-600" data-testid="participants">
+      <span>{t('messaging.group.participants', { count: people.length + 1 })}</span>{' '}
+      <ul className="inline" aria-label={t('messaging.group.participantsLabel')}>
+        <li className="inline">{t('messaging.you')}</li>
+        {people.map((p) => (
+          <li key={p.id} className="inline">
+            {t('messaging.group.separator')}
+            <Link to={`/members/${p.id}`} className="text-ai-700 hover:underline">
+              {p.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationSummary } from '#common/messaging';
 import { ErrorBanner } from '#web/components/ui/banners';
+import { buttonClasses } from '#web/components/ui/button';
 import { Spinner } from '#web/components/ui/spinner';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useConversations } from './use-messaging';
@@ -16,9 +17,14 @@ export function MessagesPage() {
   const list = useConversations();
   return (
     <div className="mx-auto max-w-3xl space-y-4 px-4 py-6 sm:py-8">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">{t('messaging.title')}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t('messaging.lead')}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold text-slate-900">{t('messaging.title')}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t('messaging.lead')}</p>
+        </div>
+        <Link to="/messages/new" className={buttonClasses('secondary', 'sm')}>
+          {t('messaging.group.new')}
+        </Link>
       </div>
       {list.isPending && <Spinner />}
       {list.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void list.refetch()} />}
@@ -45,6 +51,9 @@ export function MessagesPage() {
                     </span>
                     {c.muted && <span className="text-xs text-slate-500">{t('messaging.muted')}</span>}
                   </div>
+                  {c.kind === 'group' && c.title && (
+                    <p className="truncate text-xs text-slate-500">{c.participants.map((p) => p.name).join(', ')}</p>
+                  )}
                   <p className="truncate text-sm text-slate-600">
                     {c.lastMessage ?? t('messaging.noMessages')}
                   </p>
