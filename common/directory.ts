@@ -70,6 +70,8 @@ export const MemberCardSchema = z.object({
   sideWork: z.boolean().optional(),
   mentoring: z.boolean().optional(),
   speaking: z.boolean().optional(),
+  /** The photo for lists (128 px), or null: the initial is shown instead (decision 041). */
+  photo: z.object({ small: z.string() }).nullable(),
 });
 export type MemberCard = z.infer<typeof MemberCardSchema>;
 
