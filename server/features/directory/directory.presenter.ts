@@ -4,7 +4,7 @@ import { displayName } from '#common/names';
 import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
 import type { VisibilityMap } from '#common/profiles';
 import { type Viewer, viewerTier } from '#server/lib/access/policy';
-import { memberPhotoUrl } from '#server/lib/member-photos';
+import { listPhoto } from '#server/lib/member-photos';
 import type { CardRow } from './directory.service';
 
 const CARD_FIELDS = [
@@ -54,10 +54,8 @@ export function cardPresenter({
       givenNameKana: row.givenNameKana,
       familyNameRomaji: row.familyNameRomaji,
       givenNameRomaji: row.givenNameRomaji,
-      photo: null,
+      photo: listPhoto(photos, row.id),
     };
-    const photoVersion = photos.get(row.id);
-    if (photoVersion) card.photo = { small: memberPhotoUrl(row.id, 'small', photoVersion) };
     const fields = row.id === viewer.id ? CARD_FIELDS : open;
     const chosen = row.visibility ?? {};
     for (const field of fields) {

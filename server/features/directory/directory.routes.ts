@@ -54,6 +54,7 @@ export const directoryRoutes = createRouter()
     // Beside the search, not inside it: the search's statements are benchmarked as they are.
     const photos = await photoVersionsOf(
       db,
+      viewer,
       result.items.map((r) => r.id),
     );
     return c.json(

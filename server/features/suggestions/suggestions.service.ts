@@ -411,7 +411,7 @@ export async function listSuggestions(
     // CardRow types nullable columns without null (the directory reads it the same way).
     return card ? [{ ...p, card: card as CardRow }] : [];
   });
-  return { rows: out, limits, photos: await photoVersionsOf(db, ids) };
+  return { rows: out, limits, photos: await photoVersionsOf(db, viewer, ids) };
 }
 
 /** "Not now": the candidate leaves the viewer's lists. Only one of the viewer's own suggestions. */
