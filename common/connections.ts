@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListPhotoSchema } from './directory';
 
 // ---- contracts of connections, follows, blocks and reports about members (issue 12 §1, decision 037)
 
@@ -76,7 +77,12 @@ export const ConnectionRequestListSchema = z.object({
 });
 export type ConnectionRequestList = z.infer<typeof ConnectionRequestListSchema>;
 
-export const ConnectionSchema = z.object({ member: MemberRefSchema, connectedAt: z.string() });
+export const ConnectionSchema = z.object({
+  member: MemberRefSchema,
+  /** The member's photo, where the viewer may see their profile; else null (the initial). */
+  photo: ListPhotoSchema,
+  connectedAt: z.string(),
+});
 export type Connection = z.infer<typeof ConnectionSchema>;
 export const ConnectionListSchema = z.object({
   items: z.array(ConnectionSchema),

@@ -29,6 +29,7 @@ import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { photoVersionsOf } from '#server/lib/member-photos';
 import { notify } from '#server/lib/notify';
 import { type RateRule, rateLimiter } from '#server/lib/rate-limit';
 import { blockedBetween, notBlockedWith } from '#server/lib/relations';
@@ -328,10 +329,16 @@ export async function listConnections(
     .from(connections)
     .innerJoin(users, eq(users.id, connections.otherId))
     .where(where);
+  const page = rows.slice(0, query.pageSize);
   return {
-    rows: rows.slice(0, query.pageSize),
+    rows: page,
     hasMore: rows.length > query.pageSize,
     total: Number(counted?.n ?? 0),
+    photos: await photoVersionsOf(
+      deps.db,
+      viewer,
+      page.map((r) => r.memberId),
+    ),
   };
 }
 
