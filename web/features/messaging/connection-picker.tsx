@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRef } from '#common/connections';
+import { Avatar } from '#web/components/avatar';
 import { inputClasses } from '#web/components/ui/field';
 import { describedBy, FieldErrors } from '#web/components/ui/field-errors';
 import { useConnectionSearch } from './use-messaging';
@@ -34,7 +35,7 @@ export function ConnectionPicker({
   const term = q.trim();
   const found = useConnectionSearch(term);
   const picked = new Set(value.map((m) => m.id));
-  const items = found.data?.items.map((c) => c.member).filter((m) => !picked.has(m.id)) ?? [];
+  const items = found.data?.items.filter((c) => !picked.has(c.member.id)) ?? [];
   const hasErrors = !!errors && errors.length > 0;
   const full = value.length >= max;
   return (
@@ -88,16 +89,17 @@ export function ConnectionPicker({
               {items.length === 0 && (
                 <li className="px-3 py-2 text-sm text-slate-600">{t('messaging.group.none')}</li>
               )}
-              {items.map((m) => (
+              {items.map(({ member: m, photo }) => (
                 <li key={m.id}>
                   <button
                     type="button"
-                    className="min-h-11 w-full px-3 py-2 text-left text-sm font-medium text-slate-900 hover:bg-ai-50 focus-visible:bg-ai-50"
+                    className="flex min-h-11 w-full items-center gap-2 px-3 py-2 text-left text-sm font-medium text-slate-900 hover:bg-ai-50 focus-visible:bg-ai-50"
                     onClick={() => {
                       onChange([...value, { id: m.id, displayName: m.displayName }]);
                       setQ('');
                     }}
                   >
+                    <Avatar id={m.id} name={m.displayName} size="sm" photoUrl={photo?.small} />
                     {m.displayName}
                   </button>
                 </li>

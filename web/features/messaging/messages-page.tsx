@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConversationSummary } from '#common/messaging';
+import { Avatar } from '#web/components/avatar';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { buttonClasses } from '#web/components/ui/button';
 import { Spinner } from '#web/components/ui/spinner';
@@ -9,6 +10,24 @@ import { useConversations } from './use-messaging';
 
 export const conversationName = (c: Pick<ConversationSummary, 'title' | 'participants'>) =>
   c.title || c.participants.map((p) => p.name).join(', ') || '—';
+
+/** The other person's photo or initial; for a group, the first two of the others, overlapping. */
+function ConversationAvatar({ conversation: c }: { conversation: ConversationSummary }) {
+  const [first, second] = c.participants;
+  if (!first) return <span className="size-11 shrink-0" />;
+  if (c.kind === 'direct' || !second)
+    return <Avatar id={first.id} name={first.name} photoUrl={first.photo?.small} />;
+  return (
+    <span className="relative size-11 shrink-0">
+      <span className="absolute top-0 left-0">
+        <Avatar id={first.id} name={first.name} size="sm" photoUrl={first.photo?.small} />
+      </span>
+      <span className="absolute right-0 bottom-0 rounded-full ring-2 ring-white">
+        <Avatar id={second.id} name={second.name} size="sm" photoUrl={second.photo?.small} />
+      </span>
+    </span>
+  );
+}
 
 /** /messages: my conversations, newest activity first, unread ones marked. */
 export function MessagesPage() {
@@ -42,6 +61,7 @@ export function MessagesPage() {
                 to={`/messages/${c.id}`}
                 className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 focus:bg-slate-50"
               >
+                <ConversationAvatar conversation={c} />
                 <div className="min-w-0 flex-1">
                   <div className="flex items-center gap-2">
                     <span
