@@ -1,12 +1,18 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionList } from '#common/connections';
 import type { DirectoryResult, MemberCard } from '#common/directory';
+import type { ConversationDetail, ConversationList, Sent } from '#common/messaging';
+import { connections } from '#server/db/schema/index';
 import type { SuggestionListResult } from '#common/suggestions';
 import { fixedClock } from '#server/lib/clock';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
-/** Photos on member cards (decision 041, amended): the directory and people to meet carry `photo.small`. */
+/**
+ * Photos in lists (decision 041, amended): directory and people-to-meet cards, the connections list
+ * and conversations carry `photo.small` — only where the viewer may see the member's profile.
+ */
 
 failOnConsoleError();
 let t: TestApp;
@@ -118,5 +124,46 @@ describe('photos on people-to-meet cards', () => {
     );
     expect(card(other.member.id)).toBeDefined();
     expect(card(other.member.id)?.photo).toBeNull();
+  });
+});
+
+describe('photos on the connections list and in conversations', () => {
+  it('carry the photo where the viewer may see the profile; a connection no longer listed shows none', async () => {
+    const owner = await signedIn(t, { role: 'alumni' });
+    const listed = await member('見える');
+    const unlisted = await member('見えない', { consents: [] });
+    await uploadPhoto(listed);
+    await uploadPhoto(unlisted);
+    await t.db.insert(connections).values(
+      [listed, unlisted].flatMap((x) => [
+        { userId: owner.member.id, otherId: x.member.id },
+        { userId: x.member.id, otherId: owner.member.id },
+      ]),
+    );
+
+    const list = await t.request('/api/connections', { cookie: owner.cookie });
+    expect(list.status, await list.clone().text()).toBe(200);
+    const photoOf = new Map(
+      ((await list.json()) as ConnectionList).items.map((i) => [i.member.id, i.photo?.small ?? null]),
+    );
+    expect(photoOf.get(listed.member.id)).toMatch(new RegExp(`^/api/members/${listed.member.id}/photo\\?size=small&v=`));
+    expect(photoOf.has(unlisted.member.id)).toBe(true);
+    expect(photoOf.get(unlisted.member.id)).toBeNull();
+
+    const started = await t.request('/api/conversations', {
+      method: 'POST',
+      cookie: owner.cookie,
+      json: { participantIds: [listed.member.id, unlisted.member.id], title: '写真の会', body: 'こんにちは' },
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { conversationId } = (await started.json()) as Sent;
+    const detail = await t.request(`/api/conversations/${conversationId}`, { cookie: owner.cookie });
+    expect(detail.status).toBe(200);
+    const people = ((await detail.json()) as ConversationDetail).participants;
+    expect(people.find((p) => p.id === listed.member.id)?.photo?.small).toMatch(/size=small&v=/);
+    expect(people.find((p) => p.id === unlisted.member.id)?.photo).toBeNull();
+    const all = await t.request('/api/conversations', { cookie: listed.cookie });
+    const mine = ((await all.json()) as ConversationList).items.find((c) => c.id === conversationId);
+    expect(mine?.participants.find((p) => p.id === owner.member.id)?.photo).toBeNull(); // no photo uploaded
   });
 });
