@@ -52,7 +52,7 @@ export type PagedQuery = z.output<typeof PagedQuerySchema>;
 /** A list of connections, optionally narrowed by name (kanji, kana or romaji, as the directory). */
 export const ConnectionListQuerySchema = z
   .object({
-    q: z.preprocess(blankToNull, z.string().trim().max(100).nullable().optional()),
+    q: z.string().trim().max(100).optional(),
     page,
     pageSize,
   })

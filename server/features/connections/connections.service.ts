@@ -279,8 +279,8 @@ const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${
  * the same people they find in the directory. A name is shown wherever the member is, so any
  * viewer may match on it.
  */
-function nameMatches(memberId: AnyPgColumn, q: string | null | undefined): SQL | undefined {
-  const tokens = tokenizeDirectoryQuery(q ?? undefined);
+function nameMatches(memberId: AnyPgColumn, q: string | undefined): SQL | undefined {
+  const tokens = tokenizeDirectoryQuery(q);
   if (tokens.length === 0) return undefined;
   return and(
     ...tokens.map(
