@@ -31,7 +31,10 @@ export function ConversationPage() {
   const leave = useLeave(id);
   const navigate = useNavigate();
   const name = conversation.data ? conversationName(conversation.data) : '';
-  useDocumentTitle(name ? t('messaging.with', { names: name }) : t('messaging.title'));
+  // A named group is called by its name ("北海道支部の集まり"), not "a conversation with" it.
+  const label =
+    conversation.data?.kind === 'group' && conversation.data.title ? name : t('messaging.with', { names: name });
+  useDocumentTitle(name ? label : t('messaging.title'));
   const end = useRef<HTMLDivElement>(null);
   const newest = thread.data?.items.at(-1)?.id;
 
@@ -80,7 +83,7 @@ export function ConversationPage() {
       {thread.data && (
         <ol
           className="flex flex-col gap-2"
-          aria-label={t('messaging.with', { names: name })}
+          aria-label={label}
           aria-live="polite"
         >
           {thread.data.items.map((m) => (
