@@ -1,8 +1,8 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '#server/db/client';
 import { profilePhotos, profiles, users } from '#server/db/schema/index';
-import { listedToViewerConditions } from './access/listed';
-import type { Viewer } from './access/policy';
+import { listedToViewerConditions } from '#server/lib/access/listed';
+import type { Viewer } from '#server/lib/access/policy';
 
 /**
  * Members' photos in lists (decision 041, amended): the URL of a stored photo, and the versions of
