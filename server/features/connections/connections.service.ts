@@ -23,7 +23,7 @@ import {
   users,
 } from '#server/db/schema';
 import { canAskFor } from '#server/features/advice/advice.policy';
-import { fieldVisibleSql } from '#server/features/directory/directory.service';
+import { fieldVisibleSql, likePattern } from '#server/features/directory/directory.service';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
@@ -270,8 +270,6 @@ export async function removeConnection(
     if (removed.length === 0) throw notFound();
   });
 }
-
-const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /**
  * SQL: the member in `memberId` has a name matching every word of `q` — the directory's name keys
