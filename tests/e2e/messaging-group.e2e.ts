@@ -72,6 +72,30 @@ async function connect(from: { page: Page }, to: { page: Page; id: string }) {
   expect(accepted.status).toBe(200);
 }
 
+/** Uploads a drawn PNG as the member's photo, from their own page (a same-origin multipart form). */
+async function uploadPhoto(member: { page: Page; id: string }) {
+  const status = await member.page.evaluate(async (id) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 200;
+    canvas.height = 200;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return 0;
+    ctx.fillStyle = '#1f6f5c';
+    ctx.fillRect(0, 0, 200, 200);
+    ctx.fillStyle = '#f5efe0';
+    ctx.beginPath();
+    ctx.arc(100, 82, 40, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillRect(45, 135, 110, 65);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) return 0;
+    const form = new FormData();
+    form.append('file', blob, 'me.png');
+    return (await fetch(`/api/members/${id}/photo`, { method: 'PUT', body: form })).status;
+  }, member.id);
+  expect(status).toBe(200);
+}
+
 /** Types a name into the picker and picks the one connection it finds. */
 async function pick(page: Page, l: (typeof LABELS)['ja' | 'en'], query: string, displayName: string) {
   await page.getByLabel(l.search, { exact: true }).fill(query);
@@ -101,6 +125,7 @@ describe('group conversations', () => {
       });
       await connect(starter, second);
       await connect(starter, third);
+      await uploadPhoto(second);
       const secondName = `小林 Ren${tag}`;
       const thirdName = `加藤 Yui${tag}`;
 
@@ -114,6 +139,15 @@ describe('group conversations', () => {
       await starter.page.getByRole('link', { name: l.newGroup }).click();
       await starter.page.waitForURL(/\/messages\/new$/);
       await starter.page.getByRole('heading', { level: 1, name: l.newGroup }).waitFor();
+
+      // The picker shows a connection's photo (the small one), the others' initials.
+      await starter.page.getByLabel(l.search, { exact: true }).fill(`Ren${tag}`);
+      const photo = starter.page.getByRole('list', { name: l.results }).getByTestId('avatar-photo');
+      await photo.waitFor();
+      await expect
+        .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBe(128);
+      expect(await photo.getAttribute('alt')).toBe('');
 
       // Only one person: the error is shown next to the people, in the member's language.
       await pick(starter.page, l, `Ren${tag}`, secondName);
@@ -163,6 +197,9 @@ describe('group conversations', () => {
       await third.page.getByText(l.hello).waitFor();
       await third.page.getByText(l.reply).waitFor();
       await screenshot(starter.page, `messaging-group-thread-${locale}-390`);
+      await starter.page.goto('/messages');
+      await starter.page.getByText(l.groupName).waitFor();
+      await screenshot(starter.page, `messaging-group-list-${locale}-390`);
 
       // The third member leaves: the conversation is gone for them, the others carry on.
       third.page.once('dialog', (dialog) => void dialog.accept());
