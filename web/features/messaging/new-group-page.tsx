@@ -58,11 +58,11 @@ export function NewGroupPage() {
       {
         onSuccess: (sent) => navigate(`/messages/${sent.conversationId}`, { replace: true }),
         onError: (error) => {
-          if (!isApiError(error)) return setFailure(t('errors.generic'));
-          // Someone picked is no longer reachable (left, blocked, or gone): say so by the people.
-          if (error.status === 404) return setErrors({ participantIds: [t('messaging.group.unreachable')] });
-          if (Object.keys(error.fields).length > 0) return setErrors(error.fields);
-          setFailure(error.message);
+          if (!isApiError(error)) setFailure(t('errors.generic'));
+          // Someone picked is no longer reachable (blocked, or gone): say so by the people.
+          else if (error.status === 404) setErrors({ participantIds: [t('messaging.group.unreachable')] });
+          else if (Object.keys(error.fields).length > 0) setErrors(error.fields);
+          else setFailure(error.message);
         },
       },
     );
