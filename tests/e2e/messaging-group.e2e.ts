@@ -168,7 +168,10 @@ describe('group conversations', () => {
       // The other person picked (typed in lower case: names are matched as the directory does), a
       // name for the group, send.
       await pick(starter.page, l, `yui${tag}`, thirdName);
-      await starter.page.getByTestId('connection-picker').getByText(l.atLeastTwo).waitFor({ state: 'detached' });
+      await starter.page
+        .getByTestId('connection-picker')
+        .getByText(l.atLeastTwo)
+        .waitFor({ state: 'detached' });
       await starter.page.getByLabel(l.name, { exact: true }).fill(l.groupName);
       await screenshot(starter.page, `messaging-group-new-${locale}-390`);
       await starter.page.getByRole('button', { name: l.start }).click();

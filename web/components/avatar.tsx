@@ -24,7 +24,12 @@ export function Avatar({
   size?: 'sm' | 'md' | 'lg' | 'xl';
   photoUrl?: string | null;
 }) {
-  const sizes = { sm: 'size-8 text-sm', md: 'size-11 text-lg', lg: 'size-16 text-2xl', xl: 'size-24 text-3xl' };
+  const sizes = {
+    sm: 'size-8 text-sm',
+    md: 'size-11 text-lg',
+    lg: 'size-16 text-2xl',
+    xl: 'size-24 text-3xl',
+  };
   // A photo that fails to load (removed since, or no longer visible: 404) falls back to the initial.
   const [failed, setFailed] = useState<string | null>(null);
   if (photoUrl && failed !== photoUrl)

@@ -280,7 +280,7 @@ describe("a member's connections and mutual connections", () => {
     expect(await ids('  ')).toHaveLength(2);
     const counted = await jsonOf<ConnectionList>(await call('GET', '/api/connections?q=mori', owner.cookie));
     expect(counted.total).toBe(1);
-    expect((await ids('%'))).toEqual([]); // LIKE wildcards are searched as text
+    expect(await ids('%')).toEqual([]); // LIKE wildcards are searched as text
     expect(await ids('高橋')).not.toContain(stranger.member.id);
 
     const bad = await jsonOf<{ error: { fields: Record<string, string[]> } }>(

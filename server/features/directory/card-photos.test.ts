@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionList } from '#common/connections';
 import type { DirectoryResult, MemberCard } from '#common/directory';
 import type { ConversationDetail, ConversationList, Sent } from '#common/messaging';
-import { connections } from '#server/db/schema/index';
 import type { SuggestionListResult } from '#common/suggestions';
+import { connections } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
@@ -94,7 +94,8 @@ describe('photos on directory cards', () => {
     expect(await directoryCards(viewer, word)).toEqual([]);
     expect((await t.request(url ?? '', { cookie: viewer.cookie })).status).toBe(404);
     expect(
-      (await t.request(`/api/members/${unlisted.member.id}/photo?size=small`, { cookie: viewer.cookie })).status,
+      (await t.request(`/api/members/${unlisted.member.id}/photo?size=small`, { cookie: viewer.cookie }))
+        .status,
     ).toBe(404);
   });
 });
@@ -146,7 +147,9 @@ describe('photos on the connections list and in conversations', () => {
     const photoOf = new Map(
       ((await list.json()) as ConnectionList).items.map((i) => [i.member.id, i.photo?.small ?? null]),
     );
-    expect(photoOf.get(listed.member.id)).toMatch(new RegExp(`^/api/members/${listed.member.id}/photo\\?size=small&v=`));
+    expect(photoOf.get(listed.member.id)).toMatch(
+      new RegExp(`^/api/members/${listed.member.id}/photo\\?size=small&v=`),
+    );
     expect(photoOf.has(unlisted.member.id)).toBe(true);
     expect(photoOf.get(unlisted.member.id)).toBeNull();
 

@@ -62,11 +62,7 @@ export function MemberCardView({ member }: { member: MemberCard }) {
       </dl>
 
       {member.skills && member.skills.length > 0 && (
-        <Chips
-          items={member.skills.map((s) => format.term('skill', s))}
-          max={6}
-          label={t('fields.skills')}
-        />
+        <Chips items={member.skills.map((s) => format.term('skill', s))} max={6} label={t('fields.skills')} />
       )}
       <div className="mt-auto">
         <AvailabilityBadges member={member} />

@@ -33,7 +33,9 @@ export function ConversationPage() {
   const name = conversation.data ? conversationName(conversation.data) : '';
   // A named group is called by its name ("北海道支部の集まり"), not "a conversation with" it.
   const label =
-    conversation.data?.kind === 'group' && conversation.data.title ? name : t('messaging.with', { names: name });
+    conversation.data?.kind === 'group' && conversation.data.title
+      ? name
+      : t('messaging.with', { names: name });
   useDocumentTitle(name ? label : t('messaging.title'));
   const end = useRef<HTMLDivElement>(null);
   const newest = thread.data?.items.at(-1)?.id;
@@ -81,11 +83,7 @@ export function ConversationPage() {
       {(conversation.isPending || thread.isPending) && <Spinner />}
       {thread.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void thread.refetch()} />}
       {thread.data && (
-        <ol
-          className="flex flex-col gap-2"
-          aria-label={label}
-          aria-live="polite"
-        >
+        <ol className="flex flex-col gap-2" aria-label={label} aria-live="polite">
           {thread.data.items.map((m) => (
             <MessageBubble key={m.id} message={m} />
           ))}

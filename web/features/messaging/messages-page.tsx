@@ -72,7 +72,9 @@ export function MessagesPage() {
                     {c.muted && <span className="text-xs text-slate-500">{t('messaging.muted')}</span>}
                   </div>
                   {c.kind === 'group' && c.title && (
-                    <p className="truncate text-xs text-slate-500">{c.participants.map((p) => p.name).join(', ')}</p>
+                    <p className="truncate text-xs text-slate-500">
+                      {c.participants.map((p) => p.name).join(', ')}
+                    </p>
                   )}
                   <p className="truncate text-sm text-slate-600">
                     {c.lastMessage ?? t('messaging.noMessages')}
