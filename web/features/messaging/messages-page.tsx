@@ -5,6 +5,7 @@ import { Avatar } from '#web/components/avatar';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { buttonClasses } from '#web/components/ui/button';
 import { Spinner } from '#web/components/ui/spinner';
+import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useConversations } from './use-messaging';
 
@@ -32,6 +33,7 @@ function ConversationAvatar({ conversation: c }: { conversation: ConversationSum
 /** /messages: my conversations, newest activity first, unread ones marked. */
 export function MessagesPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   useDocumentTitle(t('messaging.title'));
   const list = useConversations();
   return (
@@ -73,7 +75,7 @@ export function MessagesPage() {
                   </div>
                   {c.kind === 'group' && c.title && (
                     <p className="truncate text-xs text-slate-500">
-                      {c.participants.map((p) => p.name).join(', ')}
+                      {format.list(c.participants.map((p) => p.name))}
                     </p>
                   )}
                   <p className="truncate text-sm text-slate-600">
