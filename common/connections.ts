@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListPhotoSchema } from './directory';
 
 // ---- contracts of connections, follows, blocks and reports about members (issue 12 §1, decision 037)
 
@@ -48,6 +49,16 @@ export type ConnectionRequestListQuery = z.output<typeof ConnectionRequestListQu
 export const PagedQuerySchema = z.object({ page, pageSize }).strict();
 export type PagedQuery = z.output<typeof PagedQuerySchema>;
 
+/** A list of connections, optionally narrowed by name (kanji, kana or romaji, as the directory). */
+export const ConnectionListQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    page,
+    pageSize,
+  })
+  .strict();
+export type ConnectionListQuery = z.output<typeof ConnectionListQuerySchema>;
+
 export const MemberRefSchema = z.object({ id: z.string(), displayName: z.string() });
 export type MemberRef = z.infer<typeof MemberRefSchema>;
 
@@ -66,7 +77,12 @@ export const ConnectionRequestListSchema = z.object({
 });
 export type ConnectionRequestList = z.infer<typeof ConnectionRequestListSchema>;
 
-export const ConnectionSchema = z.object({ member: MemberRefSchema, connectedAt: z.string() });
+export const ConnectionSchema = z.object({
+  member: MemberRefSchema,
+  /** The member's photo, where the viewer may see their profile; else null (the initial). */
+  photo: ListPhotoSchema,
+  connectedAt: z.string(),
+});
 export type Connection = z.infer<typeof ConnectionSchema>;
 export const ConnectionListSchema = z.object({
   items: z.array(ConnectionSchema),

@@ -49,6 +49,10 @@ export const DirectoryQuerySchema = z
   });
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>;
 
+/** A member's photo in a list (128 px), or null: the initial is shown instead (decision 041). */
+export const ListPhotoSchema = z.object({ small: z.string() }).nullable();
+export type ListPhoto = z.infer<typeof ListPhotoSchema>;
+
 export const MemberCardSchema = z.object({
   id: z.string(),
   role: RoleSchema,
@@ -70,6 +74,7 @@ export const MemberCardSchema = z.object({
   sideWork: z.boolean().optional(),
   mentoring: z.boolean().optional(),
   speaking: z.boolean().optional(),
+  photo: ListPhotoSchema,
 });
 export type MemberCard = z.infer<typeof MemberCardSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListPhotoSchema } from './directory';
 
 // ---- contracts of the messaging endpoints (issue 12 §3, decision 039) ---------------------------
 
@@ -48,13 +49,17 @@ export const MuteSchema = z.object({ muted: z.boolean() }).strict();
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
+/** Someone in a conversation, with their photo where the viewer may see their profile (else null). */
+export const ParticipantSchema = PersonRefSchema.extend({ photo: ListPhotoSchema });
+export type Participant = z.infer<typeof ParticipantSchema>;
+
 export const ConversationSummarySchema = z.object({
   id: z.string(),
   kind: z.enum(['direct', 'group']),
   title: z.string().nullable(),
   origin: z.enum(['member', 'hr', 'mentoring']),
   /** The other participants (not the viewer). */
-  participants: z.array(PersonRefSchema),
+  participants: z.array(ParticipantSchema),
   lastMessageAt: z.string().nullable(),
   lastMessage: z.string().nullable(),
   lastAuthorId: z.string().nullable(),

@@ -44,6 +44,29 @@ const listedMember = (locale: 'ja' | 'en', familyName: string, givenName: string
 
 const status = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).status, path);
 
+/** A JSON call from the page (same origin, the member's session): its status and body. */
+const callApi = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    { method, path, body },
+  );
+
+/** Makes two members connections through the API (a request and its acceptance). */
+async function connect(from: { page: Page }, to: { page: Page; id: string }) {
+  const sent = await callApi(from.page, 'POST', '/api/connections/requests', { toId: to.id });
+  expect(sent.status).toBe(201);
+  const accepted = await callApi(to.page, 'POST', `/api/connections/requests/${sent.json.id}/accept`);
+  expect(accepted.status).toBe(200);
+}
+
 describe('connections', () => {
   for (const locale of ['ja', 'en'] as const) {
     it(`an alumnus sends a request with a note, the other accepts it (${locale})`, async () => {
@@ -80,15 +103,22 @@ describe('connections', () => {
     });
   }
 
-  it('a member blocks another, who can then neither find them nor open their profile', async () => {
+  it('a member blocks another, who can then neither find them, open their profile, nor write to them', async () => {
     const l = LABELS.en;
     const tag = `blk${Date.now().toString(36)}`;
     const blocker = await listedMember('en', '上田', `Haru${tag}`, 'conn-blocker');
     const blocked = await listedMember('en', '岡本', `Mio${tag}`, 'conn-blocked');
 
-    // Before: the other finds the blocker in the directory.
+    // Before: connections, so the other may write; they find the blocker and start a conversation.
+    await connect(blocker, blocked);
     await blocked.page.goto(`/directory?q=Haru${tag}`);
     await blocked.page.getByRole('article').first().waitFor();
+    await blocked.page.goto(`/messages/new?to=${blocker.id}`);
+    await blocked.page.getByRole('main').getByLabel('Message', { exact: true }).fill(`Hello ${tag}`);
+    await blocked.page.getByRole('button', { name: 'Send' }).click();
+    await blocked.page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    const conversationId = new URL(blocked.page.url()).pathname.split('/').at(-1) ?? '';
+    await blocked.page.getByText(`Hello ${tag}`).waitFor();
 
     await blocker.page.goto(`/members/${blocked.id}`);
     await blocker.page.locator('summary', { hasText: l.more }).click();
@@ -103,6 +133,30 @@ describe('connections', () => {
     await blocked.page.getByRole('heading', { level: 1, name: l.notFound }).waitFor();
     expect(await status(blocked.page, `/api/members/${blocker.id}`)).toBe(404);
     expect(await status(blocked.page, `/api/members/${blocker.id}/relation`)).toBe(404);
+
+    // Nor write: the conversation is gone for them (page and API), and a new one is refused as if
+    // the blocker did not exist (404, the block is never revealed).
+    await blocked.page.goto(`/messages/${conversationId}`);
+    await blocked.page.getByRole('heading', { level: 1, name: l.notFound }).waitFor();
+    expect(await status(blocked.page, `/api/conversations/${conversationId}`)).toBe(404);
+    const reply = await callApi(blocked.page, 'POST', `/api/conversations/${conversationId}/messages`, {
+      body: `Still there? ${tag}`,
+    });
+    expect(reply.status).toBe(404);
+    const fresh = await callApi(blocked.page, 'POST', '/api/conversations', {
+      participantIds: [blocker.id],
+      body: `Another try ${tag}`,
+    });
+    expect(fresh.status).toBe(404);
+    await blocked.page.goto('/messages');
+    await blocked.page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await expect.poll(() => blocked.page.getByText(`Hello ${tag}`).count()).toBe(0);
+    // Nothing they tried reached the blocker.
+    await blocker.page.goto('/messages');
+    await blocker.page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    expect(await blocker.page.getByText(`Still there? ${tag}`).count()).toBe(0);
+    expect(await blocker.page.getByText(`Another try ${tag}`).count()).toBe(0);
+    await screenshot(blocked.page, 'connections-blocked-messages-en');
     await blocker.page.context().close();
     await blocked.page.context().close();
   });

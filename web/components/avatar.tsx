@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 const PALETTE = [
   'bg-ai-100 text-ai-800',
   'bg-orange-100 text-orange-800',
@@ -9,7 +11,7 @@ const PALETTE = [
 
 /**
  * The member's photo, or their initial in a coloured circle; decorative either way (the name is
- * always written next to it).
+ * always written next to it, hence `alt=""`). Lists pass the card's `photo.small`.
  */
 export function Avatar({
   id,
@@ -19,16 +21,25 @@ export function Avatar({
 }: {
   id: string;
   name: string;
-  size?: 'md' | 'lg' | 'xl';
+  size?: 'sm' | 'md' | 'lg' | 'xl';
   photoUrl?: string | null;
 }) {
-  const sizes = { md: 'size-11 text-lg', lg: 'size-16 text-2xl', xl: 'size-24 text-3xl' };
-  if (photoUrl)
+  const sizes = {
+    sm: 'size-8 text-sm',
+    md: 'size-11 text-lg',
+    lg: 'size-16 text-2xl',
+    xl: 'size-24 text-3xl',
+  };
+  // A photo that fails to load (removed since, or no longer visible: 404) falls back to the initial.
+  const [failed, setFailed] = useState<string | null>(null);
+  if (photoUrl && failed !== photoUrl)
     return (
       <img
         src={photoUrl}
         alt=""
+        decoding="async"
         data-testid="avatar-photo"
+        onError={() => setFailed(photoUrl)}
         className={`shrink-0 rounded-full bg-slate-100 object-cover ${sizes[size]}`}
       />
     );

@@ -7,6 +7,7 @@ import type {
   FollowState,
   Relation,
 } from '#common/connections';
+import { listPhoto } from '#server/lib/member-photos';
 
 type Paged<T> = { rows: T[]; hasMore: boolean; total: number };
 
@@ -31,19 +32,20 @@ export const presentRequestList = (
   total: page.total,
 });
 
-const presentConnection = (row: {
-  memberId: string;
-  displayName: string;
-  connectedAt: Date;
-}): Connection => ({
-  member: { id: row.memberId, displayName: row.displayName },
-  connectedAt: row.connectedAt.toISOString(),
-});
+const presentConnection =
+  (photos: ReadonlyMap<string, string>) =>
+  (row: { memberId: string; displayName: string; connectedAt: Date }): Connection => ({
+    member: { id: row.memberId, displayName: row.displayName },
+    photo: listPhoto(photos, row.memberId),
+    connectedAt: row.connectedAt.toISOString(),
+  });
 
 export const presentConnectionList = (
-  page: Paged<Parameters<typeof presentConnection>[0]>,
+  page: Paged<{ memberId: string; displayName: string; connectedAt: Date }> & {
+    photos: ReadonlyMap<string, string>;
+  },
 ): ConnectionList => ({
-  items: page.rows.map(presentConnection),
+  items: page.rows.map(presentConnection(page.photos)),
   hasMore: page.hasMore,
   total: page.total,
 });

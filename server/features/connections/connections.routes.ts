@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   BlockedListSchema,
+  ConnectionListQuerySchema,
   ConnectionListSchema,
   ConnectionRequestCreatedSchema,
   ConnectionRequestCreateSchema,
@@ -9,7 +10,6 @@ import {
   ConnectionsSettingsSchema,
   ConnectionsSummarySchema,
   FollowStateSchema,
-  PagedQuerySchema,
   PeopleReportCreatedSchema,
   PeopleReportCreateSchema,
   RelationSchema,
@@ -109,8 +109,8 @@ const mine = createRoute({
   method: 'get',
   path: '/connections',
   tags,
-  summary: 'My connections, by name',
-  request: { query: PagedQuerySchema },
+  summary: 'My connections, by name; `q` narrows them by name (kanji, kana or romaji)',
+  request: { query: ConnectionListQuerySchema },
   responses: { 200: jsonContent(ConnectionListSchema), ...errorResponses },
 });
 
@@ -145,7 +145,7 @@ const memberConnections = createRoute({
   path: '/members/{id}/connections',
   tags,
   summary: "A member's connections, as their setting lets the viewer see them (404 otherwise)",
-  request: { params: IdParam, query: PagedQuerySchema },
+  request: { params: IdParam, query: ConnectionListQuerySchema },
   responses: { 200: jsonContent(ConnectionListSchema), ...errorResponses },
 });
 

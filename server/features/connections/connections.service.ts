@@ -3,13 +3,14 @@ import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ADVICE_KINDS } from '#common/advice';
 import type {
+  ConnectionListQuery,
   ConnectionRequestCreate,
   ConnectionRequestListQuery,
   ConnectionsVisibility,
-  PagedQuery,
   PeopleReportCreate,
 } from '#common/connections';
 import { MUTUAL_SAMPLE_SIZE } from '#common/connections';
+import { tokenizeDirectoryQuery } from '#common/search-text';
 import type { Db } from '#server/db/client';
 import {
   blocks,
@@ -22,12 +23,13 @@ import {
   users,
 } from '#server/db/schema';
 import { canAskFor } from '#server/features/advice/advice.policy';
-import { fieldVisibleSql } from '#server/features/directory/directory.service';
+import { fieldVisibleSql, likePattern } from '#server/features/directory/directory.service';
 import { getVisibilityLimits } from '#server/features/members/members.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { photoVersionsOf } from '#server/lib/member-photos';
 import { notify } from '#server/lib/notify';
 import { type RateRule, rateLimiter } from '#server/lib/rate-limit';
 import { blockedBetween, notBlockedWith } from '#server/lib/relations';
@@ -270,13 +272,31 @@ export async function removeConnection(
 }
 
 /**
+ * SQL: the member in `memberId` has a name matching every word of `q` — the directory's name keys
+ * (kanji with variants folded, kana, romaji; decision 028), so "tanaka", "たなか" and "髙橋" find
+ * the same people they find in the directory. A name is shown wherever the member is, so any
+ * viewer may match on it.
+ */
+function nameMatches(memberId: AnyPgColumn, q: string | undefined): SQL | undefined {
+  const tokens = tokenizeDirectoryQuery(q);
+  if (tokens.length === 0) return undefined;
+  return and(
+    ...tokens.map(
+      (token) =>
+        sql`exists (select 1 from ${profiles} p where p.user_id = ${memberId}
+          and p.search_name like ${likePattern(token)})`,
+    ),
+  );
+}
+
+/**
  * A member's connections, paged by name, as this viewer may see them: 404 when the member is not
  * reachable or their setting hides the list from the viewer; members blocked with the viewer and
- * deactivated ones are left out.
+ * deactivated ones are left out. `q` narrows the list by name (the group-conversation picker).
  */
 export async function listConnections(
   deps: Deps,
-  { viewer, memberId, query }: { viewer: Viewer; memberId: string; query: PagedQuery },
+  { viewer, memberId, query }: { viewer: Viewer; memberId: string; query: ConnectionListQuery },
 ) {
   if (memberId !== viewer.id) {
     const member = await reachableMember(deps.db, viewer, memberId);
@@ -292,6 +312,7 @@ export async function listConnections(
     eq(connections.userId, memberId),
     eq(users.status, 'active'),
     notBlockedWith(viewer.id, connections.otherId),
+    nameMatches(connections.otherId, query.q),
   ) as SQL;
   const rows = await deps.db
     .select({ memberId: users.id, displayName: users.name, connectedAt: connections.createdAt })
@@ -306,10 +327,16 @@ export async function listConnections(
     .from(connections)
     .innerJoin(users, eq(users.id, connections.otherId))
     .where(where);
+  const page = rows.slice(0, query.pageSize);
   return {
-    rows: rows.slice(0, query.pageSize),
+    rows: page,
     hasMore: rows.length > query.pageSize,
     total: Number(counted?.n ?? 0),
+    photos: await photoVersionsOf(
+      deps.db,
+      viewer,
+      page.map((r) => r.memberId),
+    ),
   };
 }
 

@@ -237,6 +237,64 @@ describe("a member's connections and mutual connections", () => {
     const mine = await jsonOf<ConnectionList>(await call('GET', '/api/connections', owner.cookie));
     expect(mine.total).toBe(2);
   });
+
+  it('`q` narrows my connections by name in kanji, kana or romaji; 400 when too long; 401 anonymous', async () => {
+    const owner = await signedIn(t, { role: 'alumni' });
+    const takahashi = await signedIn(t, {
+      role: 'alumni',
+      names: {
+        familyName: '髙橋',
+        givenName: '陽向',
+        familyNameKana: 'たかはし',
+        givenNameKana: 'ひなた',
+        familyNameRomaji: 'Takahashi',
+        givenNameRomaji: 'Hinata',
+      },
+    });
+    const mori = await signedIn(t, {
+      role: 'alumni',
+      names: { familyName: '森', givenName: '湊', familyNameKana: 'もり', givenNameKana: 'みなと' },
+    });
+    // Not a connection of the owner: never in the owner's list, whatever the name.
+    const stranger = await signedIn(t, {
+      role: 'alumni',
+      names: { familyName: '高橋', givenName: '別人', familyNameKana: 'たかはし', givenNameKana: 'べつじん' },
+    });
+    await t.db.insert(connections).values(
+      [takahashi, mori].flatMap((x) => [
+        { userId: owner.member.id, otherId: x.member.id },
+        { userId: x.member.id, otherId: owner.member.id },
+      ]),
+    );
+    const ids = async (q: string) =>
+      (
+        await jsonOf<ConnectionList>(
+          await call('GET', `/api/connections?q=${encodeURIComponent(q)}`, owner.cookie),
+        )
+      ).items.map((i) => i.member.id);
+    expect(await ids('高橋')).toEqual([takahashi.member.id]); // variant kanji folded (髙 ≡ 高)
+    expect(await ids('タカハシ')).toEqual([takahashi.member.id]);
+    expect(await ids('takahashi hinata')).toEqual([takahashi.member.id]);
+    expect(await ids('もり')).toEqual([mori.member.id]);
+    expect(await ids('nobody-here')).toEqual([]);
+    expect(await ids('  ')).toHaveLength(2);
+    const counted = await jsonOf<ConnectionList>(await call('GET', '/api/connections?q=mori', owner.cookie));
+    expect(counted.total).toBe(1);
+    expect(await ids('%')).toEqual([]); // LIKE wildcards are searched as text
+    expect(await ids('高橋')).not.toContain(stranger.member.id);
+
+    const bad = await jsonOf<{ error: { fields: Record<string, string[]> } }>(
+      await call('GET', `/api/connections?q=${'x'.repeat(101)}`, owner.cookie, undefined, 'ja'),
+      400,
+    );
+    expect(bad.error.fields.q?.[0]).toMatch(/100/);
+    await expectStatus(await call('GET', '/api/connections?q=mori'), 401);
+    // Another member's list takes the same filter, within what their setting shows.
+    const seen = await jsonOf<ConnectionList>(
+      await call('GET', `/api/members/${owner.member.id}/connections?q=hinata`, a.cookie),
+    );
+    expect(seen.items.map((i) => i.member.id)).toEqual([takahashi.member.id]);
+  });
 });
 
 describe('follows', () => {

@@ -4,6 +4,7 @@ import { displayName } from '#common/names';
 import { DEFAULT_FIELD_VISIBILITY, DEFAULT_VISIBILITY_LIMITS } from '#common/profile-visibility';
 import type { VisibilityMap } from '#common/profiles';
 import { type Viewer, viewerTier } from '#server/lib/access/policy';
+import { listPhoto } from '#server/lib/member-photos';
 import type { CardRow } from './directory.service';
 
 const CARD_FIELDS = [
@@ -21,12 +22,22 @@ const CARD_FIELDS = [
 ] as const;
 
 /**
- * A directory card: names and role always, each other field only if visible to this viewer.
+ * A directory card: names, role and photo always (a photo is shown like the name, decision 041),
+ * each other field only if visible to this viewer.
  * Made once per request: what depends only on the viewer and HR's limits (the
  * viewer's tier, and which fields the limits close to that tier anyway) is worked out once per
  * page, not once per card and field. Same rule as `canSeeField(effectiveVisibility(…))`.
+ * `photos` holds the page's photo versions (`photoVersionsOf`, one query per page).
  */
-export function cardPresenter({ viewer, limits }: { viewer: Viewer; limits: VisibilityMap }) {
+export function cardPresenter({
+  viewer,
+  limits,
+  photos,
+}: {
+  viewer: Viewer;
+  limits: VisibilityMap;
+  photos: ReadonlyMap<string, string>;
+}) {
   const tierRank = FIELD_VISIBILITY_RANK[viewerTier(viewer.role)];
   // Fields the limits leave open to this tier; the member's own choice decides the rest.
   const open = CARD_FIELDS.filter(
@@ -43,6 +54,7 @@ export function cardPresenter({ viewer, limits }: { viewer: Viewer; limits: Visi
       givenNameKana: row.givenNameKana,
       familyNameRomaji: row.familyNameRomaji,
       givenNameRomaji: row.givenNameRomaji,
+      photo: listPhoto(photos, row.id),
     };
     const fields = row.id === viewer.id ? CARD_FIELDS : open;
     const chosen = row.visibility ?? {};

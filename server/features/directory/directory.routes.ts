@@ -8,6 +8,7 @@ import {
 import { getStaleSearchAfter, getVisibilityLimits } from '#server/features/members/members.service';
 import { isHr, type Viewer } from '#server/lib/access/policy';
 import { authorize, createRouter, errorResponses, jsonContent } from '#server/lib/http';
+import { photoVersionsOf } from '#server/lib/member-photos';
 import { cachedFacets } from './directory.cache';
 import { cardPresenter, presentFacets } from './directory.presenter';
 import { directoryFacets, searchDirectory } from './directory.service';
@@ -50,9 +51,15 @@ export const directoryRoutes = createRouter()
       query,
       today: today(clock.now()),
     });
+    // Beside the search, not inside it: the search's statements are benchmarked as they are.
+    const photos = await photoVersionsOf(
+      db,
+      viewer,
+      result.items.map((r) => r.id),
+    );
     return c.json(
       {
-        items: result.items.map(cardPresenter({ viewer, limits })),
+        items: result.items.map(cardPresenter({ viewer, limits, photos })),
         page: query.page,
         pageSize: query.pageSize,
         hasMore: result.hasMore,

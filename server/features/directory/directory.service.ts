@@ -28,7 +28,8 @@ const TIER_COLUMNS = {
   admins: { doc: profiles.searchAdmins, grams: profiles.gramsAdmins },
 } as const;
 
-const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/** `%token%` for LIKE, with LIKE's own characters searched as text. */
+export const likePattern = (token: string) => `%${token.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 interface Context {
   viewer: Viewer;

@@ -3,6 +3,7 @@ import { effectiveVisibilityMap } from '#common/profile-visibility';
 import type { Profile } from '#common/profiles';
 import { PROFILE_FIELDS, type VisibilityMap } from '#common/profiles';
 import { canSeeField, isHr, type Viewer } from '#server/lib/access/policy';
+import { memberPhotoUrl } from '#server/lib/member-photos';
 import { canEditProfile, canSeeVisibilitySettings } from './members.policy';
 import type { PositionRow, ProfileExtras } from './members.profile-extras';
 import type { MemberRow } from './members.service';
@@ -66,8 +67,8 @@ export function presentProfile({
     // A photo is shown like the name, to whoever may see the profile (decision 041).
     photo: extras.photoVersion
       ? {
-          small: `/api/members/${member.userId}/photo?size=small&v=${extras.photoVersion}`,
-          large: `/api/members/${member.userId}/photo?size=large&v=${extras.photoVersion}`,
+          small: memberPhotoUrl(member.userId, 'small', extras.photoVersion),
+          large: memberPhotoUrl(member.userId, 'large', extras.photoVersion),
         }
       : null,
     canEdit: canEditProfile(viewer, member.userId),

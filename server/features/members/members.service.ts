@@ -16,8 +16,8 @@ import type { Role } from '#common/roles';
 import { canonicalTerms } from '#common/vocabulary';
 import type { Db } from '#server/db/client';
 import { profiles, sessions, users } from '#server/db/schema/index';
-import { consentedSql } from '#server/lib/access/consented';
-import { isHr, normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
+import { listedToViewerConditions } from '#server/lib/access/listed';
+import { normalizeEmployer, type Viewer, viewerTier } from '#server/lib/access/policy';
 import { cacheGeneration, invalidate } from '#server/lib/cache';
 import type { Clock } from '#server/lib/clock';
 import { isUniqueViolation } from '#server/lib/db-errors';
@@ -25,7 +25,6 @@ import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import type { DomainHooks } from '#server/lib/hooks';
 import type { JobDefinition, Queue } from '#server/lib/queue';
-import { notBlockedWith } from '#server/lib/relations';
 import { clearSetting, defineSetting, readSetting, readSettings, writeSetting } from '#server/lib/settings';
 import { buildSearchColumns, narrowedTiers } from './member-search';
 import { canEditHrRecord, canEditProfile } from './members.policy';
@@ -307,10 +306,7 @@ const memberColumns = { profile: profiles, role: users.role, email: users.email,
  */
 export async function findVisibleMember({ db, viewer, id }: { db: Db; viewer: Viewer; id: string }) {
   // A block hides the two from each other both ways (issue 12); HR's view is administrative.
-  const others =
-    isHr(viewer) || viewer.id === id
-      ? []
-      : [eq(users.status, 'active'), consentedSql('directory'), notBlockedWith(viewer.id, profiles.userId)];
+  const others = viewer.id === id ? [] : listedToViewerConditions(viewer);
   const [row] = await db
     .select(memberColumns)
     .from(profiles)

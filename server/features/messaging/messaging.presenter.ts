@@ -5,6 +5,7 @@ import type {
   PeopleReportDetail,
   PeopleReportSummary,
 } from '#common/messaging';
+import { listPhoto } from '#server/lib/member-photos';
 import type { PeopleReportRow } from './messaging.reports';
 import type { ConversationRow, MessageRow } from './messaging.service';
 
@@ -17,12 +18,15 @@ export const presentMessage = (m: MessageRow, viewerId: string): Message => ({
   isMine: m.authorId === viewerId,
 });
 
-export const presentConversation = (c: ConversationRow): ConversationSummary => ({
+export const presentConversation = (
+  c: ConversationRow,
+  photos: ReadonlyMap<string, string>,
+): ConversationSummary => ({
   id: c.id,
   kind: c.kind,
   title: c.title,
   origin: c.origin,
-  participants: c.participants.map((p) => ({ id: p.id, name: p.name })),
+  participants: c.participants.map((p) => ({ id: p.id, name: p.name, photo: listPhoto(photos, p.id) })),
   lastMessageAt: c.lastMessageAt ? c.lastMessageAt.toISOString() : null,
   lastMessage: c.lastMessage,
   lastAuthorId: c.lastAuthorId,
@@ -31,9 +35,13 @@ export const presentConversation = (c: ConversationRow): ConversationSummary => 
 });
 
 export const presentConversationDetail = (
-  c: ConversationRow & { canWrite: boolean; writeBlockedReason: 'awaiting_reply' | null },
+  c: ConversationRow & {
+    canWrite: boolean;
+    writeBlockedReason: 'awaiting_reply' | null;
+    photos: ReadonlyMap<string, string>;
+  },
 ): ConversationDetail => ({
-  ...presentConversation(c),
+  ...presentConversation(c, c.photos),
   canWrite: c.canWrite,
   writeBlockedReason: c.writeBlockedReason,
 });

@@ -5,8 +5,8 @@ import {
   ConversationCreateSchema,
   ConversationDetailSchema,
   ConversationListSchema,
-  MessageListQuerySchema,
   MessageCreateSchema,
+  MessageListQuerySchema,
   MessagePageSchema,
   MessageReportAckSchema,
   MessageReportCreateSchema,
@@ -246,7 +246,13 @@ export const messagingRoutes = router
   .openapi(list, async (c) => {
     const viewer = requireViewer(c);
     const result = await listConversations(c.var.deps, { viewer });
-    return c.json({ items: result.items.map(presentConversation), totalUnread: result.totalUnread }, 200);
+    return c.json(
+      {
+        items: result.items.map((item) => presentConversation(item, result.photos)),
+        totalUnread: result.totalUnread,
+      },
+      200,
+    );
   })
   .openapi(unread, async (c) => {
     const viewer = requireViewer(c);

@@ -6,6 +6,7 @@ import { isHr, type Viewer } from '#server/lib/access/policy';
 import { appendMessage, openConversation } from '#server/lib/conversations';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
+import { photoVersionsOf } from '#server/lib/member-photos';
 import { assertMayPost } from '#server/lib/posting-suspension';
 import { rateLimiter } from '#server/lib/rate-limit';
 import { areConnected, blockedAmong } from '#server/lib/relations';
@@ -49,8 +50,16 @@ const badRequest = (field: string, key: string) =>
 export async function listConversations(deps: Pick<Deps, 'db'>, { viewer }: { viewer: Viewer }) {
   const rows = await conversationRows(deps.db, viewer.id, null);
   const totalUnread = rows.reduce((sum, r) => sum + (r.muted ? 0 : r.unreadCount), 0);
-  return { items: rows, totalUnread };
+  return { items: rows, totalUnread, photos: await participantPhotos(deps.db, viewer, rows) };
 }
+
+/** The photos of everyone in these conversations (one query for the page; decision 041 amended). */
+const participantPhotos = (db: Db, viewer: Viewer, rows: ConversationRow[]) =>
+  photoVersionsOf(
+    db,
+    viewer,
+    rows.flatMap((r) => r.participants.map((p) => p.id)),
+  );
 
 /** The nav badge: unread messages in the viewer's conversations that are not muted. */
 export async function unreadTotal(deps: Pick<Deps, 'db'>, { viewer }: { viewer: Viewer }) {
@@ -120,7 +129,12 @@ export async function findConversation(
   const [row] = await conversationRows(deps.db, viewer.id, id);
   if (!row) throw notFound();
   const allowed = await mayWrite(deps.db, viewer, row);
-  return { ...row, canWrite: allowed, writeBlockedReason: allowed ? null : ('awaiting_reply' as const) };
+  return {
+    ...row,
+    canWrite: allowed,
+    writeBlockedReason: allowed ? null : ('awaiting_reply' as const),
+    photos: await participantPhotos(deps.db, viewer, [row]),
+  };
 }
 
 async function mayWrite(

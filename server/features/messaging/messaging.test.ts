@@ -485,3 +485,50 @@ describe('leaving keeps the participant row', () => {
     expect(rows.some((r) => r.leftAt !== null)).toBe(true);
   });
 });
+
+describe('a group conversation', () => {
+  it('with two connections and a name; a non-connection among them is a 400 and nothing is stored; one leaves, the others carry on', async () => {
+    const host = await signedIn(t, { role: 'alumni' });
+    const one = await signedIn(t, { role: 'alumni' });
+    const two = await signedIn(t, { role: 'alumni' });
+    const outsider = await signedIn(t, { role: 'alumni' });
+    await connect(host.member.id, one.member.id);
+    await connect(host.member.id, two.member.id);
+
+    const refused = await expectStatus(
+      await call(
+        'POST',
+        '/api/conversations',
+        host.cookie,
+        { participantIds: [one.member.id, outsider.member.id], title: '勉強会', body: 'はじめまして' },
+        'ja',
+      ),
+      400,
+    );
+    expect((await fieldsOf(refused)).participantIds).toEqual([
+      'メッセージはつながっているメンバーに送れます。先につながりを申請してください。',
+    ]);
+    expect(await t.db.select().from(messages).where(eq(messages.authorId, host.member.id))).toHaveLength(0);
+
+    const sent = await jsonOf<Sent>(
+      await start(host, [one.member.id, two.member.id], 'Welcome, both', { title: 'Study group' }),
+      201,
+    );
+    const seen = await jsonOf<ConversationDetail>(
+      await call('GET', `/api/conversations/${sent.conversationId}`, two.cookie),
+    );
+    expect([seen.kind, seen.title, seen.unreadCount]).toEqual(['group', 'Study group', 1]);
+    expect(seen.participants.map((p) => p.id).sort()).toEqual([host.member.id, one.member.id].sort());
+    await expectStatus(await call('GET', `/api/conversations/${sent.conversationId}`, outsider.cookie), 404);
+
+    // The two others are not connected with each other, yet both write in the group.
+    tick();
+    const path = `/api/conversations/${sent.conversationId}`;
+    await expectStatus(await call('POST', `${path}/messages`, one.cookie, { body: 'Hi all' }), 201);
+    await expectStatus(await call('POST', `${path}/leave`, two.cookie), 204);
+    await expectStatus(await call('GET', path, two.cookie), 404);
+    await expectStatus(await call('POST', `${path}/messages`, two.cookie, { body: 'Still here?' }), 404);
+    const after = await jsonOf<ConversationDetail>(await call('GET', path, host.cookie));
+    expect(after.participants.map((p) => p.id)).toEqual([one.member.id]);
+  });
+});

@@ -32,10 +32,15 @@ function presentTerm(t: SuggestionTerm): SuggestionTerm {
 }
 
 export function presentSuggestions(
-  { viewer, limits, list }: { viewer: Viewer; limits: VisibilityMap; list: SuggestionList },
+  {
+    viewer,
+    limits,
+    list,
+    photos,
+  }: { viewer: Viewer; limits: VisibilityMap; list: SuggestionList; photos: ReadonlyMap<string, string> },
   rows: SuggestionRow[],
 ): SuggestionListResult {
-  const card = cardPresenter({ viewer, limits });
+  const card = cardPresenter({ viewer, limits, photos });
   return {
     list,
     items: rows.map(

@@ -26,8 +26,8 @@ export const suggestionsRoutes = createRouter()
   .openapi(list, async (c) => {
     const { list: which, limit } = c.req.valid('query');
     const viewer = requireViewer(c);
-    const { rows, limits } = await listSuggestions(c.var.deps, { viewer, list: which, limit });
-    return c.json(presentSuggestions({ viewer, limits, list: which }, rows), 200);
+    const { rows, limits, photos } = await listSuggestions(c.var.deps, { viewer, list: which, limit });
+    return c.json(presentSuggestions({ viewer, limits, list: which, photos }, rows), 200);
   })
   .openapi(dismiss, async (c) => {
     const { id } = c.req.valid('param');

@@ -16,6 +16,7 @@ import { getVisibilityLimits } from '#server/features/members/members.service';
 import { type Viewer, viewerTier } from '#server/lib/access/policy';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
+import { photoVersionsOf } from '#server/lib/member-photos';
 import {
   FADING,
   type Facets,
@@ -376,7 +377,7 @@ export type CandidateCard = CardRow;
 export async function listSuggestions(
   deps: Dep,
   { viewer, list, limit }: { viewer: Viewer; list: SuggestionList; limit: number },
-): Promise<{ rows: SuggestionRow[]; limits: VisibilityMap }> {
+): Promise<{ rows: SuggestionRow[]; limits: VisibilityMap; photos: Map<string, string> }> {
   const { db } = deps;
   const now = deps.clock.now();
   const [stale] = await queryRows<{ stale: boolean }>(
@@ -419,7 +420,7 @@ export async function listSuggestions(
     })
     .filter((c) => c.terms.length > 0);
   const picked = mmrRerank(candidates, limit);
-  if (picked.length === 0) return { rows: [], limits };
+  if (picked.length === 0) return { rows: [], limits, photos: new Map<string, string>() };
 
   const ids = picked.map((p) => p.candidateId);
   const cards = await db
@@ -444,7 +445,7 @@ export async function listSuggestions(
     // CardRow types nullable columns without null (the directory reads it the same way).
     return card ? [{ ...p, card: card as CardRow }] : [];
   });
-  return { rows: out, limits };
+  return { rows: out, limits, photos: await photoVersionsOf(db, viewer, ids) };
 }
 
 /** "Not now": the candidate leaves the viewer's lists. Only one of the viewer's own suggestions. */

@@ -34,18 +34,20 @@ function Empty({ text }: { text: string }) {
 function PersonRow({
   id,
   name,
+  photoUrl,
   meta,
   children,
 }: {
   id: string;
   name: string;
+  photoUrl?: string | null;
   meta: ReactNode;
   children?: ReactNode;
 }) {
   return (
     <li className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:flex-row sm:items-center">
       <div className="flex min-w-0 flex-1 items-center gap-3">
-        <Avatar id={id} name={name} />
+        <Avatar id={id} name={name} photoUrl={photoUrl} />
         <div className="min-w-0">
           <Link to={`/members/${id}`} className="font-semibold text-slate-900 hover:underline">
             {name}
@@ -75,6 +77,7 @@ function MyConnections({ page, onPage }: { page: number; onPage: (p: number) => 
             key={c.member.id}
             id={c.member.id}
             name={c.member.displayName}
+            photoUrl={c.photo?.small}
             meta={t('connections.connectedOn', { date: format.date(c.connectedAt) })}
           >
             <Button variant="secondary" size="sm" onClick={() => remove.mutate(c.member.id)}>

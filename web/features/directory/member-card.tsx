@@ -17,7 +17,7 @@ export function MemberCardView({ member }: { member: MemberCard }) {
   return (
     <article className="relative flex h-full flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-xs transition-shadow focus-within:ring-2 focus-within:ring-ai-300 hover:shadow-md sm:p-5">
       <header className="flex items-start gap-3">
-        <Avatar id={member.id} name={member.familyName} />
+        <Avatar id={member.id} name={member.familyName} photoUrl={member.photo?.small} />
         <div className="min-w-0 flex-1">
           <h3 className="text-base font-semibold text-slate-900">
             <Link
@@ -62,11 +62,7 @@ export function MemberCardView({ member }: { member: MemberCard }) {
       </dl>
 
       {member.skills && member.skills.length > 0 && (
-        <Chips
-          items={member.skills.map((s) => format.term('skill', s))}
-          max={6}
-          label={t('fields.skills')}
-        />
+        <Chips items={member.skills.map((s) => format.term('skill', s))} max={6} label={t('fields.skills')} />
       )}
       <div className="mt-auto">
         <AvailabilityBadges member={member} />

@@ -31,7 +31,12 @@ export function ConversationPage() {
   const leave = useLeave(id);
   const navigate = useNavigate();
   const name = conversation.data ? conversationName(conversation.data) : '';
-  useDocumentTitle(name ? t('messaging.with', { names: name }) : t('messaging.title'));
+  // A named group is called by its name ("北海道支部の集まり"), not "a conversation with" it.
+  const label =
+    conversation.data?.kind === 'group' && conversation.data.title
+      ? name
+      : t('messaging.with', { names: name });
+  useDocumentTitle(name ? label : t('messaging.title'));
   const end = useRef<HTMLDivElement>(null);
   const newest = thread.data?.items.at(-1)?.id;
 
@@ -53,6 +58,9 @@ export function ConversationPage() {
             ← {t('messaging.back')}
           </Link>
           <h1 className="truncate text-xl font-bold text-slate-900">{name || t('messaging.title')}</h1>
+          {conversation.data?.kind === 'group' && (
+            <GroupParticipants people={conversation.data.participants} />
+          )}
         </div>
         {conversation.data && (
           <div className="flex gap-2">
@@ -75,11 +83,7 @@ export function ConversationPage() {
       {(conversation.isPending || thread.isPending) && <Spinner />}
       {thread.isError && <ErrorBanner message={t('errors.generic')} onRetry={() => void thread.refetch()} />}
       {thread.data && (
-        <ol
-          className="flex flex-col gap-2"
-          aria-label={t('messaging.with', { names: name })}
-          aria-live="polite"
-        >
+        <ol className="flex flex-col gap-2" aria-label={label} aria-live="polite">
           {thread.data.items.map((m) => (
             <MessageBubble key={m.id} message={m} />
           ))}
@@ -87,6 +91,27 @@ export function ConversationPage() {
         </ol>
       )}
       {conversation.data && <Composer id={id} canWrite={conversation.data.canWrite} />}
+    </div>
+  );
+}
+
+/** Who is in a group conversation: the viewer, then the others by name, each linked to their profile. */
+function GroupParticipants({ people }: { people: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mt-1 text-sm text-slate-600" data-testid="participants">
+      <span>{t('messaging.group.participants', { count: people.length + 1 })}</span>{' '}
+      <ul className="inline" aria-label={t('messaging.group.participantsLabel')}>
+        <li className="inline">{t('messaging.you')}</li>
+        {people.map((p) => (
+          <li key={p.id} className="inline">
+            {t('messaging.group.separator')}
+            <Link to={`/members/${p.id}`} className="text-ai-700 hover:underline">
+              {p.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

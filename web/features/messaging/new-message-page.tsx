@@ -6,17 +6,23 @@ import { ErrorBanner } from '#web/components/ui/banners';
 import { Button } from '#web/components/ui/button';
 import { Spinner } from '#web/components/ui/spinner';
 import { useDocumentTitle } from '#web/lib/use-document-title';
+import { NewGroupPage } from './new-group-page';
 import { useConversations, useStartConversation } from './use-messaging';
 
 /**
  * /messages/new?to=<member id> — other features link here ("Message" on a profile). When a direct
  * conversation with that member exists it opens; otherwise the first message starts one.
+ * /messages/new without `to` starts a group conversation with several connections.
  */
 export function NewMessagePage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('messaging.newTitle'));
   const [params] = useSearchParams();
   const to = params.get('to') ?? '';
+  return to ? <NewDirectMessage to={to} /> : <NewGroupPage />;
+}
+
+function NewDirectMessage({ to }: { to: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('messaging.newTitle'));
   const list = useConversations();
   const start = useStartConversation();
   const navigate = useNavigate();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { ConnectionList } from '#common/connections';
 import type {
   ConversationDetail,
   ConversationList,
@@ -63,9 +64,20 @@ export function useSendMessage(id: string) {
 export function useStartConversation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { participantIds: string[]; body: string }) =>
+    mutationFn: (input: { participantIds: string[]; title?: string; body: string }) =>
       api<Sent>('/conversations', { method: 'POST', body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: MESSAGING_KEY }),
+  });
+}
+
+/** The viewer's connections whose name matches `term` (the group picker); nothing until typed. */
+export function useConnectionSearch(term: string) {
+  return useQuery({
+    queryKey: ['connections', 'mine', 'search', term],
+    queryFn: ({ signal }) =>
+      api<ConnectionList>(`/connections?q=${encodeURIComponent(term)}&pageSize=8`, { signal }),
+    enabled: term.length > 0,
+    staleTime: 30_000,
   });
 }
 

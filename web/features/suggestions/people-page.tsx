@@ -27,7 +27,7 @@ function SuggestionCard({ item }: { item: Suggestion }) {
       data-list={item.list}
     >
       <header className="flex items-start gap-3">
-        <Avatar id={m.id} name={m.familyName} />
+        <Avatar id={m.id} name={m.familyName} photoUrl={m.photo?.small} />
         <div className="min-w-0 flex-1">
           <h2 className="text-base font-semibold text-slate-900">
             <Link to={`/members/${m.id}`} className="hover:text-ai-700">
