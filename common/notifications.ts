@@ -59,7 +59,7 @@ export const DEFAULT_CHANNEL: Record<NotificationType, NotificationChannel> = {
   message: 'email',
   connection_request: 'email',
   connection_accepted: 'in_app',
-  event_confirmed: 'in_app',
+  event_confirmed: 'email',
   event_waitlisted: 'in_app',
   event_offered: 'email',
   event_approved: 'email',

@@ -1,8 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event, EventPage, HostRegistrationList, MyRegistration, Series } from '#common/events';
-import { auditEvents, eventRegistrations, events, notifications } from '#server/db/schema/index';
+import {
+  auditEvents,
+  eventRegistrations,
+  events,
+  mailMessages,
+  notifications,
+} from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
+import { ATTACHMENTS_HEADER } from '#server/lib/outbox';
 import { createTestEvent, createTestSeries, eventInput } from '#tests/factories/events';
 import { createTestGroup } from '#tests/factories/groups';
 import { signedIn } from '#tests/factories/index';
@@ -382,6 +389,57 @@ describe('changing and cancelling', () => {
       await call('POST', `/api/events/${event.id}/registration`, alumnus, { guests: 0 }),
       400,
     );
+  });
+});
+
+describe('mails with the calendar file', () => {
+  const mailsOf = async (userId: string, eventId: string) =>
+    (
+      await t.db
+        .select()
+        .from(mailMessages)
+        .where(and(eq(mailMessages.userId, userId), eq(mailMessages.subjectId, eventId)))
+    ).map((m) => ({
+      kind: m.kind,
+      subject: m.subject,
+      ics: JSON.parse((m.headers as Record<string, string> | null)?.[ATTACHMENTS_HEADER] ?? '[]')
+        .map((a: { content: string }) => a.content)
+        .join(''),
+    }));
+
+  it('confirmation, a moved time and the cancellation each carry the .ics: UID kept, SEQUENCE up, CANCEL last', async () => {
+    const event = await create();
+    await expectStatus(
+      await call('POST', `/api/events/${event.id}/registration`, alumnus2, { guests: 0 }, 'ja'),
+      201,
+    );
+    const [confirmed] = await mailsOf(alumnus2.member.id, event.id);
+    expect(confirmed?.kind).toBe('event_confirmed');
+    expect(confirmed?.ics).toMatch(/METHOD:REQUEST/);
+    const uid = /UID:(.+)/.exec(confirmed?.ics ?? '')?.[1]?.trim();
+    expect(uid).toBeTruthy();
+
+    const later = new Date(new Date(event.startsAt).getTime() + 3_600_000).toISOString();
+    const laterEnd = new Date(new Date(event.endsAt).getTime() + 3_600_000).toISOString();
+    await expectStatus(
+      await call('PATCH', `/api/events/${event.id}`, hr, { startsAt: later, endsAt: laterEnd }),
+      200,
+    );
+    const changed = (await mailsOf(alumnus2.member.id, event.id)).find((m) => m.kind === 'event_changed');
+    expect(changed?.ics).toContain(`UID:${uid}`);
+    expect(changed?.ics).toMatch(/SEQUENCE:1\b/);
+
+    await expectStatus(await call('POST', `/api/events/${event.id}/cancel`, hr), 200);
+    const cancelled = (await mailsOf(alumnus2.member.id, event.id)).find((m) => m.kind === 'event_cancelled');
+    expect(cancelled?.ics).toMatch(/METHOD:CANCEL/);
+    expect(cancelled?.ics).toMatch(/STATUS:CANCELLED/);
+    expect(cancelled?.ics).toContain(`UID:${uid}`);
+    // Told once about the cancellation (not once by the registration and again by the notice).
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, alumnus2.member.id), eq(notifications.type, 'event_cancelled')));
+    expect(told).toHaveLength(1);
   });
 });
 
