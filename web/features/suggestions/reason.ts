@@ -14,7 +14,7 @@ export function useReasonSentence() {
     switch (term.kind) {
       case 'sameDepartment':
         return t('people.reasons.sameDepartment', {
-          department: term.department,
+          department: format.term('department', term.department),
           from: term.from,
           to: term.to,
         });
@@ -25,11 +25,15 @@ export function useReasonSentence() {
       case 'generationGap':
         return t(`people.reasons.generationGap_${term.direction}`, { years: term.years });
       case 'otherDepartment':
-        return t('people.reasons.otherDepartment', { department: term.department });
+        return t('people.reasons.otherDepartment', {
+          department: format.term('department', term.department),
+        });
       case 'industry':
         return t('people.reasons.industry', { industry: format.industry(term.industry as Industry) });
       case 'sharedSkills':
-        return t('people.reasons.sharedSkills', { skills: format.list(term.skills.slice(0, MAX_SKILLS)) });
+        return t('people.reasons.sharedSkills', {
+          skills: format.list(term.skills.slice(0, MAX_SKILLS).map((skill) => format.term('skill', skill))),
+        });
       case 'sharedLanguages':
         return t('people.reasons.sharedLanguages', {
           languages: format.list(term.languages.map(format.language)),
