@@ -44,6 +44,8 @@ const GOOD_SAMPLES: Record<string, string[]> = {
   '^[a-z0-9_.-]*$': ['kizuna.alumni-1'],
   '^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$': ['2026-11', '2026-11-24'],
   '^\\d{4}-(0[1-9]|1[0-2])$': ['2026-12', '2027-01'],
+  '^[a-z0-9_]{1,40}$': ['diet', 'track_a'],
+  '^[A-Za-z0-9_-]{20,100}\\.ics$': ['q3v9Yl0b8x_-Zk2N1p4RtWm7cA5sD6fG8hJ0kL2mN4o.ics'],
   '^[\\p{Script=Hiragana}\\p{Script=Katakana}ー・\\s]*$': ['たなか', 'タナカ ヨウコ'],
   "^[\\p{Script=Latin}\\s'.-]*$": ["O'Brien", 'Tanaka Yoko'],
 };
