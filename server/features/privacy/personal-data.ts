@@ -148,6 +148,13 @@ const {
   vocabularyTerms,
   profilePositions,
   profilePhotos,
+  eventSeries,
+  events,
+  eventHosts,
+  eventRegistrations,
+  eventReminders,
+  eventSurveyResponses,
+  calendarFeeds,
 } = schema;
 
 /** Rows of member text (posts, comments) that mention the member: by the list, or by the token. */
@@ -1551,6 +1558,193 @@ export const PERSONAL_DATA: RegistryEntry[] = [
         erase: 'delete',
         // The image bytes are not part of the JSON export; the member can download the photo itself.
         exportColumns: ['version', 'side', 'updatedAt'],
+      },
+    ],
+  },
+  // ---- events (issue 13, decision 043) --------------------------------------------------------
+  {
+    kind: 'personal',
+    table: eventSeries,
+    category: 'community',
+    // A series is the organisation's programme: it stays, only the link to its creator goes.
+    columns: {
+      id: 'context',
+      titleJa: 'context',
+      titleEn: 'context',
+      descriptionJa: 'context',
+      descriptionEn: 'context',
+      createdBy: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (series they created as HR)',
+        where: (s) => eq(eventSeries.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'titleJa', 'titleEn', 'createdBy', 'createdAt'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: events,
+    category: 'community',
+    // An event is the organisation's: it stays; its creator's id goes, and a member speaker is
+    // taken out of the speakers (a guest speaker is not a member and has no account here).
+    columns: {
+      id: 'context',
+      kind: 'context',
+      format: 'context',
+      language: 'context',
+      status: 'context',
+      seriesId: 'context',
+      seriesNumber: 'context',
+      groupId: 'context',
+      titleJa: 'context',
+      titleEn: 'context',
+      descriptionJaMarkdown: 'context',
+      descriptionJaHtml: 'context',
+      descriptionEnMarkdown: 'context',
+      descriptionEnHtml: 'context',
+      topic: 'context',
+      speakers: 'context',
+      startsAt: 'context',
+      endsAt: 'context',
+      timeZone: 'context',
+      venueName: 'context',
+      venueAddress: 'context',
+      onlineUrl: 'secret',
+      capacity: 'context',
+      guestLimit: 'context',
+      requiresApproval: 'context',
+      registrationOpensAt: 'context',
+      registrationClosesAt: 'context',
+      claimWindowMinutes: 'context',
+      questions: 'context',
+      materials: 'context',
+      surveyEnabled: 'context',
+      surveyQuestionJa: 'context',
+      surveyQuestionEn: 'context',
+      classification: 'context',
+      audience: 'context',
+      sequence: 'context',
+      searchText: 'secret',
+      createdBy: 'context',
+      createdAt: 'context',
+      updatedAt: 'context',
+      publishedAt: 'context',
+      cancelledAt: 'context',
+    },
+    links: [
+      {
+        via: 'created_by (events they created)',
+        where: (s) => eq(events.createdBy, s.userId),
+        erase: { set: { createdBy: null } },
+        exportColumns: ['id', 'titleJa', 'titleEn', 'startsAt', 'createdBy', 'createdAt'],
+      },
+      {
+        via: 'speakers (events where they spoke)',
+        where: (s) => jsonMentions(events.speakers, s.userId),
+        erase: {
+          set: {
+            speakers: (s: DataSubject) =>
+              sql`coalesce((select jsonb_agg(x) from jsonb_array_elements(${events.speakers}) x
+                where x->>'userId' is distinct from ${s.userId}), '[]'::jsonb)`,
+          },
+        },
+        exportColumns: ['id', 'titleJa', 'titleEn', 'startsAt', 'speakers'],
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: eventHosts,
+    category: 'community',
+    columns: { eventId: 'context', userId: 'context', role: 'context', createdAt: 'context' },
+    links: [
+      {
+        via: 'user_id (events they host, co-host or speak at)',
+        where: (s) => eq(eventHosts.userId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: eventRegistrations,
+    category: 'community',
+    columns: {
+      id: 'context',
+      eventId: 'context',
+      userId: 'context',
+      status: 'context',
+      guests: 'personal',
+      answers: 'personal',
+      requestedAt: 'context',
+      confirmedAt: 'context',
+      offeredAt: 'context',
+      offerExpiresAt: 'context',
+      cancelledAt: 'context',
+      cancelReason: 'context',
+      checkInCode: 'secret',
+      checkedInAt: 'personal',
+      checkedInBy: 'context',
+      noShow: 'personal',
+      createdAt: 'context',
+      updatedAt: 'context',
+    },
+    links: [
+      {
+        // Their seats, answers and attendance go; the event's counts then no longer include them.
+        via: 'user_id (their registrations)',
+        where: (s) => eq(eventRegistrations.userId, s.userId),
+        erase: 'delete',
+      },
+      {
+        via: 'checked_in_by (attendees they checked in as a host)',
+        where: (s) => eq(eventRegistrations.checkedInBy, s.userId),
+        erase: { set: { checkedInBy: null } },
+        exportColumns: ['id', 'eventId', 'checkedInAt', 'checkedInBy'],
+      },
+    ],
+  },
+  {
+    kind: 'none',
+    table: eventReminders,
+    reason:
+      'Which reminder and survey mails went out, keyed by registration id and start time only; the rows go with the registration (cascade).',
+  },
+  {
+    kind: 'personal',
+    table: eventSurveyResponses,
+    category: 'community',
+    columns: {
+      eventId: 'context',
+      userId: 'context',
+      rating: 'personal',
+      comment: 'personal',
+      answer: 'personal',
+      createdAt: 'context',
+    },
+    links: [
+      {
+        via: 'user_id (their survey answers)',
+        where: (s) => eq(eventSurveyResponses.userId, s.userId),
+        erase: 'delete',
+      },
+    ],
+  },
+  {
+    kind: 'personal',
+    table: calendarFeeds,
+    category: 'community',
+    columns: { userId: 'context', tokenHash: 'secret', createdAt: 'context' },
+    links: [
+      {
+        via: 'user_id (their calendar feed)',
+        where: (s) => eq(calendarFeeds.userId, s.userId),
+        erase: 'delete',
       },
     ],
   },
