@@ -9,7 +9,7 @@ if (!url) {
   );
   process.exit(2);
 }
-// The property tests (tests/fuzz) send 400 requests per operation on PGlite in `npm test`; on the
+// The property tests (tests/fuzz) send 300 requests per operation on PGlite in `npm test`; on the
 // server they look for database-specific 500s with 100 each, so CI runs both suites in time
 // (decision 024). FUZZ_RUNS set by the caller wins.
 const env = { FUZZ_RUNS: '100', ...process.env, TEST_DATABASE_URL: url };
