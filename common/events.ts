@@ -193,9 +193,11 @@ export interface EventRules {
   questions?: readonly { id: string }[];
 }
 
-const ms = (v: string | Date | null | undefined) => {
-  if (v == null) return null;
-  const time = (v instanceof Date ? v : new Date(v)).getTime();
+/** The instant in ms, or null — for anything not a string or a Date (the rules also run on bodies
+ * whose other fields failed: `{ "toString": 1 }` must not reach `new Date`). */
+const ms = (v: unknown) => {
+  const date = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : null;
+  const time = date?.getTime() ?? Number.NaN;
   return Number.isNaN(time) ? null : time;
 };
 

@@ -102,6 +102,12 @@ describe('creating events (HR)', () => {
     expect(await t.db.select().from(events)).toHaveLength(0);
   });
 
+  it('a start that is not a string is a 400, not a 500 (found by the fuzz suite)', async () => {
+    const body = { ...eventInput(NOW), startsAt: { toString: 1357572350 } };
+    const bad = await jsonOf<ErrorBody>(await call('POST', '/api/events', hr, body), 400);
+    expect(bad.error.fields?.startsAt).toBeDefined();
+  });
+
   it('creates a lecture in a series, rendered safely, HR as its host; audited', async () => {
     const series = await createTestSeries(t);
     const event = await create({
