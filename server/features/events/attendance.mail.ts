@@ -1,8 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import type { NotificationType } from '#common/notifications';
 import type { Db } from '#server/db/client';
-import { notifications } from '#server/db/schema';
+import { eventRegistrations, events, notifications, users } from '#server/db/schema';
 import type { MailAttachment } from '#server/lib/mail';
 import { notify } from '#server/lib/notify';
 import { type DbOrTx, type OutgoingMail, queueMail } from '#server/lib/outbox';
@@ -121,4 +121,24 @@ export async function notifyAndMail(
     return recipient ? [input.mail(recipient)] : [];
   });
   return queueMail(tx, mails, { now });
+}
+
+/** The active members of these registrations, with their events, grouped by event (for a batch of mails). */
+export async function recipientsByEvent(
+  tx: DbOrTx,
+  registrationIds: string[],
+): Promise<Map<string, { event: EventRow; recipients: Recipient[] }>> {
+  const rows = await tx
+    .select({ event: events, userId: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .innerJoin(users, eq(users.id, eventRegistrations.userId))
+    .where(and(inArray(eventRegistrations.id, registrationIds), eq(users.status, 'active')));
+  const byEvent = new Map<string, { event: EventRow; recipients: Recipient[] }>();
+  for (const { event, ...recipient } of rows) {
+    const entry = byEvent.get(event.id) ?? { event, recipients: [] };
+    entry.recipients.push(recipient);
+    byEvent.set(event.id, entry);
+  }
+  return byEvent;
 }

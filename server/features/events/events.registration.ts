@@ -563,5 +563,4 @@ export async function cancelAllRegistrations(
   return rows.length;
 }
 
-
 export { eventNotice };

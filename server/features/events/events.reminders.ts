@@ -1,11 +1,16 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
-import { users } from '#server/db/schema';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { eventRegistrations, eventReminders, events } from '#server/db/schema/events';
 import type { AppDeps } from '#server/lib/deps';
 import { type DbOrTx, dispatchMail, type OutgoingMail } from '#server/lib/outbox';
 import type { JobDefinition } from '#server/lib/queue';
-import { eventMailLines, icsAttachment, notifyAndMail, type Recipient } from './attendance.mail';
+import {
+  eventMailLines,
+  icsAttachment,
+  notifyAndMail,
+  type Recipient,
+  recipientsByEvent,
+} from './attendance.mail';
 import { t } from './attendance.messages';
 import { type EventRow, eventTitle } from './events.hosting';
 import { EVENT_AFTER_JOB, runAfterEvents } from './events.survey';
@@ -86,32 +91,10 @@ async function remindBatch(
     .returning({ registrationId: eventReminders.registrationId });
   if (inserted.length === 0) return { picked: due.length, reminded: 0, mailIds: [] };
 
-  const rows = await tx
-    .select({
-      event: events,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-    })
-    .from(eventRegistrations)
-    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
-    .innerJoin(users, eq(users.id, eventRegistrations.userId))
-    .where(
-      and(
-        inArray(
-          eventRegistrations.id,
-          inserted.map((r) => r.registrationId),
-        ),
-        eq(users.status, 'active'),
-      ),
-    );
-  const byEvent = new Map<string, { event: EventRow; recipients: Recipient[] }>();
-  for (const { event, ...recipient } of rows) {
-    const entry = byEvent.get(event.id) ?? { event, recipients: [] };
-    entry.recipients.push(recipient);
-    byEvent.set(event.id, entry);
-  }
+  const byEvent = await recipientsByEvent(
+    tx,
+    inserted.map((r) => r.registrationId),
+  );
   const mailIds: string[] = [];
   for (const { event, recipients } of byEvent.values()) {
     mailIds.push(

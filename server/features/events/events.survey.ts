@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { EventStatsQuery, MaterialsUpdate, SurveyAnswer } from '#common/event-attendance';
 import type { Locale } from '#common/locale';
 import { profiles, users } from '#server/db/schema';
@@ -19,7 +19,7 @@ import type { AppDeps } from '#server/lib/deps';
 import { AppError, notFound } from '#server/lib/errors';
 import type { DbOrTx, OutgoingMail } from '#server/lib/outbox';
 import { connectedWith, notBlockedWith } from '#server/lib/relations';
-import { notifyAndMail, type Recipient } from './attendance.mail';
+import { notifyAndMail, type Recipient, recipientsByEvent } from './attendance.mail';
 import { t } from './attendance.messages';
 import { recordNoShows } from './events.checkin';
 import { attendeeRegistration, type EventRow, eventTitle, hostedEvent, isEventHost } from './events.hosting';
@@ -415,26 +415,10 @@ async function surveyBatch(tx: DbOrTx, deps: MailDeps) {
     .onConflictDoNothing()
     .returning({ registrationId: eventReminders.registrationId });
   if (inserted.length === 0) return { picked: due.length, invited: 0, mailIds: [] as string[] };
-  const rows = await tx
-    .select({ event: events, userId: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(eventRegistrations)
-    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
-    .innerJoin(users, eq(users.id, eventRegistrations.userId))
-    .where(
-      and(
-        inArray(
-          eventRegistrations.id,
-          inserted.map((r) => r.registrationId),
-        ),
-        eq(users.status, 'active'),
-      ),
-    );
-  const byEvent = new Map<string, { event: EventRow; recipients: Recipient[] }>();
-  for (const { event, ...recipient } of rows) {
-    const entry = byEvent.get(event.id) ?? { event, recipients: [] };
-    entry.recipients.push(recipient);
-    byEvent.set(event.id, entry);
-  }
+  const byEvent = await recipientsByEvent(
+    tx,
+    inserted.map((r) => r.registrationId),
+  );
   const mailIds: string[] = [];
   for (const { event, recipients } of byEvent.values()) {
     mailIds.push(
