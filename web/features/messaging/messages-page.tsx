@@ -55,7 +55,7 @@ export function MessagesPage() {
       {list.data && list.data.items.length > 0 && (
         <ul
           className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white"
-          aria-label={t('messaging.title')}
+          aria-label={t('messaging.listLabel')}
         >
           {list.data.items.map((c) => (
             <li key={c.id}>

@@ -5,6 +5,7 @@ export const messages = {
     unreadSr_one: '{{count}} unread',
     unreadSr_other: '{{count}} unread',
     title: 'Messages',
+    listLabel: 'Conversations',
     lead: 'Conversations with your connections. New messages appear as they arrive.',
     empty: 'No conversations yet. Open a connection’s profile and choose “Message”.',
     unread_one: '{{count}} unread',

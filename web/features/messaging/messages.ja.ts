@@ -8,6 +8,7 @@ export const messages: Translation<typeof en> = {
     unreadSr_one: '未読{{count}}件',
     unreadSr_other: '未読{{count}}件',
     title: 'メッセージ',
+    listLabel: '会話一覧',
     lead: 'つながっているメンバーとの会話です。新しいメッセージはすぐに表示されます。',
     empty: 'まだ会話はありません。つながっているメンバーのプロフィールから「メッセージ」を選んでください。',
     unread_one: '未読 {{count}}',
