@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { EventListQuerySchema } from '#common/events';
 import { type Database, type Db, queryRows } from '#server/db/client';
 import { applyMigrations } from '#server/db/migrate';
-import { register } from '#server/features/events/events.registration';
+import { register } from '#server/features/events/events.desk';
 import { listEvents } from '#server/features/events/events.service';
 import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';

@@ -36,14 +36,57 @@ export interface Notified {
   channel: 'in_app' | 'email' | 'digest';
 }
 
+/**
+ * Who is told, and how, without writing anything: the reads of `notify` (viewers, mutes,
+ * preferences). A caller that must hold a lock briefly plans before taking it and writes the plan
+ * under it (`writeNotice`), e.g. a registration under its event's lock (decision 043).
+ */
+export interface NoticePlan {
+  input: NotifyInput;
+  notified: Notified[];
+}
+
 export async function notify(db: Db, now: Date, input: NotifyInput): Promise<Notified[]> {
+  return writeNotice(db, now, await planNotice(db, now, input));
+}
+
+/**
+ * Writes a planned notice. `mailed` marks the e-mail ones as already mailed (the caller sends its
+ * own, fuller mail), so the notification centre's mail job does not send a second one.
+ */
+export async function writeNotice(
+  db: Db,
+  now: Date,
+  { input, notified }: NoticePlan,
+  { mailed = false }: { mailed?: boolean } = {},
+): Promise<Notified[]> {
+  if (notified.length === 0) return [];
+  await db.insert(notifications).values(
+    notified.map((n) => ({
+      id: n.id,
+      userId: n.userId,
+      type: input.type,
+      threadKey: input.threadKey,
+      actorId: input.actorId ?? null,
+      link: input.link,
+      data: input.data ?? {},
+      channel: n.channel,
+      createdAt: now,
+      ...(mailed && n.channel === 'email' ? { mailedAt: now } : {}),
+    })),
+  );
+  return notified;
+}
+
+export async function planNotice(db: Db, now: Date, input: NotifyInput): Promise<NoticePlan> {
+  const none = { input, notified: [] };
   let recipients = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
-  if (recipients.length === 0) return [];
+  if (recipients.length === 0) return none;
 
   const viewers = await loadViewers(db, recipients);
   const allowed = new Set(viewers.filter((v) => !input.item || canView(v, input.item, now)).map((v) => v.id));
   recipients = recipients.filter((id) => allowed.has(id));
-  if (recipients.length === 0) return [];
+  if (recipients.length === 0) return none;
 
   const required = REQUIRED_TYPES.includes(input.type);
   const muted = required
@@ -92,21 +135,7 @@ export async function notify(db: Db, now: Date, input: NotifyInput): Promise<Not
     if (channel === 'off') continue;
     out.push({ id: randomUUID(), userId, channel });
   }
-  if (out.length === 0) return [];
-  await db.insert(notifications).values(
-    out.map((n) => ({
-      id: n.id,
-      userId: n.userId,
-      type: input.type,
-      threadKey: input.threadKey,
-      actorId: input.actorId ?? null,
-      link: input.link,
-      data: input.data ?? {},
-      channel: n.channel,
-      createdAt: now,
-    })),
-  );
-  return out;
+  return { input, notified: out };
 }
 
 /**

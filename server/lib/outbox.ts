@@ -87,24 +87,44 @@ export async function queueMail(
   mail: OutgoingMail | OutgoingMail[],
   options: { now?: Date } = {},
 ): Promise<string[]> {
+  return insertPreparedMail(db, await prepareMail(db, mail, options));
+}
+
+/** A message branded and ready for the outbox, not yet written. */
+export type PreparedMail = typeof mailMessages.$inferInsert & { id: string };
+
+/**
+ * `queueMail` in two steps, for a caller that must hold a lock briefly: brand the messages (one
+ * read) before taking it, insert them under it (decision 043).
+ */
+export async function prepareMail(
+  db: DbOrTx,
+  mail: OutgoingMail | OutgoingMail[],
+  options: { now?: Date } = {},
+): Promise<PreparedMail[]> {
   const list = Array.isArray(mail) ? mail : [mail];
   if (list.length === 0) return [];
   const names = await readOrgNames(db);
-  const branded = list.map((m) => brandMail(m, names));
-  const rows = branded.map((m) => ({
-    id: randomUUID(),
-    kind: m.kind,
-    toAddress: m.to,
-    locale: m.locale,
-    subject: m.subject,
-    text: m.text,
-    html: m.html ?? null,
-    headers: storedHeaders(m),
-    userId: m.userId ?? null,
-    subjectId: m.subjectId ?? null,
-    ...(options.now ? { createdAt: options.now } : {}),
-  }));
-  await db.insert(mailMessages).values(rows);
+  return list
+    .map((m) => brandMail(m, names))
+    .map((m) => ({
+      id: randomUUID(),
+      kind: m.kind,
+      toAddress: m.to,
+      locale: m.locale,
+      subject: m.subject,
+      text: m.text,
+      html: m.html ?? null,
+      headers: storedHeaders(m),
+      userId: m.userId ?? null,
+      subjectId: m.subjectId ?? null,
+      ...(options.now ? { createdAt: options.now } : {}),
+    }));
+}
+
+export async function insertPreparedMail(db: DbOrTx, rows: readonly PreparedMail[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  await db.insert(mailMessages).values([...rows]);
   return rows.map((r) => r.id);
 }
 

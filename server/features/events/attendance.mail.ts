@@ -2,10 +2,16 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import type { NotificationType } from '#common/notifications';
 import type { Db } from '#server/db/client';
-import { eventRegistrations, events, notifications, users } from '#server/db/schema';
+import { eventRegistrations, events, users } from '#server/db/schema';
 import type { MailAttachment } from '#server/lib/mail';
-import { notify } from '#server/lib/notify';
-import { type DbOrTx, type OutgoingMail, queueMail } from '#server/lib/outbox';
+import { type NoticePlan, planNotice, writeNotice } from '#server/lib/notify';
+import {
+  type DbOrTx,
+  insertPreparedMail,
+  type OutgoingMail,
+  type PreparedMail,
+  prepareMail,
+} from '#server/lib/outbox';
 import { t } from './attendance.messages';
 import type { EventRow } from './events.hosting';
 import { eventIcs, type IcsEnv, type IcsMethod, icsFileName } from './events.ics';
@@ -83,20 +89,32 @@ export function icsAttachment(
  * the notification centre's mail job does not send a second, shorter one. Returns the outbox ids
  * to dispatch after the commit.
  */
-export async function notifyAndMail(
+export async function notifyAndMail(tx: DbOrTx, now: Date, input: NoticeAndMailInput): Promise<string[]> {
+  return writeNoticeAndMail(tx, now, await planNoticeAndMail(tx, now, input));
+}
+
+export interface NoticeAndMailInput {
+  event: EventRow;
+  recipients: Recipient[];
+  type: NotificationType;
+  threadKey: string;
+  link: string;
+  mail: (recipient: Recipient) => OutgoingMail;
+}
+
+/** `notifyAndMail`'s reads and rendering, nothing written: for a caller that plans before a lock. */
+export interface NoticeAndMailPlan {
+  notice: NoticePlan;
+  mails: PreparedMail[];
+}
+
+export async function planNoticeAndMail(
   tx: DbOrTx,
   now: Date,
-  input: {
-    event: EventRow;
-    recipients: Recipient[];
-    type: NotificationType;
-    threadKey: string;
-    link: string;
-    mail: (recipient: Recipient) => OutgoingMail;
-  },
-): Promise<string[]> {
+  input: NoticeAndMailInput,
+): Promise<NoticeAndMailPlan> {
   const { event } = input;
-  const notified = await notify(tx as unknown as Db, now, {
+  const notice = await planNotice(tx as unknown as Db, now, {
     userIds: input.recipients.map((r) => r.userId),
     type: input.type,
     threadKey: input.threadKey,
@@ -104,23 +122,18 @@ export async function notifyAndMail(
     data: { titleJa: event.titleJa, titleEn: event.titleEn },
     item: { classification: event.classification, audience: event.audience, ownerId: event.createdBy },
   });
-  const emailed = notified.filter((n) => n.channel === 'email');
-  if (emailed.length === 0) return [];
-  await tx
-    .update(notifications)
-    .set({ mailedAt: now })
-    .where(
-      inArray(
-        notifications.id,
-        emailed.map((n) => n.id),
-      ),
-    );
   const byUser = new Map(input.recipients.map((r) => [r.userId, r]));
-  const mails = emailed.flatMap((n) => {
-    const recipient = byUser.get(n.userId);
+  const mails = notice.notified.flatMap((n) => {
+    const recipient = n.channel === 'email' ? byUser.get(n.userId) : undefined;
     return recipient ? [input.mail(recipient)] : [];
   });
-  return queueMail(tx, mails, { now });
+  return { notice, mails: await prepareMail(tx, mails, { now }) };
+}
+
+/** Writes a plan: the notifications (the e-mailed ones marked mailed) and the outbox rows. */
+export async function writeNoticeAndMail(tx: DbOrTx, now: Date, plan: NoticeAndMailPlan): Promise<string[]> {
+  await writeNotice(tx as unknown as Db, now, plan.notice, { mailed: true });
+  return insertPreparedMail(tx, plan.mails);
 }
 
 /** The active members of these registrations, with their events, grouped by event (for a batch of mails). */

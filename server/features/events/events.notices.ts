@@ -4,7 +4,15 @@ import { eventRegistrations, events } from '#server/db/schema/events';
 import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 import type { DbOrTx, OutgoingMail } from '#server/lib/outbox';
-import { eventMailLines, icsAttachment, notifyAndMail, type Recipient } from './attendance.mail';
+import {
+  eventMailLines,
+  icsAttachment,
+  type NoticeAndMailPlan,
+  notifyAndMail,
+  planNoticeAndMail,
+  type Recipient,
+  writeNoticeAndMail,
+} from './attendance.mail';
 import { t } from './attendance.messages';
 import { type EventRow, eventTitle } from './events.hosting';
 
@@ -112,18 +120,35 @@ export function changeMail(
 export async function announceSeatConfirmed(
   tx: DbOrTx,
   deps: NoticeDeps,
+  options: { event: EventRow; userId: string; type: 'event_confirmed' | 'event_approved'; now: Date },
+): Promise<string[]> {
+  const { userId, ...rest } = options;
+  return writeNoticeAndMail(
+    tx,
+    options.now,
+    await planSeatsConfirmed(tx, deps, { ...rest, userIds: [userId] }),
+  );
+}
+
+/** `announceSeatConfirmed` read and rendered for some members, not written: planned before the event's lock. */
+export async function planSeatsConfirmed(
+  tx: DbOrTx,
+  deps: NoticeDeps,
   {
     event,
-    userId,
+    userIds,
     type,
     now,
-  }: { event: EventRow; userId: string; type: 'event_confirmed' | 'event_approved'; now: Date },
-): Promise<string[]> {
-  const recipients = await tx
-    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.status, 'active')));
-  return notifyAndMail(tx, now, {
+  }: { event: EventRow; userIds: string[]; type: 'event_confirmed' | 'event_approved'; now: Date },
+): Promise<NoticeAndMailPlan> {
+  const recipients =
+    userIds.length === 0
+      ? []
+      : await tx
+          .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
+          .from(users)
+          .where(and(inArray(users.id, userIds), eq(users.status, 'active')));
+  return planNoticeAndMail(tx, now, {
     event,
     recipients,
     type,

@@ -3,7 +3,7 @@ import type { Audience, Classification } from '#common/access';
 import type { EventAudiencePreset, EventAudienceValue } from '#common/events';
 import type { Db } from '#server/db/client';
 import { events } from '#server/db/schema/index';
-import { isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { canView, isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 
 /**
@@ -31,6 +31,24 @@ export function visibleEventsWhere(viewer: Viewer, now: Date): SQL {
     now,
   );
   return sql`((${events.status} <> 'draft' and ${governed}) or ${hostsEventWhere(viewer)})`;
+}
+
+/**
+ * May this viewer see this event? The pure twin of `visibleEventsWhere` (the viewer loaded with its
+ * groups, `loadViewers`; `hostIds` the event's hosts): for deciding a whole batch of members at
+ * once (the registration desk). `events.policy.test.ts` checks the two agree.
+ */
+export function canSeeEvent(
+  viewer: Viewer,
+  event: Pick<EventRow, 'status' | 'classification' | 'audience'>,
+  hostIds: readonly string[],
+  now: Date,
+): boolean {
+  if (isHr(viewer) || hostIds.includes(viewer.id)) return true;
+  return (
+    event.status !== 'draft' &&
+    canView(viewer, { classification: event.classification, audience: event.audience }, now)
+  );
 }
 
 /** SQL: the events this viewer may manage (edit, cancel, approve, see registrations). */

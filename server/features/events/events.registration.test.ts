@@ -6,15 +6,16 @@ import { eventRegistrations, notifications, users } from '#server/db/schema/inde
 import type { Viewer } from '#server/lib/access/policy';
 import { fixedClock } from '#server/lib/clock';
 import { testEnv } from '#server/lib/env';
+import type { AppError } from '#server/lib/errors';
 import { createLogger } from '#server/lib/logger';
 import { createTestEvent } from '#tests/factories/events';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
+import { register } from './events.desk';
 import {
   CHECK_IN_ALPHABET,
   cancelRegistration,
   claimOffer,
   newCheckInCode,
-  register,
   seatsTaken,
   sweepExpiredOffers,
 } from './events.registration';
@@ -80,8 +81,12 @@ describe('500 concurrent registrations plus repeats at a 50-seat event', () => {
     async () => {
       const event = await createTestEvent(t, { capacity: CAPACITY, now: NOW });
       const calls = [...members, ...members.slice(0, REPEATS)];
+      // Two desks, as two server processes have: their batches meet only at the event's lock.
+      const other = { ...deps };
       const results = await Promise.all(
-        calls.map((viewer) => register(deps, { viewer, eventId: event.id, input, locale: 'en' })),
+        calls.map((viewer, i) =>
+          register(i % 2 === 0 ? deps : other, { viewer, eventId: event.id, input, locale: 'en' }),
+        ),
       );
 
       // One row per member; a repeat answered with the member's one registration.
@@ -107,6 +112,52 @@ describe('500 concurrent registrations plus repeats at a 50-seat event', () => {
     },
     120_000,
   );
+});
+
+describe('the desk serves a batch; one request never fails another', () => {
+  it('bad answers get their 400, a member who may not see the event a 404, the others their seats', async () => {
+    const event = await createTestEvent(t, {
+      capacity: 2,
+      now: NOW,
+      classification: 'internal',
+      questions: [{ id: 'q1', kind: 'text', labelJa: '所属', labelEn: 'Team', required: true, options: [] }],
+    });
+    // members alternate alumni (even) and employees (odd): an internal event is for employees.
+    const [alumna, e1, , e2, , e3, , e4] = members as Viewer[];
+    const ok = { guests: 0, answers: { q1: 'Sales' } };
+    const results = await Promise.allSettled([
+      register(deps, { viewer: e1 as Viewer, eventId: event.id, input: ok, locale: 'ja' }),
+      register(deps, { viewer: alumna as Viewer, eventId: event.id, input: ok, locale: 'ja' }),
+      register(deps, {
+        viewer: e2 as Viewer,
+        eventId: event.id,
+        input: { guests: 0, answers: {} },
+        locale: 'ja',
+      }),
+      register(deps, { viewer: e3 as Viewer, eventId: event.id, input: ok, locale: 'ja' }),
+      register(deps, { viewer: e4 as Viewer, eventId: event.id, input: ok, locale: 'ja' }),
+      register(deps, { viewer: e1 as Viewer, eventId: event.id, input: ok, locale: 'ja' }),
+    ]);
+    const [first, hidden, bad, second, waiting, repeat] = results;
+    expect(first?.status === 'fulfilled' && first.value.registration.status).toBe('confirmed');
+    expect(hidden?.status === 'rejected' && (hidden.reason as AppError).code).toBe('not_found');
+    expect(bad?.status === 'rejected' && (bad.reason as AppError).fields).toEqual({
+      'answers.q1': ['kz.eventAnswerRequired'],
+    });
+    expect(second?.status === 'fulfilled' && second.value.registration.status).toBe('confirmed');
+    expect(waiting?.status === 'fulfilled' && waiting.value.registration.status).toBe('waitlisted');
+    // The same member twice in one batch: one registration, the second told it exists.
+    expect(repeat?.status === 'fulfilled' && repeat.value).toMatchObject({ created: false });
+    expect(
+      repeat?.status === 'fulfilled' && first?.status === 'fulfilled' && repeat.value.registration.id,
+    ).toBe(first?.status === 'fulfilled' && first.value.registration.id);
+    const line = await lineOf(event.id);
+    expect(line.map((r) => [r.userId, r.status])).toEqual([
+      [e1?.id, 'confirmed'],
+      [e3?.id, 'confirmed'],
+      [e4?.id, 'waitlisted'],
+    ]);
+  });
 });
 
 describe('the waitlist offers itself', () => {

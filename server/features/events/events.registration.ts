@@ -9,8 +9,10 @@ import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
-import { notify } from '#server/lib/notify';
+import { type NoticePlan, notify, planNotice, writeNotice } from '#server/lib/notify';
 import { dispatchMail } from '#server/lib/outbox';
+import type { NoticeAndMailPlan } from './attendance.mail';
+import { writeNoticeAndMail } from './attendance.mail';
 import { announceSeatConfirmed } from './events.notices';
 import { type EventRow, manageableEvent, visibleEventsWhere } from './events.policy';
 
@@ -23,7 +25,8 @@ import { type EventRow, manageableEvent, visibleEventsWhere } from './events.pol
  */
 
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger' | 'env'>;
+export type RegistrationDeps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger' | 'env'>;
+type Deps = RegistrationDeps;
 
 export const EVENT_OFFER_EXPIRED_JOB = 'events.offer-expired';
 export const EVENT_OFFER_SWEEP_JOB = 'events.offer-sweep';
@@ -62,7 +65,7 @@ export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
 }
 
 /** The event row locked for this transaction, or 404 (visibility checked in the same query when given). */
-async function lockEvent(
+export async function lockEvent(
   tx: Db,
   eventId: string,
   visibleTo?: { viewer: Viewer; now: Date },
@@ -84,7 +87,7 @@ async function lockEvent(
  * which requests were served even when they arrive within the same microsecond. Each term is one
  * backward step on `event_registrations_line_idx`.
  */
-const nextPlaceInLine = (eventId: string, now: Date) => {
+export const nextPlaceInLine = (eventId: string, now: Date) => {
   const latest = (status: string) =>
     sql`(select max(requested_at) from ${eventRegistrations} where event_id = ${eventId} and status = ${status})`;
   return sql`greatest(${now.toISOString()}::timestamptz, greatest(${latest('pending')}, ${latest('waitlisted')},
@@ -218,7 +221,11 @@ export function assertRegistrationOpen(event: EventRow, now: Date) {
 }
 
 /** Guests within the limit, every required question answered, choices among the options; unknown ids dropped. */
-function checkedInput(event: EventRow, input: RegisterInput, locale: 'ja' | 'en'): Record<string, string> {
+export function checkedInput(
+  event: EventRow,
+  input: RegisterInput,
+  locale: 'ja' | 'en',
+): Record<string, string> {
   const fields = emptyFieldMap();
   if (input.guests > event.guestLimit) {
     fields.guests = [t(locale, 'kz.eventGuestsAboveLimit', { limit: event.guestLimit })];
@@ -245,7 +252,7 @@ function checkedInput(event: EventRow, input: RegisterInput, locale: 'ja' | 'en'
  * unique index) is retried with another. Never an exception inside the transaction: the insert
  * does nothing on a conflict, then we look why.
  */
-async function insertRegistration(
+export async function insertRegistration(
   tx: Db,
   values: Omit<typeof eventRegistrations.$inferInsert, 'checkInCode'>,
 ): Promise<{ row: RegistrationRow; created: boolean }> {
@@ -265,91 +272,6 @@ async function insertRegistration(
     if (mine) return { row: mine, created: false };
   }
   throw new Error('no free check-in code after 10 attempts');
-}
-
-/**
- * A member registers: confirmed when their party fits, waitlisted when it does not, pending when
- * the host approves each registration. A repeat (not cancelled) answers the registration that
- * exists; after a cancellation the same row starts again at the end of the line.
- */
-export async function register(
-  deps: Deps,
-  {
-    viewer,
-    eventId,
-    input,
-    locale,
-  }: { viewer: Viewer; eventId: string; input: RegisterInput; locale: 'ja' | 'en' },
-): Promise<{ registration: RegistrationRow; created: boolean }> {
-  const now = deps.clock.now();
-  const mailIds: string[] = [];
-  const result = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const event = await lockEvent(tx, eventId, { viewer, now });
-    const [existing] = await tx
-      .select()
-      .from(eventRegistrations)
-      .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.userId, viewer.id)));
-    if (existing && existing.status !== 'cancelled') return { registration: existing, created: false };
-    assertRegistrationOpen(event, now);
-    const answers = checkedInput(event, input, locale);
-    const taken = await seatsTaken(tx, event.id);
-    const status: RegistrationRow['status'] = event.requiresApproval
-      ? 'pending'
-      : taken + 1 + input.guests <= event.capacity
-        ? 'confirmed'
-        : 'waitlisted';
-    const fresh = {
-      status,
-      guests: input.guests,
-      answers,
-      requestedAt: nextPlaceInLine(event.id, now) as unknown as Date,
-      confirmedAt: status === 'confirmed' ? now : null,
-      offeredAt: null,
-      offerExpiresAt: null,
-      cancelledAt: null,
-      cancelReason: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      noShow: false,
-      updatedAt: now,
-    };
-    let registration: RegistrationRow;
-    let created = true;
-    if (existing) {
-      const [updated] = await tx
-        .update(eventRegistrations)
-        .set(fresh)
-        .where(eq(eventRegistrations.id, existing.id))
-        .returning();
-      if (!updated) throw notFound();
-      registration = updated;
-    } else {
-      const inserted = await insertRegistration(tx, {
-        ...fresh,
-        id: randomUUID(),
-        eventId: event.id,
-        userId: viewer.id,
-        createdAt: now,
-      });
-      registration = inserted.row;
-      created = inserted.created;
-      if (!created) return { registration, created };
-    }
-    if (status === 'confirmed')
-      mailIds.push(
-        ...(await announceSeatConfirmed(tx, deps, {
-          event,
-          userId: viewer.id,
-          type: 'event_confirmed',
-          now,
-        })),
-      );
-    if (status === 'waitlisted') await notify(tx, now, eventNotice(event, 'event_waitlisted', [viewer.id]));
-    return { registration, created };
-  });
-  await dispatchMail(deps, mailIds);
-  return result;
 }
 
 /** The viewer's live registration at a locked event, or 404. */

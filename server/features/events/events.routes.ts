@@ -28,6 +28,7 @@ import {
   onlyFor,
   requireViewer,
 } from '#server/lib/http';
+import { register } from './events.desk';
 import { canCreateEvents } from './events.policy';
 import {
   presentEvent,
@@ -37,13 +38,7 @@ import {
   presentSeries,
   presentSeriesList,
 } from './events.presenter';
-import {
-  cancelRegistration,
-  claimOffer,
-  decideRegistration,
-  register,
-  waitlistPosition,
-} from './events.registration';
+import { cancelRegistration, claimOffer, decideRegistration, waitlistPosition } from './events.registration';
 import {
   cancelEvent,
   createEvent,
