@@ -191,7 +191,10 @@ describe('group conversations', () => {
       await second.page.getByText(l.hello).click();
       await second.page.waitForURL(new RegExp(`/messages/${conversationId}$`));
       await second.page.getByRole('heading', { level: 1, name: l.groupName }).waitFor();
-      await second.page.getByRole('main').getByRole('textbox', { name: l.message, exact: true }).fill(l.reply);
+      await second.page
+        .getByRole('main')
+        .getByRole('textbox', { name: l.message, exact: true })
+        .fill(l.reply);
       await second.page.getByRole('button', { name: l.send, exact: true }).click();
 
       // The starter and the third member see the reply without reloading.

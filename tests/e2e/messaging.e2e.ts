@@ -60,7 +60,10 @@ describe('messaging', () => {
       await signInAs(hr, 'hr@kizuna.example', locale);
       await hr.goto(`/messages/new?to=${alumnusId}`);
       // An existing conversation opens directly; either way the composer is labelled the same.
-      await hr.getByRole('main').getByRole('textbox', { name: l.message, exact: true }).fill(`Hello from HR ${tag}`);
+      await hr
+        .getByRole('main')
+        .getByRole('textbox', { name: l.message, exact: true })
+        .fill(`Hello from HR ${tag}`);
       await hr.getByRole('button', { name: l.send }).click();
       await hr.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
       await hr.getByText(`Hello from HR ${tag}`).waitFor();
@@ -68,13 +71,19 @@ describe('messaging', () => {
       // Without reloading, the alumnus's list shows it; they open it and reply.
       await alumnus.getByText(`Hello from HR ${tag}`).click();
       await alumnus.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
-      await alumnus.getByRole('main').getByRole('textbox', { name: l.message, exact: true }).fill(`Thanks, HR ${tag}`);
+      await alumnus
+        .getByRole('main')
+        .getByRole('textbox', { name: l.message, exact: true })
+        .fill(`Thanks, HR ${tag}`);
       await alumnus.getByRole('button', { name: l.send }).click();
       await alumnus.getByText(`Thanks, HR ${tag}`).waitFor();
 
       // HR sees the reply arrive live, without a reload.
       await hr.getByText(`Thanks, HR ${tag}`).waitFor({ timeout: 10_000 });
-      await hr.getByRole('main').getByRole('textbox', { name: l.message, exact: true }).fill(`Live reply ${tag}`);
+      await hr
+        .getByRole('main')
+        .getByRole('textbox', { name: l.message, exact: true })
+        .fill(`Live reply ${tag}`);
       await hr.getByRole('button', { name: l.send }).click();
       await alumnus.getByText(`Live reply ${tag}`).waitFor({ timeout: 10_000 });
       expect(await alumnus.locator('main h1').count()).toBe(1);

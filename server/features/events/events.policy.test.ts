@@ -29,7 +29,11 @@ beforeAll(async () => {
     { role: 'alumni' as const, leftOn: '2019-01-31' },
   ];
   for (const p of people) {
-    const member = await createTestMember(t, { role: p.role, profile: { leftOn: p.leftOn }, canSignIn: false });
+    const member = await createTestMember(t, {
+      role: p.role,
+      profile: { leftOn: p.leftOn },
+      canSignIn: false,
+    });
     userIds.push(member.id);
   }
   // The first alumnus is in the group; the second was only invited.

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { RegisterInput } from '#common/events';
 import type { NotificationType } from '#common/notifications';
@@ -9,10 +9,8 @@ import { audit } from '#server/lib/audit';
 import type { AppDeps } from '#server/lib/deps';
 import { AppError, emptyFieldMap, notFound } from '#server/lib/errors';
 import { t } from '#server/lib/i18n';
-import { type NoticePlan, notify, planNotice, writeNotice } from '#server/lib/notify';
+import { notify } from '#server/lib/notify';
 import { dispatchMail } from '#server/lib/outbox';
-import type { NoticeAndMailPlan } from './attendance.mail';
-import { writeNoticeAndMail } from './attendance.mail';
 import { announceSeatConfirmed } from './events.notices';
 import { type EventRow, manageableEvent, visibleEventsWhere } from './events.policy';
 
