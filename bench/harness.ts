@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { type Database, openDatabase } from '#server/db/client';
 
@@ -209,6 +210,10 @@ export interface ProbedRun {
   p95WaitMs: number;
   /** Probes that waited more than 100 ms (the issues' goal for the longest wait). */
   over100: number;
+  /** The longest garbage-collection pause of this process while the work ran. */
+  longestGcMs: number;
+  /** Of the probes over 100 ms, those during which this process paused ≥ 20 ms for garbage collection. */
+  over100WithGc: number;
   /** What the work said it did. */
   note: string;
 }
@@ -226,6 +231,13 @@ export async function withProbe(
   { everyMs = 50 }: { everyMs?: number } = {},
 ): Promise<ProbedRun> {
   const waits: number[] = [];
+  const slow: { from: number; to: number }[] = [];
+  // The process's own pauses: a probe that waited through one waited for this process, not the database.
+  const pauses: { from: number; to: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ from: e.startTime, to: e.startTime + e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
   let running = true;
   let ended = Number.POSITIVE_INFINITY;
   const started = performance.now();
@@ -237,7 +249,9 @@ export async function withProbe(
       // Due before the work ended (even if the timer only fired after): it was waiting too.
       if (!running && due > ended) break;
       await probe();
-      waits.push(performance.now() - due);
+      const answered = performance.now();
+      waits.push(answered - due);
+      if (answered - due > 100) slow.push({ from: due, to: answered });
       if (!running) break;
       due = Math.max(due + everyMs, performance.now());
     }
@@ -246,13 +260,17 @@ export async function withProbe(
   ended = performance.now();
   running = false;
   await probing;
+  observer.disconnect();
   waits.sort((a, b) => a - b);
+  const long = pauses.filter((p) => p.to - p.from >= 20);
   return {
     ms: ended - started,
     probes: waits.length,
     longestWaitMs: waits.at(-1) ?? 0,
     p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
     over100: waits.filter((w) => w > 100).length,
+    longestGcMs: Math.max(0, ...pauses.map((p) => p.to - p.from)),
+    over100WithGc: slow.filter((w) => long.some((p) => p.from < w.to && p.to > w.from)).length,
     note,
   };
 }
