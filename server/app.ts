@@ -127,6 +127,12 @@ const PERMISSIONS_POLICY = Object.fromEntries(
   ].map((feature) => [feature, [] as string[]]),
 );
 
+/**
+ * The host's check-in page scans QR codes with the camera (issue 13 §4): that document, of this
+ * origin only, may use it (decision 026 amended). The SPA opens it as a new document.
+ */
+const CAMERA_PAGE = /^\/events\/[^/]+\/check-in$/;
+
 /** Builds the whole application. Never listens: server/index.ts does, tests call `app.request`. */
 export function createApp(options: AppOptions) {
   const { db, env } = options;
@@ -157,6 +163,13 @@ export function createApp(options: AppOptions) {
     c.set('viewer', null);
     c.set('locale', localeFromHeader(c.req.header('accept-language')));
     await next();
+  });
+  // Runs after secureHeaders on the way out: the one page that may use the camera.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!CAMERA_PAGE.test(c.req.path)) return;
+    const policy = c.res.headers.get('permissions-policy');
+    if (policy) c.res.headers.set('permissions-policy', policy.replace('camera=()', 'camera=(self)'));
   });
   app.use(
     '*',

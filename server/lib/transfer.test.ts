@@ -49,6 +49,16 @@ describe('security headers', () => {
     }
   });
 
+  it("allows the camera to the check-in page's document only, of this origin", async () => {
+    const checkIn = await t.request('/events/abc/check-in', { cookie });
+    const policy = checkIn.headers.get('permissions-policy') ?? '';
+    expect(policy).toContain('camera=(self)');
+    expect(policy).toContain('microphone=()');
+    for (const path of ['/events/abc', '/events/abc/check-in/x', '/api/events/abc/check-in']) {
+      expect((await t.request(path, { cookie })).headers.get('permissions-policy'), path).toContain('camera=()');
+    }
+  });
+
   it('marks API answers holding personal data no-store, errors too, and the page no-cache', async () => {
     expect((await t.request('/api/me', { cookie })).headers.get('cache-control')).toBe('no-store');
     expect((await t.request('/api/directory', { cookie })).headers.get('cache-control')).toBe('no-store');

@@ -14,6 +14,7 @@ const LABELS = {
     message: 'メッセージ',
     send: '送信',
     title: 'メッセージ',
+    list: '会話一覧',
     report: '報告',
     reportSend: '報告する',
     reported: 'ご報告ありがとうございます。人事が確認します。',
@@ -26,6 +27,7 @@ const LABELS = {
     message: 'Message',
     send: 'Send',
     title: 'Messages',
+    list: 'Conversations',
     report: 'Report',
     reportSend: 'Send report',
     reported: 'Thank you. HR will review this message.',
@@ -51,7 +53,7 @@ describe('messaging', () => {
       await expect.poll(() => alumnus.locator('main h1').textContent()).toBe(l.title);
       // The demo conversations are there, one with an unread reply.
       await expect
-        .poll(() => alumnus.getByRole('list', { name: l.title }).getByRole('listitem').count())
+        .poll(() => alumnus.getByRole('list', { name: l.list }).getByRole('listitem').count())
         .toBeGreaterThan(1);
       await screenshot(alumnus, `messaging-list-${locale}-390`);
 
