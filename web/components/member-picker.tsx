@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryResult } from '#common/directory';
 import { inputClasses } from '#web/components/ui/field';
-import { FieldErrors } from '#web/components/ui/field-errors';
+import { describedBy, FieldErrors } from '#web/components/ui/field-errors';
 import { api } from '#web/lib/api';
 import { toQueryString } from '#web/lib/query-string';
 
@@ -41,30 +41,101 @@ export function MemberPicker({
   hint?: string;
 }) {
   const { t } = useTranslation();
+  return (
+    <PickerFrame
+      label={label}
+      searchLabel={t('memberPicker.search')}
+      value={value}
+      onChange={onChange}
+      errors={errors}
+      max={max}
+      hint={hint}
+      testId="member-picker"
+      results={(term, pick) => (
+        <DirectoryResults term={term} scope={scope} roles={roles} value={value} onPick={pick} />
+      )}
+    />
+  );
+}
+
+function DirectoryResults({
+  term,
+  scope,
+  roles,
+  value,
+  onPick,
+}: {
+  term: string;
+  scope?: 'all';
+  roles?: string;
+  value: PickedMember[];
+  onPick: (member: PickedMember) => void;
+}) {
+  const { t } = useTranslation();
+  const results = useQuery({
+    queryKey: ['member-picker', scope ?? '', roles ?? '', term],
+    queryFn: ({ signal }) =>
+      api<DirectoryResult>(`/directory${toQueryString({ scope, role: roles, q: term, pageSize: 8 })}`, {
+        signal,
+      }),
+    staleTime: 30_000,
+  });
+  if (!results.data) return null;
+  const picked = new Set(value.map((m) => m.id));
+  return (
+    <MemberResults
+      items={results.data.items.filter((m) => !picked.has(m.id))}
+      none={t('memberPicker.none')}
+      onPick={onPick}
+    />
+  );
+}
+
+/**
+ * What every people picker shares (the directory's above, messaging's among one's connections):
+ * the picked people as chips with a remove button, a search box that hides once `max` are picked,
+ * a hint and the field's errors. `results` lists what the caller's search found for the typed
+ * term; picking one adds it and clears the box.
+ */
+export function PickerFrame({
+  label,
+  searchLabel,
+  value,
+  onChange,
+  errors,
+  max,
+  hint,
+  testId,
+  pickedLabel,
+  results,
+}: {
+  label: string;
+  searchLabel: string;
+  value: PickedMember[];
+  onChange: (members: PickedMember[]) => void;
+  errors?: readonly string[];
+  max?: number;
+  hint?: string;
+  testId: string;
+  /** An accessible name for the chips' list. */
+  pickedLabel?: string;
+  results: (term: string, pick: (member: PickedMember) => void) => ReactNode;
+}) {
+  const { t } = useTranslation();
   const id = useId();
   const errorId = `${id}-errors`;
   const hintId = `${id}-hint`;
   const [q, setQ] = useState('');
-  const results = useQuery({
-    queryKey: ['member-picker', scope ?? '', roles ?? '', q.trim()],
-    queryFn: ({ signal }) =>
-      api<DirectoryResult>(`/directory${toQueryString({ scope, role: roles, q: q.trim(), pageSize: 8 })}`, {
-        signal,
-      }),
-    enabled: q.trim().length >= 1,
-    staleTime: 30_000,
-  });
-  const picked = new Set(value.map((m) => m.id));
+  const term = q.trim();
   const hasErrors = !!errors && errors.length > 0;
   const full = max !== undefined && value.length >= max;
-  const found = results.data?.items.filter((m) => !picked.has(m.id)) ?? [];
   return (
-    <fieldset className="rounded-xl border border-slate-200 p-4" data-testid="member-picker">
+    <fieldset className="rounded-xl border border-slate-200 p-4" data-testid={testId}>
       <legend className="px-1 text-sm font-medium text-slate-800">{label}</legend>
       {value.length === 0 ? (
         <p className="text-sm text-slate-500">{t('memberPicker.empty')}</p>
       ) : (
-        <ul className="flex flex-wrap gap-1.5" data-testid="picked-members">
+        <ul className="flex flex-wrap gap-1.5" data-testid="picked-members" aria-label={pickedLabel}>
           {value.map((m) => (
             <li
               key={m.id}
@@ -73,7 +144,7 @@ export function MemberPicker({
               {m.displayName}
               <button
                 type="button"
-                className="rounded-full px-1.5 hover:bg-slate-200"
+                className="flex size-7 items-center justify-center rounded-full hover:bg-slate-200"
                 aria-label={t('memberPicker.remove', { name: m.displayName })}
                 onClick={() => onChange(value.filter((x) => x.id !== m.id))}
               >
@@ -86,7 +157,7 @@ export function MemberPicker({
       {!full && (
         <>
           <label htmlFor={id} className="mt-3 block text-sm text-slate-700">
-            {t('memberPicker.search')}
+            {searchLabel}
           </label>
           <input
             id={id}
@@ -96,21 +167,14 @@ export function MemberPicker({
             placeholder={t('memberPicker.placeholder')}
             onChange={(e) => setQ(e.target.value)}
             aria-invalid={hasErrors || undefined}
-            aria-describedby={
-              [hint ? hintId : '', hasErrors ? errorId : ''].filter(Boolean).join(' ') || undefined
-            }
+            aria-describedby={describedBy(hint ? hintId : null, hasErrors ? errorId : null)}
             className={`${inputClasses} mt-1`}
           />
-          {q.trim() && results.data && (
-            <MemberResults
-              items={found}
-              none={t('memberPicker.none')}
-              onPick={(m) => {
-                onChange([...value, m]);
-                setQ('');
-              }}
-            />
-          )}
+          {term &&
+            results(term, (member) => {
+              onChange([...value, member]);
+              setQ('');
+            })}
         </>
       )}
       {hint && (
