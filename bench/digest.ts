@@ -176,13 +176,13 @@ function report(runs: DbResult[]) {
   const lines = [
     `Run ${new Date().toISOString().slice(0, 16)}Z, ${machine}. A probe (\`GET /api/health\` and a signed-in \`GET /api/me/digest\`) every ${PROBE_MS} ms, one at a time; wait = from when it was due to its answer.`,
     '',
-    '| database | members | phase | took (s) | probes | p95 wait (ms) | longest wait (ms) | probes > 100 ms | of which during a GC pause ≥ 20 ms | longest GC pause (ms) | note |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| database | members | phase | took (s) | probes | p95 wait (ms) | longest wait (ms) | probes > 100 ms | of which during a GC pause ≥ 20 ms | longest GC pause (ms) | longest event-loop block (ms) | note |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of runs) {
     for (const p of r.results) {
       lines.push(
-        `| ${r.kind} | ${r.members.toLocaleString('en')} | ${p.phase} | ${(p.ms / 1000).toFixed(2)} | ${p.probes} | ${p.p95WaitMs.toFixed(0)} | ${p.longestWaitMs.toFixed(0)} | ${p.over100} | ${p.over100WithGc} | ${p.longestGcMs.toFixed(0)} | ${p.note} |`,
+        `| ${r.kind} | ${r.members.toLocaleString('en')} | ${p.phase} | ${(p.ms / 1000).toFixed(2)} | ${p.probes} | ${p.p95WaitMs.toFixed(0)} | ${p.longestWaitMs.toFixed(0)} | ${p.over100} | ${p.over100WithGc} | ${p.longestGcMs.toFixed(0)} | ${p.longestLoopBlockMs.toFixed(0)} | ${p.note} |`,
       );
     }
   }

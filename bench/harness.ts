@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import { type Database, openDatabase } from '#server/db/client';
 
@@ -214,6 +214,8 @@ export interface ProbedRun {
   longestGcMs: number;
   /** Of the probes over 100 ms, those during which this process paused ≥ 20 ms for garbage collection. */
   over100WithGc: number;
+  /** The longest this process's event loop was blocked (JS running, GC included) while the work ran. */
+  longestLoopBlockMs: number;
   /** What the work said it did. */
   note: string;
 }
@@ -238,6 +240,8 @@ export async function withProbe(
     for (const e of list.getEntries()) pauses.push({ from: e.startTime, to: e.startTime + e.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   let running = true;
   let ended = Number.POSITIVE_INFINITY;
   const started = performance.now();
@@ -261,6 +265,7 @@ export async function withProbe(
   running = false;
   await probing;
   observer.disconnect();
+  loop.disable();
   waits.sort((a, b) => a - b);
   const long = pauses.filter((p) => p.to - p.from >= 20);
   return {
@@ -270,6 +275,7 @@ export async function withProbe(
     p95WaitMs: waits[Math.floor(waits.length * 0.95)] ?? 0,
     over100: waits.filter((w) => w > 100).length,
     longestGcMs: Math.max(0, ...pauses.map((p) => p.to - p.from)),
+    longestLoopBlockMs: loop.max / 1e6,
     over100WithGc: slow.filter((w) => long.some((p) => p.from < w.to && p.to > w.from)).length,
     note,
   };
