@@ -14,6 +14,10 @@ import type { DbOrTx } from '#server/lib/outbox';
  */
 export const canCreateEvents = (viewer: Viewer) => isHr(viewer);
 
+/** Running the reminder and after-event jobs now (browser tests, demos): admins, outside production. */
+export const canRunEventJobsNow = (viewer: Viewer, env: { NODE_ENV: string }) =>
+  viewer.role === 'admin' && env.NODE_ENV !== 'production';
+
 /** SQL: the viewer hosts the event (host, co-host or member speaker). */
 export const hostsEventWhere = (viewer: Viewer): SQL =>
   sql`exists (select 1 from event_hosts eh where eh.event_id = ${events.id} and eh.user_id = ${viewer.id})`;
