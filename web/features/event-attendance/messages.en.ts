@@ -4,6 +4,15 @@ export const messages = {
     backToEvent: 'Back to the event',
     notFound: 'This page is not available for this event.',
     when: '{{start}} – {{end}}',
+    links: {
+      label: 'For this event',
+      calendar: 'Add to calendar (.ics)',
+      ticket: 'Your ticket',
+      survey: 'Answer the survey',
+      checkIn: 'Check-in',
+      results: 'Survey results',
+      materials: 'Materials',
+    },
     ticket: {
       title: 'Your ticket',
       lead: 'Show this QR code at the door, or tell the host your code.',

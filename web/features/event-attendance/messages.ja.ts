@@ -7,6 +7,15 @@ export const messages: Translation<typeof en> = {
     backToEvent: 'イベントに戻る',
     notFound: 'このイベントでは表示できないページです。',
     when: '{{start}}〜{{end}}',
+    links: {
+      label: 'このイベントについて',
+      calendar: 'カレンダーに追加（.ics）',
+      ticket: '参加チケット',
+      survey: 'アンケートに回答する',
+      checkIn: '受付',
+      results: 'アンケート結果',
+      materials: '資料',
+    },
     ticket: {
       title: '参加チケット',
       lead: '受付でこのQRコードを見せるか、受付コードをお伝えください。',

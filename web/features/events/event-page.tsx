@@ -10,6 +10,7 @@ import { Card } from '#web/components/ui/card';
 import { Select } from '#web/components/ui/select';
 import { PageSpinner } from '#web/components/ui/spinner';
 import { TextField } from '#web/components/ui/text-field';
+import { AttendanceLinks } from '#web/features/event-attendance/attendance-links';
 import { PostBody } from '#web/features/posts/post-body';
 import { isApiError } from '#web/lib/api';
 import { useDocumentTitle } from '#web/lib/use-document-title';
@@ -177,6 +178,8 @@ function EventView({ event }: { event: Event }) {
       </Card>
 
       <RegistrationPanel event={event} />
+
+      <AttendanceLinks event={event} />
 
       {event.speakers.length > 0 && (
         <Card title={t('events.detail.speakers')}>
