@@ -216,3 +216,10 @@ export const EventStatsSchema = z.object({
   series: z.array(z.object({ id: z.string(), title: z.string(), events: z.number().int(), ...rates })),
 });
 export type EventStats = z.infer<typeof EventStatsSchema>;
+
+/** Development only: what running the reminder job now did. */
+export const EventRemindersRunSchema = z.object({ reminded: z.number().int(), mailed: z.number().int() });
+export type EventRemindersRun = z.infer<typeof EventRemindersRunSchema>;
+/** Development only: what running the after-event job (no-shows, survey invitations) now did. */
+export const EventAfterRunSchema = z.object({ noShows: z.number().int(), invited: z.number().int() });
+export type EventAfterRun = z.infer<typeof EventAfterRunSchema>;

@@ -4,6 +4,8 @@ import type {
   CheckInAttendee,
   CheckInList,
   CheckInResult,
+  EventAfterRun,
+  EventRemindersRun,
   EventStats,
   FellowAttendeeList,
   MaterialList,
@@ -154,4 +156,14 @@ export const presentStats = (s: {
     ...presentRates(e),
   })),
   series: s.series.map((x) => ({ id: x.id, title: x.title, events: x.events, ...presentRates(x) })),
+});
+
+export const presentRemindersRun = (r: { reminded: number; mailed: number }): EventRemindersRun => ({
+  reminded: r.reminded,
+  mailed: r.mailed,
+});
+
+export const presentAfterRun = (r: { noShows: number; invited: number }): EventAfterRun => ({
+  noShows: r.noShows,
+  invited: r.invited,
 });

@@ -7,6 +7,8 @@ import {
   CheckInListSchema,
   CheckInQuerySchema,
   CheckInResultSchema,
+  EventAfterRunSchema,
+  EventRemindersRunSchema,
   EventStatsQuerySchema,
   EventStatsSchema,
   FeedFileParamSchema,
@@ -31,13 +33,16 @@ import {
   onlyFor,
   requireViewer,
 } from '#server/lib/http';
+import { dispatchMail } from '#server/lib/outbox';
 import {
+  presentAfterRun,
   presentCheckInList,
   presentCheckInResult,
   presentFeedCreated,
   presentFeedState,
   presentFellows,
   presentMaterials,
+  presentRemindersRun,
   presentStats,
   presentSurveyForm,
   presentSurveyResults,
@@ -46,13 +51,17 @@ import {
 import { checkIn, getTicket, listCheckIn } from './events.checkin';
 import { createFeed, feedIcs, getFeedState, revokeFeed } from './events.feed';
 import { downloadIcs, icsFileName } from './events.ics';
+import { canRunEventJobsNow } from './events.policy';
+import { EVENT_REMINDERS_JOB, runEventReminders } from './events.reminders';
 import {
   answerSurvey,
+  EVENT_AFTER_JOB,
   eventStats,
   exportAttendees,
   fellowAttendees,
   getSurveyForm,
   listMaterials,
+  runAfterEvents,
   saveMaterials,
   surveyResults,
 } from './events.survey';
@@ -219,6 +228,25 @@ const stats = createRoute({
   responses: { 200: jsonContent(EventStatsSchema), ...errorResponses },
 });
 
+const devReminders = createRoute({
+  middleware: onlyFor(canRunEventJobsNow),
+  method: 'post',
+  path: `/dev/jobs/${EVENT_REMINDERS_JOB}`,
+  tags: ['dev'],
+  summary: 'Development only (admin): send the event reminders that are due now (1 day and 1 hour before)',
+  responses: { 200: jsonContent(EventRemindersRunSchema), ...errorResponses },
+});
+
+const devAfter = createRoute({
+  middleware: onlyFor(canRunEventJobsNow),
+  method: 'post',
+  path: `/dev/jobs/${EVENT_AFTER_JOB}`,
+  tags: ['dev'],
+  summary:
+    'Development only (admin): record the no-shows and send the survey invitations of ended events now',
+  responses: { 200: jsonContent(EventAfterRunSchema), ...errorResponses },
+});
+
 const calendarHeaders = (fileName: string) => ({
   'content-type': 'text/calendar; charset=utf-8',
   'content-disposition': `attachment; filename="${fileName}"`,
@@ -330,4 +358,16 @@ export const eventAttendanceRoutes = createRouter()
     const query = c.req.valid('query');
     authorize(c, isHr);
     return c.json(presentStats(await eventStats(c.var.deps, { locale: c.var.locale, query })), 200);
+  })
+  .openapi(devReminders, async (c) => {
+    authorize(c, canRunEventJobsNow);
+    const deps = c.var.deps;
+    const run = await runEventReminders(deps, { dispatch: (ids) => dispatchMail(deps, ids) });
+    return c.json(presentRemindersRun(run), 200);
+  })
+  .openapi(devAfter, async (c) => {
+    authorize(c, canRunEventJobsNow);
+    const deps = c.var.deps;
+    const run = await runAfterEvents(deps, { dispatch: (ids) => dispatchMail(deps, ids) });
+    return c.json(presentAfterRun(run), 200);
   });

@@ -88,6 +88,20 @@ describe('the door list and check-in', () => {
     expect(Object.keys(bad.error.fields ?? {})).toEqual(['code']);
   });
 
+  it('HR manages every event, also one for named people it is not among (the one events policy, decision 043)', async () => {
+    const named = await createTestEvent(t, {
+      classification: 'confidential',
+      audience: { memberIds: [aya.member.id] },
+    });
+    await registerTestMember(t, named.id, aya.member.id);
+    const paths = ['check-in', 'survey/results', 'materials', 'calendar.ics', 'attendees.csv'];
+    for (const path of paths) {
+      await expectStatus(await call('GET', `/api/events/${named.id}/${path}`, hr.cookie), 200);
+      await expectStatus(await call('GET', `/api/events/${named.id}/${path}`, outsider.cookie), 404);
+    }
+    await expectStatus(await call('GET', `/api/events/${named.id}/calendar.ics`, aya.cookie), 200);
+  });
+
   it('is closed before two hours before the start, with the opening time in the host’s language', async () => {
     clock.set('2027-01-15T06:59:00Z');
     const en = await jsonOf<ErrorBody>(await scan(host, ayaReg.checkInCode), 400);

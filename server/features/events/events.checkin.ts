@@ -12,7 +12,8 @@ import { AppError } from '#server/lib/errors';
 import type { DbOrTx } from '#server/lib/outbox';
 import { formatInZone } from './attendance.mail';
 import { t } from './attendance.messages';
-import { attendeeRegistration, type EventRow, eventTitle, hostedEvent } from './events.hosting';
+import { attendeeRegistration, type EventRow, eventTitle } from './events.hosting';
+import { manageableEvent } from './events.policy';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 /** Registrations marked per transaction when recording no-shows (decision 023). */
@@ -67,7 +68,7 @@ export async function listCheckIn(
   deps: Deps,
   { viewer, eventId, q }: { viewer: Viewer; eventId: string; q?: string },
 ) {
-  const event = await hostedEvent(deps.db, viewer, eventId, deps.clock.now());
+  const event = await manageableEvent(deps.db, viewer, eventId);
   const escaped = q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   const items = await deps.db
     .select(attendeeColumns)
@@ -96,7 +97,7 @@ export async function checkIn(
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const event = await hostedEvent(tx, viewer, eventId, now);
+    const event = await manageableEvent(tx, viewer, eventId);
     const refuse = (message: string) => new AppError('bad_request', message, { code: [message] });
     if (event.status === 'cancelled') throw refuse(t(locale, 'checkin.cancelled'));
     const { opensAt, closesAt } = checkInWindow(event);

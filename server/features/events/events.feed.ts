@@ -9,8 +9,8 @@ import type { AppDeps } from '#server/lib/deps';
 import { notFound } from '#server/lib/errors';
 import { type RateRule, rateLimiter } from '#server/lib/rate-limit';
 import { t } from './attendance.messages';
-import { visibleEventWhere } from './events.hosting';
 import { calendarIcs } from './events.ics';
+import { visibleEventsWhere } from './events.policy';
 
 /**
  * The personal calendar feed (issue 13 §3): a secret address a calendar app subscribes to. The
@@ -90,7 +90,7 @@ export async function feedIcs(
           ),
         ),
         gte(events.endsAt, new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000)),
-        visibleEventWhere(member, now),
+        visibleEventsWhere(member, now),
       ),
     )
     .orderBy(events.startsAt, events.id);

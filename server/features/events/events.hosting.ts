@@ -1,36 +1,19 @@
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '#common/locale';
 import { eventHosts, eventRegistrations, events } from '#server/db/schema/events';
-import { isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
+import { isHr, type Viewer } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
 import type { DbOrTx } from '#server/lib/outbox';
+import { type EventRow, visibleEventsWhere } from './events.policy';
 
 /**
- * Who may act on one event for the attendance pages (check-in, survey results, materials, the
- * attendee export) and who holds a ticket. Small on purpose: at merge these may give way to the
- * events core's `manageableEvent` (events.policy.ts); the rules are the same (decision 043):
- * a hidden event is 404, a draft is seen by its hosts and HR only.
+ * What the attendance side (check-in, survey, materials, calendar files, mails) needs about one
+ * event on top of the events policy. Who may see or manage an event is decided in one place,
+ * events.policy.ts (`visibleEventsWhere`, `manageableEvent`, decision 043); these helpers build on it.
  */
 
-export type EventRow = typeof events.$inferSelect;
+export type { EventRow };
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
-
-/** SQL: the viewer is a host, co-host or member speaker of the event in `eventId`. */
-export function isHostSql(viewerId: string, eventId: SQL | typeof events.id = events.id): SQL {
-  return sql`exists (select 1 from ${eventHosts} h where h.event_id = ${eventId} and h.user_id = ${viewerId})`;
-}
-
-/** SQL: the viewer may see this event (audience and classification in the query; drafts for hosts and HR). */
-export function visibleEventWhere(viewer: Viewer, now: Date): SQL {
-  const host = isHostSql(viewer.id);
-  const audience = visibleItemsWhere(
-    viewer,
-    { classification: events.classification, audience: events.audience, ownerId: events.createdBy },
-    now,
-  );
-  if (isHr(viewer)) return audience;
-  return or(host, and(audience, sql`${events.status} <> 'draft'`)) as SQL;
-}
 
 /** An event the viewer may see, or 404. */
 export async function visibleEvent(
@@ -42,23 +25,7 @@ export async function visibleEvent(
   const [row] = await db
     .select()
     .from(events)
-    .where(and(eq(events.id, eventId), visibleEventWhere(viewer, now)));
-  if (!row) throw notFound();
-  return row;
-}
-
-/** An event the viewer hosts (host, co-host, speaker) or HR, and may see; 404 otherwise. */
-export async function hostedEvent(db: DbOrTx, viewer: Viewer, eventId: string, now = new Date()) {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.id, eventId),
-        visibleEventWhere(viewer, now),
-        isHr(viewer) ? undefined : isHostSql(viewer.id),
-      ),
-    );
+    .where(and(eq(events.id, eventId), visibleEventsWhere(viewer, now)));
   if (!row) throw notFound();
   return row;
 }
@@ -84,7 +51,7 @@ export async function attendeeRegistration(db: DbOrTx, viewer: Viewer, eventId: 
         eq(eventRegistrations.eventId, eventId),
         eq(eventRegistrations.userId, viewer.id),
         eq(eventRegistrations.status, 'confirmed'),
-        visibleEventWhere(viewer, now),
+        visibleEventsWhere(viewer, now),
       ),
     );
   if (!row) throw notFound();

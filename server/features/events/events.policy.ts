@@ -1,10 +1,10 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Audience, Classification } from '#common/access';
 import type { EventAudiencePreset, EventAudienceValue } from '#common/events';
-import type { Db } from '#server/db/client';
 import { events } from '#server/db/schema/index';
 import { canView, isHr, type Viewer, visibleItemsWhere } from '#server/lib/access/policy';
 import { notFound } from '#server/lib/errors';
+import type { DbOrTx } from '#server/lib/outbox';
 
 /**
  * Who may do what with events (issue 13, decision 043). Seeing an event is the one policy's rule
@@ -13,6 +13,10 @@ import { notFound } from '#server/lib/errors';
  * manage theirs. Anything else is a 404, never a 403.
  */
 export const canCreateEvents = (viewer: Viewer) => isHr(viewer);
+
+/** Running the reminder and after-event jobs now (browser tests, demos): admins, outside production. */
+export const canRunEventJobsNow = (viewer: Viewer, env: { NODE_ENV: string }) =>
+  viewer.role === 'admin' && env.NODE_ENV !== 'production';
 
 /** SQL: the viewer hosts the event (host, co-host or member speaker). */
 export const hostsEventWhere = (viewer: Viewer): SQL =>
@@ -59,10 +63,11 @@ export type EventRow = typeof events.$inferSelect;
 
 /**
  * The event when the viewer may manage it (HR, or a host/co-host/speaker of it), else a 404.
- * With `lock`, the row is taken `for update` (inside the caller's transaction).
+ * With `lock`, the row is taken `for update` (inside the caller's transaction). The attendance
+ * pages (check-in, survey results, materials, the attendee export) use it too: one door.
  */
 export async function manageableEvent(
-  db: Db,
+  db: DbOrTx,
   viewer: Viewer,
   eventId: string,
   options: { lock?: boolean } = {},

@@ -7,7 +7,7 @@ import { runNotificationMail } from '#server/features/notifications/notification
 import { fixedClock } from '#server/lib/clock';
 import { dispatchMail, splitStoredHeaders } from '#server/lib/outbox';
 import { createTestEvent, registerTestMember, updateTestEvent } from '#tests/factories/event-attendance';
-import { createTestMember } from '#tests/factories/index';
+import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 import { announceEventChange } from './events.notices';
 import { runEventReminders } from './events.reminders';
@@ -244,5 +244,41 @@ describe('change and cancellation notices', () => {
       expect(mail.kind).toBe('event_cancelled');
     }
     expect(mails.find((m) => m.toAddress === ja.email)?.subject).toContain('開催中止のお知らせ');
+  });
+});
+
+describe('POST /api/dev/jobs/events.reminders and events.after', () => {
+  it('anonymous 401; HR 404; an admin runs them now; in production 404', async () => {
+    clock.set('2027-03-01T03:00:00Z');
+    const paths = ['/api/dev/jobs/events.reminders', '/api/dev/jobs/events.after'];
+    const hr = await signedIn(t, { role: 'alumni_manager' });
+    const admin = await signedIn(t, { role: 'admin' });
+    for (const path of paths) {
+      expect((await t.request(path, { method: 'POST' })).status).toBe(401);
+      expect((await t.request(path, { method: 'POST', cookie: hr.cookie })).status).toBe(404);
+    }
+    const { ja } = await members();
+    const soon = await createTestEvent(t, { startsAt: new Date(clock.now().getTime() + 20 * HOUR) });
+    await registerTestMember(t, soon.id, ja.id);
+    const reminders = await t.request(paths[0] as string, { method: 'POST', cookie: admin.cookie });
+    expect(reminders.status, await reminders.clone().text()).toBe(200);
+    expect(await reminders.json()).toEqual({ reminded: 1, mailed: 1 });
+    expect((await mailsAbout(soon.id)).map((m) => m.kind)).toEqual(['event_reminder_day']);
+
+    const ended = await createTestEvent(t, { startsAt: new Date(clock.now().getTime() - 3 * HOUR) });
+    await registerTestMember(t, ended.id, ja.id);
+    const after = await t.request(paths[1] as string, { method: 'POST', cookie: admin.cookie });
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ invited: 1 });
+
+    const prod = await createTestApp({ env: { NODE_ENV: 'production' } });
+    try {
+      const a = await signedIn(prod, { role: 'admin' });
+      for (const path of paths) {
+        expect((await prod.request(path, { method: 'POST', cookie: a.cookie })).status).toBe(404);
+      }
+    } finally {
+      await prod.close();
+    }
   });
 });

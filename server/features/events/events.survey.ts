@@ -22,7 +22,8 @@ import { connectedWith, notBlockedWith } from '#server/lib/relations';
 import { notifyAndMail, type Recipient, recipientsByEvent } from './attendance.mail';
 import { t } from './attendance.messages';
 import { recordNoShows } from './events.checkin';
-import { attendeeRegistration, type EventRow, eventTitle, hostedEvent, isEventHost } from './events.hosting';
+import { attendeeRegistration, type EventRow, eventTitle, isEventHost } from './events.hosting';
+import { manageableEvent } from './events.policy';
 
 export const EVENT_AFTER_JOB = 'events.after';
 const BATCH = 100;
@@ -121,7 +122,7 @@ export async function surveyResults(
   deps: Deps,
   { viewer, eventId, locale }: { viewer: Viewer; eventId: string; locale: Locale },
 ) {
-  const event = await hostedEvent(deps.db, viewer, eventId, deps.clock.now());
+  const event = await manageableEvent(deps.db, viewer, eventId);
   const rows = await deps.db
     .select({
       rating: eventSurveyResponses.rating,
@@ -155,7 +156,7 @@ export async function listMaterials(
   const now = deps.clock.now();
   const canEdit = await isEventHost(deps.db, viewer, eventId);
   const event = canEdit
-    ? await hostedEvent(deps.db, viewer, eventId, now)
+    ? await manageableEvent(deps.db, viewer, eventId)
     : (await attendeeRegistration(deps.db, viewer, eventId, now)).event;
   return { eventId, title: eventTitle(event, locale), canEdit, items: event.materials };
 }
@@ -172,7 +173,7 @@ export async function saveMaterials(
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const event = await hostedEvent(tx, viewer, eventId, now);
+    const event = await manageableEvent(tx, viewer, eventId);
     const previous = new Map(event.materials.map((m) => [`${m.label}\n${m.url}`, m.id]));
     const items = update.items.map((m) => ({
       id: previous.get(`${m.label}\n${m.url}`) ?? randomUUID(),
@@ -206,7 +207,7 @@ export async function exportAttendees(
 ) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const event = await hostedEvent(tx, viewer, eventId, now);
+    const event = await manageableEvent(tx, viewer, eventId);
     const rows = await tx
       .select({
         userId: users.id,

@@ -1,20 +1,21 @@
 /** English UI text: `eventAttendance` (assembled into web/i18n/en.ts). */
 export const messages = {
   eventAttendance: {
-    links: {
-      label: 'Your attendance',
-      hostLabel: 'For hosts',
-      ticket: 'Your ticket (QR code)',
-      materials: 'Materials',
-      survey: 'Answer the survey',
-      fellows: 'Who did you meet',
-      checkIn: 'Check people in at the door',
-      results: 'Survey results',
-      editMaterials: 'Add materials',
-    },
     backToEvent: 'Back to the event',
     notFound: 'This page is not available for this event.',
     when: '{{start}} – {{end}}',
+    links: {
+      label: 'For this event',
+      hostLabel: 'For hosts',
+      calendar: 'Add to calendar (.ics)',
+      ticket: 'Your ticket',
+      materials: 'Materials',
+      survey: 'Answer the survey',
+      fellows: 'Who did you meet',
+      checkIn: 'Check-in',
+      results: 'Survey results',
+      editMaterials: 'Materials',
+    },
     ticket: {
       title: 'Your ticket',
       lead: 'Show this QR code at the door, or tell the host your code.',

@@ -4,20 +4,21 @@ import type { messages as en } from './messages.en';
 /** 日本語のUIテキスト: `eventAttendance`（web/i18n/ja.ts にまとめられます）。 */
 export const messages: Translation<typeof en> = {
   eventAttendance: {
-    links: {
-      label: 'あなたの参加',
-      hostLabel: '主催者メニュー',
-      ticket: '参加チケット（QRコード）',
-      materials: '資料',
-      survey: 'アンケートに答える',
-      fellows: '会った人とつながる',
-      checkIn: '当日の受付をする',
-      results: 'アンケート結果',
-      editMaterials: '資料を追加する',
-    },
     backToEvent: 'イベントに戻る',
     notFound: 'このイベントでは表示できないページです。',
     when: '{{start}}〜{{end}}',
+    links: {
+      label: 'このイベントについて',
+      hostLabel: '主催者メニュー',
+      calendar: 'カレンダーに追加（.ics）',
+      ticket: '参加チケット',
+      materials: '資料',
+      survey: 'アンケートに回答する',
+      fellows: '会った人とつながる',
+      checkIn: '受付',
+      results: 'アンケート結果',
+      editMaterials: '資料を編集',
+    },
     ticket: {
       title: '参加チケット',
       lead: '受付でこのQRコードを見せるか、受付コードをお伝えください。',

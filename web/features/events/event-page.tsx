@@ -118,8 +118,6 @@ function EventView({ event }: { event: Event }) {
         )}
       </header>
 
-      <AttendanceLinks event={event} />
-
       <Card>
         <dl className="grid gap-4 text-sm sm:grid-cols-2">
           <div>
@@ -180,6 +178,8 @@ function EventView({ event }: { event: Event }) {
       </Card>
 
       <RegistrationPanel event={event} />
+
+      <AttendanceLinks event={event} />
 
       {event.speakers.length > 0 && (
         <Card title={t('events.detail.speakers')}>
