@@ -235,6 +235,20 @@ export function eventRuleIssues(v: EventRules): { path: string; message: string 
   return issues;
 }
 
+/** Dates of a series created at once (issue 13 §1 "recurring dates"): in the event's own time zone. */
+export const EVENT_REPEAT_FREQUENCIES = ['weekly', 'monthly'] as const;
+export const EVENT_MAX_REPEATS = 12;
+export const EventRepeatSchema = z
+  .object({
+    frequency: z.enum(EVENT_REPEAT_FREQUENCIES),
+    /** Every `interval` weeks or months. */
+    interval: z.number().int().min(1).max(4).default(1),
+    /** How many events in all, this one included. */
+    count: z.number().int().min(2).max(EVENT_MAX_REPEATS),
+  })
+  .strict();
+export type EventRepeat = z.output<typeof EventRepeatSchema>;
+
 const whenObject = {
   when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
 };
@@ -252,11 +266,16 @@ export const EventCreateSchema = z
     audience: eventFieldSchemas.audience.default({ preset: 'everyone', memberIds: [] }),
     /** `published` opens it to its audience at once. */
     status: z.enum(['draft', 'published']).default('draft'),
+    /** More dates of the series at once: each its own event, numbered on from this one. */
+    repeat: EventRepeatSchema.nullable().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     for (const issue of eventRuleIssues(v)) {
       ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    }
+    if (v.repeat && !v.seriesId) {
+      ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'kz.eventRepeatNeedsSeries' });
     }
   }, whenObject);
 export type EventCreate = z.output<typeof EventCreateSchema>;

@@ -150,6 +150,7 @@ export const validationMessages = {
     'kz.eventEndBeforeStart': 'The end must be after the start.',
     'kz.eventStartInPast': 'The start has already passed. Choose a later date and time.',
     'kz.eventWindowOrder': 'Registration must close after it opens.',
+    'kz.eventRepeatNeedsSeries': 'Repeating dates belong to a series: choose the series first.',
     'kz.eventWindowAfterEnd': 'Registration must close before the event ends.',
     'kz.eventOnlineUrlRequired': 'An online event needs the link attendees join with.',
     'kz.eventCapacityBelowTaken':
@@ -303,6 +304,7 @@ export const validationMessages = {
     'kz.eventEndBeforeStart': '終了日時は開始日時より後にしてください。',
     'kz.eventStartInPast': '開始日時がすでに過ぎています。これから先の日時を選んでください。',
     'kz.eventWindowOrder': '申込の締切は受付開始より後にしてください。',
+    'kz.eventRepeatNeedsSeries': '繰り返しの開催はシリーズに属します。先にシリーズを選んでください。',
     'kz.eventWindowAfterEnd': '申込の締切はイベント終了より前にしてください。',
     'kz.eventOnlineUrlRequired': 'オンライン開催の場合は、参加用のリンクを入力してください。',
     'kz.eventCapacityBelowTaken':

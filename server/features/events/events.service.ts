@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import rrule from 'rrule';
 import {
   type EventCreate,
   type EventListQuery,
+  type EventRepeat,
   type EventUpdate,
   eventRuleIssues,
   type SeriesCreate,
   type SeriesUpdate,
 } from '#common/events';
 import { normalizeForSearch } from '#common/search-text';
+import { isoToZoned, zonedToIso } from '#common/zoned-time';
 import { type Db, queryRows } from '#server/db/client';
 import { eventHosts, eventRegistrations, eventSeries, events, groups, users } from '#server/db/schema/index';
 import { isHr, type Viewer } from '#server/lib/access/policy';
@@ -35,6 +38,8 @@ import {
   seatsTaken,
   waitlistPosition,
 } from './events.registration';
+
+const { RRule } = rrule;
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type WriteDeps = Pick<AppDeps, 'db' | 'clock' | 'queue' | 'logger' | 'env'>;
@@ -345,66 +350,116 @@ export async function createEvent(
   const startsAt = new Date(input.startsAt);
   mustStartLater(startsAt, now);
   await assertReferences(deps.db, input);
+  // More dates of a series at once: the same wall-clock time in the event's zone on each date.
+  const starts = input.repeat ? repeatedStarts(startsAt, input.timeZone, input.repeat) : [startsAt];
   return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const id = randomUUID();
-    const [row] = await tx
-      .insert(events)
-      .values({
-        id,
-        kind: input.kind,
-        format: input.format,
-        language: input.language,
-        status: input.status,
-        seriesId: input.seriesId ?? null,
-        seriesNumber: input.seriesNumber ?? null,
-        groupId:
-          input.groupId ?? (input.audience.preset === 'group' ? (input.audience.groupId ?? null) : null),
-        ...contentColumns(input),
-        startsAt,
-        endsAt: new Date(input.endsAt),
-        timeZone: input.timeZone,
-        venueName: input.venueName ?? null,
-        venueAddress: input.venueAddress ?? null,
-        onlineUrl: input.onlineUrl ?? null,
-        capacity: input.capacity,
-        guestLimit: input.guestLimit,
-        requiresApproval: input.requiresApproval,
-        registrationOpensAt: input.registrationOpensAt ? new Date(input.registrationOpensAt) : null,
-        registrationClosesAt: input.registrationClosesAt ? new Date(input.registrationClosesAt) : null,
-        claimWindowMinutes: input.claimWindowMinutes,
-        questions: input.questions.map((q) => ({
-          id: q.id,
-          labelJa: q.labelJa ?? null,
-          labelEn: q.labelEn ?? null,
-          kind: q.kind,
-          required: q.required,
-          options: q.options.map((o) => ({
-            id: o.id,
-            labelJa: o.labelJa ?? null,
-            labelEn: o.labelEn ?? null,
-          })),
-        })),
-        ...governedFromEventAudience(input.audience),
-        createdBy: viewer.id,
-        createdAt: now,
-        updatedAt: now,
-        publishedAt: input.status === 'published' ? now : null,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    await tx.insert(eventHosts).values({ eventId: id, userId: viewer.id, role: 'host', createdAt: now });
-    await writeHosts(tx, id, { cohostIds: input.cohostIds, speakers: input.speakers, now });
-    await audit(tx, {
-      actorId: viewer.id,
-      action: 'event.created',
-      subjectType: 'event',
-      subjectId: id,
-      data: { status: row.status, classification: row.classification },
-      at: now,
-    });
-    return row;
+    const rows: EventRow[] = [];
+    for (const [i, start] of starts.entries()) {
+      const shift = start.getTime() - startsAt.getTime();
+      const moved = (iso: string | null | undefined) =>
+        iso ? new Date(new Date(iso).getTime() + shift) : null;
+      rows.push(
+        await insertEvent(tx, viewer, input, now, {
+          startsAt: start,
+          endsAt: moved(input.endsAt) as Date,
+          registrationOpensAt: moved(input.registrationOpensAt),
+          registrationClosesAt: moved(input.registrationClosesAt),
+          seriesNumber: input.seriesNumber != null ? input.seriesNumber + i : null,
+        }),
+      );
+    }
+    return rows[0] as EventRow;
   });
+}
+
+/**
+ * The start of each date of a repeated event: every `interval` weeks or months from the first, at
+ * the same wall-clock time in its zone (daylight saving moves the instant, not the time on the
+ * poster). `rrule` steps the dates on that wall clock (a monthly date on the 31st skips shorter
+ * months); each is then read in the zone.
+ */
+export function repeatedStarts(startsAt: Date, timeZone: string, repeat: EventRepeat): Date[] {
+  const wall = isoToZoned(startsAt.toISOString(), timeZone);
+  const rule = new RRule({
+    freq: repeat.frequency === 'weekly' ? RRule.WEEKLY : RRule.MONTHLY,
+    interval: repeat.interval,
+    count: repeat.count,
+    dtstart: new Date(`${wall}:00.000Z`),
+  });
+  return rule.all().map((date) => new Date(zonedToIso(date.toISOString().slice(0, 16), timeZone)));
+}
+
+/** One event's rows (the event, its host, co-hosts and speakers, the audit entry) in the caller's transaction. */
+async function insertEvent(
+  tx: Db,
+  viewer: Viewer,
+  input: EventCreate,
+  now: Date,
+  dates: {
+    startsAt: Date;
+    endsAt: Date;
+    registrationOpensAt: Date | null;
+    registrationClosesAt: Date | null;
+    seriesNumber: number | null;
+  },
+): Promise<EventRow> {
+  const id = randomUUID();
+  const [row] = await tx
+    .insert(events)
+    .values({
+      id,
+      kind: input.kind,
+      format: input.format,
+      language: input.language,
+      status: input.status,
+      seriesId: input.seriesId ?? null,
+      seriesNumber: dates.seriesNumber,
+      groupId: input.groupId ?? (input.audience.preset === 'group' ? (input.audience.groupId ?? null) : null),
+      ...contentColumns(input),
+      startsAt: dates.startsAt,
+      endsAt: dates.endsAt,
+      timeZone: input.timeZone,
+      venueName: input.venueName ?? null,
+      venueAddress: input.venueAddress ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      capacity: input.capacity,
+      guestLimit: input.guestLimit,
+      requiresApproval: input.requiresApproval,
+      registrationOpensAt: dates.registrationOpensAt,
+      registrationClosesAt: dates.registrationClosesAt,
+      claimWindowMinutes: input.claimWindowMinutes,
+      questions: input.questions.map((q) => ({
+        id: q.id,
+        labelJa: q.labelJa ?? null,
+        labelEn: q.labelEn ?? null,
+        kind: q.kind,
+        required: q.required,
+        options: q.options.map((o) => ({
+          id: o.id,
+          labelJa: o.labelJa ?? null,
+          labelEn: o.labelEn ?? null,
+        })),
+      })),
+      ...governedFromEventAudience(input.audience),
+      createdBy: viewer.id,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: input.status === 'published' ? now : null,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await tx.insert(eventHosts).values({ eventId: id, userId: viewer.id, role: 'host', createdAt: now });
+  await writeHosts(tx, id, { cohostIds: input.cohostIds, speakers: input.speakers, now });
+  await audit(tx, {
+    actorId: viewer.id,
+    action: 'event.created',
+    subjectType: 'event',
+    subjectId: id,
+    data: { status: row.status, classification: row.classification },
+    at: now,
+  });
+  return row;
 }
 
 /** Did a change touch what attendees plan around (time, place, link)? Then SEQUENCE moves and they are told. */

@@ -140,6 +140,49 @@ describe('creating events (HR)', () => {
     expect(page.events.map((e) => e.id)).toEqual([event.id]);
     await expectStatus(await call('GET', `/api/event-series/${MISSING}`, alumnus), 404);
   });
+
+  it('repeats a series date weekly at the same wall-clock time, across a daylight-saving change', async () => {
+    const series = await createTestSeries(t);
+    // 19:00 in London on Thursday 18 March 2027; British Summer Time starts on the 28th.
+    const first = await create({
+      seriesId: series.id,
+      seriesNumber: 3,
+      startsAt: '2027-03-18T19:00:00Z',
+      endsAt: '2027-03-18T21:00:00Z',
+      registrationClosesAt: '2027-03-18T12:00:00Z',
+      timeZone: 'Europe/London',
+      repeat: { frequency: 'weekly', interval: 1, count: 3 },
+    });
+    expect(first.series?.number).toBe(3);
+    const page = await jsonOf<Series>(await call('GET', `/api/event-series/${series.id}`, alumnus));
+    const dates = page.events.map((e) => [e.series?.number ?? null, e.startsAt, e.endsAt]);
+    expect(dates).toEqual([
+      [3, '2027-03-18T19:00:00.000Z', '2027-03-18T21:00:00.000Z'],
+      [4, '2027-03-25T19:00:00.000Z', '2027-03-25T21:00:00.000Z'],
+      // 19:00 BST is 18:00 UTC.
+      [5, '2027-04-01T18:00:00.000Z', '2027-04-01T20:00:00.000Z'],
+    ]);
+    const last = await jsonOf<Event>(await call('GET', `/api/events/${page.events[2]?.id}`, alumnus));
+    expect(last.registrationClosesAt).toBe('2027-04-01T11:00:00.000Z');
+
+    // Repeating needs a series; a count outside 2–12 is refused; nothing is written.
+    const before = (await t.db.select().from(events)).length;
+    const bad = await jsonOf<ErrorBody>(
+      await call(
+        'POST',
+        '/api/events',
+        hr,
+        eventInput(NOW, { repeat: { frequency: 'monthly', count: 13 } }),
+        'ja',
+      ),
+      400,
+    );
+    expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(['repeat', 'repeat.count']);
+    expect(bad.error.fields?.repeat).toEqual([
+      '繰り返しの開催はシリーズに属します。先にシリーズを選んでください。',
+    ]);
+    expect((await t.db.select().from(events)).length).toBe(before);
+  });
 });
 
 describe('who sees an event', () => {

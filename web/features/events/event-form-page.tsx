@@ -6,10 +6,12 @@ import {
   EVENT_FORMATS,
   EVENT_KINDS,
   EVENT_LANGUAGES,
+  EVENT_MAX_REPEATS,
   type Event,
   type EventAudiencePreset,
   type EventCreateInput,
 } from '#common/events';
+import { isoToZoned, zonedToIso } from '#common/zoned-time';
 import { AdminsOnlyPage } from '#web/components/admins-only-page';
 import { MemberPicker, type PickedMember } from '#web/components/member-picker';
 import { NotFoundPage } from '#web/components/not-found-page';
@@ -26,7 +28,6 @@ import { isApiError } from '#web/lib/api';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { useEventFormat } from './event-format';
 import { useCreateEvent, useEvent, useSeriesList, useUpdateEvent } from './use-events';
-import { isoToZoned, zonedToIso } from './zoned-time';
 
 /** `/events/new` (HR) and `/events/:id/edit` (hosts and HR). */
 export function EventFormPage() {
@@ -62,6 +63,9 @@ interface FormState {
   claimWindowMinutes: string;
   seriesId: string;
   seriesNumber: string;
+  /** Creating only: more dates of the series at once. */
+  repeat: '' | 'weekly' | 'biweekly' | 'monthly';
+  repeatCount: string;
   preset: EventAudiencePreset;
   groupId: string;
   people: PickedMember[];
@@ -95,6 +99,8 @@ function initialState(event: Event | null): FormState {
     claimWindowMinutes: String(event?.claimWindowMinutes ?? 24 * 60),
     seriesId: event?.series?.id ?? '',
     seriesNumber: event?.series?.number ? String(event.series.number) : '',
+    repeat: '',
+    repeatCount: '4',
     preset: event?.audience?.preset ?? 'everyone',
     groupId: event?.audience?.groupId ?? event?.group?.id ?? '',
     people: event?.audience?.members ?? [],
@@ -141,6 +147,14 @@ function toInput(s: FormState, status: 'draft' | 'published', creating: boolean)
     ...(creating
       ? {
           status,
+          repeat:
+            s.repeat && s.seriesId
+              ? {
+                  frequency: s.repeat === 'monthly' ? ('monthly' as const) : ('weekly' as const),
+                  interval: s.repeat === 'biweekly' ? 2 : 1,
+                  count: Number(s.repeatCount),
+                }
+              : null,
           speakers: s.speakerName.trim()
             ? [{ name: s.speakerName.trim(), affiliation: orNull(s.speakerAffiliation) }]
             : [],
@@ -179,7 +193,9 @@ function EventForm({ event }: { event: Event | null }) {
 
   const submit = (status: 'draft' | 'published') => {
     const input = toInput(s, status, !event);
-    const done = (saved: Event) => navigate(`/events/${saved.id}`);
+    // Several dates at once: the series page lists them all.
+    const done = (saved: Event) =>
+      navigate(input.repeat && saved.series ? `/events/series/${saved.series.id}` : `/events/${saved.id}`);
     if (event) {
       const { status: _ignored, speakers: _none, ...changes } = input;
       update.mutate({ id: event.id, input: changes }, { onSuccess: done });
@@ -287,6 +303,28 @@ function EventForm({ event }: { event: Event | null }) {
               />
             )}
             {s.seriesId && text('seriesNumber', t('events.form.seriesNumber'), { type: 'number', min: 1 })}
+            {!event && s.seriesId && (
+              <Select
+                label={t('events.form.repeat')}
+                value={s.repeat}
+                errors={fields.repeat}
+                options={(['', 'weekly', 'biweekly', 'monthly'] as const).map((r) => ({
+                  value: r,
+                  label: t(`events.form.repeats.${r || 'none'}`),
+                }))}
+                onChange={(e) => set('repeat')(e.target.value as FormState['repeat'])}
+              />
+            )}
+            {!event &&
+              s.seriesId &&
+              s.repeat &&
+              text('repeatCount', t('events.form.repeatCount'), {
+                type: 'number',
+                min: 2,
+                max: EVENT_MAX_REPEATS,
+                hint: t('events.form.repeatHint', { count: Number(s.repeatCount) || 0 }),
+                errors: fields['repeat.count'],
+              })}
             <Select
               label={t('events.form.audience')}
               value={s.preset}

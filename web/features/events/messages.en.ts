@@ -118,6 +118,17 @@ export const messages = {
       series: 'Series',
       seriesNone: '— none —',
       seriesNumber: 'Number in the series',
+      repeat: 'Repeat',
+      repeats: {
+        none: 'Only this date',
+        weekly: 'Every week',
+        biweekly: 'Every two weeks',
+        monthly: 'Every month',
+      },
+      repeatCount: 'How many dates in all',
+      repeatHint_one: 'Creates {{count}} event in the series, each with its own registration.',
+      repeatHint_other:
+        'Creates {{count}} events in the series, each with its own registration, at the same local time.',
       speakerName: 'Guest speaker',
       speakerAffiliation: 'Affiliation',
       audience: 'Who it is for',
