@@ -194,6 +194,9 @@ export const EventStatsQuerySchema = z
 export type EventStatsQuery = z.output<typeof EventStatsQuerySchema>;
 
 const rates = {
+  /** Registrations not cancelled (any other state), and those still waiting in line. */
+  registrations: z.number().int(),
+  waitlisted: z.number().int(),
   /** Confirmed registrations (at the end), checked in, recorded no-shows. */
   confirmed: z.number().int(),
   checkedIn: z.number().int(),

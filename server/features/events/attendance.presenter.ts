@@ -127,6 +127,8 @@ export const presentFellows = (f: FellowAttendeeList): FellowAttendeeList => ({
 });
 
 type Rates = {
+  registrations: number;
+  waitlisted: number;
   confirmed: number;
   checkedIn: number;
   noShows: number;
@@ -134,6 +136,8 @@ type Rates = {
   noShowRate: number | null;
 };
 const presentRates = (r: Rates) => ({
+  registrations: r.registrations,
+  waitlisted: r.waitlisted,
   confirmed: r.confirmed,
   checkedIn: r.checkedIn,
   noShows: r.noShows,

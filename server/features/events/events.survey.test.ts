@@ -288,6 +288,8 @@ describe('HR statistics', () => {
         id: SERIES,
         title: 'Mirai-juku',
         events: 1,
+        registrations: 5,
+        waitlisted: 0,
         confirmed: 5,
         checkedIn: 4,
         noShows: 1,
