@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, openAdmin, screenshot, signInAs } from './browser';
 
+/** The pages read several endpoints at once on a busy two-core runner. */
+const WAIT = { timeout: 15_000 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -96,7 +99,7 @@ describe('events everywhere (issue 13 §6)', () => {
       await signInAs(alumna, 'alumni@kizuna.example', locale);
       await alumna.goto('/');
       const block = alumna.getByRole('region', { name: l.homeEvents });
-      await expect.poll(() => block.getByTestId('home-upcoming-events').textContent()).toContain(tag);
+      await expect.poll(() => block.getByTestId('home-upcoming-events').textContent(), WAIT).toContain(tag);
       // (the other language's run may have added a sooner one: find ours by its tag)
       const first = block
         .getByTestId('home-upcoming-events')
@@ -118,7 +121,7 @@ describe('events everywhere (issue 13 §6)', () => {
       // The feed's own page has the same block on top.
       await alumna.goto('/feed');
       await expect
-        .poll(() => alumna.getByRole('region', { name: l.homeEvents }).textContent())
+        .poll(() => alumna.getByRole('region', { name: l.homeEvents }).textContent(), WAIT)
         .toContain(tag);
 
       // The Tokyo chapter's page lists its meetup; only HR is offered to create one for the group.
@@ -130,25 +133,27 @@ describe('events everywhere (issue 13 §6)', () => {
       await alumna.goto(`/groups/${groupId}`);
       const alumnaGroup = alumna.getByRole('region', { name: l.groupEvents });
       await expect
-        .poll(() => alumnaGroup.getByTestId('group-upcoming-events').textContent())
+        .poll(() => alumnaGroup.getByTestId('group-upcoming-events').textContent(), WAIT)
         .toContain(l.meetup);
       expect(await alumnaGroup.getByRole('link', { name: l.createForGroup }).count()).toBe(0);
       await screenshot(alumna, `events-everywhere-group-${locale}-390`);
 
       await hr.goto(`/groups/${groupId}`);
       const hrGroup = hr.getByRole('region', { name: l.groupEvents });
-      await expect.poll(() => hrGroup.getByTestId('group-upcoming-events').textContent()).toContain(l.meetup);
+      await expect
+        .poll(() => hrGroup.getByTestId('group-upcoming-events').textContent(), WAIT)
+        .toContain(l.meetup);
       await screenshot(hr, `events-everywhere-group-${locale}`);
       await hrGroup.getByRole('link', { name: l.createForGroup }).click();
       await hr.waitForURL(new RegExp(`/events/new\\?group=${groupId}$`));
-      await expect.poll(() => hr.getByLabel(l.groupField, { exact: true }).inputValue()).toBe(groupId);
+      await expect.poll(() => hr.getByLabel(l.groupField, { exact: true }).inputValue(), WAIT).toBe(groupId);
 
       // HR's attendance figures, from the admin navigation.
       await hr.goto('/');
       await openAdmin(hr, l.statsTab);
       await hr.waitForURL(/\/admin\/events\/stats$/);
-      await expect.poll(() => hr.getByRole('heading', { level: 1 }).textContent()).toBe(l.statsTab);
-      await expect.poll(() => hr.getByTestId('stats-events-table').textContent()).toContain(tag);
+      await expect.poll(() => hr.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(l.statsTab);
+      await expect.poll(() => hr.getByTestId('stats-events-table').textContent(), WAIT).toContain(tag);
       expect(await hr.getByRole('region', { name: l.perSeries }).count()).toBe(1);
       expect(
         await hr
