@@ -212,6 +212,8 @@ export const EventStatsSchema = z.object({
       title: z.string(),
       seriesId: z.string().nullable(),
       startsAt: z.string(),
+      /** The event's own zone (its start is shown there). */
+      timeZone: z.string(),
       status: z.string(),
       ...rates,
     }),

@@ -146,7 +146,14 @@ const presentRates = (r: Rates) => ({
 });
 
 export const presentStats = (s: {
-  events: (Rates & { id: string; title: string; seriesId: string | null; startsAt: Date; status: string })[];
+  events: (Rates & {
+    id: string;
+    title: string;
+    seriesId: string | null;
+    startsAt: Date;
+    timeZone: string;
+    status: string;
+  })[];
   series: (Rates & { id: string; title: string; events: number })[];
 }): EventStats => ({
   events: s.events.map((e) => ({
@@ -154,6 +161,7 @@ export const presentStats = (s: {
     title: e.title,
     seriesId: e.seriesId,
     startsAt: iso(e.startsAt),
+    timeZone: e.timeZone,
     status: e.status,
     ...presentRates(e),
   })),

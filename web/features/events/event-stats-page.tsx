@@ -105,7 +105,7 @@ function EventRows({ events }: { events: EventStats['events'] }) {
         key: e.id,
         link: `/events/${e.id}`,
         title: e.status === 'cancelled' ? `${e.title} (${t('events.statuses.cancelled')})` : e.title,
-        extra: f.dateTime(e.startsAt),
+        extra: f.dateTime(e.startsAt, e.timeZone),
         counts: e,
       }))}
     />
