@@ -151,6 +151,7 @@ const ADMIN_PAGES = [
   '/admin/outbox',
   '/admin/groups',
   '/admin/moderation',
+  '/admin/events/stats',
 ];
 
 describe('accessibility of every main page (axe-core, ja and en, desktop and phone)', () => {
