@@ -130,6 +130,7 @@ export const upcomingEventsSource: DigestSectionSource<PoolEvent[]> = {
     const out = new Map<string, DigestSection>();
     if (pool.length === 0) return out;
     // The pure twin narrows (a couple of spares for what the SQL may still refuse); the SQL decides.
+    // A host outside their own event's audience is not offered it here: they know it already.
     const cap = DIGEST_CAPS.sectionItems;
     const asks = viewers.map((viewer) => {
       const candidates: PoolEvent[] = [];
