@@ -194,6 +194,9 @@ export const EventStatsQuerySchema = z
 export type EventStatsQuery = z.output<typeof EventStatsQuerySchema>;
 
 const rates = {
+  /** Registrations not cancelled (any other state), and those still waiting in line. */
+  registrations: z.number().int(),
+  waitlisted: z.number().int(),
   /** Confirmed registrations (at the end), checked in, recorded no-shows. */
   confirmed: z.number().int(),
   checkedIn: z.number().int(),
@@ -209,6 +212,8 @@ export const EventStatsSchema = z.object({
       title: z.string(),
       seriesId: z.string().nullable(),
       startsAt: z.string(),
+      /** The event's own zone (its start is shown there). */
+      timeZone: z.string(),
       status: z.string(),
       ...rates,
     }),

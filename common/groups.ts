@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventCardSchema } from './events';
 import { QueryBooleanSchema } from './query';
 
 // ---- contracts of the groups endpoints (issue 11, item 1) ---------------------------------------
@@ -249,3 +250,18 @@ export const GroupInvitationsResultSchema = z.object({
   unchanged: z.array(z.string()),
 });
 export type GroupInvitationsResult = z.infer<typeof GroupInvitationsResultSchema>;
+
+// ---- the group's coming events (issue 13 §6) ----------------------------------------------------
+
+export const GroupEventsQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(20).default(5) })
+  .strict();
+export type GroupEventsQuery = z.infer<typeof GroupEventsQuerySchema>;
+
+export const GroupEventsSchema = z.object({
+  /** The group's published coming events the viewer may see, soonest first. */
+  items: z.array(EventCardSchema),
+  /** The viewer may create an event for this group (its page links to the form, preset). */
+  canCreate: z.boolean(),
+});
+export type GroupEvents = z.infer<typeof GroupEventsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventCardSchema } from './events';
 import { RoleSchema } from './roles';
 
 // ---- contracts of the home page (issue 11, item 6) ---------------------------------------------
@@ -74,3 +75,24 @@ export const HrHomeSchema = z.object({
   activity: z.array(ActivitySchema),
 });
 export type HrHome = z.infer<typeof HrHomeSchema>;
+
+// ---- upcoming events for you (issue 13 §6) ------------------------------------------------------
+
+export const HomeEventsQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(10).default(3) })
+  .strict();
+export type HomeEventsQuery = z.infer<typeof HomeEventsQuerySchema>;
+
+export const HomeEventSchema = EventCardSchema.extend({
+  /** Published within the last week. */
+  isNew: z.boolean(),
+});
+export type HomeEvent = z.infer<typeof HomeEventSchema>;
+
+export const HomeEventsSchema = z.object({
+  /** The next published events the viewer may see, soonest first. */
+  upcoming: z.array(HomeEventSchema),
+  /** The viewer's own next event (a seat, an offer, a place in line or a request), if any. */
+  myNext: EventCardSchema.nullable(),
+});
+export type HomeEvents = z.infer<typeof HomeEventsSchema>;

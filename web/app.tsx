@@ -144,7 +144,8 @@ const router = createBrowserRouter([
           {
             path: 'events/:id/attendees',
             lazy: async () => ({
-              Component: (await import('./features/event-attendance/fellow-attendees-page')).FellowAttendeesPage,
+              Component: (await import('./features/event-attendance/fellow-attendees-page'))
+                .FellowAttendeesPage,
             }),
           },
           {
@@ -281,7 +282,7 @@ const router = createBrowserRouter([
           },
           {
             path: 'feed',
-            lazy: async () => ({ Component: (await import('./features/posts/feed-page')).FeedPage }),
+            lazy: async () => ({ Component: (await import('./features/home/feed-page')).FeedPage }),
           },
           {
             path: 'posts/:id',
@@ -331,6 +332,12 @@ const router = createBrowserRouter([
                     }),
                   },
                 ],
+              },
+              {
+                path: 'admin/events/stats',
+                lazy: async () => ({
+                  Component: (await import('./features/events/event-stats-page')).EventStatsPage,
+                }),
               },
               {
                 path: 'admin/advice',

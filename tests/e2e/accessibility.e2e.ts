@@ -151,6 +151,7 @@ const ADMIN_PAGES = [
   '/admin/outbox',
   '/admin/groups',
   '/admin/moderation',
+  '/admin/events/stats',
 ];
 
 describe('accessibility of every main page (axe-core, ja and en, desktop and phone)', () => {
@@ -271,8 +272,8 @@ describe('on a phone and with a keyboard', () => {
     const tabs = page.getByTestId('admin-nav').getByRole('link');
     // Twelve tabs when the issue was filed, thirteen with the branding settings (admins only),
     // sixteen with the community's groups, moderation and company posters, seventeen with the
-    // advice requests' counts (issue 12).
-    expect(await tabs.count()).toBe(17);
+    // advice requests' counts (issue 12), eighteen with the event attendance figures (issue 13).
+    expect(await tabs.count()).toBe(18);
     const box = await page.getByTestId('admin-nav').boundingBox();
     for (const tab of await tabs.all()) {
       const tabBox = await tab.boundingBox();

@@ -19,6 +19,7 @@ export function AdminNav() {
     { to: '/admin/join-requests', label: t('adminNav.joinRequests') },
     { to: '/admin/jobs', label: t('adminNav.jobs') },
     { to: '/admin/groups', label: t('groups.nav.admin') },
+    { to: '/admin/events/stats', label: t('events.stats.nav') },
     { to: '/admin/advice', label: t('advice.nav.admin') },
     { to: '/admin/pipeline', label: t('adminNav.pipeline') },
     { to: '/admin/referrals', label: t('adminNav.referrals') },

@@ -103,4 +103,7 @@ export const messages = {
     mentors: 'Mentors',
     advice: 'Advice requests',
   },
+  eventList: {
+    new: 'New',
+  },
 };

@@ -106,4 +106,7 @@ export const messages: Translation<typeof en> = {
     mentors: 'メンター',
     advice: '相談のリクエスト',
   },
+  eventList: {
+    new: '新着',
+  },
 };

@@ -1,3 +1,4 @@
+import type { NotificationType } from '#common/notifications';
 import { defineMessages, translator } from '#server/lib/i18n';
 
 /** The digest's mail texts in both UI languages; error answers are in server/lib/i18n.ts. */
@@ -10,6 +11,8 @@ export const messages = defineMessages({
     'mail.digest.posts': 'Top posts',
     'mail.digest.jobs': 'Jobs that fit you',
     'mail.digest.notifications': 'For you',
+    'mail.digest.events': 'Upcoming events',
+    'mail.digest.event.online': 'Online',
     'mail.digest.more': 'and {count} more in Kizuna',
     'mail.digest.company': 'From the company',
     'mail.digest.by': 'by {name}',
@@ -44,6 +47,13 @@ export const messages = defineMessages({
     'notification.message': 'New messages',
     'notification.connection_request': '{actor} asks to connect with you',
     'notification.connection_accepted': '{actor} accepted your connection request',
+    'notification.event_confirmed': 'You have a seat at an event',
+    'notification.event_waitlisted': 'An event is full: you are on its waitlist',
+    'notification.event_offered': 'A seat at an event is free for you: claim it before the deadline',
+    'notification.event_approved': 'The host approved your event registration',
+    'notification.event_declined': 'The host could not accept your event registration',
+    'notification.event_changed': 'The time or place of an event you registered for changed',
+    'notification.event_cancelled': 'An event you registered for was cancelled',
     'notification.event_reminder': 'An event you registered for starts soon',
     'notification.event_survey': 'A short survey about an event you attended',
     'notification.other': 'Something new for you',
@@ -56,6 +66,8 @@ export const messages = defineMessages({
     'mail.digest.posts': '注目の投稿',
     'mail.digest.jobs': 'あなたに合う求人',
     'mail.digest.notifications': 'あなたへのお知らせ',
+    'mail.digest.events': '近日開催のイベント',
+    'mail.digest.event.online': 'オンライン',
     'mail.digest.more': 'ほか {count} 件は Kizuna でご覧ください',
     'mail.digest.company': '会社からのお知らせ',
     'mail.digest.by': '投稿者：{name}',
@@ -90,11 +102,25 @@ export const messages = defineMessages({
     'notification.message': '新着メッセージがあります',
     'notification.connection_request': '{actor} さんからつながりリクエストが届きました',
     'notification.connection_accepted': '{actor} さんがつながりリクエストを承認しました',
+    'notification.event_confirmed': 'イベントの参加が確定しました',
+    'notification.event_waitlisted': 'イベントが満席のため、キャンセル待ちに登録しました',
+    'notification.event_offered': 'イベントに空きが出ました。期限までに参加を確定してください',
+    'notification.event_approved': '主催者がイベントへの参加申込を承認しました',
+    'notification.event_declined': '主催者がイベントへの参加申込をお受けできませんでした',
+    'notification.event_changed': '参加予定のイベントの日時または場所が変更されました',
+    'notification.event_cancelled': '参加予定のイベントが中止になりました',
     'notification.event_reminder': '参加予定のイベントがまもなく始まります',
     'notification.event_survey': '参加したイベントのアンケートのお願い',
     'notification.other': '新しいお知らせがあります',
   },
 });
+
+/**
+ * Every notification type has its digest line: a type added to common/notifications.ts without one
+ * fails the type check here (the translator takes any string, and would show the raw key).
+ */
+type MissingNotificationText = Exclude<`notification.${NotificationType}`, keyof typeof messages.en>;
+export const EVERY_NOTIFICATION_HAS_A_TEXT: [MissingNotificationText] extends [never] ? true : never = true;
 
 /** `t(locale, key, params)` over these texts and the core ones. */
 export const t = translator(messages);

@@ -228,12 +228,17 @@ export interface RangeContext {
   authorNames: ReadonlyMap<string, string>;
   openJobs: Awaited<ReturnType<typeof jobPool>>;
   excerpts: Map<string, string>;
+  /** Each of DIGEST_SECTION_SOURCES' pool, in its order (e.g. the coming events). */
+  sectionPools: unknown[];
 }
 
-async function rangeContext(db: Db, now: Date): Promise<RangeContext> {
+async function rangeContext(deps: Pick<AppDeps, 'db' | 'clock' | 'env'>, now: Date): Promise<RangeContext> {
+  const { db } = deps;
   const [pool, openJobs] = await Promise.all([postPool(db, now), jobPool(db, now)]);
   const authorNames = await activeNames(db, [...new Set(pool.map((p) => p.authorId))]);
-  return { now, pool, authorNames, openJobs, excerpts: new Map() };
+  const sectionPools: unknown[] = [];
+  for (const source of DIGEST_SECTION_SOURCES) sectionPools.push(await source.pool(deps, now));
+  return { now, pool, authorNames, openJobs, excerpts: new Map(), sectionPools };
 }
 
 /** id → name of those of these members who are active (a former member's name is not shown). */
@@ -308,8 +313,13 @@ async function contentFor(
   };
 
   const extra = new Map<string, DigestSection[]>();
-  for (const source of DIGEST_SECTION_SOURCES) {
-    const sections = await source.load(deps, { viewers: [...viewers.values()], since, now });
+  for (const [i, source] of DIGEST_SECTION_SOURCES.entries()) {
+    const sections = await source.load(deps, {
+      viewers: [...viewers.values()],
+      since,
+      now,
+      pool: range.sectionPools[i],
+    });
     for (const [userId, section] of sections) extra.set(userId, [...(extra.get(userId) ?? []), section]);
   }
 
@@ -545,7 +555,7 @@ export async function sendDigestRange(
   await rest(deps.db, readAt);
   if (due.length === 0) return { mailed: 0 };
   const poolAt = performance.now();
-  const range = await rangeContext(deps.db, now);
+  const range = await rangeContext(deps, now);
   await rest(deps.db, poolAt);
   let mailed = 0;
   for (let start = 0; start < due.length; start += digestOptions.chunk) {

@@ -1,14 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIGEST_MAIL_KIND } from '#common/mail';
+import { NOTIFICATION_TYPES } from '#common/notifications';
 import { digestSubscriptions, mailMessages, notifications, profiles, users } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
 import { MAIL_DELIVER } from '#server/lib/outbox';
 import { insertDigestNotification, insertTestGroup, insertTestPost, seenAt } from '#tests/factories/digest';
+import { createTestEvent } from '#tests/factories/events';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { insertTestJob } from '#tests/factories/job-alerts';
 import { createTestApp, failOnConsoleError, ORIGIN, type TestApp } from '#tests/setup';
 import { DIGEST_SEND_JOB, DIGEST_WEEKLY_JOB } from './digest.jobs';
+import { t as digestText } from './digest.messages';
 import { digestOptions } from './digest.sending';
 import { runDigestNow } from './digest.service';
 
@@ -466,6 +469,70 @@ describe('the weekly job over many members (decision 023)', () => {
       const mails = await digestsOf(m.id);
       expect(mails).toHaveLength(1);
       expect(mails[0]?.text).toContain('For the many');
+    }
+  });
+});
+
+describe('upcoming events (issue 13 §6)', () => {
+  it('lists the coming fortnight’s events each member may see, in their language and the event’s zone', async () => {
+    clock.advance(1600 * DAY);
+    const now = clock.now();
+    const alumnus = await dueMember({ role: 'alumni', locale: 'en' });
+    const employee = await dueMember({ role: 'employee', locale: 'ja' });
+    const group = await insertTestGroup(t, [employee.id]);
+    const inDays = (days: number) => new Date(now.getTime() + days * DAY);
+    const open = await createTestEvent(t, {
+      now,
+      startsAt: inDays(3),
+      titleEn: 'Open meetup for all',
+      titleJa: 'みんなの交流会',
+      timeZone: 'Europe/London',
+    });
+    const internal = await createTestEvent(t, {
+      now,
+      startsAt: inDays(4),
+      titleEn: 'Employees only briefing',
+      titleJa: '社員向け説明会',
+      classification: 'internal',
+    });
+    const forGroup = await createTestEvent(t, {
+      now,
+      startsAt: inDays(5),
+      titleEn: 'Group night',
+      titleJa: 'グループの夜',
+      groupId: group.id,
+      audience: { groupIds: [group.id] },
+    });
+    await createTestEvent(t, { now, startsAt: inDays(20), titleEn: 'Far away', titleJa: '遠い先' });
+    await createTestEvent(t, { now, startsAt: inDays(2), titleEn: 'Still a draft', status: 'draft' });
+    await run();
+
+    const [en] = await digestsOf(alumnus.id);
+    expect(en?.text).toContain('■ Upcoming events');
+    expect(en?.text).toContain('Open meetup for all');
+    expect(en?.text).toContain('(Europe/London)');
+    expect(en?.text).toContain(`/events/${open.id}`);
+    expect(en?.html).toContain('Open meetup for all');
+    for (const hidden of ['Employees only briefing', 'Group night', 'Far away', 'Still a draft']) {
+      expect(en?.text).not.toContain(hidden);
+      expect(en?.html).not.toContain(hidden);
+    }
+
+    const [ja] = await digestsOf(employee.id);
+    expect(ja?.text).toContain('■ 近日開催のイベント');
+    expect(ja?.text).toContain('みんなの交流会');
+    expect(ja?.text).toContain(`/events/${internal.id}`);
+    expect(ja?.text).toContain(`/events/${forGroup.id}`);
+    expect(ja?.text).toContain('(Asia/Tokyo)');
+    expect(ja?.text).not.toContain('遠い先');
+  });
+
+  it('every notification type has its digest line in ja and en (never a raw key)', () => {
+    for (const type of NOTIFICATION_TYPES) {
+      for (const locale of ['ja', 'en'] as const) {
+        const text = digestText(locale, `notification.${type}`, { actor: 'A' });
+        expect(text, `${locale} ${type}`).not.toContain('notification.');
+      }
     }
   });
 });

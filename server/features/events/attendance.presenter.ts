@@ -129,6 +129,8 @@ export const presentFellows = (f: FellowAttendeeList): FellowAttendeeList => ({
 });
 
 type Rates = {
+  registrations: number;
+  waitlisted: number;
   confirmed: number;
   checkedIn: number;
   noShows: number;
@@ -136,6 +138,8 @@ type Rates = {
   noShowRate: number | null;
 };
 const presentRates = (r: Rates) => ({
+  registrations: r.registrations,
+  waitlisted: r.waitlisted,
   confirmed: r.confirmed,
   checkedIn: r.checkedIn,
   noShows: r.noShows,
@@ -144,7 +148,14 @@ const presentRates = (r: Rates) => ({
 });
 
 export const presentStats = (s: {
-  events: (Rates & { id: string; title: string; seriesId: string | null; startsAt: Date; status: string })[];
+  events: (Rates & {
+    id: string;
+    title: string;
+    seriesId: string | null;
+    startsAt: Date;
+    timeZone: string;
+    status: string;
+  })[];
   series: (Rates & { id: string; title: string; events: number })[];
 }): EventStats => ({
   events: s.events.map((e) => ({
@@ -152,6 +163,7 @@ export const presentStats = (s: {
     title: e.title,
     seriesId: e.seriesId,
     startsAt: iso(e.startsAt),
+    timeZone: e.timeZone,
     status: e.status,
     ...presentRates(e),
   })),

@@ -74,7 +74,7 @@ export type EventCardRow = EventRow & {
   seriesTitleEn: string | null;
 };
 
-function selectCards(db: Db, viewer: Viewer) {
+export function selectCards(db: Db, viewer: Viewer) {
   return db
     .select({ event: events, ...cardExtras(viewer) })
     .from(events)
@@ -82,7 +82,7 @@ function selectCards(db: Db, viewer: Viewer) {
     .leftJoin(eventSeries, eq(eventSeries.id, events.seriesId));
 }
 
-const flatten = (r: { event: EventRow } & Omit<EventCardRow, keyof EventRow>): EventCardRow => ({
+export const flatten = (r: { event: EventRow } & Omit<EventCardRow, keyof EventRow>): EventCardRow => ({
   ...r.event,
   taken: Number(r.taken),
   myStatus: r.myStatus,

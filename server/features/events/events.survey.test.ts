@@ -271,12 +271,17 @@ describe('HR statistics', () => {
     await expectStatus(await call('GET', '/api/admin/events/stats'), 401);
     await expectStatus(await call('GET', '/api/admin/events/stats', host.cookie), 404);
     await expectStatus(await call('GET', '/api/admin/events/stats?from=yesterday', hr.cookie), 400);
+    // One more in line (counted as registered and waiting); the outsider's cancelled one is not counted.
+    await registerTestMember(t, event.id, host.member.id, { status: 'waitlisted' });
     const stats = await jsonOf<EventStats>(
       await call('GET', '/api/admin/events/stats?from=2027-01-01', hr.cookie),
     );
     expect(stats.events.find((e) => e.id === event.id)).toMatchObject({
       title: 'Diagonal ties meetup',
       seriesId: SERIES,
+      timeZone: 'Asia/Tokyo',
+      registrations: 6,
+      waitlisted: 1,
       confirmed: 5,
       checkedIn: 4,
       noShows: 1,
@@ -288,6 +293,8 @@ describe('HR statistics', () => {
         id: SERIES,
         title: 'Mirai-juku',
         events: 1,
+        registrations: 6,
+        waitlisted: 1,
         confirmed: 5,
         checkedIn: 4,
         noShows: 1,

@@ -302,7 +302,10 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
       seriesTitleEn: eventSeries.titleEn,
       startsAt: events.startsAt,
       endsAt: events.endsAt,
+      timeZone: events.timeZone,
       status: events.status,
+      registrations: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status <> 'cancelled')`,
+      waitlisted: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'waitlisted')`,
       confirmed: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
       checkedIn: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed' and r.checked_in_at is not null)`,
       noShows: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed' and r.no_show)`,
@@ -318,26 +321,34 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
     )
     .orderBy(desc(events.startsAt), events.id)
     .limit(500);
-  const withRates = <T extends { confirmed: number; checkedIn: number; noShows: number }>(r: T) => ({
+  type Counts = {
+    registrations: number;
+    waitlisted: number;
+    confirmed: number;
+    checkedIn: number;
+    noShows: number;
+  };
+  const withRates = <T extends Counts>(r: T) => ({
     ...r,
     attendanceRate: rate(r.checkedIn, r.confirmed),
     noShowRate: rate(r.noShows, r.confirmed),
   });
-  const series = new Map<
-    string,
-    { id: string; title: string; events: number; confirmed: number; checkedIn: number; noShows: number }
-  >();
+  const series = new Map<string, Counts & { id: string; title: string; events: number }>();
   for (const r of rows) {
     if (!r.seriesId || r.status === 'cancelled' || r.endsAt > now) continue;
     const s = series.get(r.seriesId) ?? {
       id: r.seriesId,
       title: eventTitle({ titleJa: r.seriesTitleJa, titleEn: r.seriesTitleEn }, locale),
       events: 0,
+      registrations: 0,
+      waitlisted: 0,
       confirmed: 0,
       checkedIn: 0,
       noShows: 0,
     };
     s.events += 1;
+    s.registrations += r.registrations;
+    s.waitlisted += r.waitlisted;
     s.confirmed += r.confirmed;
     s.checkedIn += r.checkedIn;
     s.noShows += r.noShows;
@@ -350,7 +361,10 @@ export async function eventStats(deps: Deps, { locale, query }: { locale: Locale
         title: eventTitle(r, locale),
         seriesId: r.seriesId,
         startsAt: r.startsAt,
+        timeZone: r.timeZone,
         status: r.status,
+        registrations: r.registrations,
+        waitlisted: r.waitlisted,
         confirmed: r.confirmed,
         checkedIn: r.checkedIn,
         noShows: r.noShows,

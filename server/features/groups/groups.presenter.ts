@@ -1,6 +1,7 @@
 import type {
   Group,
   GroupCard,
+  GroupEvents,
   GroupForYouList,
   GroupInvitationsResult,
   GroupList,
@@ -8,6 +9,8 @@ import type {
   GroupMemberList,
   GroupReason,
 } from '#common/groups';
+import { presentEventCard } from '#server/features/events/events.presenter';
+import type { EventCardRow } from '#server/features/events/events.service';
 import { isHr, type Viewer } from '#server/lib/access/policy';
 import { visibilityOf } from './groups.policy';
 import { canManageGroup, type GroupDetail, type GroupView } from './groups.service';
@@ -116,4 +119,10 @@ export const presentGroupInvitations = (result: GroupInvitationsResult): GroupIn
   invited: result.invited,
   added: result.added,
   unchanged: result.unchanged,
+});
+
+/** A group's coming events (the events feature's card) and whether the viewer may add one. */
+export const presentGroupEvents = (data: { rows: EventCardRow[]; canCreate: boolean }): GroupEvents => ({
+  items: data.rows.map(presentEventCard),
+  canCreate: data.canCreate,
 });

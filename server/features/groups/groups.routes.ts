@@ -3,6 +3,8 @@ import { ErrorBodySchema } from '#common/errors';
 import {
   GroupCreateSchema,
   GroupDecisionSchema,
+  GroupEventsQuerySchema,
+  GroupEventsSchema,
   GroupForYouListSchema,
   GroupForYouQuerySchema,
   GroupInvitationsResultSchema,
@@ -29,9 +31,11 @@ import {
   onlyFor,
   requireViewer,
 } from '#server/lib/http';
+import { listGroupEvents } from './groups.events';
 import { canManageAllGroups } from './groups.policy';
 import {
   presentGroup,
+  presentGroupEvents,
   presentGroupInvitations,
   presentGroupList,
   presentGroupMember,
@@ -172,6 +176,15 @@ const members = createRoute({
   responses: { 200: jsonContent(GroupMemberListSchema), ...errorResponses },
 });
 
+const groupEvents = createRoute({
+  method: 'get',
+  path: '/groups/{id}/events',
+  tags: ['groups'],
+  summary: 'The group’s coming events the viewer may see, and whether they may create one for it',
+  request: { params: IdParam, query: GroupEventsQuerySchema },
+  responses: { 200: jsonContent(GroupEventsSchema), ...errorResponses },
+});
+
 const invite = createRoute({
   method: 'post',
   path: '/groups/{id}/invitations',
@@ -283,6 +296,12 @@ export const groupsRoutes = createRouter()
     const query = c.req.valid('query');
     const result = await listGroupMembers(c.var.deps, { viewer, id, query });
     return c.json(presentGroupMemberList(result, query), 200);
+  })
+  .openapi(groupEvents, async (c) => {
+    const viewer = requireViewer(c);
+    const { id } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    return c.json(presentGroupEvents(await listGroupEvents(c.var.deps, { viewer, id, limit })), 200);
   })
   .openapi(invite, async (c) => {
     const viewer = requireViewer(c);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Group,
+  GroupEvents,
   GroupForYouList,
   GroupInvitationsResult,
   GroupList,
@@ -9,6 +10,7 @@ import type {
 } from '#common/groups';
 import { auditEvents, groupMembers, groups, notifications, users } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
+import { createTestEvent } from '#tests/factories/events';
 import { createTestGroup } from '#tests/factories/groups';
 import { createTestMember, signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
@@ -563,5 +565,66 @@ describe('POST /api/groups/{id}/archive', () => {
     expect((await call('POST', path, hr.cookie)).status).toBe(409);
     expect((await call('POST', `/api/groups/${g.id}/join`, other.cookie)).status).toBe(409);
     expect((await call('PATCH', `/api/groups/${g.id}`, alumnus.cookie, { nameEn: 'x' })).status).toBe(409);
+  });
+});
+
+describe('GET /api/groups/{id}/events (issue 13 §6)', () => {
+  it('401, 400, 404 for a group the viewer may not see', async () => {
+    const g = await createTestGroup(t, { members: [alumnus.member.id] });
+    await expectStatus(await get(`/api/groups/${g.id}/events`), 401);
+    const bad = await expectStatus(
+      await get(`/api/groups/${g.id}/events?limit=abc`, alumnus.cookie, 'ja'),
+      400,
+    );
+    expect(Object.keys(await fieldsOf(bad))).toEqual(['limit']);
+    await expectStatus(await get(`/api/groups/${MISSING}/events`, alumnus.cookie), 404);
+    const internal = await createTestGroup(t, { classification: 'internal', members: [employee.member.id] });
+    await createTestEvent(t, { now: clock.now(), groupId: internal.id, titleEn: 'Inside only' });
+    await expectStatus(await get(`/api/groups/${internal.id}/events`, alumnus.cookie), 404);
+    const theirs = (await (
+      await expectStatus(await get(`/api/groups/${internal.id}/events`, employee.cookie), 200)
+    ).json()) as GroupEvents;
+    expect(theirs.items.map((e) => e.titleEn)).toEqual(['Inside only']);
+  });
+
+  it('the group’s coming events as the events policy lets each viewer see them; HR may add one', async () => {
+    const now = clock.now();
+    const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const g = await createTestGroup(t, { members: [alumnus.member.id] });
+    const open = await createTestEvent(t, { now, startsAt: inDays(3), groupId: g.id, titleEn: 'Open night' });
+    const membersOnly = await createTestEvent(t, {
+      now,
+      startsAt: inDays(2),
+      groupId: g.id,
+      titleEn: 'Members only',
+      audience: { groupIds: [g.id] },
+    });
+    const internal = await createTestEvent(t, {
+      now,
+      startsAt: inDays(1),
+      groupId: g.id,
+      titleEn: 'Employees only',
+      classification: 'internal',
+    });
+    await createTestEvent(t, { now, startsAt: inDays(1), groupId: g.id, status: 'draft' });
+    await createTestEvent(t, { now, startsAt: inDays(-3), groupId: g.id, titleEn: 'Past' });
+    await createTestEvent(t, { now, startsAt: inDays(1), titleEn: 'Another group’s' });
+
+    const ids = async (cookie: string) => {
+      const body = (await (
+        await expectStatus(await get(`/api/groups/${g.id}/events`, cookie), 200)
+      ).json()) as GroupEvents;
+      return { ids: body.items.map((e) => e.id), canCreate: body.canCreate };
+    };
+    expect(await ids(alumnus.cookie)).toEqual({ ids: [membersOnly.id, open.id], canCreate: false });
+    expect(await ids(other.cookie)).toEqual({ ids: [open.id], canCreate: false });
+    expect(await ids(employee.cookie)).toEqual({ ids: [internal.id, open.id], canCreate: false });
+    const asHr = await ids(hr.cookie);
+    expect(asHr.canCreate).toBe(true);
+    expect(asHr.ids).toEqual(expect.arrayContaining([internal.id, membersOnly.id, open.id]));
+    const one = (await (
+      await get(`/api/groups/${g.id}/events?limit=1`, alumnus.cookie)
+    ).json()) as GroupEvents;
+    expect(one.items.map((e) => e.id)).toEqual([membersOnly.id]);
   });
 });

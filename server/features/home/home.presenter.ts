@@ -1,4 +1,6 @@
-import { CHECKLIST_ITEMS, type HrHome, type MemberHome } from '#common/home';
+import { CHECKLIST_ITEMS, type HomeEvents, type HrHome, type MemberHome } from '#common/home';
+import type { UpcomingEventsFor } from '#server/features/events/events.for-you';
+import { presentEventCard } from '#server/features/events/events.presenter';
 import type { HrHomeData, MemberHomeData } from './home.service';
 
 /** The member's home: the checklist items in their fixed order, each ticked from real data. */
@@ -27,5 +29,13 @@ export function presentHrHome(data: HrHomeData): HrHome {
       title: a.title,
       link: a.link,
     })),
+  };
+}
+
+/** Upcoming events for you: the events feature's card, and whether it was published this week. */
+export function presentHomeEvents(data: UpcomingEventsFor): HomeEvents {
+  return {
+    upcoming: data.upcoming.map(({ row, isNew }) => ({ ...presentEventCard(row), isNew })),
+    myNext: data.myNext ? presentEventCard(data.myNext) : null,
   };
 }

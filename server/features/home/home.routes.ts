@@ -1,5 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ChecklistUpdateSchema, HrHomeQuerySchema, HrHomeSchema, MemberHomeSchema } from '#common/home';
+import {
+  ChecklistUpdateSchema,
+  HomeEventsQuerySchema,
+  HomeEventsSchema,
+  HrHomeQuerySchema,
+  HrHomeSchema,
+  MemberHomeSchema,
+} from '#common/home';
+import { upcomingEventsFor } from '#server/features/events/events.for-you';
 import {
   authorize,
   body,
@@ -10,7 +18,7 @@ import {
   requireViewer,
 } from '#server/lib/http';
 import { canSeeHrHome } from './home.policy';
-import { presentHrHome, presentMemberHome } from './home.presenter';
+import { presentHomeEvents, presentHrHome, presentMemberHome } from './home.presenter';
 import { getHrHome, getMemberHome, setChecklistDismissed } from './home.service';
 
 const memberHome = createRoute({
@@ -29,6 +37,16 @@ const checklist = createRoute({
   summary: 'Close (or reopen) my getting-started checklist',
   request: body(ChecklistUpdateSchema),
   responses: { 200: jsonContent(MemberHomeSchema), ...errorResponses },
+});
+
+const homeEvents = createRoute({
+  method: 'get',
+  path: '/home/events',
+  tags: ['home'],
+  summary:
+    'Upcoming events for you (home and feed): the next events the viewer may see, and their own next registration',
+  request: { query: HomeEventsQuerySchema },
+  responses: { 200: jsonContent(HomeEventsSchema), ...errorResponses },
 });
 
 const hrHome = createRoute({
@@ -52,6 +70,11 @@ export const homeRoutes = createRouter()
     const { dismissed } = c.req.valid('json');
     const data = await setChecklistDismissed(c.var.deps, { viewer, dismissed });
     return c.json(presentMemberHome(data), 200);
+  })
+  .openapi(homeEvents, async (c) => {
+    const viewer = requireViewer(c);
+    const { limit } = c.req.valid('query');
+    return c.json(presentHomeEvents(await upcomingEventsFor(c.var.deps, { viewer, limit })), 200);
   })
   .openapi(hrHome, async (c) => {
     const viewer = authorize(c, canSeeHrHome);

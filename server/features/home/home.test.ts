@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HrHome, MemberHome } from '#common/home';
+import type { HomeEvents, HrHome, MemberHome } from '#common/home';
 import {
   groupMembers,
   groups,
@@ -11,6 +11,9 @@ import {
 } from '#server/db/schema/index';
 import { fixedClock } from '#server/lib/clock';
 import { renderMemberText } from '#server/lib/member-text';
+import { insertTestGroup } from '#tests/factories/digest';
+import { registerTestMember } from '#tests/factories/event-attendance';
+import { createTestEvent } from '#tests/factories/events';
 import { signedIn } from '#tests/factories/index';
 import { createTestApp, failOnConsoleError, type TestApp } from '#tests/setup';
 
@@ -233,5 +236,73 @@ describe('GET /api/home/hr', () => {
     const later = (await (await get('/api/home/hr', hr.cookie)).json()) as HrHome;
     clock.set('2026-12-07T03:00:00Z');
     expect(later.figures.find((f) => f.key === 'staleProfiles')?.count).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('GET /api/home/events (issue 13 §6)', () => {
+  it('401 without a session; 400 with translated per-field messages', async () => {
+    expect((await get('/api/home/events')).status).toBe(401);
+    const bad = await get('/api/home/events?limit=0', alumnus.cookie, 'ja');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(await fieldsOf(bad))).toEqual(['limit']);
+    expect((await get('/api/home/events?what=1', alumnus.cookie)).status).toBe(400);
+  });
+
+  it('the next events the viewer may see, new ones marked, and their own next registration', async () => {
+    const now = clock.now();
+    const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const group = await insertTestGroup(t, [employee.member.id]);
+    const open = await createTestEvent(t, { now, startsAt: inDays(1), titleEn: 'Open to all' });
+    const old = await createTestEvent(t, {
+      now,
+      startsAt: inDays(2),
+      titleEn: 'Announced long ago',
+      publishedAt: inDays(-30),
+    });
+    const internal = await createTestEvent(t, {
+      now,
+      startsAt: inDays(1.5),
+      titleEn: 'Employees only',
+      classification: 'internal',
+    });
+    const forGroup = await createTestEvent(t, {
+      now,
+      startsAt: inDays(1.2),
+      titleEn: 'Group only',
+      groupId: group.id,
+      audience: { groupIds: [group.id] },
+    });
+    const draft = await createTestEvent(t, { now, startsAt: inDays(0.5), status: 'draft' });
+    const later = await createTestEvent(t, { now, startsAt: inDays(40), titleEn: 'Much later' });
+    await registerTestMember(t, later.id, alumnus.member.id, { status: 'waitlisted' });
+
+    const res = await get('/api/home/events?limit=5', alumnus.cookie);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as HomeEvents;
+    const ids = body.upcoming.map((e) => e.id);
+    expect(ids).toContain(open.id);
+    expect(ids).toContain(old.id);
+    for (const hidden of [internal.id, forGroup.id, draft.id]) expect(ids).not.toContain(hidden);
+    expect(body.upcoming.find((e) => e.id === open.id)?.isNew).toBe(true);
+    expect(body.upcoming.find((e) => e.id === old.id)?.isNew).toBe(false);
+    expect(body.myNext).toMatchObject({ id: later.id, myStatus: 'waitlisted', titleEn: 'Much later' });
+
+    const theirs = (await (await get('/api/home/events?limit=10', employee.cookie)).json()) as HomeEvents;
+    expect(theirs.upcoming.map((e) => e.id)).toEqual(expect.arrayContaining([internal.id, forGroup.id]));
+    expect(theirs.myNext).toBeNull();
+
+    const one = (await (await get('/api/home/events?limit=1', alumnus.cookie)).json()) as HomeEvents;
+    expect(one.upcoming.map((e) => e.id)).toEqual([open.id]);
+  });
+
+  it('a registration the member cancelled, or an event that became hidden, is not their next event', async () => {
+    const member = await signedIn(t, { role: 'alumni' });
+    const now = clock.now();
+    const gone = await createTestEvent(t, { now, classification: 'internal' });
+    await registerTestMember(t, gone.id, member.member.id);
+    const dropped = await createTestEvent(t, { now });
+    await registerTestMember(t, dropped.id, member.member.id, { status: 'cancelled' });
+    const body = (await (await get('/api/home/events', member.cookie)).json()) as HomeEvents;
+    expect(body.myNext).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EventCard as EventCardData } from '#common/events';
 import { Badge } from '#web/components/ui/badge';
-import { useEventFormat } from './event-format';
+import { useEventFormat } from '#web/lib/event-format';
 
 /** One line of the calendar: title, time in the event's zone, format, seats, the viewer's status. */
 export function EventCard({ event }: { event: EventCardData }) {

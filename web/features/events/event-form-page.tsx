@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   EVENT_AUDIENCE_PRESETS,
   EVENT_FORMATS,
@@ -25,8 +25,8 @@ import { TextArea, TextField } from '#web/components/ui/text-field';
 import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { useGroups } from '#web/features/groups/use-groups';
 import { isApiError } from '#web/lib/api';
+import { useEventFormat } from '#web/lib/event-format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
-import { useEventFormat } from './event-format';
 import { useCreateEvent, useEvent, useSeriesList, useUpdateEvent } from './use-events';
 
 /** `/events/new` (HR) and `/events/:id/edit` (hosts and HR). */
@@ -74,7 +74,8 @@ interface FormState {
   speakerAffiliation: string;
 }
 
-function initialState(event: Event | null): FormState {
+/** A new event from a group's page (`/events/new?group=<id>`) starts as that group's event. */
+function initialState(event: Event | null, presetGroupId: string | null = null): FormState {
   const zone = event?.timeZone ?? 'Asia/Tokyo';
   return {
     kind: event?.kind ?? 'lecture',
@@ -101,8 +102,8 @@ function initialState(event: Event | null): FormState {
     seriesNumber: event?.series?.number ? String(event.series.number) : '',
     repeat: '',
     repeatCount: '4',
-    preset: event?.audience?.preset ?? 'everyone',
-    groupId: event?.audience?.groupId ?? event?.group?.id ?? '',
+    preset: event?.audience?.preset ?? (presetGroupId ? 'group' : 'everyone'),
+    groupId: event?.audience?.groupId ?? event?.group?.id ?? presetGroupId ?? '',
     people: event?.audience?.members ?? [],
     cohosts: (event?.hosts ?? []).filter((h) => h.role === 'cohost'),
     speakerName: '',
@@ -168,7 +169,8 @@ function EventForm({ event }: { event: Event | null }) {
   const f = useEventFormat();
   const navigate = useNavigate();
   const me = useCurrentMe();
-  const [s, setS] = useState(() => initialState(event));
+  const [params] = useSearchParams();
+  const [s, setS] = useState(() => initialState(event, event ? null : params.get('group')));
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const series = useSeriesList(isHrRole(me.role));

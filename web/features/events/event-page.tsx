@@ -13,8 +13,8 @@ import { TextField } from '#web/components/ui/text-field';
 import { AttendanceLinks } from '#web/features/event-attendance/attendance-links';
 import { PostBody } from '#web/features/posts/post-body';
 import { isApiError } from '#web/lib/api';
+import { sameOffset, useEventFormat, viewerTimeZone } from '#web/lib/event-format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
-import { sameOffset, useEventFormat, viewerTimeZone } from './event-format';
 import { EventRegistrations } from './event-registrations';
 import {
   useCancelEvent,

@@ -8,10 +8,10 @@ import { PageSpinner } from '#web/components/ui/spinner';
 import { TextField } from '#web/components/ui/text-field';
 import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { useGroups } from '#web/features/groups/use-groups';
+import { useEventFormat } from '#web/lib/event-format';
 import { toQueryString } from '#web/lib/query-string';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { EventCard } from './event-card';
-import { useEventFormat } from './event-format';
 import { useEventPages } from './use-events';
 
 const FILTERS = ['kind', 'place', 'language', 'month', 'groupId'] as const;

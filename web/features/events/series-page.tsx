@@ -4,9 +4,9 @@ import { NotFoundPage } from '#web/components/not-found-page';
 import { ErrorBanner } from '#web/components/ui/banners';
 import { PageSpinner } from '#web/components/ui/spinner';
 import { isApiError } from '#web/lib/api';
+import { useEventFormat } from '#web/lib/event-format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { EventCard } from './event-card';
-import { useEventFormat } from './event-format';
 import { useSeries } from './use-events';
 
 /** `/events/series/:id`: a series (未来塾) and its events. */

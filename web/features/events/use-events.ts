@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EventStats } from '#common/event-attendance';
 import type {
   Event,
   EventCreateInput,
@@ -109,3 +110,11 @@ export const useDecideRegistration = () =>
     }) =>
       api<MyRegistration>(`/events/${id}/registrations/${registrationId}/${decision}`, { method: 'POST' }),
   );
+
+/** HR: registrations, attendance and no-shows per event and per series (`qs`: from / to). */
+export function useEventStats(qs: string) {
+  return useQuery({
+    queryKey: [...EVENTS_KEY, 'stats', qs],
+    queryFn: ({ signal }) => api<EventStats>(`/admin/events/stats${qs}`, { signal }),
+  });
+}

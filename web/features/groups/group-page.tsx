@@ -13,6 +13,7 @@ import { isApiError } from '#web/lib/api';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
 import { GroupBadges } from './group-card';
+import { GroupEventsCard } from './group-events';
 import {
   groupDescription,
   groupName,
@@ -358,6 +359,7 @@ export function GroupPage() {
         <MembershipActions group={g} />
         <HrActions group={g} />
       </header>
+      {g.status === 'active' && <GroupEventsCard group={g} />}
       <nav className="flex flex-wrap gap-1 border-b border-slate-200" aria-label={groupName(g, format.lang)}>
         {tabs.map((value) => (
           <button

@@ -59,6 +59,13 @@ export const messages = {
       archiveConfirm: 'Archive this group? Nobody can join it any more.',
       edit: 'Edit',
     },
+    events: {
+      title: 'Upcoming events',
+      all: 'All of the group’s events',
+      create: 'Create an event for this group',
+      none: 'No upcoming events in this group.',
+      error: 'The events could not be loaded.',
+    },
     page: {
       members: 'Members',
       others_one: 'and {{formatted}} other member not listed in the directory',

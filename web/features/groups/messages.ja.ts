@@ -53,6 +53,13 @@ export const messages: Translation<typeof en> = {
       archiveConfirm: 'このグループをアーカイブしますか？以後だれも参加できなくなります。',
       edit: '編集',
     },
+    events: {
+      title: '今後のイベント',
+      all: 'このグループのイベント一覧',
+      create: 'このグループのイベントを作成',
+      none: 'このグループで予定されているイベントはありません。',
+      error: 'イベントを読み込めませんでした。',
+    },
     page: {
       members: 'メンバー',
       others_one: 'ほか{{formatted}}人（名簿に掲載していないメンバー）',

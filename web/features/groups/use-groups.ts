@@ -3,6 +3,7 @@ import type {
   Group,
   GroupCard,
   GroupCreateInput,
+  GroupEvents,
   GroupForYouList,
   GroupInvitationsResult,
   GroupList,
@@ -48,6 +49,14 @@ export function useGroup(id: string | undefined) {
     queryFn: ({ signal }) => api<Group>(`/groups/${id}`, { signal }),
     enabled: Boolean(id),
     retry: false,
+  });
+}
+
+/** The group's coming events the viewer may see, and whether they may add one. */
+export function useGroupEvents(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'events', id],
+    queryFn: ({ signal }) => api<GroupEvents>(`/groups/${id}/events?limit=5`, { signal }),
   });
 }
 

@@ -9,12 +9,13 @@ import { Spinner } from '#web/components/ui/spinner';
 import { isHrRole, useCurrentMe } from '#web/features/auth/use-me';
 import { FreshnessBanner } from '#web/features/freshness/freshness-banner';
 import { GroupsForYou } from '#web/features/groups/groups-for-you';
-import { PeopleToMeetLink } from '#web/features/suggestions/people-to-meet-link';
 import { JobCardView } from '#web/features/jobs/job-card';
 import { useFitJobs } from '#web/features/jobs/use-jobs';
 import { Feed } from '#web/features/posts/feed';
+import { PeopleToMeetLink } from '#web/features/suggestions/people-to-meet-link';
 import { useFormat } from '#web/lib/format';
 import { useDocumentTitle } from '#web/lib/use-document-title';
+import { UpcomingEventsForYou } from './upcoming-events';
 import { useDismissChecklist, useHrHome, useMemberHome } from './use-home';
 
 /**
@@ -50,7 +51,7 @@ export function HomePage() {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div id="feed" className="min-w-0 space-y-6 lg:col-span-2">
-          <Feed />
+          <Feed top={<UpcomingEventsForYou />} />
         </div>
         <aside className="min-w-0 space-y-6">
           <GroupsForYou />

@@ -21,6 +21,13 @@ export const messages = {
         jobAlert: 'Set a job alert',
       },
     },
+    events: {
+      title: 'Upcoming events for you',
+      all: 'All events',
+      mine: 'Your next event',
+      none: 'No upcoming events for you right now.',
+      error: 'The events could not be loaded.',
+    },
     jobs: {
       title: 'Jobs that fit you',
       all: 'See all',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HrHome, MemberHome } from '#common/home';
+import type { HomeEvents, HrHome, MemberHome } from '#common/home';
 import { api } from '#web/lib/api';
 
 const HOME_KEY = ['home'] as const;
@@ -27,5 +27,13 @@ export function useHrHome(enabled: boolean) {
     queryKey: [...HOME_KEY, 'hr'],
     queryFn: ({ signal }) => api<HrHome>('/home/hr', { signal }),
     enabled,
+  });
+}
+
+/** Upcoming events for you: the next few the viewer may see and their own next one. */
+export function useHomeEvents(limit = 3) {
+  return useQuery({
+    queryKey: [...HOME_KEY, 'events', limit],
+    queryFn: ({ signal }) => api<HomeEvents>(`/home/events?limit=${limit}`, { signal }),
   });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostPage } from '#common/posts';
 import { ErrorBanner } from '#web/components/ui/banners';
@@ -42,12 +43,18 @@ export function PostList({
   );
 }
 
-/** The viewer's home feed: a composer, then what they may see, pinned posts first. */
+/**
+ * The viewer's home feed: a composer, then what they may see, pinned posts first. `top` is what the
+ * page puts above the posts (home and /feed: upcoming events, decision 044) — the posts feature
+ * does not know the other features.
+ */
 export function Feed({
   showComposer = true,
   headingLevel = 2,
   lead,
+  top,
 }: {
+  top?: ReactNode;
   /** A sentence under the heading (the feed's own page). */
   lead?: string;
   showComposer?: boolean;
@@ -68,6 +75,7 @@ export function Feed({
       </Heading>
       {lead && <p className="text-slate-600">{lead}</p>}
       {showComposer && <Composer />}
+      {top}
       <PostList path="/feed" />
     </section>
   );

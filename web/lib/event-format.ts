@@ -1,3 +1,4 @@
+/** How an event's time and title read in the viewer's language (events, home, groups, the feed: decision 044). */
 import { eventTitle } from '#common/events';
 import { useLanguage } from '#web/lib/format';
 
