@@ -19,6 +19,9 @@ const LABELS = {
     series: 'シリーズ',
     seriesName: '未来塾',
     seriesNumber: 'シリーズの回数',
+    repeat: '繰り返し',
+    monthly: '毎月',
+    repeatCount: '開催回数（合計）',
     publish: '公開する',
     register: '参加を申し込む',
     joinWaitlist: 'キャンセル待ちに登録する',
@@ -39,6 +42,9 @@ const LABELS = {
     series: 'Series',
     seriesName: 'Mirai Juku',
     seriesNumber: 'Number in the series',
+    repeat: 'Repeat',
+    monthly: 'Every month',
+    repeatCount: 'How many dates in all',
     publish: 'Publish',
     register: 'Register',
     joinWaitlist: 'Join the waitlist',
@@ -141,5 +147,27 @@ describe('events', () => {
 
       await Promise.all([hr, alumna, employee].map((p) => p.context().close()));
     }, 120_000);
+
+    it(`HR creates three monthly dates of a series at once on a phone; the series page lists them (${locale})`, async () => {
+      const l = LABELS[locale];
+      const tag = `R${locale.toUpperCase()}${Date.now().toString(36)}`;
+      const hr = await newPage(browser, locale, { width: 390, height: 844 });
+      await signInAs(hr, 'hr@kizuna.example', locale);
+      await hr.goto('/events/new');
+      await hr.getByLabel(l.titleJa).fill(`ナナメ交流会 ${tag}`);
+      await hr.getByLabel(l.startsAt, { exact: true }).fill(localIn(40, 19));
+      await hr.getByLabel(l.endsAt, { exact: true }).fill(localIn(40, 21));
+      await hr.getByLabel(l.series, { exact: true }).selectOption({ label: l.seriesName });
+      await hr.getByLabel(l.seriesNumber).fill('50');
+      await hr.getByLabel(l.repeat, { exact: true }).selectOption({ label: l.monthly });
+      await hr.getByLabel(l.repeatCount).fill('3');
+      await screenshot(hr, `events-repeat-form-${locale}-390`);
+      await hr.getByRole('button', { name: l.publish, exact: true }).click();
+      await hr.waitForURL(/\/events\/series\/[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => hr.getByRole('link', { name: new RegExp(tag) }).count(), { timeout: 10_000 })
+        .toBe(3);
+      await screenshot(hr, `events-repeat-series-${locale}-390`);
+    }, 60_000);
   }
 });
